@@ -1,0 +1,100 @@
+// swift-tools-version: 6.1
+//
+// MissionMatch: matches SMEs with business partners and turns the best
+// pairings into B2B meeting agendas. See ../shared/ARCHITECTURE.md and the
+// README for the role of each target.
+
+import PackageDescription
+
+// MARK: - Dependencies
+
+let dependencies: [Package.Dependency] = [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+]
+
+let package = Package(
+    name: "MissionMatch",
+    platforms: [.macOS(.v15)],
+    // MARK: - Public API
+    products: [
+        .library(name: "MatchCore", targets: ["MatchCore"]),
+        .library(name: "MissionMatch", targets: ["MissionMatch"]),
+        .library(name: "MissionMatchIO", targets: ["MissionMatchIO"]),
+        .executable(name: "missionmatch", targets: ["missionmatch"]),
+    ],
+    dependencies: dependencies,
+    targets: [
+        // MARK: - System libraries
+
+        /// Debian's `cblas.h` plus the Fortran LAPACK routines MatchCore calls,
+        /// declared in one shim header. Links the generic `libblas`/`liblapack`;
+        /// which implementation answers (reference, OpenBLAS) is the system's choice.
+        .systemLibrary(
+            name: "CLinearAlgebra",
+            providers: [.apt(["libblas-dev", "liblapack-dev", "libopenblas0-pthread"])]
+        ),
+
+        // MARK: - Libraries
+
+        /// Dense/sparse matrices, BLAS/LAPACK, randomized SVD, top-k and the
+        /// fused pair-scoring kernel. Knows nothing about participants or files.
+        .target(
+            name: "MatchCore",
+            dependencies: ["CLinearAlgebra"]
+        ),
+        /// Participants, missions, reference data, encoding, scoring model,
+        /// explanations, ranking and agenda planning.
+        .target(
+            name: "MissionMatch",
+            dependencies: ["MatchCore"]
+        ),
+        /// Reading (CSV, JSON, YAML) with line-accurate validation, and exporters.
+        .target(
+            name: "MissionMatchIO",
+            dependencies: [
+                "MissionMatch",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
+        // MARK: - Command-line tool
+
+        .executableTarget(
+            name: "missionmatch",
+            dependencies: [
+                "MatchCore", "MissionMatch", "MissionMatchIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+
+        .testTarget(
+            name: "MatchCoreTests",
+            dependencies: [
+                "MatchCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "MissionMatchTests",
+            dependencies: [
+                "MissionMatch",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "MissionMatchIOTests",
+            dependencies: [
+                "MissionMatchIO",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "missionmatchTests",
+            dependencies: ["missionmatch"]
+        ),
+    ]
+)

@@ -1,0 +1,188 @@
+/// A dense, row-major matrix of `Float`, stored contiguously.
+///
+/// `Matrix` is the currency of MatchCore: latent vectors of participants are
+/// its rows, and BLAS routines read and write its storage directly.
+///
+/// ```swift
+/// var m = Matrix(rows: 2, columns: 3, elements: [3, 4, 0,  0, 0, 0])
+/// m.normalizeRows()          // row 0 becomes [0.6, 0.8, 0]; row 1 stays zero
+/// m[0, 1]                    // 0.8
+/// ```
+public struct Matrix: Sendable, Equatable, Hashable {
+    /// Number of rows.
+    public let rows: Int
+    /// Number of columns.
+    public let columns: Int
+    /// The elements in row-major order: element (i, j) is at `i * columns + j`.
+    public private(set) var elements: [Float]
+
+    /// Creates a matrix filled with one value.
+    ///
+    /// - Parameters:
+    ///   - rows: Number of rows, ≥ 0.
+    ///   - columns: Number of columns, ≥ 0.
+    ///   - value: The value of every element (default 0).
+    public init(rows: Int, columns: Int, repeating value: Float = 0) {
+        precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative")
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        precondition(!overflow, "Matrix dimensions overflow")
+        self.rows = rows
+        self.columns = columns
+        self.elements = Array(repeating: value, count: count)
+    }
+
+    /// Creates a matrix from its elements in row-major order.
+    ///
+    /// - Precondition: `elements.count == rows * columns`.
+    public init(rows: Int, columns: Int, elements: [Float]) {
+        precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative")
+        precondition(elements.count == rows * columns,
+                     "Matrix(rows: \(rows), columns: \(columns)) needs \(rows * columns) elements, got \(elements.count)")
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
+    }
+
+    /// Creates a matrix from an array of equally long rows.
+    ///
+    /// - Parameters:
+    ///   - rowArrays: The rows; all must have `columns` elements.
+    ///   - columns: The number of columns (needed when `rowArrays` is empty).
+    public init(rowArrays: [[Float]], columns: Int) {
+        precondition(rowArrays.allSatisfy { $0.count == columns }, "All rows must have \(columns) elements")
+        self.init(rows: rowArrays.count, columns: columns, elements: rowArrays.flatMap { $0 })
+    }
+
+    /// Whether the matrix has no elements.
+    @inlinable public var isEmpty: Bool { rows == 0 || columns == 0 }
+
+    /// The element at row `row`, column `column`.
+    public subscript(row: Int, column: Int) -> Float {
+        get {
+            precondition(row >= 0 && row < rows && column >= 0 && column < columns, "Matrix index out of range")
+            return elements[row * columns + column]
+        }
+        set {
+            precondition(row >= 0 && row < rows && column >= 0 && column < columns, "Matrix index out of range")
+            elements[row * columns + column] = newValue
+        }
+    }
+
+    /// The elements of one row, as a slice of the storage (no copy).
+    ///
+    /// - Complexity: O(1).
+    @inlinable
+    public func row(_ index: Int) -> ArraySlice<Float> {
+        precondition(index >= 0 && index < rows, "Row index \(index) out of range 0..<\(rows)")
+        return elements[(index * columns)..<((index + 1) * columns)]
+    }
+
+    /// Replaces one row.
+    ///
+    /// - Precondition: `values.count == columns`.
+    public mutating func setRow(_ index: Int, to values: some Collection<Float>) {
+        precondition(index >= 0 && index < rows, "Row index \(index) out of range 0..<\(rows)")
+        precondition(values.count == columns, "A row of this matrix has \(columns) elements, got \(values.count)")
+        elements.replaceSubrange((index * columns)..<((index + 1) * columns), with: values)
+    }
+
+    /// A matrix made of the given rows of this one, in the given order.
+    ///
+    /// - Complexity: O(`indices.count` × `columns`).
+    public func rows(_ indices: some Sequence<Int>) -> Matrix {
+        var out: [Float] = []
+        var count = 0
+        for i in indices {
+            out.append(contentsOf: row(i))
+            count += 1
+        }
+        return Matrix(rows: count, columns: columns, elements: out)
+    }
+
+    /// The transpose of this matrix.
+    ///
+    /// - Complexity: O(`rows` × `columns`).
+    public func transposed() -> Matrix {
+        var out = Matrix(rows: columns, columns: rows)
+        withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for i in 0..<rows {
+                    for j in 0..<columns { dst[j * rows + i] = src[i * columns + j] }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Scales every row to unit Euclidean length, in place. A zero row stays
+    /// zero (never NaN); rows holding non-finite values are set to zero.
+    ///
+    /// The norm is accumulated in `Double` so that long rows of small values
+    /// neither underflow nor lose precision.
+    ///
+    /// - Complexity: O(`rows` × `columns`).
+    public mutating func normalizeRows() {
+        let columns = self.columns, rows = self.rows
+        withUnsafeMutableBufferPointer { buffer in
+            for i in 0..<rows {
+                let base = i * columns
+                var sum: Double = 0
+                for j in 0..<columns {
+                    let v = Double(buffer[base + j])
+                    sum += v * v
+                }
+                guard sum.isFinite, sum > 0 else {
+                    for j in 0..<columns { buffer[base + j] = 0 }
+                    continue
+                }
+                let scale = Float(1 / sum.squareRoot())
+                for j in 0..<columns { buffer[base + j] *= scale }
+            }
+        }
+    }
+
+    /// Calls `body` with the contiguous row-major storage.
+    @inlinable
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+        try elements.withUnsafeBufferPointer(body)
+    }
+
+    /// Calls `body` with the contiguous row-major storage, mutable.
+    public mutating func withUnsafeMutableBufferPointer<R>(
+        _ body: (inout UnsafeMutableBufferPointer<Float>) throws -> R
+    ) rethrows -> R {
+        try elements.withUnsafeMutableBufferPointer(body)
+    }
+}
+
+extension Matrix {
+    /// The product `self · other` (or `self · otherᵀ`), computed by BLAS.
+    ///
+    /// Calls `cblas_sgemm`.
+    ///
+    /// - Parameters:
+    ///   - other: The right operand.
+    ///   - transposingOther: Multiply by `otherᵀ` instead of `other`.
+    /// - Returns: A `rows × n` matrix.
+    /// - Precondition: the inner dimensions agree.
+    /// - Complexity: O(`rows` × n × inner dimension) flops.
+    public func multiplied(by other: Matrix, transposingOther: Bool = false) -> Matrix {
+        let inner = transposingOther ? other.columns : other.rows
+        let n = transposingOther ? other.rows : other.columns
+        precondition(columns == inner, "Matrix product needs matching inner dimensions (\(columns) vs \(inner))")
+        var out = Matrix(rows: rows, columns: n)
+        withUnsafeBufferPointer { a in
+            other.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { c in
+                    LinearAlgebra.gemm(
+                        transposeA: false, transposeB: transposingOther,
+                        m: rows, n: n, k: columns,
+                        alpha: 1, a: a.baseAddress, lda: max(columns, 1),
+                        b: b.baseAddress, ldb: max(other.columns, 1),
+                        beta: 0, c: c.baseAddress, ldc: max(n, 1))
+                }
+            }
+        }
+        return out
+    }
+}
