@@ -1,0 +1,63 @@
+/// Which pairs the scoring kernel must never return.
+///
+/// Two mechanisms, both consulted only for pairs whose score could enter a
+/// top-k list (a few per row), so an expensive predicate costs little:
+///
+/// * `excludedPairs` — explicit `(a, b)` pairs (blocked requests, the same
+///   organisation registered twice, …);
+/// * `isExcluded` — any rule the caller supplies (same cluster, same country,
+///   no common language, …).
+///
+/// In `open` pairing the kernel asks about each unordered pair once, as
+/// `(i, j)` with `i < j`; explicit pairs are matched in either order.
+///
+/// ```swift
+/// let clusters: [Int] = …
+/// let mask = PairMask(excluding: [(0, 3)]) { a, b in clusters[a] == clusters[b] }
+/// ```
+public struct PairMask: Sendable {
+    /// Explicitly excluded pairs, as `a << 32 | b` keys (see ``key(_:_:)``).
+    public private(set) var excludedPairs: Set<UInt64>
+    /// A caller-supplied rule; `true` excludes the pair.
+    public var isExcluded: (@Sendable (_ a: Int, _ b: Int) -> Bool)?
+
+    /// A mask that excludes nothing.
+    public static let none = PairMask()
+
+    /// Creates a mask from explicit pairs and an optional rule.
+    ///
+    /// - Parameters:
+    ///   - pairs: `(row of A, row of B)` pairs (in `open` pairing, either order).
+    ///   - isExcluded: A rule returning `true` for pairs to exclude.
+    public init(excluding pairs: some Sequence<(Int, Int)> = [(Int, Int)](),
+                where isExcluded: (@Sendable (_ a: Int, _ b: Int) -> Bool)? = nil) {
+        self.excludedPairs = Set(pairs.map { Self.key($0.0, $0.1) })
+        self.isExcluded = isExcluded
+    }
+
+    /// Adds an explicitly excluded pair.
+    public mutating func exclude(_ a: Int, _ b: Int) {
+        excludedPairs.insert(Self.key(a, b))
+    }
+
+    /// The key of pair `(a, b)` in ``excludedPairs``.
+    ///
+    /// - Precondition: `0 ≤ a, b < 2³²`.
+    @inlinable
+    public static func key(_ a: Int, _ b: Int) -> UInt64 {
+        precondition(a >= 0 && b >= 0 && a <= Int(UInt32.max) && b <= Int(UInt32.max), "Pair index out of range")
+        return UInt64(a) << 32 | UInt64(b)
+    }
+
+    /// Whether the kernel must skip pair `(a, b)`; in `open` pairing both
+    /// orders of an explicit pair count.
+    @inlinable
+    public func excludes(_ a: Int, _ b: Int, symmetric: Bool) -> Bool {
+        if !excludedPairs.isEmpty {
+            if excludedPairs.contains(Self.key(a, b)) { return true }
+            if symmetric, excludedPairs.contains(Self.key(b, a)) { return true }
+        }
+        if let isExcluded, isExcluded(a, b) { return true }
+        return false
+    }
+}
