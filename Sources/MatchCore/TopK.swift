@@ -62,10 +62,11 @@ public struct TopK<Element: TopKRankable>: Sendable {
 
     /// The score an element must reach to be able to enter: the worst kept
     /// score when full (an equal score enters only with a lower index),
-    /// `-infinity` otherwise.
+    /// `-infinity` when not full, `+infinity` when the capacity is 0.
     @inlinable
     public var threshold: Float {
-        guard isFull else { return capacity == 0 ? .infinity : -.infinity }
+        if capacity == 0 { return .infinity }
+        guard isFull else { return -.infinity }
         return heap[0].rankScore
     }
 

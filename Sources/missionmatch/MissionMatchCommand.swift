@@ -6,9 +6,28 @@ struct MissionMatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "missionmatch",
         abstract: "Match SMEs with business partners and plan B2B meeting agendas.",
+        discussion: """
+            Start with `missionmatch doctor` to check that the fast BLAS answers.
+            """,
         version: MissionMatchVersion.string,
         subcommands: [Doctor.self]
     )
+
+    /// Restarts once with the right `OPENBLAS_CORETYPE` when OpenBLAS
+    /// misdetected the CPU, then parses and runs the command.
+    static func main() async {
+        OpenBLASRestart.restartIfNeeded()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// The tool's version, as printed by `--version` and written into outputs.

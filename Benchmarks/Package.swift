@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+//
+// MissionMatch benchmarks (ordo-one/benchmark). A separate package so that
+// embedders of MissionMatch never resolve the benchmark dependency.
+//
+//   cd Benchmarks && OPENBLAS_CORETYPE=SKYLAKEX swift package benchmark
+//   MISSIONMATCH_BENCH_SCALE=ci swift package benchmark     # the CI-sized run
+
+import PackageDescription
+
+let benchmarkDependencies: [Target.Dependency] = [
+    .product(name: "Benchmark", package: "benchmark"),
+]
+let benchmarkPlugins: [Target.PluginUsage] = [
+    .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+]
+
+let package = Package(
+    name: "MissionMatchBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "MissionMatch", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // MARK: - Scoring kernel against its own GEMM floor
+        .executableTarget(
+            name: "PairScoring",
+            dependencies: benchmarkDependencies + [.product(name: "MatchCore", package: "MissionMatch")],
+            path: "PairScoring",
+            plugins: benchmarkPlugins
+        ),
+        // MARK: - Randomized truncated SVD
+        .executableTarget(
+            name: "RandomizedSVD",
+            dependencies: benchmarkDependencies + [.product(name: "MatchCore", package: "MissionMatch")],
+            path: "RandomizedSVD",
+            plugins: benchmarkPlugins
+        ),
+        // MARK: - Reading and validating participants
+        .executableTarget(
+            name: "ImportParticipants",
+            dependencies: benchmarkDependencies + [
+                .product(name: "MissionMatch", package: "MissionMatch"),
+                .product(name: "MissionMatchIO", package: "MissionMatch"),
+            ],
+            path: "ImportParticipants",
+            plugins: benchmarkPlugins
+        ),
+    ]
+)

@@ -1,0 +1,119 @@
+// The fused pair-scoring kernel against its own GEMM floor, in one process.
+//
+//   cd Benchmarks && swift package benchmark --target PairScoring
+//   MISSIONMATCH_BENCH_SCALE=ci swift package benchmark --target PairScoring
+//
+// Full size: |A| = 3,100 consortium SMEs × |B| = 20,000 counterparts,
+// d = 256 latent dimensions, f = 64 linear features, k = 20.
+// "GEMM floor" runs exactly the kernel's sgemm calls over the same tiles on
+// the same threads and nothing else; "Kernel ÷ GEMM floor" times both
+// alternately and reports their ratio (×100) — the figure that is stable on a
+// shared machine — and fails the run when it exceeds 2 (a guard against
+// gross regressions; the target is ≤ 1.15).
+
+import Benchmark
+import Foundation
+import MatchCore
+
+/// The problem size, from `MISSIONMATCH_BENCH_SCALE` (`ci` or full).
+struct Scale {
+    let a: Int, b: Int, d: Int, f: Int, k: Int, iterations: Int
+    var label: String { "\(a)×\(b) d\(d) f\(f) k\(k)" }
+
+    static var current: Scale {
+        if ProcessInfo.processInfo.environment["MISSIONMATCH_BENCH_SCALE"] == "ci" {
+            return Scale(a: 800, b: 5_000, d: 128, f: 32, k: 10, iterations: 5)
+        }
+        return Scale(a: 3_100, b: 20_000, d: 256, f: 64, k: 20, iterations: 7)
+    }
+}
+
+/// Seeded inputs shaped like the encoder's output: L2-normalised latent
+/// vectors with a few shared topics (so scores spread like real ones), and
+/// small non-negative weighted features.
+func makeSide(count: Int, d: Int, f: Int, seed: UInt64) -> ScoringSide {
+    var random = BenchRandom(seed: seed)
+    func latent() -> Matrix {
+        var m = Matrix(rows: count, columns: d)
+        m.withUnsafeMutableBufferPointer { buffer in
+            for i in 0..<count {
+                let topic = Int(random.next() % UInt64(max(d / 8, 1))) * 8
+                for j in 0..<d { buffer[i * d + j] = random.unit() * 0.3 }
+                for j in topic..<min(d, topic + 8) { buffer[i * d + j] += 1 }
+            }
+        }
+        m.normalizeRows()
+        return m
+    }
+    var features = Matrix(rows: count, columns: f)
+    features.withUnsafeMutableBufferPointer { buffer in
+        for index in buffer.indices { buffer[index] = random.next() % 4 == 0 ? 0.05 : 0 }
+    }
+    return ScoringSide(offer: latent(), need: latent(), features: features)
+}
+
+struct BenchRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Float { Float(next() >> 40) / Float(1 << 24) * 2 - 1 }
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+let gflops = BenchmarkMetric.custom("GFLOPS (useful)", polarity: .prefersLarger, useScalingFactor: false)
+let pairsPerSecond = BenchmarkMetric.custom("M pairs/s", polarity: .prefersLarger, useScalingFactor: false)
+let ratio = BenchmarkMetric.custom("kernel ÷ GEMM floor (×100)", polarity: .prefersSmaller, useScalingFactor: false)
+
+let benchmarks: @Sendable () -> Void = {
+    let scale = Scale.current
+    let input = PairingInput.bipartite(a: makeSide(count: scale.a, d: scale.d, f: scale.f, seed: 1),
+                                       b: makeSide(count: scale.b, d: scale.d, f: scale.f, seed: 2))
+    let kernel = PairScoringKernel(k: scale.k, mean: .harmonic, reciprocityWeight: 0.55)
+    let flops = kernel.usefulFlops(input)
+    let pairs = Double(scale.a) * Double(scale.b)
+    let blas = BLASReport.loadedCoreName.map { "OpenBLAS \($0)" } ?? "reference BLAS"
+    let suffix = "\(scale.label) [\(blas), \(kernel.workers) workers]"
+
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
+        timeUnits: .milliseconds,
+        warmupIterations: 1,
+        maxDuration: .seconds(60),
+        maxIterations: scale.iterations
+    )
+
+    Benchmark("Kernel \(suffix)",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal, gflops, pairsPerSecond])) { benchmark in
+        let clock = ContinuousClock()
+        var ranking: PairRanking?
+        let elapsed = clock.measure { ranking = kernel.rank(input) }
+        blackHole(ranking)
+        benchmark.measurement(gflops, Int(flops / seconds(elapsed) / 1e9))
+        benchmark.measurement(pairsPerSecond, Int(pairs / seconds(elapsed) / 1e6))
+    }
+
+    Benchmark("GEMM floor \(suffix)", configuration: .init(metrics: [.wallClock, gflops])) { benchmark in
+        let elapsed = ContinuousClock().measure { blackHole(kernel.runGEMMsOnly(input)) }
+        benchmark.measurement(gflops, Int(flops / seconds(elapsed) / 1e9))
+    }
+
+    Benchmark("Kernel ÷ GEMM floor \(suffix)", configuration: .init(metrics: [ratio])) { benchmark in
+        let clock = ContinuousClock()
+        let floor = clock.measure { blackHole(kernel.runGEMMsOnly(input)) }
+        let full = clock.measure { blackHole(kernel.rank(input)) }
+        let value = seconds(full) / seconds(floor)
+        benchmark.measurement(ratio, Int((value * 100).rounded()))
+        if value > 2 {
+            benchmark.error(String(format: "the kernel took %.2f× its GEMM floor (limit 2×): combine, mask or top-k regressed", value))
+        }
+    }
+}

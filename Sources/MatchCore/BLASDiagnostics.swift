@@ -1,0 +1,202 @@
+import Foundation
+
+/// Which BLAS answers this process, how fast it runs, and what to do when it
+/// is slow. `missionmatch doctor` prints it.
+///
+/// ```swift
+/// let report = BLASReport.inspect()
+/// print(report.implementation, report.measuredGFLOPS, report.warnings)
+/// ```
+public struct BLASReport: Sendable, Codable, Equatable {
+    /// `OpenBLAS` when OpenBLAS's symbols are present, else `reference or unknown`.
+    public var implementation: String
+    /// OpenBLAS's build configuration (`openblas_get_config`), if OpenBLAS.
+    public var configuration: String?
+    /// The kernel family OpenBLAS chose (`openblas_get_corename`), if OpenBLAS.
+    public var coreName: String?
+    /// Threads BLAS uses per call (1 when unknown).
+    public var threads: Int
+    /// `OPENBLAS_CORETYPE` as this process sees it, if set.
+    public var coreTypeOverride: String?
+    /// The processor.
+    public var cpu: CPUFeatures
+    /// The `sgemm` that was timed: m = n, k.
+    public var benchmarkSize: GEMMSize?
+    /// Measured `sgemm` speed in GFLOPS (0 when not measured).
+    public var measuredGFLOPS: Double
+    /// `measuredGFLOPS` as a fraction of ``CPUFeatures/nominalPeakGFLOPS`` (0 when unknown).
+    public var fractionOfPeak: Double
+    /// What this process did about a misdetected CPU, e.g. that it restarted
+    /// itself with `OPENBLAS_CORETYPE=SKYLAKEX`.
+    public var automaticFix: String?
+    /// What is wrong and exactly what to install or set. Empty when all is well.
+    public var warnings: [String]
+
+    /// The size of the timed `sgemm`.
+    public struct GEMMSize: Sendable, Codable, Equatable {
+        /// Rows and columns of the square result.
+        public var n: Int
+        /// The inner dimension.
+        public var k: Int
+    }
+
+    /// The kernel family the loaded OpenBLAS chose, or `nil` when OpenBLAS
+    /// does not answer. Cheap: no measurement.
+    public static var loadedCoreName: String? { OpenBLASRuntime.loaded?.coreName }
+
+    /// Whether OpenBLAS answers.
+    public var isOpenBLAS: Bool { implementation == "OpenBLAS" }
+
+    /// Inspects the BLAS that answers in this process.
+    ///
+    /// - Parameters:
+    ///   - measure: Time an `sgemm` (about 0.1 s with an optimised BLAS; up to
+    ///     a few seconds with the reference one).
+    ///   - environment: The environment to read `OPENBLAS_CORETYPE` and
+    ///     ``CoreTypeFix/environmentKey`` from.
+    /// - Returns: The report, warnings included.
+    public static func inspect(measure: Bool = true,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> BLASReport {
+        let cpu = CPUFeatures.current()
+        let openBLAS = OpenBLASRuntime.loaded
+        var report = BLASReport(
+            implementation: openBLAS == nil ? "reference or unknown" : "OpenBLAS",
+            configuration: openBLAS?.configuration,
+            coreName: openBLAS?.coreName,
+            threads: openBLAS?.threads ?? 1,
+            coreTypeOverride: environment["OPENBLAS_CORETYPE"],
+            cpu: cpu, benchmarkSize: nil, measuredGFLOPS: 0, fractionOfPeak: 0,
+            automaticFix: environment[CoreTypeFix.environmentKey].map { "restarted with OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "?") because OpenBLAS had chosen the \($0) kernel" },
+            warnings: [])
+        if measure {
+            let (size, gflops) = timeGEMM()
+            report.benchmarkSize = size
+            report.measuredGFLOPS = gflops
+            let peak = cpu.nominalPeakGFLOPS
+            report.fractionOfPeak = peak > 0 ? gflops / peak : 0
+        }
+        report.warnings = warnings(for: report)
+        return report
+    }
+
+    /// The advice for a report: what is slow and what to install or set.
+    static func warnings(for report: BLASReport) -> [String] {
+        var warnings: [String] = []
+        if !report.isOpenBLAS {
+            warnings.append(
+                "the BLAS answering is the reference implementation (or an unknown one), typically 10–70× slower than OpenBLAS: "
+                + "install it with `sudo apt-get install libopenblas0-pthread` (Debian/Ubuntu), then run `missionmatch doctor` again")
+        } else if let core = report.coreName,
+                  let advice = CoreTypeFix.advice(cpu: report.cpu, coreName: core) {
+            if report.coreTypeOverride != nil {
+                warnings.append(
+                    "OpenBLAS runs its \(core) kernel because OPENBLAS_CORETYPE=\(report.coreTypeOverride ?? "") is set, "
+                    + "but this CPU supports \(advice): unset OPENBLAS_CORETYPE or set OPENBLAS_CORETYPE=\(advice)")
+            } else {
+                warnings.append(
+                    "OpenBLAS misdetects this CPU and runs its generic \(core) kernel: set OPENBLAS_CORETYPE=\(advice) "
+                    + "(missionmatch does this by itself; other programs need `export OPENBLAS_CORETYPE=\(advice)`)")
+            }
+        }
+        if report.measuredGFLOPS > 0, report.fractionOfPeak > 0, report.fractionOfPeak < 0.25, warnings.isEmpty {
+            warnings.append(String(
+                format: "sgemm runs at %.0f GFLOPS, %.0f%% of this CPU's nominal %.0f GFLOPS: the machine may be busy "
+                    + "(run `missionmatch doctor` again) or BLAS may be limited to fewer threads (OPENBLAS_NUM_THREADS)",
+                report.measuredGFLOPS, report.fractionOfPeak * 100, report.cpu.nominalPeakGFLOPS))
+        }
+        return warnings
+    }
+
+    /// Times `C = A·Bᵀ` on a fixed size and returns the best of a few runs.
+    /// Calls `cblas_sgemm`.
+    private static func timeGEMM() -> (GEMMSize, Double) {
+        let n = 2048, k = 512
+        var random = SplitMix64(seed: 7)
+        let a = (0..<(n * k)).map { _ in Float(random.next() % 1000) / 1000 - 0.5 }
+        let b = (0..<(n * k)).map { _ in Float(random.next() % 1000) / 1000 - 0.5 }
+        var c = [Float](repeating: 0, count: n * n)
+        let flops = 2 * Double(n) * Double(n) * Double(k)
+        var best = Double.infinity
+        let clock = ContinuousClock()
+        for attempt in 0..<4 {
+            let elapsed = clock.measure {
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        c.withUnsafeMutableBufferPointer { pc in
+                            LinearAlgebra.gemm(transposeA: false, transposeB: true, m: n, n: n, k: k,
+                                               alpha: 1, a: pa.baseAddress, lda: k, b: pb.baseAddress, ldb: k,
+                                               beta: 0, c: pc.baseAddress, ldc: n)
+                        }
+                    }
+                }
+            }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            if attempt > 0 || seconds > 0.5 { best = min(best, seconds) } // the first run warms up, unless slow
+            if seconds > 0.5 { break }  // a slow BLAS: one measurement is enough
+        }
+        return (GEMMSize(n: n, k: k), best.isFinite && best > 0 ? flops / best / 1e9 : 0)
+    }
+}
+
+/// Whether OpenBLAS runs a slower kernel than the CPU supports, and which
+/// `OPENBLAS_CORETYPE` fixes it — never one the CPU lacks.
+public enum CoreTypeFix {
+    /// Set (to the kernel OpenBLAS had chosen) when missionmatch restarted
+    /// itself with a better `OPENBLAS_CORETYPE`; also prevents a second restart.
+    public static let environmentKey = "MISSIONMATCH_OPENBLAS_RESTARTED_FROM"
+
+    /// The vector level an OpenBLAS core name's kernels use.
+    public static func vectorLevel(ofCore name: String) -> CPUFeatures.VectorLevel {
+        let core = name.lowercased()
+        if ["skylakex", "cooperlake", "sapphirerapids"].contains(where: core.contains) { return .avx512 }
+        if ["haswell", "zen", "skylake", "excavator", "alderlake"].contains(where: core.contains) { return .avx2 }
+        if ["sandybridge", "bulldozer", "piledriver", "steamroller"].contains(where: core.contains) { return .avx }
+        return .sse
+    }
+
+    /// The `OPENBLAS_CORETYPE` that matches a CPU's vector level.
+    public static func coreType(for level: CPUFeatures.VectorLevel) -> String? {
+        switch level {
+        case .avx512: return "SKYLAKEX"
+        case .avx2: return "HASWELL"
+        case .avx: return "SANDYBRIDGE"
+        case .sse, .unknown: return nil
+        }
+    }
+
+    /// The better `OPENBLAS_CORETYPE` for `cpu` when OpenBLAS chose the
+    /// slower `coreName`; `nil` when the choice already fits the CPU.
+    public static func advice(cpu: CPUFeatures, coreName: String) -> String? {
+        let level = cpu.vectorLevel
+        guard level != .unknown, vectorLevel(ofCore: coreName) < level else { return nil }
+        return coreType(for: level)
+    }
+
+    /// Whether this process should restart itself with a better
+    /// `OPENBLAS_CORETYPE`, and with which: only when OpenBLAS answers, chose
+    /// a slower kernel than the CPU supports, the user has not set
+    /// `OPENBLAS_CORETYPE` and no restart happened already.
+    ///
+    /// - Returns: The `OPENBLAS_CORETYPE` value and the kernel OpenBLAS had chosen, or `nil`.
+    public static func restartPlan(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                   cpu: @autoclosure () -> CPUFeatures = CPUFeatures.current(),
+                                   coreName: String? = BLASReport.loadedCoreName) -> (coreType: String, from: String)? {
+        guard environment["OPENBLAS_CORETYPE"] == nil, environment[environmentKey] == nil,
+              environment["MISSIONMATCH_NO_OPENBLAS_FIX"] == nil,
+              let coreName, let advice = advice(cpu: cpu(), coreName: coreName) else { return nil }
+        return (advice, coreName)
+    }
+}
+
+/// A tiny seeded generator for diagnostics' test data.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+import MatchCore
+
+struct MatrixTests {
+    @Test func normalizeRowsKeepsZeroRowsZero() {
+        var m = Matrix(rows: 3, columns: 3, elements: [3, 4, 0, 0, 0, 0, .nan, 1, 1])
+        m.normalizeRows()
+        #expect(m.row(0) == [0.6, 0.8, 0])
+        #expect(m.row(1) == [0, 0, 0])
+        #expect(m.row(2) == [0, 0, 0], "a row with a non-finite value becomes zero, never NaN")
+    }
+
+    @Test func normalizeRowsGivesUnitNorms() {
+        var random = SeededRandom(seed: 5)
+        var m = random.matrix(rows: 50, columns: 17)
+        m.normalizeRows()
+        for i in 0..<50 {
+            let norm = m.row(i).reduce(0) { $0 + Double($1) * Double($1) }.squareRoot()
+            #expect(abs(norm - 1) < 1e-6)
+        }
+    }
+
+    @Test func rowAccessAndSubscripts() {
+        var m = Matrix(rows: 2, columns: 3, elements: [1, 2, 3, 4, 5, 6])
+        #expect(m[1, 2] == 6)
+        m[0, 1] = 9
+        #expect(m.row(0) == [1, 9, 3])
+        m.setRow(1, to: [7, 8, 9])
+        #expect(m.elements == [1, 9, 3, 7, 8, 9])
+        #expect(m.rows([1, 0]).elements == [7, 8, 9, 1, 9, 3])
+        #expect(m.transposed().elements == [1, 7, 9, 8, 3, 9])
+    }
+
+    @Test("product equals the triple loop", arguments: [(0, 3, 4), (1, 1, 1), (5, 7, 3), (13, 2, 9), (4, 0, 6)])
+    func productMatchesReference(m: Int, k: Int, n: Int) {
+        var random = SeededRandom(seed: UInt64(m * 100 + k * 10 + n))
+        let a = random.matrix(rows: m, columns: k)
+        let b = random.matrix(rows: k, columns: n)
+        let bt = b.transposed()
+        let c = a.multiplied(by: b)
+        let ct = a.multiplied(by: bt, transposingOther: true)
+        #expect(c.rows == m && c.columns == n)
+        for i in 0..<m {
+            for j in 0..<n {
+                let expected = (0..<k).reduce(0.0) { $0 + Double(a[i, $1]) * Double(b[$1, j]) }
+                #expect(abs(Double(c[i, j]) - expected) < 1e-5)
+                #expect(abs(Double(ct[i, j]) - expected) < 1e-5)
+            }
+        }
+    }
+}
