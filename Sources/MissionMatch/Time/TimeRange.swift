@@ -1,0 +1,101 @@
+/// A span of local time on one day, as written in a participant's `available`
+/// column or a mission's sessions: `2019-06-17 09:00-12:30`.
+///
+/// ```swift
+/// let range = TimeRange(parsing: "2019-06-17 09:00-12:30")
+/// range?.start.description   // "09:00"
+/// range?.description         // "2019-06-17 09:00-12:30"
+/// ```
+///
+/// A range may be reversed (`end` before `start`) when it was built from what a
+/// user wrote; ``isReversed`` tells, and readers report it as an error.
+public struct TimeRange: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The day.
+    public var date: LocalDate
+    /// The first minute of the range.
+    public var start: LocalTime
+    /// The end of the range (exclusive).
+    public var end: LocalTime
+
+    /// Creates a range from its parts, without checking their order.
+    ///
+    /// - Parameters:
+    ///   - date: The day.
+    ///   - start: The start time.
+    ///   - end: The end time.
+    public init(date: LocalDate, start: LocalTime, end: LocalTime) {
+        self.date = date
+        self.start = start
+        self.end = end
+    }
+
+    /// Parses `YYYY-MM-DD HH:MM-HH:MM` (blanks around the parts are allowed).
+    ///
+    /// - Parameter text: The text to parse.
+    /// - Returns: The range (possibly reversed), or `nil` when the text does not have that form.
+    public init?(parsing text: some StringProtocol) {
+        let trimmed = text.trimmingBlanks()
+        guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "T" }),
+              let date = LocalDate(parsing: trimmed[..<space])
+        else { return nil }
+        let times = trimmed[trimmed.index(after: space)...].split(separator: "-", omittingEmptySubsequences: false)
+        guard times.count == 2,
+              let start = LocalTime(parsing: times[0].trimmingBlanks()),
+              let end = LocalTime(parsing: times[1].trimmingBlanks())
+        else { return nil }
+        self.init(date: date, start: start, end: end)
+    }
+
+    /// Whether the range ends at or before its start, and so holds no time.
+    public var isReversed: Bool { end <= start }
+
+    /// The length in minutes (zero or negative when reversed).
+    public var minutes: Int { end.minutesSinceMidnight - start.minutesSinceMidnight }
+
+    /// Whether this range shares at least one minute with `other`.
+    ///
+    /// - Parameter other: Another range.
+    /// - Returns: `true` when both are on the same day and their times overlap.
+    public func overlaps(_ other: TimeRange) -> Bool {
+        date == other.date && start < other.end && other.start < end
+    }
+
+    /// Whether `other` lies entirely inside this range.
+    ///
+    /// - Parameter other: Another range.
+    /// - Returns: `true` when `other` is on the same day, starts no earlier and ends no later.
+    public func contains(_ other: TimeRange) -> Bool {
+        date == other.date && start <= other.start && other.end <= end
+    }
+
+    /// The range as `YYYY-MM-DD HH:MM-HH:MM`.
+    public var description: String { "\(date) \(start)-\(end)" }
+
+    /// Decodes a range from its `YYYY-MM-DD HH:MM-HH:MM` text.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when the text does not have that form.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let range = TimeRange(parsing: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a time range in the form YYYY-MM-DD HH:MM-HH:MM")
+        }
+        self = range
+    }
+
+    /// Encodes the range as its `YYYY-MM-DD HH:MM-HH:MM` text.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    package func trimmingBlanks() -> SubSequence {
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
+        guard let last = lastIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
+        return self[first...last]
+    }
+}

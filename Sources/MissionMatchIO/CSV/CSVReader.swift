@@ -1,0 +1,388 @@
+import Foundation
+
+/// Reads CSV records one at a time from a file or from memory, never holding
+/// more than one chunk of the input and one record.
+///
+/// It follows RFC 4180 as spreadsheets write it: fields holding the delimiter,
+/// a quote or a line break are quoted and `""` is a literal quote; line ends may
+/// be LF, CRLF or CR; a UTF-8 byte-order mark is skipped; input that is not
+/// valid UTF-8 is decoded as Windows-1252 (``encoding`` tells which was used).
+/// The delimiter (`,`, `;` or TAB) is detected from the first line unless given.
+///
+/// Broken quoting never stops the reader: the record carries a ``CSVProblem``
+/// with the exact line and character, and reading goes on.
+///
+/// ```swift
+/// let reader = try CSVReader(contentsOf: url)
+/// while let record = try reader.next() {
+///     print(record.line, record.fields)
+/// }
+/// ```
+///
+/// Blank lines are skipped. The reader is a class holding an open file; use it
+/// from one task at a time.
+public final class CSVReader {
+    /// How to decode the bytes.
+    public enum Encoding: String, Sendable, Hashable {
+        /// UTF-8 (the default, and what a byte-order mark announces).
+        case utf8
+        /// Windows-1252, used when the input is not valid UTF-8.
+        case windows1252
+    }
+
+    /// Reading options.
+    public struct Options: Sendable, Hashable {
+        /// The delimiter byte, or `nil` to detect `,`, `;` or TAB from the first line.
+        public var delimiter: UInt8?
+        /// The encoding, or `nil` to use UTF-8 when the input is valid UTF-8 and Windows-1252 otherwise.
+        public var encoding: Encoding?
+        /// The longest field kept, in bytes; longer fields are cut and reported.
+        public var maxFieldBytes: Int
+        /// The most fields kept per record; further fields are dropped and reported.
+        public var maxFieldsPerRecord: Int
+        /// The size of the chunks read from a file.
+        public var chunkSize: Int
+
+        /// Creates options.
+        ///
+        /// - Parameters:
+        ///   - delimiter: A fixed delimiter, or `nil` to detect it.
+        ///   - encoding: A fixed encoding, or `nil` to detect it.
+        ///   - maxFieldBytes: Longest field kept (default 1 MiB).
+        ///   - maxFieldsPerRecord: Most fields per record (default 1,000).
+        ///   - chunkSize: Read size (default 64 KiB).
+        public init(delimiter: UInt8? = nil, encoding: Encoding? = nil, maxFieldBytes: Int = 1 << 20,
+                    maxFieldsPerRecord: Int = 1000, chunkSize: Int = 1 << 16) {
+            self.delimiter = delimiter
+            self.encoding = encoding
+            self.maxFieldBytes = max(1, maxFieldBytes)
+            self.maxFieldsPerRecord = max(1, maxFieldsPerRecord)
+            self.chunkSize = max(16, chunkSize)
+        }
+    }
+
+    private enum Source {
+        case file(FileHandle)
+        case memory(Data)
+    }
+
+    private enum State {
+        case fieldStart, unquoted, quoted, quoteInQuoted, afterClosingQuote
+    }
+
+    /// The delimiter in use.
+    public private(set) var delimiter: UInt8
+    /// The encoding in use.
+    public private(set) var encoding: Encoding
+    /// Whether the input started with a UTF-8 byte-order mark.
+    public private(set) var hadByteOrderMark = false
+    /// Whether the input holds NUL bytes, a sign of a binary file rather than text.
+    public private(set) var containsNULBytes = false
+    /// The largest number of bytes held for one record so far: the reader's
+    /// memory is this plus one chunk, whatever the size of the input.
+    public private(set) var largestRecordBytes = 0
+
+    private let options: Options
+    private let source: Source
+    private var memoryOffset = 0
+    private var chunk: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+
+    private var state = State.fieldStart
+    private var fields: [String] = []
+    private var fieldLines: [Int] = []
+    private var fieldBytes: [UInt8] = []
+    private var recordBytes = 0
+    private var problems: [CSVProblem] = []
+    private var line = 1
+    private var nextCharacter = 1
+    private var lastWasCR = false
+    private var skipLF = false
+    private var recordLine = 1
+    private var fieldLine = 1
+    private var recordStarted = false
+    private var fieldOverflowed = false
+    private var fieldsOverflowed = false
+    private var quoteLine = 1
+    private var quoteCharacter = 1
+
+    /// Opens a file for reading.
+    ///
+    /// Unless ``Options/encoding`` is set, the file is first scanned once to
+    /// check that it is valid UTF-8 (in chunks, without holding it).
+    ///
+    /// - Parameters:
+    ///   - url: A file URL.
+    ///   - options: Reading options.
+    /// - Throws: The file system's error when the file cannot be opened or read.
+    public convenience init(contentsOf url: URL, options: Options = Options()) throws {
+        let handle = try FileHandle(forReadingFrom: url)
+        var encoding = options.encoding
+        var containsNUL = false
+        if encoding == nil {
+            var validator = UTF8Validator()
+            while let data = try handle.read(upToCount: options.chunkSize), !data.isEmpty {
+                data.withUnsafeBytes { validator.consume($0) }
+                if !validator.isValid { break }
+            }
+            encoding = validator.isCompleteAndValid ? .utf8 : .windows1252
+            containsNUL = validator.containsNUL
+            try handle.seek(toOffset: 0)
+        }
+        self.init(source: .file(handle), encoding: encoding ?? .utf8, options: options)
+        containsNULBytes = containsNUL
+        try start()
+    }
+
+    /// Reads CSV held in memory.
+    ///
+    /// - Parameters:
+    ///   - data: The bytes.
+    ///   - options: Reading options.
+    public convenience init(data: Data, options: Options = Options()) {
+        var encoding = options.encoding
+        var containsNUL = false
+        if encoding == nil {
+            var validator = UTF8Validator()
+            data.withUnsafeBytes { validator.consume($0) }
+            encoding = validator.isCompleteAndValid ? .utf8 : .windows1252
+            containsNUL = validator.containsNUL
+        }
+        self.init(source: .memory(data), encoding: encoding ?? .utf8, options: options)
+        containsNULBytes = containsNUL
+        // Reading from memory cannot fail.
+        try? start()
+    }
+
+    private init(source: Source, encoding: Encoding, options: Options) {
+        self.source = source
+        self.options = options
+        self.encoding = encoding
+        self.delimiter = options.delimiter ?? UInt8(ascii: ",")
+    }
+
+    /// Reads the first chunk: skips a byte-order mark and detects the delimiter.
+    private func start() throws {
+        try refill()
+        if encoding == .utf8, chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
+            hadByteOrderMark = true
+            position = 3
+        }
+        if options.delimiter == nil {
+            delimiter = Self.detectDelimiter(in: chunk[position...])
+        }
+        if chunk[position...].contains(0) { containsNULBytes = true }
+    }
+
+    deinit {
+        if case .file(let handle) = source { try? handle.close() }
+    }
+
+    /// Picks `,`, `;` or TAB by counting each outside quotes on the first line;
+    /// ties go to the comma, then the semicolon.
+    static func detectDelimiter(in bytes: ArraySlice<UInt8>) -> UInt8 {
+        var counts = (comma: 0, semicolon: 0, tab: 0)
+        var inQuotes = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""): inQuotes.toggle()
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): if !inQuotes { return pick(counts) }
+            case UInt8(ascii: ","): if !inQuotes { counts.comma += 1 }
+            case UInt8(ascii: ";"): if !inQuotes { counts.semicolon += 1 }
+            case UInt8(ascii: "\t"): if !inQuotes { counts.tab += 1 }
+            default: break
+            }
+        }
+        return pick(counts)
+
+        func pick(_ c: (comma: Int, semicolon: Int, tab: Int)) -> UInt8 {
+            if c.comma >= c.semicolon && c.comma >= c.tab { return UInt8(ascii: ",") }
+            return c.semicolon >= c.tab ? UInt8(ascii: ";") : UInt8(ascii: "\t")
+        }
+    }
+
+    private func refill() throws {
+        position = 0
+        switch source {
+        case .file(let handle):
+            if let data = try handle.read(upToCount: options.chunkSize), !data.isEmpty {
+                chunk.removeAll(keepingCapacity: true)
+                chunk.append(contentsOf: data)
+            } else {
+                chunk.removeAll(keepingCapacity: true)
+                atEnd = true
+            }
+        case .memory(let data):
+            let end = min(data.count, memoryOffset + options.chunkSize)
+            chunk.removeAll(keepingCapacity: true)
+            if memoryOffset < end {
+                chunk.append(contentsOf: data[(data.startIndex + memoryOffset)..<(data.startIndex + end)])
+                memoryOffset = end
+            } else {
+                atEnd = true
+            }
+        }
+    }
+
+    /// Reads the next record.
+    ///
+    /// - Returns: The record, or `nil` at the end of the input.
+    /// - Throws: The file system's error when reading fails.
+    /// - Complexity: O(*n*) in the record's length.
+    public func next() throws -> CSVRecord? {
+        while true {
+            if position >= chunk.count {
+                if atEnd { return finishAtEnd() }
+                try refill()
+                if atEnd { return finishAtEnd() }
+            }
+            if let record = scanChunk() { return record }
+        }
+    }
+
+    /// Scans the current chunk until a record ends or the chunk is used up.
+    private func scanChunk() -> CSVRecord? {
+        let quote = UInt8(ascii: "\"")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
+        let delimiter = self.delimiter
+        let countsUTF8 = encoding == .utf8
+        return chunk.withUnsafeBufferPointer { bytes -> CSVRecord? in
+            while position < bytes.count {
+                let byte = bytes[position]
+                position += 1
+                if skipLF {
+                    skipLF = false
+                    if byte == lf { lastWasCR = false; continue }
+                }
+                let character = nextCharacter
+                if byte == lf {
+                    if !lastWasCR { line += 1 }
+                    lastWasCR = false
+                    nextCharacter = 1
+                } else if byte == cr {
+                    line += 1
+                    lastWasCR = true
+                    nextCharacter = 1
+                } else {
+                    lastWasCR = false
+                    if !countsUTF8 || byte & 0xC0 != 0x80 { nextCharacter += 1 }
+                }
+                if !recordStarted {
+                    recordStarted = true
+                    recordLine = byte == lf || byte == cr ? line - 1 : line
+                    fieldLine = recordLine
+                }
+                switch state {
+                case .fieldStart:
+                    if byte == quote {
+                        state = .quoted
+                        quoteLine = line
+                        quoteCharacter = character
+                    } else if byte == delimiter {
+                        endField()
+                    } else if byte == lf || byte == cr {
+                        if let record = endRecord(crTerminated: byte == cr) { return record }
+                    } else {
+                        append(byte)
+                        state = .unquoted
+                    }
+                case .unquoted, .afterClosingQuote:
+                    if byte == delimiter {
+                        endField()
+                    } else if byte == lf || byte == cr {
+                        if let record = endRecord(crTerminated: byte == cr) { return record }
+                    } else {
+                        if byte == quote && state == .unquoted {
+                            problems.append(CSVProblem(kind: .strayQuote, line: line, character: character, fieldIndex: fields.count))
+                            state = .afterClosingQuote
+                        }
+                        append(byte)
+                    }
+                case .quoted:
+                    if byte == quote { state = .quoteInQuoted } else { append(byte) }
+                case .quoteInQuoted:
+                    if byte == quote {
+                        append(quote)
+                        state = .quoted
+                    } else if byte == delimiter {
+                        endField()
+                    } else if byte == lf || byte == cr {
+                        if let record = endRecord(crTerminated: byte == cr) { return record }
+                    } else {
+                        problems.append(CSVProblem(kind: .textAfterClosingQuote, line: line, character: character, fieldIndex: fields.count))
+                        append(byte)
+                        state = .afterClosingQuote
+                    }
+                }
+            }
+            return nil
+        }
+    }
+
+    @inline(__always)
+    private func append(_ byte: UInt8) {
+        if fieldBytes.count < options.maxFieldBytes {
+            fieldBytes.append(byte)
+        } else if !fieldOverflowed {
+            fieldOverflowed = true
+            problems.append(CSVProblem(kind: .fieldTooLong(limit: options.maxFieldBytes), line: fieldLine,
+                                       character: 1, fieldIndex: fields.count))
+        }
+    }
+
+    private func endField() {
+        recordBytes += fieldBytes.count
+        if fields.count < options.maxFieldsPerRecord {
+            fields.append(encoding == .utf8 ? String(decoding: fieldBytes, as: UTF8.self) : Windows1252.decode(fieldBytes))
+            fieldLines.append(fieldLine)
+        } else if !fieldsOverflowed {
+            fieldsOverflowed = true
+            problems.append(CSVProblem(kind: .tooManyFields(limit: options.maxFieldsPerRecord), line: fieldLine,
+                                       character: 1, fieldIndex: fields.count))
+        }
+        fieldBytes.removeAll(keepingCapacity: fieldBytes.capacity <= 1 << 16)
+        fieldOverflowed = false
+        state = .fieldStart
+        fieldLine = line
+    }
+
+    private func endRecord(crTerminated: Bool) -> CSVRecord? {
+        skipLF = crTerminated
+        let isBlank = fields.isEmpty && fieldBytes.isEmpty && state == .fieldStart && problems.isEmpty
+        if isBlank {
+            recordStarted = false
+            return nil
+        }
+        endField()
+        return takeRecord()
+    }
+
+    private func finishAtEnd() -> CSVRecord? {
+        guard recordStarted else { return nil }
+        if state == .quoted {
+            problems.append(CSVProblem(kind: .unterminatedQuote, line: quoteLine, character: quoteCharacter, fieldIndex: fields.count))
+        }
+        if fields.isEmpty && fieldBytes.isEmpty && state == .fieldStart && problems.isEmpty {
+            recordStarted = false
+            return nil
+        }
+        endField()
+        return takeRecord()
+    }
+
+    private func takeRecord() -> CSVRecord {
+        largestRecordBytes = max(largestRecordBytes, recordBytes)
+        let record = CSVRecord(fields: fields, line: recordLine, fieldLines: fieldLines, problems: problems)
+        fields.removeAll(keepingCapacity: true)
+        fieldLines.removeAll(keepingCapacity: true)
+        problems.removeAll()
+        recordBytes = 0
+        fieldsOverflowed = false
+        recordStarted = false
+        state = .fieldStart
+        fieldLine = line
+        return record
+    }
+}
