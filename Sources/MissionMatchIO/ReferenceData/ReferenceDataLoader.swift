@@ -81,7 +81,8 @@ public enum ReferenceDataLoader {
         let codes = Set(sectors.map(\.code))
         var affinities: [SectorAffinity] = []
         var seen: [String: Int] = [:]
-        reader.read("reference/sector-affinity.csv", columns: ["sector_a", "sector_b", "affinity", "why"], required: 3) { row, table in
+        reader.read("reference/sector-affinity.csv", columns: ["sector_a", "sector_b", "affinity", "why"], required: 3,
+                    uniqueFirstColumn: false) { row, table in
             let a = row.value(0), b = row.value(1), text = row.value(2)
             for (code, column) in [(a, "sector_a"), (b, "sector_b")] where !codes.contains(code) {
                 table.error(line: row.line, field: column, "'\(code)' is not a sector code of sectors.csv", hint: "use a code from sectors.csv")

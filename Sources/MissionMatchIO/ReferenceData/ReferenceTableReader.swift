@@ -15,8 +15,9 @@ struct ReferenceTableReader {
     }
 
     /// Reads `relativePath` with `columns` (the first `required` are required);
-    /// calls `body` for each row; a repeated value of the first column is an error.
-    mutating func read(_ relativePath: String, columns: [String], required: Int,
+    /// calls `body` for each row; with `uniqueFirstColumn`, a repeated value of
+    /// the first column is an error.
+    mutating func read(_ relativePath: String, columns: [String], required: Int, uniqueFirstColumn: Bool = true,
                        _ body: (CSVTable.Row, CSVTable) -> Void) {
         let url = directory.appendingPathComponent(relativePath)
         let schema = CSVSchema(columns: columns.enumerated().map { CSVSchema.Column($1, required: $0 < required) },
@@ -33,7 +34,7 @@ struct ReferenceTableReader {
             }
             guard complete else { continue }
             let key = row.value(0)
-            if let first = firstLine[key] {
+            if uniqueFirstColumn, let first = firstLine[key] {
                 table.error(line: row.line, field: columns[0], "'\(key)' already appears on line \(first)",
                             hint: "keep one row per \(columns[0])", kind: .duplicate)
                 continue
