@@ -122,7 +122,8 @@ public struct MissionReader: Sendable {
     /// Resolves a path written in a mission file: absolute paths stay, relative
     /// ones are taken from the mission file's folder.
     static func resolve(_ path: String, against base: URL) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
-            : URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
+        let folder = URL(fileURLWithPath: base.path, isDirectory: true)
+        return path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
+            : URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
     }
 }
