@@ -78,7 +78,9 @@ public struct ParticipantCSVWriter: Sendable {
     }
 
     private func quoted(_ value: String) -> String {
-        let needsQuotes = value.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        // Scalars, not characters: "\r\n" is one Character equal to neither "\r" nor "\n".
+        let delimiterScalars = delimiter.unicodeScalars
+        let needsQuotes = value.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || delimiterScalars.contains($0) }
             || value.first?.isWhitespace == true || value.last?.isWhitespace == true
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
