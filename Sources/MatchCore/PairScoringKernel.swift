@@ -154,7 +154,7 @@ public struct PairScoringKernel: Sendable {
         return PairRanking(forA: forA, forB: forB)
     }
 
-    private func mergeSide(_ heapSets: [[TopK<ScoredPartner>]], count: Int) -> [[ScoredPartner]] {
+    private func mergeSide(_ tables: [HeapTable], count: Int) -> [[ScoredPartner]] {
         let chunk = 1024
         let chunks = (count + chunk - 1) / chunk
         let out = UnsafeMutableBufferPointer<[ScoredPartner]>.allocate(capacity: count)
@@ -162,9 +162,7 @@ public struct PairScoringKernel: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             guard let base = outBase.pointer else { return }
             for i in (c * chunk)..<min(count, (c + 1) * chunk) {
-                var merged = heapSets[0][i]
-                for set in heapSets.dropFirst() { merged.merge(set[i]) }
-                (base + i).initialize(to: merged.sorted())
+                (base + i).initialize(to: HeapTable.merged(tables, row: i))
             }
         }
         let result = Array(out)

@@ -80,12 +80,17 @@ public struct TopK<Element: TopKRankable>: Sendable {
         guard !element.rankScore.isNaN, capacity > 0 else { return false }
         if heap.count < capacity {
             heap.append(element)
-            siftUp(heap.count - 1)
+            let last = heap.count - 1
+            heap.withUnsafeMutableBufferPointer { buffer in
+                if let base = buffer.baseAddress { BoundedHeap.siftUp(base, from: last) }
+            }
             return true
         }
         guard element.ranksBefore(heap[0]) else { return false }
         heap[0] = element
-        siftDown(0)
+        heap.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { BoundedHeap.siftDown(base, count: buffer.count) }
+        }
         return true
     }
 
@@ -104,40 +109,6 @@ public struct TopK<Element: TopKRankable>: Sendable {
     @inlinable
     public func sorted() -> [Element] {
         heap.sorted { $0.ranksBefore($1) }
-    }
-
-    // MARK: Heap maintenance (min-heap on rank: the root is the worst kept element)
-
-    @inlinable
-    mutating func siftUp(_ start: Int) {
-        var child = start
-        let element = heap[child]
-        while child > 0 {
-            let parent = (child - 1) / 2
-            // The parent must rank before the element to move down.
-            guard heap[parent].ranksBefore(element) else { break }
-            heap[child] = heap[parent]
-            child = parent
-        }
-        heap[child] = element
-    }
-
-    @inlinable
-    mutating func siftDown(_ start: Int) {
-        var parent = start
-        let element = heap[parent]
-        let count = heap.count
-        while true {
-            var worst = 2 * parent + 1
-            guard worst < count else { break }
-            let right = worst + 1
-            if right < count, heap[worst].ranksBefore(heap[right]) { worst = right }
-            // Move the worse child up while the element ranks before it.
-            guard element.ranksBefore(heap[worst]) else { break }
-            heap[parent] = heap[worst]
-            parent = worst
-        }
-        heap[parent] = element
     }
 }
 

@@ -1,38 +1,38 @@
 // The combine-and-select pass over one tile: the only per-pair work besides
 // the GEMMs, so it is written for the common case — a pair that enters no
-// top-k list — to cost a few vector instructions.
+// top-k list — to cost a few vector instructions. The loops are plain
+// element loops over pointers that LLVM vectorises (checked in the
+// disassembly: packed max/compare/divide, no calls); Swift's generic SIMD
+// helpers (`pointwiseMax`, `pointwiseMin`) were outlined calls here and cost
+// 20 ns a pair.
 
-/// The vector width of the scan.
-enum ScanLanes {
-    static let width = 8
-    typealias Vector = SIMD8<Float>
-}
-
-/// A reciprocal mean over clamped (non-negative) cosines, eight lanes at a
-/// time; one type per ``ReciprocalMean`` so the scan is specialised for it.
+/// A reciprocal mean over clamped (non-negative) cosines; one type per
+/// ``ReciprocalMean`` so the scan is specialised and vectorised for it.
 protocol ScanMean {
-    static func combine(_ a: ScanLanes.Vector, _ b: ScanLanes.Vector) -> ScanLanes.Vector
+    static func combine(_ a: Float, _ b: Float) -> Float
 }
 
 enum ArithmeticScanMean: ScanMean {
     @inline(__always)
-    static func combine(_ a: ScanLanes.Vector, _ b: ScanLanes.Vector) -> ScanLanes.Vector { (a + b) * 0.5 }
+    static func combine(_ a: Float, _ b: Float) -> Float { (a + b) * 0.5 }
 }
 
 enum GeometricScanMean: ScanMean {
     @inline(__always)
-    static func combine(_ a: ScanLanes.Vector, _ b: ScanLanes.Vector) -> ScanLanes.Vector { (a * b).squareRoot() }
+    static func combine(_ a: Float, _ b: Float) -> Float { (a * b).squareRoot() }
 }
 
 enum HarmonicScanMean: ScanMean {
     @inline(__always)
-    static func combine(_ a: ScanLanes.Vector, _ b: ScanLanes.Vector) -> ScanLanes.Vector {
+    static func combine(_ a: Float, _ b: Float) -> Float {
         let sum = a + b
-        var h = (2 * a * b) / sum
-        h.replace(with: 0, where: sum .== 0)
-        return h
+        let h = (2 * a * b) / sum
+        return sum == 0 ? 0 : h
     }
 }
+
+/// Columns checked together before looking at any one of them.
+private let candidateBlock = 32
 
 extension WorkerState {
     /// Combines the tile in the buffers (rows `rows` of A × B rows
@@ -52,64 +52,62 @@ extension WorkerState {
         }
     }
 
-    @inline(__always)
-    private func load(_ pointer: UnsafePointer<Float>) -> ScanLanes.Vector {
-        UnsafeRawPointer(pointer).loadUnaligned(as: ScanLanes.Vector.self)
-    }
-
     private func scanTile<Mean: ScanMean>(
         _: Mean.Type, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
         hasLinear: Bool, context: ScanContext
     ) {
-        let width = ScanLanes.width
-        let weight = ScanLanes.Vector(repeating: context.weight)
-        let zero = ScanLanes.Vector()
+        let weight = context.weight
+        let scores = scoreRow
+        let columnThreshold = UnsafePointer(self.columnThreshold + c0)
         for i in rows {
             let offset = (i - rows.lowerBound) * stride
-            let rowC1 = UnsafePointer(c1 + offset)
-            let rowC2 = UnsafePointer(c2 + offset)
-            let rowL = UnsafePointer(linear + offset)
-            var start = 0
-            if context.open {
-                // Each unordered pair once: only columns j > i.
-                let first = i + 1 - c0
-                if first >= n { continue }
-                start = max(0, first) / width * width
-            }
-            var rowThreshold = self.rowThreshold[i]
-            var jj = start
-            while jj < n {
-                let a = pointwiseMax(load(rowC1 + jj), zero)
-                let b = pointwiseMax(load(rowC2 + jj), zero)
-                var score = weight * Mean.combine(a, b)
-                if hasLinear { score += load(rowL + jj) }
-                let bar = pointwiseMin(load(columnThreshold + c0 + jj), ScanLanes.Vector(repeating: rowThreshold))
-                let hits = score .>= bar
-                if any(hits) {
-                    offer(row: i, localOffset: offset, columnStart: c0, columnCount: n, firstColumn: jj,
-                          scores: score, hits: hits, hasLinear: hasLinear, context: context,
-                          rowThreshold: &rowThreshold)
+            let start = context.open ? max(0, i + 1 - c0) : 0  // open: each unordered pair once, j > i
+            guard start < n else { continue }
+            let rowC1 = UnsafePointer(c1 + offset), rowC2 = UnsafePointer(c2 + offset)
+
+            // Pass 1: the scores of the row (vectorised).
+            if hasLinear {
+                let rowL = UnsafePointer(linear + offset)
+                for j in start..<n {
+                    scores[j] = weight * Mean.combine(max(rowC1[j], 0), max(rowC2[j], 0)) + rowL[j]
                 }
-                jj += width
+            } else {
+                for j in start..<n {
+                    scores[j] = weight * Mean.combine(max(rowC1[j], 0), max(rowC2[j], 0))
+                }
+            }
+
+            // Pass 2: blocks of columns where some score reaches the row's or
+            // the column's threshold (vectorised test), then those columns.
+            var rowThreshold = self.rowThreshold[i]
+            var blockStart = start
+            while blockStart < n {
+                let blockEnd = min(n, blockStart + candidateBlock)
+                var hits: UInt32 = 0
+                for j in blockStart..<blockEnd {
+                    let score = scores[j]
+                    hits |= (score >= rowThreshold ? 1 : 0) | (score >= columnThreshold[j] ? 1 : 0)
+                }
+                if hits != 0 {
+                    offer(row: i, localOffset: offset, columnStart: c0, columns: blockStart..<blockEnd,
+                          hasLinear: hasLinear, context: context, rowThreshold: &rowThreshold)
+                }
+                blockStart = blockEnd
             }
             self.rowThreshold[i] = rowThreshold
         }
     }
 
-    /// The slow path: the lanes whose score beats the row's or the column's
-    /// threshold. Checks the mask and feeds the heaps.
+    /// The slow path: the columns of a block whose score reaches the row's
+    /// or the column's threshold. Checks the mask and feeds the heaps.
     @inline(never)
     private func offer(
-        row i: Int, localOffset: Int, columnStart c0: Int, columnCount n: Int, firstColumn jj: Int,
-        scores: ScanLanes.Vector, hits: SIMDMask<ScanLanes.Vector.MaskStorage>, hasLinear: Bool,
-        context: ScanContext, rowThreshold: inout Float
+        row i: Int, localOffset: Int, columnStart c0: Int, columns: Range<Int>,
+        hasLinear: Bool, context: ScanContext, rowThreshold: inout Float
     ) {
-        for lane in 0..<ScanLanes.width where hits[lane] {
-            let local = jj + lane
-            guard local < n else { break }
+        for local in columns {
+            let score = scoreRow[local]
             let j = c0 + local
-            if context.open && j <= i { continue }
-            let score = scores[lane]
             let forRow = score >= rowThreshold
             let forColumn = score >= columnThreshold[j]
             guard forRow || forColumn else { continue }
@@ -117,18 +115,13 @@ extension WorkerState {
             let x = c1[localOffset + local], y = c2[localOffset + local]
             let l = hasLinear ? linear[localOffset + local] : 0
             if forRow {
-                rowHeaps[i].insert(ScoredPartner(partner: j, score: score, offerToNeed: x, needFromOffer: y, linear: l))
-                rowThreshold = rowHeaps[i].threshold
+                rowThreshold = rowHeaps.insert(
+                    ScoredPartner(partner: j, score: score, offerToNeed: x, needFromOffer: y, linear: l), row: i)
             }
             if forColumn {
-                let seen = ScoredPartner(partner: i, score: score, offerToNeed: y, needFromOffer: x, linear: l)
-                if context.open {
-                    rowHeaps[j].insert(seen)
-                    columnThreshold[j] = rowHeaps[j].threshold
-                } else {
-                    columnHeaps[j].insert(seen)
-                    columnThreshold[j] = columnHeaps[j].threshold
-                }
+                // In open pairing columnHeaps is rowHeaps: j's own list.
+                columnThreshold[j] = columnHeaps.insert(
+                    ScoredPartner(partner: i, score: score, offerToNeed: y, needFromOffer: x, linear: l), row: j)
             }
         }
     }

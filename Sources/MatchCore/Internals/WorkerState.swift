@@ -15,44 +15,46 @@ final class WorkerState: @unchecked Sendable {
     let c1: UnsafeMutablePointer<Float>
     let c2: UnsafeMutablePointer<Float>
     let linear: UnsafeMutablePointer<Float>
+    /// The scores of the row being scanned.
+    let scoreRow: UnsafeMutablePointer<Float>
     private let bufferCount: Int
 
-    var rowHeaps: [TopK<ScoredPartner>]
-    var columnHeaps: [TopK<ScoredPartner>]
-    /// Entry thresholds of `rowHeaps` / `columnHeaps` (see `TopK.threshold`),
-    /// padded with +∞ so vector loads past the end never qualify.
+    /// Partial top-k of every row of A (in `open` pairing: of every participant).
+    let rowHeaps: HeapTable
+    /// Partial top-k of every row of B (`open` pairing: the same table as `rowHeaps`).
+    let columnHeaps: HeapTable
+    /// Entry thresholds of `rowHeaps` / `columnHeaps` (see `TopK.threshold`).
     let rowThreshold: UnsafeMutablePointer<Float>
     let columnThreshold: UnsafeMutablePointer<Float>
-    private let rowThresholdCount: Int
-    private let columnThresholdCount: Int
+    /// In `open` pairing both threshold pointers are the same buffer.
+    private let ownsColumnThreshold: Bool
 
     init(plan: TilePlan, k: Int) {
-        let width = (plan.columnTile + ScanLanes.width - 1) / ScanLanes.width * ScanLanes.width
+        // Rows of the tile buffers start on 64-byte boundaries.
+        let width = (plan.columnTile + 15) / 16 * 16
         stride = width
         bufferCount = plan.rowTile * width
         c1 = .allocate(capacity: bufferCount)
         c2 = .allocate(capacity: bufferCount)
         linear = .allocate(capacity: bufferCount)
         for buffer in [c1, c2, linear] { buffer.initialize(repeating: 0, count: bufferCount) }
+        scoreRow = .allocate(capacity: width)
+        scoreRow.initialize(repeating: 0, count: width)
 
-        let empty = TopK<ScoredPartner>(capacity: k)
         let initial: Float = k == 0 ? .infinity : -.infinity
-        rowHeaps = Array(repeating: empty, count: plan.rowCount)
-        rowThresholdCount = plan.rowCount + ScanLanes.width
-        rowThreshold = .allocate(capacity: rowThresholdCount)
+        rowHeaps = HeapTable(rows: plan.rowCount, capacity: k)
+        rowThreshold = .allocate(capacity: max(plan.rowCount, 1))
         rowThreshold.initialize(repeating: initial, count: plan.rowCount)
-        (rowThreshold + plan.rowCount).initialize(repeating: .infinity, count: ScanLanes.width)
         if plan.isOpen {
             // One set of heaps serves both endpoints of each pair.
-            columnHeaps = []
-            columnThresholdCount = 0
+            columnHeaps = rowHeaps
             columnThreshold = rowThreshold
+            ownsColumnThreshold = false
         } else {
-            columnHeaps = Array(repeating: empty, count: plan.columnCount)
-            columnThresholdCount = plan.columnCount + ScanLanes.width
-            columnThreshold = .allocate(capacity: columnThresholdCount)
+            columnHeaps = HeapTable(rows: plan.columnCount, capacity: k)
+            columnThreshold = .allocate(capacity: max(plan.columnCount, 1))
             columnThreshold.initialize(repeating: initial, count: plan.columnCount)
-            (columnThreshold + plan.columnCount).initialize(repeating: .infinity, count: ScanLanes.width)
+            ownsColumnThreshold = true
         }
     }
 
@@ -60,8 +62,9 @@ final class WorkerState: @unchecked Sendable {
         c1.deallocate()
         c2.deallocate()
         linear.deallocate()
+        scoreRow.deallocate()
         rowThreshold.deallocate()
-        if columnThresholdCount > 0 { columnThreshold.deallocate() }
+        if ownsColumnThreshold { columnThreshold.deallocate() }
     }
 
     /// Computes the item tile by tile: three GEMMs into the tile buffers,
