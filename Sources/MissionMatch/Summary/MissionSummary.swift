@@ -54,7 +54,9 @@ public struct MissionSummary: Sendable, Equatable, Codable {
         public var meetingsWantedBySmallerSide: Int?
         /// Σ over participants of their minimum meetings, halved.
         public var minimumMeetingsNeeded: Int
-        /// `tableSlots / meetingsWanted`: above 1 the room is large enough.
+        /// `tableSlots` over the meetings the limits allow (for bipartite
+        /// missions the smaller of ``meetingsWanted`` and
+        /// ``meetingsWantedBySmallerSide``): at 1 or more the room is large enough.
         public var coverage: Double?
     }
 
@@ -131,7 +133,7 @@ public struct MissionSummary: Sendable, Equatable, Codable {
         self.capacity = Capacity(
             slots: slots.count, tables: mission.tables, tableSlots: tableSlots, meetingsWanted: wanted,
             meetingsWantedBySmallerSide: smallerSide, minimumMeetingsNeeded: minSum / 2,
-            coverage: wanted > 0 ? Double(tableSlots) / Double(wanted) : nil)
+            coverage: min(wanted, smallerSide ?? wanted) > 0 ? Double(tableSlots) / Double(min(wanted, smallerSide ?? wanted)) : nil)
 
         if tableSlots < minSum / 2 {
             findings.append("The tables cannot hold the minimum meetings: \(tableSlots) table slots for \(minSum / 2) meetings needed; add tables or sessions, or lower min_meetings.")
