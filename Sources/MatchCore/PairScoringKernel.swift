@@ -44,8 +44,25 @@ public struct PairScoringKernel: Sendable {
     public var rowTile: Int
     /// Rows of B (columns of the score tile) per tile.
     public var columnTile: Int
-    /// Worker threads (each runs its BLAS calls single-threaded).
+    /// Threads that scan tiles (and, with ``Threading/perWorkerTiles``, compute them).
     public var workers: Int
+    /// How GEMMs and scans share the cores.
+    public var threading: Threading
+
+    /// How the kernel uses the cores. Both strategies give the same results.
+    public enum Threading: Sendable, Hashable {
+        /// Each worker computes its own cache-sized tiles with single-threaded
+        /// BLAS and scans them while they are hot. Best when BLAS is
+        /// single-threaded (the reference BLAS) or tiles must stay small.
+        case perWorkerTiles
+        /// Large tiles computed by BLAS on all its threads (OpenBLAS shares
+        /// the packed panels between them, which single-threaded calls
+        /// cannot), then scanned by all workers in parallel, rows split.
+        case sharedTiles
+        /// ``sharedTiles`` when OpenBLAS answers with more than one thread,
+        /// else ``perWorkerTiles``.
+        case automatic
+    }
 
     /// The default number of workers: the active processor count.
     public static var defaultWorkers: Int { ProcessorCount.active }
@@ -56,19 +73,29 @@ public struct PairScoringKernel: Sendable {
     ///   - k: Partners kept per participant (≥ 0).
     ///   - mean: The reciprocal mean (default harmonic).
     ///   - reciprocityWeight: Weight of the reciprocal term (default 1).
-    ///   - rowTile: Rows of A per tile (default 256).
-    ///   - columnTile: Rows of B per tile (default 512); together with
-    ///     `rowTile` the three tile buffers (1.5 MB) fit a core's L2 cache.
-    ///   - workers: Worker threads (default: the active processor count).
+    ///   - rowTile: Rows of A per tile (default: 256 for per-worker tiles,
+    ///     1,024 for shared tiles).
+    ///   - columnTile: Rows of B per tile (default: 512 — the three tile
+    ///     buffers, 1.5 MB, fit a core's L2 — or 4,096 for shared tiles).
+    ///   - workers: Scanning threads (default: the active processor count).
+    ///   - threading: How GEMMs and scans share the cores (default automatic).
     public init(k: Int, mean: ReciprocalMean = .harmonic, reciprocityWeight: Float = 1,
-                rowTile: Int = 256, columnTile: Int = 512, workers: Int = PairScoringKernel.defaultWorkers) {
+                rowTile: Int? = nil, columnTile: Int? = nil, workers: Int = PairScoringKernel.defaultWorkers,
+                threading: Threading = .automatic) {
         precondition(k >= 0, "k must be non-negative")
-        precondition(rowTile > 0 && columnTile > 0, "tile sizes must be positive")
+        precondition((rowTile ?? 1) > 0 && (columnTile ?? 1) > 0, "tile sizes must be positive")
+        let resolved: Threading
+        if threading == .automatic {
+            resolved = (OpenBLASRuntime.loaded?.threads ?? 1) > 1 ? .sharedTiles : .perWorkerTiles
+        } else {
+            resolved = threading
+        }
         self.k = k
         self.mean = mean
         self.reciprocityWeight = reciprocityWeight
-        self.rowTile = rowTile
-        self.columnTile = columnTile
+        self.threading = resolved
+        self.rowTile = rowTile ?? (resolved == .sharedTiles ? 1024 : 256)
+        self.columnTile = columnTile ?? (resolved == .sharedTiles ? 4096 : 512)
         self.workers = max(1, workers)
     }
 
@@ -83,14 +110,9 @@ public struct PairScoringKernel: Sendable {
     /// - Precondition: both sides have the same latent and feature dimensions.
     public func rank(_ input: PairingInput, mask: PairMask = .none) -> PairRanking {
         let plan = TilePlan(input: input, rowTile: rowTile, columnTile: columnTile)
-        let workerCount = min(workers, max(plan.items.count, 1))
-        let states = (0..<workerCount).map { _ in
-            WorkerState(plan: plan, k: k)
-        }
+        let states = (0..<workers).map { _ in WorkerState(plan: plan, k: k) }
         let context = ScanContext(mean: mean, weight: reciprocityWeight, mask: mask, open: plan.isOpen)
-        run(plan: plan, workers: workerCount) { worker, item in
-            states[worker].process(item, plan: plan, context: context)
-        }
+        run(plan: plan, states: states, context: context)
         return merge(states, plan: plan)
     }
 
@@ -104,11 +126,7 @@ public struct PairScoringKernel: Sendable {
     @discardableResult
     public func runGEMMsOnly(_ input: PairingInput) -> Double {
         let plan = TilePlan(input: input, rowTile: rowTile, columnTile: columnTile)
-        let workerCount = min(workers, max(plan.items.count, 1))
-        let states = (0..<workerCount).map { _ in WorkerState(plan: plan, k: 0) }
-        run(plan: plan, workers: workerCount) { worker, item in
-            states[worker].process(item, plan: plan, context: nil)
-        }
+        run(plan: plan, states: [], context: nil)
         return usefulFlops(input)
     }
 
@@ -126,22 +144,66 @@ public struct PairScoringKernel: Sendable {
 
     // MARK: - Scheduling
 
-    /// Hands work items to `workers` threads in order, first come first
-    /// served. Which worker takes an item does not change any result.
-    private func run(plan: TilePlan, workers: Int, _ body: @Sendable (Int, TilePlan.Item) -> Void) {
+    /// Computes every tile and, unless `context` is `nil` (GEMM-floor mode),
+    /// scans it into the workers' states.
+    private func run(plan: TilePlan, states: [WorkerState], context: ScanContext?) {
         guard !plan.items.isEmpty else { return }
-        if workers == 1 {
-            for item in plan.items { body(0, item) }
-            return
+        switch threading {
+        case .sharedTiles, .automatic:
+            runSharedTiles(plan: plan, states: states, context: context)
+        case .perWorkerTiles:
+            runPerWorkerTiles(plan: plan, states: states, context: context)
         }
+    }
+
+    /// Workers take items first come, first served; each computes its own
+    /// tiles with single-threaded BLAS and scans them. Which worker takes an
+    /// item does not change any result.
+    private func runPerWorkerTiles(plan: TilePlan, states: [WorkerState], context: ScanContext?) {
+        let workerCount = min(workers, plan.items.count)
+        let buffers = (0..<workerCount).map { _ in TileBuffers(rowTile: plan.rowTile, columnTile: plan.columnTile) }
         let next = Atomic<Int>(0)
-        BLASThreading.withSingleThreadedBLAS {
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                while true {
-                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard index < plan.items.count else { break }
-                    body(worker, plan.items[index])
+        let body: @Sendable (Int) -> Void = { worker in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < plan.items.count else { break }
+                let item = plan.items[index]
+                plan.forEachColumnTile(of: item) { columns in
+                    buffers[worker].compute(rows: item.rows, columns: columns, plan: plan)
+                    if let context {
+                        states[worker].scan(buffers[worker], tileRow: item.rows.lowerBound, rows: item.rows,
+                                            columnStart: columns.lowerBound, columnCount: columns.count,
+                                            hasLinear: plan.featureDimension > 0, context: context)
+                    }
                 }
+            }
+        }
+        if workerCount == 1 {
+            body(0)
+        } else {
+            BLASThreading.withSingleThreadedBLAS {
+                DispatchQueue.concurrentPerform(iterations: workerCount, execute: body)
+            }
+        }
+    }
+
+    /// Tiles in order, each computed by BLAS on all its threads, then its
+    /// rows split between the workers for the scan.
+    private func runSharedTiles(plan: TilePlan, states: [WorkerState], context: ScanContext?) {
+        let buffers = TileBuffers(rowTile: plan.rowTile, columnTile: plan.columnTile)
+        for item in plan.items {
+            plan.forEachColumnTile(of: item) { columns in
+                buffers.compute(rows: item.rows, columns: columns, plan: plan)
+                guard let context, !states.isEmpty else { return }
+                let parts = min(states.count, item.rows.count)
+                let scanPart: @Sendable (Int) -> Void = { part in
+                    let lower = item.rows.lowerBound + item.rows.count * part / parts
+                    let upper = item.rows.lowerBound + item.rows.count * (part + 1) / parts
+                    states[part].scan(buffers, tileRow: item.rows.lowerBound, rows: lower..<upper,
+                                      columnStart: columns.lowerBound, columnCount: columns.count,
+                                      hasLinear: plan.featureDimension > 0, context: context)
+                }
+                if parts == 1 { scanPart(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: scanPart) }
             }
         }
     }

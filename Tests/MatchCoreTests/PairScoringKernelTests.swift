@@ -20,14 +20,20 @@ struct PairScoringKernelTests {
         Shape(a: 20, b: 20, d: 0, f: 4, k: 6, rowTile: 5, columnTile: 7),   // linear block only
     ]
 
+    /// Every way the kernel can use the cores.
+    static let strategies: [(PairScoringKernel.Threading, Int)] = [
+        (.perWorkerTiles, 1), (.perWorkerTiles, 2), (.sharedTiles, 1), (.sharedTiles, 3),
+    ]
+
     @Test("bipartite ranking equals the reference", arguments: shapes, ReciprocalMean.allCases)
     func bipartiteMatchesReference(shape: Shape, mean: ReciprocalMean) {
         var random = SeededRandom(seed: UInt64(shape.a * 1000 + shape.b * 10 + mean.rawValue + 1))
         let a = randomSide(&random, count: shape.a, d: shape.d, f: shape.f)
         let b = randomSide(&random, count: shape.b, d: shape.d, f: shape.f)
-        for workers in [1, 2] {
+        for (threading, workers) in Self.strategies {
             let kernel = PairScoringKernel(k: shape.k, mean: mean, reciprocityWeight: 0.7,
-                                           rowTile: shape.rowTile, columnTile: shape.columnTile, workers: workers)
+                                           rowTile: shape.rowTile, columnTile: shape.columnTile, workers: workers,
+                                           threading: threading)
             let ranking = kernel.rank(.bipartite(a: a, b: b))
             let reference = Reference(a: a, b: b, mean: mean, weight: 0.7)
             #expect(ranking.forA.count == shape.a)
@@ -45,9 +51,10 @@ struct PairScoringKernelTests {
     func openMatchesReference(shape: Shape, mean: ReciprocalMean) {
         var random = SeededRandom(seed: UInt64(shape.a * 7919 + mean.rawValue + 5))
         let side = randomSide(&random, count: shape.a, d: shape.d, f: shape.f)
-        for workers in [1, 2] {
+        for (threading, workers) in Self.strategies {
             let kernel = PairScoringKernel(k: shape.k, mean: mean, reciprocityWeight: 1.3,
-                                           rowTile: shape.rowTile, columnTile: shape.columnTile, workers: workers)
+                                           rowTile: shape.rowTile, columnTile: shape.columnTile, workers: workers,
+                                           threading: threading)
             let ranking = kernel.rank(.open(side))
             let reference = Reference(a: side, b: side, mean: mean, weight: 1.3)
             #expect(ranking.forA == ranking.forB)
@@ -64,7 +71,8 @@ struct PairScoringKernelTests {
         let b = randomSide(&random, count: 45, d: 8, f: 3)
         let excluded = [(0, 0), (0, 1), (3, 44), (29, 7)]
         let mask = PairMask(excluding: excluded) { i, j in (i + j) % 3 == 0 }
-        let kernel = PairScoringKernel(k: 6, rowTile: 7, columnTile: 9, workers: 2)
+        for (threading, workers) in Self.strategies {
+        let kernel = PairScoringKernel(k: 6, rowTile: 7, columnTile: 9, workers: workers, threading: threading)
         let ranking = kernel.rank(.bipartite(a: a, b: b), mask: mask)
         let reference = Reference(a: a, b: b, mean: .harmonic, weight: 1)
         func allowed(_ i: Int, _ j: Int) -> Bool {
@@ -75,6 +83,7 @@ struct PairScoringKernelTests {
         }
         for j in 0..<45 {
             check(ranking.forB[j], candidates: (0..<30).filter { allowed($0, j) }.map { reference.fromB(j, $0) }, k: 6)
+        }
         }
     }
 
@@ -149,14 +158,15 @@ struct PairScoringKernelTests {
         var random = SeededRandom(seed: 2024)
         let a = randomSide(&random, count: 150, d: 24, f: 6)
         let b = randomSide(&random, count: 220, d: 24, f: 6)
-        let one = PairScoringKernel(k: 8, rowTile: 16, columnTile: 32, workers: 1).rank(.bipartite(a: a, b: b))
-        let two = PairScoringKernel(k: 8, rowTile: 16, columnTile: 32, workers: 2).rank(.bipartite(a: a, b: b))
-        let five = PairScoringKernel(k: 8, rowTile: 16, columnTile: 32, workers: 5).rank(.bipartite(a: a, b: b))
-        #expect(one == two)
-        #expect(one == five)
-        let openOne = PairScoringKernel(k: 8, rowTile: 16, columnTile: 32, workers: 1).rank(.open(b))
-        let openTwo = PairScoringKernel(k: 8, rowTile: 16, columnTile: 32, workers: 2).rank(.open(b))
-        #expect(openOne == openTwo)
+        for threading in [PairScoringKernel.Threading.perWorkerTiles, .sharedTiles] {
+            func kernel(_ workers: Int) -> PairScoringKernel {
+                PairScoringKernel(k: 8, rowTile: 16, columnTile: 32, workers: workers, threading: threading)
+            }
+            let one = kernel(1).rank(.bipartite(a: a, b: b))
+            #expect(one == kernel(2).rank(.bipartite(a: a, b: b)))
+            #expect(one == kernel(5).rank(.bipartite(a: a, b: b)))
+            #expect(kernel(1).rank(.open(b)) == kernel(2).rank(.open(b)))
+        }
     }
 
     @Test func gemmFloorCountsUsefulFlops() {

@@ -179,3 +179,89 @@ enum LinearAlgebra {
         if info != 0 { throw LinearAlgebraError(routine: routine, info: Int(info)) }
     }
 }
+
+// MARK: - Cholesky-QR (randomized SVD)
+
+extension LinearAlgebra {
+    /// `C ← alpha · Aᵀ · A + beta · C` on the upper triangle of the row-major
+    /// `n × n` matrix `c`, where `a` is row-major `k × n` (the Gram matrix of
+    /// its columns). The strict lower triangle of `c` is not referenced.
+    /// Calls `cblas_ssyrk` (`CblasRowMajor`, `CblasUpper`, `CblasTrans`).
+    ///
+    /// When `n` is 0 nothing happens; when `k` is 0, `C ← beta · C`.
+    static func gramUpper(
+        n: Int, k: Int,
+        alpha: Float, a: UnsafePointer<Float>?, lda: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>?, ldc: Int
+    ) {
+        precondition(n >= 0 && k >= 0, "syrk dimensions must be non-negative")
+        guard n > 0 else { return }
+        guard let c else { preconditionFailure("syrk output buffer is missing") }
+        precondition(ldc >= n, "syrk leading dimension of C is too small")
+        guard k > 0, let a else {
+            for i in 0..<n {
+                for j in i..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] }
+            }
+            return
+        }
+        precondition(lda >= n, "syrk leading dimension of A is too small")
+        cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans,
+                    blasInt(n), blasInt(k), alpha, a, blasInt(lda), beta, c, blasInt(ldc))
+    }
+
+    /// `B ← B · T` for the row-major `m × n` matrix `b` and the upper
+    /// triangular, non-unit row-major `n × n` matrix `t` (its strict lower
+    /// triangle is not referenced). Calls `cblas_strmm` (`CblasRowMajor`,
+    /// `CblasRight`, `CblasUpper`, `CblasNoTrans`, `CblasNonUnit`).
+    static func multiplyRightUpperTriangular(
+        m: Int, n: Int,
+        t: UnsafePointer<Float>?, ldt: Int,
+        b: UnsafeMutablePointer<Float>?, ldb: Int
+    ) {
+        precondition(m >= 0 && n >= 0, "trmm dimensions must be non-negative")
+        guard m > 0, n > 0 else { return }
+        guard let t, let b else { preconditionFailure("trmm buffer is missing") }
+        precondition(ldt >= n && ldb >= n, "trmm leading dimensions are too small")
+        cblas_strmm(CblasRowMajor, CblasRight, CblasUpper, CblasNoTrans, CblasNonUnit,
+                    blasInt(m), blasInt(n), 1, t, blasInt(ldt), b, blasInt(ldb))
+    }
+
+    /// Replaces the upper triangular, non-unit row-major `order × order`
+    /// matrix `r` by its inverse (upper triangle only; the strict lower
+    /// triangle is not referenced). Calls `strtri` with `UPLO = 'L'`,
+    /// `DIAG = 'N'` (the row-major upper triangle is LAPACK's column-major
+    /// lower one).
+    ///
+    /// - Throws: `LinearAlgebraError` when `r` is singular (`info` > 0) or an
+    ///   argument is illegal.
+    static func invertUpperTriangular(_ r: UnsafeMutablePointer<Float>, order: Int) throws {
+        precondition(order >= 0, "strtri order must be non-negative")
+        guard order > 0 else { return }
+        var n = lapackInt(order), lda = n
+        var info: Int32 = 0
+        var uplo = Int8(UInt8(ascii: "L")), diag = Int8(UInt8(ascii: "N"))
+        strtri_(&uplo, &diag, &n, r, &lda, &info, 1, 1)
+        try check("strtri", info)
+    }
+
+    /// Cholesky factorisation `G = Rᵀ · R` of the symmetric positive definite
+    /// row-major `order × order` matrix `g`, given by its upper triangle; on
+    /// success the upper triangle holds `R`. Calls `spotrf` with
+    /// `UPLO = 'L'` (the row-major upper triangle is LAPACK's column-major
+    /// lower one).
+    ///
+    /// - Returns: `true` on success; `false` when `g` is not (numerically)
+    ///   positive definite (`info` > 0), leaving `g` partly overwritten.
+    /// - Throws: `LinearAlgebraError` when an argument is illegal (`info` < 0).
+    static func choleskyFactorUpper(_ g: UnsafeMutablePointer<Float>, order: Int) throws -> Bool {
+        precondition(order >= 0, "spotrf order must be non-negative")
+        guard order > 0 else { return true }
+        var n = lapackInt(order), lda = n
+        var info: Int32 = 0
+        var uplo = Int8(UInt8(ascii: "L"))
+        spotrf_(&uplo, &n, g, &lda, &info, 1)
+        if info > 0 { return false }
+        try check("spotrf", info)
+        return true
+    }
+}

@@ -45,6 +45,16 @@ struct TilePlan: Sendable {
         self.items = Self.cut(rows: a.count, columns: b.count, open: isOpen, rowTile: rowTile, columnTile: columnTile)
     }
 
+    /// Calls `body` with each column tile (at most `columnTile` B rows) of `item`, in order.
+    func forEachColumnTile(of item: Item, _ body: (Range<Int>) -> Void) {
+        var c0 = item.columns.lowerBound
+        while c0 < item.columns.upperBound {
+            let c1 = min(item.columns.upperBound, c0 + columnTile)
+            body(c0..<c1)
+            c0 = c1
+        }
+    }
+
     /// Row blocks × column ranges. Column ranges span several column tiles
     /// (about 8 per range) so that there are enough items to balance the
     /// workers, yet each item amortises its row block's packing.

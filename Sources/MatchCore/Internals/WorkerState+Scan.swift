@@ -35,39 +35,40 @@ enum HarmonicScanMean: ScanMean {
 private let candidateBlock = 32
 
 extension WorkerState {
-    /// Combines the tile in the buffers (rows `rows` of A × B rows
-    /// `columnStart ..< columnStart + columnCount`) and offers every pair
-    /// that beats a threshold to the heaps.
-    func scanTile(rows: Range<Int>, columnStart: Int, columnCount: Int, hasLinear: Bool, context: ScanContext) {
+    /// Combines rows `rows` of the tile in `tile` (whose first row is A row
+    /// `tileRow`) against B rows `columnStart ..< columnStart + columnCount`
+    /// and offers every pair that reaches a threshold to the heaps.
+    func scan(_ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart: Int, columnCount: Int,
+              hasLinear: Bool, context: ScanContext) {
         switch context.mean {
         case .arithmetic:
-            scanTile(ArithmeticScanMean.self, rows: rows, columnStart: columnStart, columnCount: columnCount,
-                     hasLinear: hasLinear, context: context)
+            scan(ArithmeticScanMean.self, tile, tileRow: tileRow, rows: rows, columnStart: columnStart,
+                 columnCount: columnCount, hasLinear: hasLinear, context: context)
         case .geometric:
-            scanTile(GeometricScanMean.self, rows: rows, columnStart: columnStart, columnCount: columnCount,
-                     hasLinear: hasLinear, context: context)
+            scan(GeometricScanMean.self, tile, tileRow: tileRow, rows: rows, columnStart: columnStart,
+                 columnCount: columnCount, hasLinear: hasLinear, context: context)
         case .harmonic:
-            scanTile(HarmonicScanMean.self, rows: rows, columnStart: columnStart, columnCount: columnCount,
-                     hasLinear: hasLinear, context: context)
+            scan(HarmonicScanMean.self, tile, tileRow: tileRow, rows: rows, columnStart: columnStart,
+                 columnCount: columnCount, hasLinear: hasLinear, context: context)
         }
     }
 
-    private func scanTile<Mean: ScanMean>(
-        _: Mean.Type, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
+    private func scan<Mean: ScanMean>(
+        _: Mean.Type, _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
         hasLinear: Bool, context: ScanContext
     ) {
         let weight = context.weight
         let scores = scoreRow
         let columnThreshold = UnsafePointer(self.columnThreshold + c0)
         for i in rows {
-            let offset = (i - rows.lowerBound) * stride
+            let offset = (i - tileRow) * tile.stride
             let start = context.open ? max(0, i + 1 - c0) : 0  // open: each unordered pair once, j > i
             guard start < n else { continue }
-            let rowC1 = UnsafePointer(c1 + offset), rowC2 = UnsafePointer(c2 + offset)
+            let rowC1 = UnsafePointer(tile.c1 + offset), rowC2 = UnsafePointer(tile.c2 + offset)
 
             // Pass 1: the scores of the row (vectorised).
             if hasLinear {
-                let rowL = UnsafePointer(linear + offset)
+                let rowL = UnsafePointer(tile.linear + offset)
                 for j in start..<n {
                     scores[j] = weight * Mean.combine(max(rowC1[j], 0), max(rowC2[j], 0)) + rowL[j]
                 }
@@ -89,7 +90,7 @@ extension WorkerState {
                     hits |= (score >= rowThreshold ? 1 : 0) | (score >= columnThreshold[j] ? 1 : 0)
                 }
                 if hits != 0 {
-                    offer(row: i, localOffset: offset, columnStart: c0, columns: blockStart..<blockEnd,
+                    offer(row: i, tile: tile, localOffset: offset, columnStart: c0, columns: blockStart..<blockEnd,
                           hasLinear: hasLinear, context: context, rowThreshold: &rowThreshold)
                 }
                 blockStart = blockEnd
@@ -102,7 +103,7 @@ extension WorkerState {
     /// or the column's threshold. Checks the mask and feeds the heaps.
     @inline(never)
     private func offer(
-        row i: Int, localOffset: Int, columnStart c0: Int, columns: Range<Int>,
+        row i: Int, tile: TileBuffers, localOffset: Int, columnStart c0: Int, columns: Range<Int>,
         hasLinear: Bool, context: ScanContext, rowThreshold: inout Float
     ) {
         for local in columns {
@@ -112,8 +113,8 @@ extension WorkerState {
             let forColumn = score >= columnThreshold[j]
             guard forRow || forColumn else { continue }
             if context.mask.excludes(i, j, symmetric: context.open) { continue }
-            let x = c1[localOffset + local], y = c2[localOffset + local]
-            let l = hasLinear ? linear[localOffset + local] : 0
+            let x = tile.c1[localOffset + local], y = tile.c2[localOffset + local]
+            let l = hasLinear ? tile.linear[localOffset + local] : 0
             if forRow {
                 rowThreshold = rowHeaps.insert(
                     ScoredPartner(partner: j, score: score, offerToNeed: x, needFromOffer: y, linear: l), row: i)

@@ -1,0 +1,54 @@
+/// The three products of one tile — C1 = Offer_A·Need_Bᵀ, C2 = Need_A·Offer_Bᵀ
+/// and L = Feat_A·Feat_Bᵀ — in row-major buffers of `rowTile × stride` floats.
+final class TileBuffers: @unchecked Sendable {
+    /// Row length of the buffers: `columnTile` rounded up to 16 floats, so
+    /// that rows start on 64-byte boundaries.
+    let stride: Int
+    let c1: UnsafeMutablePointer<Float>
+    let c2: UnsafeMutablePointer<Float>
+    let linear: UnsafeMutablePointer<Float>
+
+    init(rowTile: Int, columnTile: Int) {
+        stride = (columnTile + 15) / 16 * 16
+        let count = rowTile * stride
+        c1 = .allocate(capacity: count)
+        c2 = .allocate(capacity: count)
+        linear = .allocate(capacity: count)
+        for buffer in [c1, c2, linear] { buffer.initialize(repeating: 0, count: count) }
+    }
+
+    deinit {
+        c1.deallocate()
+        c2.deallocate()
+        linear.deallocate()
+    }
+
+    /// Computes the tile of A rows `rows` × B rows `columns` with three
+    /// `cblas_sgemm` calls (two when there are no features).
+    func compute(rows: Range<Int>, columns: Range<Int>, plan: TilePlan) {
+        let d = plan.latentDimension, f = plan.featureDimension
+        let m = rows.count, n = columns.count
+        let r0 = rows.lowerBound, c0 = columns.lowerBound
+        plan.a.offer.withUnsafeBufferPointer { offerA in
+        plan.a.need.withUnsafeBufferPointer { needA in
+        plan.a.features.withUnsafeBufferPointer { featA in
+        plan.b.offer.withUnsafeBufferPointer { offerB in
+        plan.b.need.withUnsafeBufferPointer { needB in
+        plan.b.features.withUnsafeBufferPointer { featB in
+            LinearAlgebra.gemm(transposeA: false, transposeB: true, m: m, n: n, k: d,
+                               alpha: 1, a: offerA.baseAddress.map { $0 + r0 * d }, lda: max(d, 1),
+                               b: needB.baseAddress.map { $0 + c0 * d }, ldb: max(d, 1),
+                               beta: 0, c: c1, ldc: stride)
+            LinearAlgebra.gemm(transposeA: false, transposeB: true, m: m, n: n, k: d,
+                               alpha: 1, a: needA.baseAddress.map { $0 + r0 * d }, lda: max(d, 1),
+                               b: offerB.baseAddress.map { $0 + c0 * d }, ldb: max(d, 1),
+                               beta: 0, c: c2, ldc: stride)
+            if f > 0 {
+                LinearAlgebra.gemm(transposeA: false, transposeB: true, m: m, n: n, k: f,
+                                   alpha: 1, a: featA.baseAddress.map { $0 + r0 * f }, lda: f,
+                                   b: featB.baseAddress.map { $0 + c0 * f }, ldb: f,
+                                   beta: 0, c: linear, ldc: stride)
+            }
+        }}}}}}
+    }
+}
