@@ -344,6 +344,11 @@ def person(ctx, country_key):
     return ctx.rng.choice(firsts), ctx.rng.choice(lasts)
 
 
+FALLBACK_LEGAL = {"CZ": " s.r.o.", "SK": " s.r.o.", "DE": " GmbH", "AT": " GmbH", "CH": " AG", "FR": " SAS", "BE": " SA",
+                  "LU": " S.à r.l.", "ES": " S.L.", "PT": ", Lda.", "NL": " B.V.", "SE": " AB", "DK": " ApS", "IT": " S.r.l.",
+                  "SI": " d.o.o.", "CA": " Inc.", "CA-fr": " inc.", "CN": " Co., Ltd.", "US": " LLC"}
+
+
 def make_name(ctx, arch, country, country_key, city, cluster_id=None):
     rng = ctx.rng
     places = PB.PLACES[country_key]
@@ -359,6 +364,8 @@ def make_name(ctx, arch, country, country_key, city, cluster_id=None):
             if country_key in ("FR", "ES", "PT", "IT", "BE", "CA-fr") and not bl:
                 patterns = [p for p in patterns if "{bl}" not in p] or patterns
             pattern = rng.choice(patterns)
+            if attempt > 120:   # small name spaces (alternative countries): widen with a place or surname
+                pattern = rng.choice(["{a} {p}", "{a} {s}", "{p} {a}"]) + FALLBACK_LEGAL[country_key]
         bl_list = arch.get("bl", {}).get(country) or arch["b"]
         s1, s2 = rng.choice(PB.PEOPLE[country_key][1]), rng.choice(PB.PEOPLE[country_key][1])
         if s1 == s2:
@@ -367,7 +374,7 @@ def make_name(ctx, arch, country, country_key, city, cluster_id=None):
                               p=rng.choice(places), s=s1, s2=s2, city=city)
         name = re.sub(r"\s+", " ", name).strip()
         # avoid "Foods Foods" style doubles
-        words = re.sub(r"[^\w\s]", " ", name.lower()).split()
+        words = [w for w in re.sub(r"[^\w\s]", " ", name.lower()).split() if len(w) > 2]
         if any(words[i].rstrip("s")[:5] == words[i + 1].rstrip("s")[:5] for i in range(len(words) - 1)):
             continue
         core = name_core(name)
@@ -554,10 +561,21 @@ MATERIAL_SECTORS = ("nanotech", "materials", "plastics", "biopolymers", "chemica
                     "printing", "plasma")
 
 
+MAKING_VERBS = ("produce", "manufacture", "build", "make", "grow", "brew", "print", "decorate", "convert", "process",
+                "export", "distribute", "supply", "install", "formulate", "create", "engineer")
+SERVICE_SECTORS = ("business-services", "research", "circular-economy", "logistics", "cleantech", "waste-recycling",
+                   "smart-cities", "media")
+SERVICE_CONCEPTS = ("energy-efficiency", "energy-consulting", "building-energy", "plasma-medicine", "smart-grids",
+                    "precision-agriculture", "fleet-electrification", "food-product-development")
+
+
 def build_offer_text(ctx, arch, concepts, city):
     rng = ctx.rng
     phr = [ctx.cphrase(c) for c in concepts]
     v = rng.choice(arch["verbs"])
+    a_sector = ctx.thes[concepts[0]]["sector"]
+    if v in MAKING_VERBS and (a_sector in SERVICE_SECTORS or concepts[0] in SERVICE_CONCEPTS):
+        v = rng.choice(["offer", "provide"])
     v3, ving = PB.VERBS[v]
     templates = [t for t in PB.OFFER_OPENERS if slots_needed(t) <= len(phr)
                  and ("first samples" not in t or (v in ("produce", "manufacture", "supply", "formulate", "make")
@@ -571,6 +589,8 @@ def build_offer_text(ctx, arch, concepts, city):
             "D": phr[3] if len(phr) > 3 else "", "ctx": ctx_phrase, "desc": desc, "Desc": cap(desc),
             "v": v, "v3": v3, "ving": ving, "years": rng.choice([6, 8, 12, 15, 20, 25, 30, 45]),
             "since": rng.randrange(1979, 2017)}
+    if any(w in desc for w in ("start-up", "spin-off", "scale-up")):
+        vals["years"], vals["since"] = rng.choice([3, 4, 5, 6]), rng.randrange(2011, 2018)
     if t.startswith("We are a {desc}"):
         t = t.replace("We are a {desc}", "We are " + article(desc) + " {desc}")
     sentences = [cap(fill(t, vals))]
@@ -685,6 +705,9 @@ def make_consortium(ctx, arch, cluster_id, pid):
             offers_text = introduce_typo(rng, offers_text)
         elif needs_text:
             needs_text = introduce_typo(rng, needs_text)
+    if rng.random() < 0.02 and offers_text.count(". ") >= 1:
+        # as pasted from a brochure: a line break inside the cell (exercises RFC 4180 quoting)
+        offers_text = offers_text.replace(". ", ".\n", 1)
     spelled = country
     if rng.random() < 0.15:
         spelled = rng.choice(PB.COUNTRY_SPELLINGS.get(country, [country]))

@@ -10,20 +10,20 @@ any resemblance to a real organisation or person is coincidental.
 # {bl} business noun in the local language (falls back to {b}).
 NAME_PATTERNS = {
     "CZ": ["{a} s.r.o.", "{a} {b} s.r.o.", "{p} {b} s.r.o.", "{a} {p} a.s."],
-    "SK": ["{a} s.r.o.", "{p} {b} s.r.o."],
+    "SK": ["{a} s.r.o.", "{p} {b} s.r.o.", "{a} {p} s.r.o."],
     "DE": ["{a} GmbH", "{a} {b} GmbH", "{s} {bl} GmbH", "{p} {bl} GmbH", "{s} & {s2} {bl} GmbH & Co. KG"],
     "AT": ["{a} GmbH", "{p} {bl} GmbH", "{s} {bl} GmbH"],
-    "CH": ["{a} AG", "{p} {b} SA"],
+    "CH": ["{a} AG", "{p} {b} SA", "{a} {p} AG"],
     "FR": ["{a} SAS", "{a} {b} SAS", "{bl} {p} SARL", "{bl} {s} SAS"],
     "BE": ["{a} SA", "{a} {b} SRL", "{p} {bl} SA", "{a} NV"],
-    "LU": ["{a} S.à r.l."],
+    "LU": ["{a} S.à r.l.", "{a} {p} S.à r.l.", "{p} {b} S.à r.l."],
     "ES": ["{a} S.L.", "{bl} {p} S.L.", "{a} Ibérica S.A.", "{bl} {s} S.L."],
     "PT": ["{a}, Lda.", "{bl} {p}, Lda.", "{a} Portugal, S.A."],
     "NL": ["{a} B.V.", "{p} {b} B.V.", "{a} {b} B.V."],
     "SE": ["{a} AB", "{p} {b} AB", "{a} {b} AB"],
     "DK": ["{a} ApS", "{p} {b} A/S", "{a} {b} ApS"],
     "IT": ["{a} S.r.l.", "{p} {bl} S.r.l.", "{a} {b} S.p.A."],
-    "SI": ["{a} d.o.o."],
+    "SI": ["{a} d.o.o.", "{p} {b} d.o.o.", "{a} {p} d.o.o."],
     "CA": ["{a} {b} Inc.", "{p} {b} Ltd.", "{a} {b} Corp.", "{p} {b} Inc."],
     "CA-fr": ["{bl} {p} inc.", "{a} {b} Ltée"],
     "CN": ["{p} {a} {b} Co., Ltd.", "Shanghai {a} {b} Co., Ltd.", "{a} {b} ({p}) Co., Ltd.", "{p} {a} {b} Group Co., Ltd."],
@@ -39,14 +39,14 @@ PLACES = {
     "CH": ["Léman", "Jura", "Aare"],
     "FR": ["Armor", "Iroise", "Azur", "Bourgogne", "Dauphiné", "Vercors", "Seine", "Normandie", "Loire", "Estérel", "Chartreuse", "Morvan"],
     "BE": ["Meuse", "Sambre", "Ardenne", "Condroz", "Hesbaye", "Famenne", "Ourthe"],
-    "LU": ["Moselle"],
+    "LU": ["Moselle", "Alzette", "Éislek"],
     "ES": ["Vallès", "Montseny", "Llobregat", "Penedès", "Rías", "Miño", "Ulla", "Arousa", "Ortegal", "Garraf"],
     "PT": ["Beira", "Gardunha", "Estrela", "Tejo", "Zêzere", "Raia", "Malcata"],
     "NL": ["Gelder", "Veluwe", "Rijn", "Vallei", "Betuwe", "Eem", "Binnenveld"],
     "SE": ["Öresund", "Skåne", "Söderslätt", "Kullaberg", "Österlen", "Hallands"],
     "DK": ["Øresund", "Amager", "Fyn", "Limfjord", "Nordhavn", "Kattegat"],
     "IT": ["Mole", "Dora", "Superga", "Langhe", "Sangone", "Stura", "Monviso"],
-    "SI": ["Drava", "Pohorje"],
+    "SI": ["Drava", "Pohorje", "Savinja"],
     "CA": ["Maple", "Lakeshore", "Laurentian", "Niagara", "Huron", "Great Lakes", "Northshore", "Trillium", "Muskoka", "Ottawa Valley", "Georgian Bay", "Credit River", "Humber", "Kawartha"],
     "CA-fr": ["Laurentides", "Outaouais", "Beauce", "Estrie", "Mauricie"],
     "CN": ["Huangpu", "Pujiang", "Yangtze", "Donghai", "Jiangnan", "Taihu", "Qiantang", "Zhangjiang", "Lingang", "Songjiang", "Minhang", "Jiading", "Kunshan", "Suzhou", "Ningbo", "Hangzhou", "Wuxi", "Jiaxing"],
@@ -200,7 +200,7 @@ PURPOSES = {
 MARKETS = {
     "CA": ["Canada", "Ontario", "Ontario and Quebec", "the Canadian market", "North America", "Eastern Canada", "the Greater Toronto Area"],
     "CN": ["China", "East China", "the Yangtze River Delta", "Shanghai and Jiangsu", "the Chinese market", "Shanghai and Zhejiang"],
-    "US": ["the US", "the US East Coast", "the Mid-Atlantic region", "North America", "the US market", "the Washington DC area", "Pennsylvania and New Jersey"],
+    "US": ["the US", "the East Coast of the US", "the Mid-Atlantic region", "North America", "the US market", "the Washington DC area", "Pennsylvania and New Jersey"],
     "EU": ["new European markets", "other EU countries", "the DACH region", "the Nordic countries", "France and Benelux", "Southern Europe", "Central Europe"],
 }
 
@@ -343,7 +343,7 @@ TEXT_EXCLUDE = {
     "meat", "dairy", "bakery", "beer", "coffee", "tea", "seeds", "nuts", "cherries", "honey",
     "protected designation of origin", "e-number-free", "additive-free", "gluten free", "organic certified",
     "pgi products", "pdo products", "upscaling", "retrofit of production lines", "tier-1 supplier", "tier-2 supplier",
-    "environmental data", "outdoor air quality", "indoor air quality", "e-fleet", "electric fleets", "ev fleets",
+    "environmental data", "outdoor air quality", "craft breweries", "winery products", "storage and handling", "indoor air quality", "e-fleet", "electric fleets", "ev fleets",
 }
 
 # Places that sound local, per cluster (overrides PLACES for the cluster's own country).

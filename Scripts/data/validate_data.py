@@ -11,6 +11,7 @@ import datetime
 import os
 import re
 import sys
+import unicodedata
 from collections import Counter
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -43,8 +44,24 @@ def err(where, msg):
     ERRORS.append(f"{where}: {msg}")
 
 
+def folded(s):
+    """Case- and diacritic-folded text (what MissionMatch's LookupKey does)."""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
+def squashed(s):
+    """Letters and digits only: the key for countries, sectors and clusters."""
+    return "".join(ch for ch in folded(s) if ch.isalnum())
+
+
+def words(s):
+    """Runs of non-alphanumerics become one space: the key for thesaurus terms."""
+    return " ".join(re.findall(r"[^\W_]+", folded(s)))
+
+
 def norm(s):
-    return re.sub(r"[\s_\-]+", " ", s.strip().lower())
+    return words(s)
 
 
 def check_file_bytes(path):
@@ -102,10 +119,13 @@ def check_countries():
             if g not in ("EU", "EEA"):
                 err(f"{where}:{r['_line']}", f"unknown group {g}")
         for term in [r["alpha2"], r["alpha3"], r["name"]] + items(r["aliases"]):
-            k = term.lower()
+            k = squashed(term)
             if k in keys and keys[k] != r["alpha2"]:
                 err(f"{where}:{r['_line']}", f"'{term}' also names {keys[k]}")
             keys[k] = r["alpha2"]
+    for g in GROUPS:
+        if squashed(g) in keys:
+            err(where, f"group code {g} also names a country")
     eu = [r["alpha2"] for r in rows if "EU" in items(r["groups"])]
     eea = [r["alpha2"] for r in rows if "EEA" in items(r["groups"])]
     if len(eu) != 27:
@@ -129,7 +149,7 @@ def check_sectors():
         if not r["description"]:
             err(f"{where}:{r['_line']}", "empty description")
         for term in [r["code"], r["name"]] + items(r["aliases"]):
-            k = norm(term)
+            k = squashed(term)
             if k in keys and keys[k] != r["code"]:
                 err(f"{where}:{r['_line']}", f"'{term}' also names sector {keys[k]}")
             keys[k] = r["code"]
@@ -205,7 +225,7 @@ def check_programme(codes, country_keys):
         loc = f"{where}:{c['_line']}"
         if c["partnership"] not in pids:
             err(loc, f"unknown partnership {c['partnership']}")
-        if c["country"].lower() not in country_keys:
+        if squashed(c["country"]) not in country_keys:
             err(loc, f"unknown country {c['country']}")
         for s in items(c["sectors"]):
             if s not in codes:
@@ -257,7 +277,7 @@ def check_mission(path, country_keys):
     mid = doc.get("id")
     if mid != os.path.basename(path)[:-5] or not re.fullmatch(r"[a-z0-9-]+", str(mid)):
         err(rel, f"id '{mid}' must match the file name and [a-z0-9-]+")
-    if str(doc.get("host_country", "")).lower() not in country_keys:
+    if squashed(str(doc.get("host_country", ""))) not in country_keys:
         err(rel, "unknown host_country")
     if doc.get("pairing") not in ("bipartite", "open"):
         err(rel, "pairing must be bipartite or open")
@@ -295,7 +315,7 @@ def check_mission(path, country_keys):
 
 
 def resolves_country(value, country_keys):
-    return value.lower() in country_keys
+    return squashed(value) in country_keys
 
 
 def check_participants(ms, country_keys, sector_keys, thesaurus, terms, clusters_by_name):
@@ -324,10 +344,10 @@ def check_participants(ms, country_keys, sector_keys, thesaurus, terms, clusters
         if r["type"] and r["type"] not in TYPES:
             err(loc, f"type '{r['type']}'")
         if r["side"] == "consortium" or (not sides and r["cluster"]):
-            if r["cluster"] not in clusters_by_name:
+            if r["cluster"] not in clusters_by_name or squashed(r["cluster"]) not in {squashed(n) for n in clusters_by_name}:
                 err(loc, f"cluster '{r['cluster']}' is not a cluster name from clusters.csv")
         for s in items(r["sectors"]):
-            if norm(s) not in sector_keys:
+            if squashed(s) not in sector_keys:
                 err(loc, f"sector '{s}' does not resolve")
         if not (r["offers"] or r["needs"] or r["offer_tags"] or r["need_tags"]):
             err(loc, "offers, needs, offer_tags and need_tags are all empty")
@@ -363,6 +383,8 @@ def check_participants(ms, country_keys, sector_keys, thesaurus, terms, clusters
             err(loc, f"website '{r['website']}' must be on an .example domain")
         if any(ch in r["name"] for ch in ',"'):
             stats["quoted names"] += 1
+        if any("\n" in r[c] for c in PARTICIPANT_COLUMNS):
+            stats["multi-line cells"] += 1
         if any(ord(ch) > 127 for ch in r["name"]):
             stats["non-ASCII names"] += 1
         if not r["offers"] and not r["needs"]:
