@@ -36,4 +36,12 @@ void ssyevd_(const char *jobz, const char *uplo, const int *n, float *a, const i
              float *w, float *work, const int *lwork, int *iwork, const int *liwork,
              int *info, size_t jobz_len, size_t uplo_len);
 
+/// Cholesky factorisation of a real symmetric positive definite matrix.
+void spotrf_(const char *uplo, const int *n, float *a, const int *lda, int *info,
+             size_t uplo_len);
+
+/// Inverse of a real triangular matrix.
+void strtri_(const char *uplo, const char *diag, const int *n, float *a, const int *lda,
+             int *info, size_t uplo_len, size_t diag_len);
+
 #endif
