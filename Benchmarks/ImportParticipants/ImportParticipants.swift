@@ -23,7 +23,7 @@ enum Scale {
 /// A small, fixed reference table, so the benchmark does not depend on `Data/`.
 func referenceData() -> ReferenceData {
     let countries = [("CZ", "CZE", "Czechia", ["Czech Republic"]), ("DE", "DEU", "Germany", []), ("FR", "FRA", "France", []),
-                     ("NL", "NLD", "Netherlands", []), ("PL", "POL", "Poland", []), ("ES", "ESP", "Spain", ["España"]),
+                     ("NL", "NLD", "Netherlands", []), ("PL", "POL", "Poland", ["Polska"]), ("ES", "ESP", "Spain", ["España"]),
                      ("CN", "CHN", "China", ["PRC"]), ("CA", "CAN", "Canada", []), ("US", "USA", "United States", ["USA"])]
     let sectors = ["packaging", "food", "nanotech", "plastics", "microelectronics", "software", "logistics", "retail"]
     return ReferenceData(
@@ -100,8 +100,12 @@ let benchmarks: @Sendable () -> Void = {
                                              participantsPerSecond, fileMegabytes])) { benchmark in
         let clock = ContinuousClock()
         var imported: Imported<[Participant]>?
-        let elapsed = clock.measure { imported = try? reader.read(contentsOf: url) }
-        precondition(imported?.value.count == count, "the generated file must read without errors")
+        var failure: ImportError?
+        let elapsed = clock.measure {
+            do { imported = try reader.read(contentsOf: url) } catch { failure = error as? ImportError }
+        }
+        precondition(imported?.value.count == count,
+                     "the generated file must read without errors: \(failure?.diagnostics.errorLines.prefix(5) ?? [])")
         blackHole(imported)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         benchmark.measurement(participantsPerSecond, Int(Double(count) / max(seconds, 1e-9)))

@@ -22,14 +22,23 @@ struct Validate: ParsableCommand {
             (slots × tables against the meetings the limits ask for); requests; \
             findings; and warnings.
 
-            Example:
+            Example (output abridged):
 
               $ missionmatch validate Data/missions/shanghai-2019.yaml
-              shanghai-2019: AdPack² business mission to Shanghai (bipartite)
-                participants: 160 (consortium 120, counterpart 40)
-                ...
+              shanghai-2019: ESCP-4i business mission to Shanghai …
+                participants: 162 (consortium 120, counterpart 42)
+                  by country: CN 42, FR 31, BE 20, ES 16, DE 11, …
+                slots: 19 in 3 session(s)
+                  2019-06-17 09:00-12:30: 7 slot(s) (09:00–12:25)
+                capacity: 19 slots × 20 tables = 380 meetings at most
+                  the limits allow 694 meetings (Σ max_meetings / 2);
+                  the smaller side allows 427
+                findings:
+                  - Tables will limit the agenda: …
+
               $ missionmatch validate broken.yaml; echo $?
-              participants.csv:17: column 'country': 'Czechoslovakia' is not a known country (use an ISO code such as CZ or SK)
+              participants.csv:17: column 'country': 'Czechoslovakia' is
+                not a known country (use an ISO code such as CZ or SK)
               65
 
             The reference data (countries, sectors, thesaurus, clusters) is read \

@@ -48,6 +48,13 @@ struct CSVReaderTests {
         #expect(reader.encoding == .utf8)
     }
 
+    @Test func byteOrderMarkIsSkippedEvenWhenTheRestIsWindows1252() throws {
+        let reader = CSVReader(data: Data([0xEF, 0xBB, 0xBF] + Array("id,name\n1,Caf".utf8) + [0xE9, 0x0A]))
+        #expect(try reader.next()?.fields == ["id", "name"])
+        #expect(try reader.next()?.fields == ["1", "Café"])
+        #expect(reader.encoding == .windows1252)
+    }
+
     @Test func invalidUTF8IsReadAsWindows1252() throws {
         // "Société Générale – 5€" in Windows-1252.
         let bytes: [UInt8] = Array("id,name\n1,Soci".utf8) + [0xE9] + Array("t".utf8) + [0xE9] + Array(" G".utf8) + [0xE9]

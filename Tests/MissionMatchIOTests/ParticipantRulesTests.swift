@@ -19,6 +19,13 @@ struct ParticipantRulesTests {
         #expect(participants[1].source?.line == 3)
     }
 
+    @Test func rowsOfEmptyCellsAreSkipped() {
+        let result = readParticipants(Fixtures.csv("a,A,CZ,consortium,x", ",,,,", " , ,,,", "b,B,CN,counterpart,y"))
+        #expect(result.errors == [])
+        #expect(result.participants.map(\.id) == ["a", "b"])
+        #expect(result.participants.map { $0.source?.line } == [2, 5])
+    }
+
     @Test func unknownCountryNamesSuccessors() {
         let errors = participantErrors(
             "a,A,CZ,consortium,x", "b,B,CZ,consortium,x", "c,C,CZ,consortium,x", "d,D,CZ,consortium,x",
@@ -59,7 +66,7 @@ struct ParticipantRulesTests {
     }
 
     @Test func emptyRequiredCellsAreErrors() {
-        #expect(participantErrors(",,,,") == [
+        #expect(participantErrors(",,,,,late registration", header: Fixtures.header + ",remarks") == [
             "participants.csv:2: column 'id': the id is missing (give each participant a unique id, e.g. cz-nano-01)",
             "participants.csv:2: column 'name': the name is missing (write the organisation's name as it should appear on agendas)",
             "participants.csv:2: column 'country': the country is missing (use an ISO code such as CZ)",

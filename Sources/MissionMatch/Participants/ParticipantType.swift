@@ -37,10 +37,10 @@ package enum EnumToken {
     /// Lowercases, trims and turns blanks and hyphens into underscores:
     /// `Joint Venture` → `joint_venture`.
     package static func normalise(_ text: some StringProtocol) -> String {
-        var result = ""
-        for character in text.trimmingBlanks().lowercased() {
-            result.append(character == " " || character == "-" ? "_" : character)
+        var scalars = String.UnicodeScalarView()
+        for scalar in String(text).trimmingBlanks().lowercased().unicodeScalars {
+            scalars.append(scalar == " " || scalar == "-" ? "_" : scalar)
         }
-        return result
+        return String(scalars)
     }
 }

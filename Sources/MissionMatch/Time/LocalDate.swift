@@ -36,11 +36,17 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// - Parameter text: The text to parse; surrounding blanks are not accepted.
     /// - Returns: The date, or `nil` when the text is not a real date in that form.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Self.digits(bytes[0..<4]),
-              let month = Self.digits(bytes[5..<7]),
-              let day = Self.digits(bytes[8..<10])
+        self.init(utf8: Array(text.utf8)[...])
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes.
+    init?(utf8 bytes: ArraySlice<UInt8>) {
+        guard bytes.count == 10 else { return nil }
+        let b = bytes.startIndex
+        guard bytes[b + 4] == UInt8(ascii: "-"), bytes[b + 7] == UInt8(ascii: "-"),
+              let year = Self.digits(bytes[b..<(b + 4)]),
+              let month = Self.digits(bytes[(b + 5)..<(b + 7)]),
+              let day = Self.digits(bytes[(b + 8)..<(b + 10)])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }

@@ -33,11 +33,16 @@ public struct LocalTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// - Parameter text: The text to parse, e.g. `09:00`, `9:00` or `17:30`.
     /// - Returns: The time, or `nil` when the text is not a valid time in that form.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 4 || bytes.count == 5,
-              bytes[bytes.count - 3] == UInt8(ascii: ":"),
-              let hour = LocalDate.digits(bytes[0..<(bytes.count - 3)]),
-              let minute = LocalDate.digits(bytes[(bytes.count - 2)...])
+        self.init(utf8: Array(text.utf8)[...])
+    }
+
+    /// Parses `HH:MM` or `H:MM` from UTF-8 bytes.
+    init?(utf8 bytes: ArraySlice<UInt8>) {
+        guard bytes.count == 4 || bytes.count == 5 else { return nil }
+        let colon = bytes.endIndex - 3
+        guard bytes[colon] == UInt8(ascii: ":"),
+              let hour = LocalDate.digits(bytes[bytes.startIndex..<colon]),
+              let minute = LocalDate.digits(bytes[(colon + 1)...])
         else { return nil }
         self.init(hour: hour, minute: minute)
     }

@@ -34,14 +34,17 @@ public struct TimeRange: Sendable, Hashable, Codable, CustomStringConvertible {
     /// - Parameter text: The text to parse.
     /// - Returns: The range (possibly reversed), or `nil` when the text does not have that form.
     public init?(parsing text: some StringProtocol) {
-        let trimmed = text.trimmingBlanks()
-        guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "T" }),
-              let date = LocalDate(parsing: trimmed[..<space])
+        let bytes = Array(String(text).trimmingBlanks().utf8)
+        guard bytes.count > 10, let date = LocalDate(utf8: bytes[0..<10]) else { return nil }
+        var index = 10
+        guard bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") || bytes[index] == UInt8(ascii: "T")
         else { return nil }
-        let times = trimmed[trimmed.index(after: space)...].split(separator: "-", omittingEmptySubsequences: false)
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        if index == 10 { index += 1 }
+        let times = bytes[index...].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         guard times.count == 2,
-              let start = LocalTime(parsing: times[0].trimmingBlanks()),
-              let end = LocalTime(parsing: times[1].trimmingBlanks())
+              let start = LocalTime(utf8: Blanks.trimASCII(times[0])),
+              let end = LocalTime(utf8: Blanks.trimASCII(times[1]))
         else { return nil }
         self.init(date: date, start: start, end: end)
     }
@@ -88,14 +91,5 @@ public struct TimeRange: Sendable, Hashable, Codable, CustomStringConvertible {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    package func trimmingBlanks() -> SubSequence {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
-        guard let last = lastIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
-        return self[first...last]
     }
 }

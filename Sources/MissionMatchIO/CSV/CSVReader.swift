@@ -66,9 +66,6 @@ public final class CSVReader {
         case memory(Data)
     }
 
-    private enum State {
-        case fieldStart, unquoted, quoted, quoteInQuoted, afterClosingQuote
-    }
 
     /// The delimiter in use.
     public private(set) var delimiter: UInt8
@@ -89,23 +86,7 @@ public final class CSVReader {
     private var position = 0
     private var atEnd = false
 
-    private var state = State.fieldStart
-    private var fields: [String] = []
-    private var fieldLines: [Int] = []
-    private var fieldBytes: [UInt8] = []
-    private var recordBytes = 0
-    private var problems: [CSVProblem] = []
-    private var line = 1
-    private var nextCharacter = 1
-    private var lastWasCR = false
-    private var skipLF = false
-    private var recordLine = 1
-    private var fieldLine = 1
-    private var recordStarted = false
-    private var fieldOverflowed = false
-    private var fieldsOverflowed = false
-    private var quoteLine = 1
-    private var quoteCharacter = 1
+    private var scanner: CSVScanner
 
     /// Opens a file for reading.
     ///
@@ -160,17 +141,22 @@ public final class CSVReader {
         self.options = options
         self.encoding = encoding
         self.delimiter = options.delimiter ?? UInt8(ascii: ",")
+        self.scanner = CSVScanner(delimiter: options.delimiter ?? UInt8(ascii: ","), countsUTF8: encoding == .utf8,
+                                  maxFieldBytes: options.maxFieldBytes, maxFieldsPerRecord: options.maxFieldsPerRecord)
     }
 
     /// Reads the first chunk: skips a byte-order mark and detects the delimiter.
     private func start() throws {
         try refill()
-        if encoding == .utf8, chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
+        // A byte-order mark announces UTF-8; it is skipped even when a later
+        // invalid byte makes the file fall back to Windows-1252.
+        if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
             hadByteOrderMark = true
             position = 3
         }
         if options.delimiter == nil {
             delimiter = Self.detectDelimiter(in: chunk[position...])
+            scanner.delimiter = delimiter
         }
         if chunk[position...].contains(0) { containsNULBytes = true }
     }
@@ -233,156 +219,16 @@ public final class CSVReader {
     public func next() throws -> CSVRecord? {
         while true {
             if position >= chunk.count {
-                if atEnd { return finishAtEnd() }
-                try refill()
-                if atEnd { return finishAtEnd() }
+                if !atEnd { try refill() }
+                if atEnd { return finish(scanner.finish()) }
             }
-            if let record = scanChunk() { return record }
+            let record = chunk.withUnsafeBufferPointer { bytes in scanner.scan(bytes, from: &position) }
+            if let record { return finish(record) }
         }
     }
 
-    /// Scans the current chunk until a record ends or the chunk is used up.
-    private func scanChunk() -> CSVRecord? {
-        let quote = UInt8(ascii: "\"")
-        let cr = UInt8(ascii: "\r")
-        let lf = UInt8(ascii: "\n")
-        let delimiter = self.delimiter
-        let countsUTF8 = encoding == .utf8
-        return chunk.withUnsafeBufferPointer { bytes -> CSVRecord? in
-            while position < bytes.count {
-                let byte = bytes[position]
-                position += 1
-                if skipLF {
-                    skipLF = false
-                    if byte == lf { lastWasCR = false; continue }
-                }
-                let character = nextCharacter
-                if byte == lf {
-                    if !lastWasCR { line += 1 }
-                    lastWasCR = false
-                    nextCharacter = 1
-                } else if byte == cr {
-                    line += 1
-                    lastWasCR = true
-                    nextCharacter = 1
-                } else {
-                    lastWasCR = false
-                    if !countsUTF8 || byte & 0xC0 != 0x80 { nextCharacter += 1 }
-                }
-                if !recordStarted {
-                    recordStarted = true
-                    recordLine = byte == lf || byte == cr ? line - 1 : line
-                    fieldLine = recordLine
-                }
-                switch state {
-                case .fieldStart:
-                    if byte == quote {
-                        state = .quoted
-                        quoteLine = line
-                        quoteCharacter = character
-                    } else if byte == delimiter {
-                        endField()
-                    } else if byte == lf || byte == cr {
-                        if let record = endRecord(crTerminated: byte == cr) { return record }
-                    } else {
-                        append(byte)
-                        state = .unquoted
-                    }
-                case .unquoted, .afterClosingQuote:
-                    if byte == delimiter {
-                        endField()
-                    } else if byte == lf || byte == cr {
-                        if let record = endRecord(crTerminated: byte == cr) { return record }
-                    } else {
-                        if byte == quote && state == .unquoted {
-                            problems.append(CSVProblem(kind: .strayQuote, line: line, character: character, fieldIndex: fields.count))
-                            state = .afterClosingQuote
-                        }
-                        append(byte)
-                    }
-                case .quoted:
-                    if byte == quote { state = .quoteInQuoted } else { append(byte) }
-                case .quoteInQuoted:
-                    if byte == quote {
-                        append(quote)
-                        state = .quoted
-                    } else if byte == delimiter {
-                        endField()
-                    } else if byte == lf || byte == cr {
-                        if let record = endRecord(crTerminated: byte == cr) { return record }
-                    } else {
-                        problems.append(CSVProblem(kind: .textAfterClosingQuote, line: line, character: character, fieldIndex: fields.count))
-                        append(byte)
-                        state = .afterClosingQuote
-                    }
-                }
-            }
-            return nil
-        }
-    }
-
-    @inline(__always)
-    private func append(_ byte: UInt8) {
-        if fieldBytes.count < options.maxFieldBytes {
-            fieldBytes.append(byte)
-        } else if !fieldOverflowed {
-            fieldOverflowed = true
-            problems.append(CSVProblem(kind: .fieldTooLong(limit: options.maxFieldBytes), line: fieldLine,
-                                       character: 1, fieldIndex: fields.count))
-        }
-    }
-
-    private func endField() {
-        recordBytes += fieldBytes.count
-        if fields.count < options.maxFieldsPerRecord {
-            fields.append(encoding == .utf8 ? String(decoding: fieldBytes, as: UTF8.self) : Windows1252.decode(fieldBytes))
-            fieldLines.append(fieldLine)
-        } else if !fieldsOverflowed {
-            fieldsOverflowed = true
-            problems.append(CSVProblem(kind: .tooManyFields(limit: options.maxFieldsPerRecord), line: fieldLine,
-                                       character: 1, fieldIndex: fields.count))
-        }
-        fieldBytes.removeAll(keepingCapacity: fieldBytes.capacity <= 1 << 16)
-        fieldOverflowed = false
-        state = .fieldStart
-        fieldLine = line
-    }
-
-    private func endRecord(crTerminated: Bool) -> CSVRecord? {
-        skipLF = crTerminated
-        let isBlank = fields.isEmpty && fieldBytes.isEmpty && state == .fieldStart && problems.isEmpty
-        if isBlank {
-            recordStarted = false
-            return nil
-        }
-        endField()
-        return takeRecord()
-    }
-
-    private func finishAtEnd() -> CSVRecord? {
-        guard recordStarted else { return nil }
-        if state == .quoted {
-            problems.append(CSVProblem(kind: .unterminatedQuote, line: quoteLine, character: quoteCharacter, fieldIndex: fields.count))
-        }
-        if fields.isEmpty && fieldBytes.isEmpty && state == .fieldStart && problems.isEmpty {
-            recordStarted = false
-            return nil
-        }
-        endField()
-        return takeRecord()
-    }
-
-    private func takeRecord() -> CSVRecord {
-        largestRecordBytes = max(largestRecordBytes, recordBytes)
-        let record = CSVRecord(fields: fields, line: recordLine, fieldLines: fieldLines, problems: problems)
-        fields.removeAll(keepingCapacity: true)
-        fieldLines.removeAll(keepingCapacity: true)
-        problems.removeAll()
-        recordBytes = 0
-        fieldsOverflowed = false
-        recordStarted = false
-        state = .fieldStart
-        fieldLine = line
+    private func finish(_ record: CSVRecord?) -> CSVRecord? {
+        largestRecordBytes = max(largestRecordBytes, scanner.lastRecordBytes)
         return record
     }
 }

@@ -10,29 +10,32 @@ final class CSVTable {
         var line: Int
         var fields: [String]
         var fieldLines: [Int]
-        fileprivate unowned let table: CSVTable
+        /// For each schema column, the index of its field (shared with the table).
+        fileprivate let fieldIndexOfColumn: [Int?]
+        /// Columns outside the schema (shared with the table).
+        fileprivate let extraColumns: [(fieldIndex: Int, name: String)]
 
         /// The trimmed cell of a schema column; empty when the file lacks the column.
         func value(_ column: Int) -> String {
-            guard let index = table.fieldIndexOfColumn[column], index < fields.count else { return "" }
-            return String(fields[index].trimmingBlanks())
+            guard let index = fieldIndexOfColumn[column], index < fields.count else { return "" }
+            return fields[index].trimmingBlanks()
         }
 
         /// The cell of a schema column exactly as written (unquoted, not trimmed).
         func rawValue(_ column: Int) -> String {
-            guard let index = table.fieldIndexOfColumn[column], index < fields.count else { return "" }
+            guard let index = fieldIndexOfColumn[column], index < fields.count else { return "" }
             return fields[index]
         }
 
         /// The line of a schema column's cell.
         func line(of column: Int) -> Int {
-            guard let index = table.fieldIndexOfColumn[column], index < fieldLines.count else { return line }
+            guard let index = fieldIndexOfColumn[column], index < fieldLines.count else { return line }
             return fieldLines[index]
         }
 
         /// The cells of columns outside the schema, in file order, as written.
         var extraFields: [ExtraField] {
-            table.extraColumns.compactMap { extra in
+            extraColumns.compactMap { extra in
                 extra.fieldIndex < fields.count ? ExtraField(name: extra.name, value: fields[extra.fieldIndex]) : nil
             }
         }
@@ -147,7 +150,7 @@ final class CSVTable {
         var seenAt: [Int: Int] = [:]
         var ok = true
         for (index, raw) in record.fields.enumerated() {
-            let title = String(raw.trimmingBlanks())
+            let title = raw.trimmingBlanks()
             let key = CSVSchema.matchKey(title)
             if let column = keys.firstIndex(of: key) {
                 if let first = seenAt[column] {
@@ -214,11 +217,14 @@ final class CSVTable {
             }
             report(record.problems, in: record)
             if record.problems.contains(where: { $0.kind == .unterminatedQuote }) { continue }
+            // Spreadsheets export empty rows as a line of delimiters: nothing was written, nothing is lost.
+            if record.problems.isEmpty && record.fields.allSatisfy({ $0.trimmingBlanks().isEmpty }) { continue }
             guard record.fields.count == header.count else {
                 reportFieldCount(record)
                 continue
             }
-            return Row(line: record.line, fields: record.fields, fieldLines: record.fieldLines, table: self)
+            return Row(line: record.line, fields: record.fields, fieldLines: record.fieldLines,
+                       fieldIndexOfColumn: fieldIndexOfColumn, extraColumns: extraColumns)
         }
     }
 

@@ -12,7 +12,21 @@ struct UTF8Validator {
     /// Feeds the next bytes.
     mutating func consume(_ bytes: UnsafeRawBufferPointer) {
         guard isValid else { return }
-        for byte in bytes {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // Fast path: eight ASCII bytes, none of them NUL, at a time.
+            if remaining == 0 && index + 8 <= count {
+                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & high
+                if word & high == 0 && hasZero == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            index += 1
             if remaining == 0 {
                 if byte < 0x80 {
                     if byte == 0 { containsNUL = true }

@@ -40,7 +40,7 @@ struct JSONParticipantRecord: ParticipantRecord {
             case .null:
                 break
             case .scalar(let text, _):
-                texts[field.rawValue] = String(text.trimmingBlanks())
+                texts[field.rawValue] = text.trimmingBlanks()
             case .sequence(let items) where field.isList:
                 var strings: [String] = []
                 for item in items {
@@ -52,7 +52,7 @@ struct JSONParticipantRecord: ParticipantRecord {
                         continue
                     }
                     let trimmed = text.trimmingBlanks()
-                    if !trimmed.isEmpty { strings.append(String(trimmed)) }
+                    if !trimmed.isEmpty { strings.append(trimmed) }
                 }
                 lists[field.rawValue] = strings
             default:

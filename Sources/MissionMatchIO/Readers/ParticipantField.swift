@@ -65,22 +65,31 @@ protocol ParticipantRecord {
 /// Splits list cells as the format says: on `|`, and on `;` unless `;` is the
 /// file's delimiter; items trimmed, empty items dropped.
 enum ListCell {
-    static func split(_ text: some StringProtocol, allowingSemicolon: Bool) -> [String] {
-        var items: [String] = []
-        var current = Substring()
-        var start = text.startIndex
-        for index in text.indices {
-            let character = text[index]
-            if character == "|" || (allowingSemicolon && character == ";") {
-                current = Substring(text[start..<index])
-                let item = current.trimmingBlanks()
-                if !item.isEmpty { items.append(String(item)) }
-                start = text.index(after: index)
+    static func split(_ text: String, allowingSemicolon: Bool) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Both separators are ASCII, so they never occur inside a multi-byte UTF-8 sequence.
+            var items: [String] = []
+            items.reserveCapacity(4)
+            var start = 0
+            for index in 0...bytes.count {
+                guard index == bytes.count || bytes[index] == UInt8(ascii: "|")
+                        || (allowingSemicolon && bytes[index] == UInt8(ascii: ";"))
+                else { continue }
+                var low = start, high = index
+                while low < high, bytes[low] == UInt8(ascii: " ") || bytes[low] == UInt8(ascii: "\t") { low += 1 }
+                while high > low, bytes[high - 1] == UInt8(ascii: " ") || bytes[high - 1] == UInt8(ascii: "\t") { high -= 1 }
+                if low < high {
+                    let item = String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+                    // Other white space (line breaks, no-break spaces) is rare: trim it the slow way.
+                    let trimmed = bytes[low] < 0x21 || bytes[high - 1] < 0x21 || bytes[low] >= 0x80 || bytes[high - 1] >= 0x80
+                        ? item.trimmingBlanks() : item
+                    if !trimmed.isEmpty { items.append(trimmed) }
+                }
+                start = index + 1
             }
+            return items
         }
-        let last = text[start...].trimmingBlanks()
-        if !last.isEmpty { items.append(String(last)) }
-        return items
     }
 }
 

@@ -18,6 +18,7 @@ struct ParticipantValidator {
     private var countryCache: [String: String?] = [:]
     private var targetCache: [String: String?] = [:]
     private var sectorCache: [String: String?] = [:]
+    private var cooperationCache: [String: CooperationType?] = [:]
     private let sideByKey: [String: Side]
 
     init(fileName: String, reference: ReferenceData, mission: Mission?, errorLimit: Int) {
@@ -135,7 +136,7 @@ struct ParticipantValidator {
             error(record, .side, "the side is missing", hint: "use \(choices)")
             return nil
         }
-        guard let side = sideByKey[text.lowercased()] else {
+        guard let side = sideByKey[text] ?? sideByKey[text.lowercased()] else {
             error(record, .side, "'\(text)' is not a side of mission \(mission.id)", hint: "use \(choices)")
             return nil
         }
@@ -145,7 +146,7 @@ struct ParticipantValidator {
     private mutating func checkedType(_ record: some ParticipantRecord) -> ParticipantType? {
         let text = record.text(.type)
         guard !text.isEmpty else { return nil }
-        guard let type = ParticipantType(parsing: text) else {
+        guard let type = ParticipantType(rawValue: text) ?? ParticipantType(parsing: text) else {
             error(record, .type, "'\(text)' is not a participant type",
                   hint: "use one of " + ParticipantType.allCases.map(\.rawValue).joined(separator: ", "))
             return nil
@@ -197,7 +198,12 @@ struct ParticipantValidator {
     private mutating func checkedCooperation(_ record: some ParticipantRecord) -> [CooperationType] {
         var kinds: [CooperationType] = []
         for item in record.items(.cooperation) {
-            guard let kind = CooperationType(parsing: item) else {
+            let parsed = cooperationCache[item] ?? {
+                let kind = CooperationType(parsing: item)
+                cooperationCache[item] = .some(kind)
+                return kind
+            }()
+            guard let kind = parsed else {
                 error(record, .cooperation, "'\(item)' is not a cooperation type",
                       hint: "use one of " + CooperationType.allCases.map(\.rawValue).joined(separator: ", "))
                 continue
@@ -210,7 +216,7 @@ struct ParticipantValidator {
     private mutating func checkedLanguages(_ record: some ParticipantRecord) -> [String] {
         var codes: [String] = []
         for item in record.items(.languages) {
-            let code = item.lowercased()
+            let code = item.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) ? item : item.lowercased()
             if !LanguageCodes.all.contains(code), warnedLanguages.insert(code).inserted {
                 warning(record, .languages, "'\(item)' is not an ISO 639-1 language code and is kept as written",
                         hint: "use two-letter codes such as en, fr, zh")
@@ -273,8 +279,10 @@ struct ParticipantValidator {
     private func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
 
     private func unique(_ items: [String]) -> [String] {
-        var seen: Set<String> = []
-        return items.filter { seen.insert($0).inserted }
+        var result: [String] = []
+        result.reserveCapacity(items.count)
+        for item in items where !result.contains(item) { result.append(item) }
+        return result
     }
 
     private mutating func error(_ record: some ParticipantRecord, _ field: ParticipantField, _ message: String, hint: String?) {

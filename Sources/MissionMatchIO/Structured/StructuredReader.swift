@@ -64,7 +64,7 @@ struct StructuredReader {
                   hint: example.isEmpty ? "write a single value" : "write e.g. \(key): \(example)")
             return nil
         }
-        let trimmed = String(text.trimmingBlanks())
+        let trimmed = text.trimmingBlanks()
         if trimmed.isEmpty {
             if required { missing(mapping, key, example: example) }
             return nil
