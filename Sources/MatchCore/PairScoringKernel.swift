@@ -168,10 +168,10 @@ public struct PairScoringKernel: Sendable {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < plan.items.count else { break }
                 let item = plan.items[index]
-                plan.forEachColumnTile(of: item) { columns in
-                    buffers[worker].compute(rows: item.rows, columns: columns, plan: plan)
+                plan.forEachTile(of: item) { rows, columns in
+                    buffers[worker].compute(rows: rows, columns: columns, plan: plan)
                     if let context {
-                        states[worker].scan(buffers[worker], tileRow: item.rows.lowerBound, rows: item.rows,
+                        states[worker].scan(buffers[worker], tileRow: rows.lowerBound, rows: rows,
                                             columnStart: columns.lowerBound, columnCount: columns.count,
                                             hasLinear: plan.featureDimension > 0, context: context)
                     }
@@ -192,14 +192,14 @@ public struct PairScoringKernel: Sendable {
     private func runSharedTiles(plan: TilePlan, states: [WorkerState], context: ScanContext?) {
         let buffers = TileBuffers(rowTile: plan.rowTile, columnTile: plan.columnTile)
         for item in plan.items {
-            plan.forEachColumnTile(of: item) { columns in
-                buffers.compute(rows: item.rows, columns: columns, plan: plan)
+            plan.forEachTile(of: item) { rows, columns in
+                buffers.compute(rows: rows, columns: columns, plan: plan)
                 guard let context, !states.isEmpty else { return }
-                let parts = min(states.count, item.rows.count)
+                let parts = min(states.count, rows.count)
                 let scanPart: @Sendable (Int) -> Void = { part in
-                    let lower = item.rows.lowerBound + item.rows.count * part / parts
-                    let upper = item.rows.lowerBound + item.rows.count * (part + 1) / parts
-                    states[part].scan(buffers, tileRow: item.rows.lowerBound, rows: lower..<upper,
+                    let lower = rows.lowerBound + rows.count * part / parts
+                    let upper = rows.lowerBound + rows.count * (part + 1) / parts
+                    states[part].scan(buffers, tileRow: rows.lowerBound, rows: lower..<upper,
                                       columnStart: columns.lowerBound, columnCount: columns.count,
                                       hasLinear: plan.featureDimension > 0, context: context)
                 }

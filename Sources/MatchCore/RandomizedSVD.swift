@@ -93,8 +93,10 @@ public struct RandomizedSVD: Sendable, Hashable {
     /// - Precondition: every stored value of `matrix` is finite.
     /// - Complexity: O((*q* + 1) · (`nonzeroCount` · *l* + (`rows` +
     ///   `columns`) · *l*²)) with *l* = min(*r* + *p*, `rows`, `columns`):
-    ///   2*q* + 2 sparse products and 2*q* + 2 orthonormalisations, plus the
-    ///   `sgesdd` of an *l* × `columns` matrix.
+    ///   2*q* + 2 sparse products (with A and with Aᵀ, built once in
+    ///   O(`nonzeroCount`)), 2*q* + 2 Cholesky-QR factorisations of
+    ///   `rows × l` or `columns × l` matrices, and the SVD of an *l* × *l*
+    ///   matrix. Memory: O(`nonzeroCount` + (`rows` + `columns`) · *l*).
     public func decompose(_ matrix: CSRMatrix) throws -> TruncatedSVD {
         precondition(matrix.values.allSatisfy(\.isFinite), "RandomizedSVD needs finite matrix values")
         let m = matrix.rows, n = matrix.columns

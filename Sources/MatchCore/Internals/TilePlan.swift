@@ -45,35 +45,41 @@ struct TilePlan: Sendable {
         self.items = Self.cut(rows: a.count, columns: b.count, open: isOpen, rowTile: rowTile, columnTile: columnTile)
     }
 
-    /// Calls `body` with each column tile (at most `columnTile` B rows) of `item`, in order.
-    func forEachColumnTile(of item: Item, _ body: (Range<Int>) -> Void) {
-        var c0 = item.columns.lowerBound
-        while c0 < item.columns.upperBound {
-            let c1 = min(item.columns.upperBound, c0 + columnTile)
-            body(c0..<c1)
-            c0 = c1
-        }
-    }
-
-    /// Row blocks × column ranges. Column ranges span several column tiles
-    /// (about 8 per range) so that there are enough items to balance the
-    /// workers, yet each item amortises its row block's packing.
-    private static func cut(rows: Int, columns: Int, open: Bool, rowTile: Int, columnTile: Int) -> [Item] {
-        guard rows > 0, columns > 0 else { return [] }
-        let span = columnTile * 8
-        var items: [Item] = []
-        var r0 = 0
-        while r0 < rows {
-            let r1 = min(rows, r0 + rowTile)
-            // In open pairing, block (r0..<r1) pairs only with columns ≥ r0.
-            var c0 = open ? r0 : 0
-            while c0 < columns {
-                let c1 = min(columns, c0 + span)
-                items.append(Item(rows: r0..<r1, columns: c0..<c1, isDiagonal: open && c0 < r1))
+    /// Calls `body` with each tile (at most `rowTile` A rows × `columnTile`
+    /// B rows) of `item`, rows outermost.
+    func forEachTile(of item: Item, _ body: (_ rows: Range<Int>, _ columns: Range<Int>) -> Void) {
+        var r0 = item.rows.lowerBound
+        while r0 < item.rows.upperBound {
+            let r1 = min(item.rows.upperBound, r0 + rowTile)
+            var c0 = item.columns.lowerBound
+            while c0 < item.columns.upperBound {
+                let c1 = min(item.columns.upperBound, c0 + columnTile)
+                body(r0..<r1, c0..<c1)
                 c0 = c1
             }
             r0 = r1
         }
-        return items
+    }
+
+    /// One item per column tile, spanning every row of A (in `open`
+    /// pairing, the rows before the tile's last column). Columns outermost
+    /// keeps a worker's column heaps for the item — where most heap
+    /// insertions happen — in its L2 cache while all of A streams past;
+    /// column tiles are small enough to balance the workers.
+    private static func cut(rows: Int, columns: Int, open: Bool, rowTile: Int, columnTile: Int) -> [Item] {
+        guard rows > 0, columns > 0 else { return [] }
+        var items: [Item] = []
+        var c0 = 0
+        while c0 < columns {
+            let c1 = min(columns, c0 + columnTile)
+            // Open pairing scores pair (i, j) once, with i < j.
+            let rowEnd = open ? min(rows, c1 - 1) : rows
+            if rowEnd > 0 {
+                items.append(Item(rows: 0..<rowEnd, columns: c0..<c1, isDiagonal: open))
+            }
+            c0 = c1
+        }
+        // Open pairing: the largest items first, so the last ones are short.
+        return open ? items.reversed() : items
     }
 }

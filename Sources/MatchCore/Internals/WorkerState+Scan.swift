@@ -78,35 +78,42 @@ extension WorkerState {
                 }
             }
 
-            // Pass 2: blocks of columns where some score reaches the row's or
-            // the column's threshold (vectorised test), then those columns.
+            // Pass 2: for each block of 32 columns, a bit mask of the scores that
+            // reach the row's or the column's threshold (vectorised), then
+            // only those columns, one by one.
             var rowThreshold = self.rowThreshold[i]
             var blockStart = start
             while blockStart < n {
-                let blockEnd = min(n, blockStart + candidateBlock)
+                let length = min(n - blockStart, candidateBlock)
+                let blockScores = scores + blockStart, blockThresholds = columnThreshold + blockStart
                 var hits: UInt32 = 0
-                for j in blockStart..<blockEnd {
-                    let score = scores[j]
-                    hits |= (score >= rowThreshold ? 1 : 0) | (score >= columnThreshold[j] ? 1 : 0)
+                for t in 0..<length {
+                    let score = blockScores[t]
+                    let hit: UInt32 = (score >= rowThreshold ? 1 : 0) | (score >= blockThresholds[t] ? 1 : 0)
+                    hits |= hit &<< UInt32(truncatingIfNeeded: t)
                 }
                 if hits != 0 {
-                    offer(row: i, tile: tile, localOffset: offset, columnStart: c0, columns: blockStart..<blockEnd,
-                          hasLinear: hasLinear, context: context, rowThreshold: &rowThreshold)
+                    offer(row: i, tile: tile, localOffset: offset, columnStart: c0, firstColumn: blockStart,
+                          hits: hits, hasLinear: hasLinear, context: context, rowThreshold: &rowThreshold)
                 }
-                blockStart = blockEnd
+                blockStart += length
             }
             self.rowThreshold[i] = rowThreshold
         }
     }
 
-    /// The slow path: the columns of a block whose score reaches the row's
-    /// or the column's threshold. Checks the mask and feeds the heaps.
+    /// The slow path: the columns of a block (bits of `hits`) whose score
+    /// reached the row's or the column's threshold. Re-checks against the
+    /// thresholds as they are now, checks the mask, feeds the heaps.
     @inline(never)
     private func offer(
-        row i: Int, tile: TileBuffers, localOffset: Int, columnStart c0: Int, columns: Range<Int>,
+        row i: Int, tile: TileBuffers, localOffset: Int, columnStart c0: Int, firstColumn: Int, hits: UInt32,
         hasLinear: Bool, context: ScanContext, rowThreshold: inout Float
     ) {
-        for local in columns {
+        var remaining = hits
+        while remaining != 0 {
+            let local = firstColumn + remaining.trailingZeroBitCount
+            remaining &= remaining &- 1
             let score = scoreRow[local]
             let j = c0 + local
             let forRow = score >= rowThreshold
