@@ -217,6 +217,11 @@ public final class CSVReader {
     /// - Throws: The file system's error when reading fails.
     /// - Complexity: O(*n*) in the record's length.
     public func next() throws -> CSVRecord? {
+        try nextRaw()?.record
+    }
+
+    /// Reads the next record without turning its fields into strings.
+    func nextRaw() throws -> RawCSVRecord? {
         while true {
             if position >= chunk.count {
                 if !atEnd { try refill() }
@@ -227,7 +232,7 @@ public final class CSVReader {
         }
     }
 
-    private func finish(_ record: CSVRecord?) -> CSVRecord? {
+    private func finish(_ record: RawCSVRecord?) -> RawCSVRecord? {
         largestRecordBytes = max(largestRecordBytes, scanner.lastRecordBytes)
         return record
     }

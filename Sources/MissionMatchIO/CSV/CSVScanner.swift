@@ -22,10 +22,12 @@ struct CSVScanner {
     private(set) var lastRecordBytes = 0
 
     private var state = State.fieldStart
-    private var fields: [String] = []
+    /// The unquoted bytes of the record so far; fields are ranges into it.
+    private var buffer: [UInt8] = []
+    private var ranges: [Range<Int>] = []
     private var fieldLines: [Int] = []
-    private var fieldBytes: [UInt8] = []
-    private var recordBytes = 0
+    /// Where the current field starts in `buffer`.
+    private var fieldStart = 0
     private var problems: [CSVProblem] = []
     private var line = 1
     private var nextCharacter = 1
@@ -56,7 +58,7 @@ struct CSVScanner {
     }
 
     /// Scans bytes from `position` until a record ends (returned) or the bytes run out (`nil`).
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from position: inout Int) -> CSVRecord? {
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from position: inout Int) -> RawCSVRecord? {
         let quote = UInt8(ascii: "\"")
         let cr = UInt8(ascii: "\r")
         let lf = UInt8(ascii: "\n")
@@ -127,7 +129,7 @@ struct CSVScanner {
                     if let record = endRecord(crTerminated: byte == cr) { return record }
                 } else {
                     if byte == quote && state == .unquoted {
-                        problems.append(CSVProblem(kind: .strayQuote, line: line, character: character, fieldIndex: fields.count))
+                        problems.append(CSVProblem(kind: .strayQuote, line: line, character: character, fieldIndex: ranges.count))
                         state = .afterClosingQuote
                     }
                     append(byte)
@@ -143,7 +145,7 @@ struct CSVScanner {
                 } else if byte == lf || byte == cr {
                     if let record = endRecord(crTerminated: byte == cr) { return record }
                 } else {
-                    problems.append(CSVProblem(kind: .textAfterClosingQuote, line: line, character: character, fieldIndex: fields.count))
+                    problems.append(CSVProblem(kind: .textAfterClosingQuote, line: line, character: character, fieldIndex: ranges.count))
                     append(byte)
                     state = .afterClosingQuote
                 }
@@ -153,12 +155,12 @@ struct CSVScanner {
     }
 
     /// Ends the input: the last record, if any, with an unclosed quote reported.
-    mutating func finish() -> CSVRecord? {
+    mutating func finish() -> RawCSVRecord? {
         guard recordStarted else { return nil }
         if state == .quoted {
-            problems.append(CSVProblem(kind: .unterminatedQuote, line: quoteLine, character: quoteCharacter, fieldIndex: fields.count))
+            problems.append(CSVProblem(kind: .unterminatedQuote, line: quoteLine, character: quoteCharacter, fieldIndex: ranges.count))
         }
-        if fields.isEmpty && fieldBytes.isEmpty && state == .fieldStart && problems.isEmpty {
+        if ranges.isEmpty && buffer.count == fieldStart && state == .fieldStart && problems.isEmpty {
             recordStarted = false
             return nil
         }
@@ -167,19 +169,19 @@ struct CSVScanner {
     }
 
     private mutating func append(_ byte: UInt8) {
-        if fieldBytes.count < maxFieldBytes {
-            fieldBytes.append(byte)
+        if buffer.count - fieldStart < maxFieldBytes {
+            buffer.append(byte)
         } else {
             overflow()
         }
     }
 
     private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
-        let room = maxFieldBytes - fieldBytes.count
+        let room = maxFieldBytes - (buffer.count - fieldStart)
         if run.count <= room {
-            fieldBytes.append(contentsOf: run)
+            buffer.append(contentsOf: run)
         } else {
-            if room > 0 { fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[..<room])) }
+            if room > 0 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: run[..<room])) }
             overflow()
         }
     }
@@ -188,28 +190,30 @@ struct CSVScanner {
         guard !fieldOverflowed else { return }
         fieldOverflowed = true
         problems.append(CSVProblem(kind: .fieldTooLong(limit: maxFieldBytes), line: fieldLine, character: 1,
-                                   fieldIndex: fields.count))
+                                   fieldIndex: ranges.count))
     }
 
     private mutating func endField() {
-        recordBytes += fieldBytes.count
-        if fields.count < maxFieldsPerRecord {
-            fields.append(countsUTF8 ? String(decoding: fieldBytes, as: UTF8.self) : Windows1252.decode(fieldBytes))
+        if ranges.count < maxFieldsPerRecord {
+            ranges.append(fieldStart..<buffer.count)
             fieldLines.append(fieldLine)
-        } else if !fieldsOverflowed {
-            fieldsOverflowed = true
-            problems.append(CSVProblem(kind: .tooManyFields(limit: maxFieldsPerRecord), line: fieldLine,
-                                       character: 1, fieldIndex: fields.count))
+        } else {
+            buffer.removeSubrange(fieldStart...)
+            if !fieldsOverflowed {
+                fieldsOverflowed = true
+                problems.append(CSVProblem(kind: .tooManyFields(limit: maxFieldsPerRecord), line: fieldLine,
+                                           character: 1, fieldIndex: ranges.count))
+            }
         }
-        fieldBytes.removeAll(keepingCapacity: fieldBytes.capacity <= 1 << 16)
+        fieldStart = buffer.count
         fieldOverflowed = false
         state = .fieldStart
         fieldLine = line
     }
 
-    private mutating func endRecord(crTerminated: Bool) -> CSVRecord? {
+    private mutating func endRecord(crTerminated: Bool) -> RawCSVRecord? {
         skipLF = crTerminated
-        if fields.isEmpty && fieldBytes.isEmpty && state == .fieldStart && problems.isEmpty {
+        if ranges.isEmpty && buffer.count == fieldStart && state == .fieldStart && problems.isEmpty {
             recordStarted = false
             return nil
         }
@@ -217,17 +221,20 @@ struct CSVScanner {
         return takeRecord()
     }
 
-    private mutating func takeRecord() -> CSVRecord {
-        lastRecordBytes = recordBytes
-        let record = CSVRecord(fields: fields, line: recordLine, fieldLines: fieldLines, problems: problems)
+    private mutating func takeRecord() -> RawCSVRecord {
+        lastRecordBytes = buffer.count
+        let record = RawCSVRecord(bytes: buffer, ranges: ranges, line: recordLine, fieldLines: fieldLines,
+                                  problems: problems, isUTF8: countsUTF8)
         // The record now shares the arrays' storage: start new ones sized like this record.
-        let width = fields.count
-        fields = []
-        fields.reserveCapacity(width)
+        let size = buffer.count, width = ranges.count
+        buffer = []
+        buffer.reserveCapacity(min(size, 1 << 16))
+        ranges = []
+        ranges.reserveCapacity(width)
         fieldLines = []
         fieldLines.reserveCapacity(width)
+        fieldStart = 0
         problems.removeAll()
-        recordBytes = 0
         fieldsOverflowed = false
         recordStarted = false
         state = .fieldStart

@@ -7,36 +7,38 @@ import Foundation
 final class CSVTable {
     /// A data row, with its cells addressed by schema column.
     struct Row {
-        var line: Int
-        var fields: [String]
-        var fieldLines: [Int]
+        /// The record's cells, made into strings on demand.
+        fileprivate let raw: RawCSVRecord
         /// For each schema column, the index of its field (shared with the table).
         fileprivate let fieldIndexOfColumn: [Int?]
         /// Columns outside the schema (shared with the table).
         fileprivate let extraColumns: [(fieldIndex: Int, name: String)]
 
+        /// The line where the row starts.
+        var line: Int { raw.line }
+
         /// The trimmed cell of a schema column; empty when the file lacks the column.
         func value(_ column: Int) -> String {
-            guard let index = fieldIndexOfColumn[column], index < fields.count else { return "" }
-            return fields[index].trimmingBlanks()
+            guard let index = fieldIndexOfColumn[column], index < raw.count else { return "" }
+            return raw.trimmedString(at: index)
         }
 
-        /// The cell of a schema column exactly as written (unquoted, not trimmed).
-        func rawValue(_ column: Int) -> String {
-            guard let index = fieldIndexOfColumn[column], index < fields.count else { return "" }
-            return fields[index]
+        /// The items of a list cell of a schema column.
+        func items(_ column: Int, allowingSemicolon: Bool) -> [String] {
+            guard let index = fieldIndexOfColumn[column], index < raw.count else { return [] }
+            return raw.items(at: index, allowingSemicolon: allowingSemicolon)
         }
 
         /// The line of a schema column's cell.
         func line(of column: Int) -> Int {
-            guard let index = fieldIndexOfColumn[column], index < fieldLines.count else { return line }
-            return fieldLines[index]
+            guard let index = fieldIndexOfColumn[column], index < raw.fieldLines.count else { return raw.line }
+            return raw.fieldLines[index]
         }
 
         /// The cells of columns outside the schema, in file order, as written.
         var extraFields: [ExtraField] {
             extraColumns.compactMap { extra in
-                extra.fieldIndex < fields.count ? ExtraField(name: extra.name, value: fields[extra.fieldIndex]) : nil
+                extra.fieldIndex < raw.count ? ExtraField(name: extra.name, value: raw.string(at: extra.fieldIndex)) : nil
             }
         }
     }
@@ -129,7 +131,7 @@ final class CSVTable {
         }
         let headerRecord: CSVRecord?
         do {
-            headerRecord = try reader.next()
+            headerRecord = try reader.nextRaw()?.record
         } catch {
             self.diagnostics.append(InputFile.unreadable(name, error))
             return nil
@@ -144,7 +146,7 @@ final class CSVTable {
     /// Matches the header to the schema; records missing, duplicate and unknown columns.
     private func readHeader(_ record: CSVRecord) -> Bool {
         header = record.fields
-        report(record.problems, in: record)
+        report(record.problems)
         if record.problems.contains(where: { $0.kind == .unterminatedQuote }) { return false }
         let keys = schema.columns.map { CSVSchema.matchKey($0.name) }
         var seenAt: [Int: Int] = [:]
@@ -199,9 +201,9 @@ final class CSVTable {
     /// that differs from the header's) are reported and skipped.
     func nextRow() -> Row? {
         while true {
-            let record: CSVRecord?
+            let record: RawCSVRecord?
             do {
-                record = try reader.next()
+                record = try reader.nextRaw()
             } catch {
                 diagnostics.append(InputFile.unreadable(fileName, error))
                 return nil
@@ -215,28 +217,27 @@ final class CSVTable {
                       hint: "split the file; the limit is \(limits.maxRows) rows", kind: .limitExceeded)
                 return nil
             }
-            report(record.problems, in: record)
+            report(record.problems)
             if record.problems.contains(where: { $0.kind == .unterminatedQuote }) { continue }
             // Spreadsheets export empty rows as a line of delimiters: nothing was written, nothing is lost.
-            if record.problems.isEmpty && record.fields.allSatisfy({ $0.trimmingBlanks().isEmpty }) { continue }
-            guard record.fields.count == header.count else {
+            if record.problems.isEmpty && record.isBlank { continue }
+            guard record.count == header.count else {
                 reportFieldCount(record)
                 continue
             }
-            return Row(line: record.line, fields: record.fields, fieldLines: record.fieldLines,
-                       fieldIndexOfColumn: fieldIndexOfColumn, extraColumns: extraColumns)
+            return Row(raw: record, fieldIndexOfColumn: fieldIndexOfColumn, extraColumns: extraColumns)
         }
     }
 
-    private func reportFieldCount(_ record: CSVRecord) {
+    private func reportFieldCount(_ record: RawCSVRecord) {
         let delimiterName = Self.name(ofDelimiter: reader.delimiter)
-        if record.fields.count > header.count {
+        if record.count > header.count {
             error(line: record.line, field: nil,
-                  "the row has \(record.fields.count) fields but the header has \(header.count)",
+                  "the row has \(record.count) fields but the header has \(header.count)",
                   hint: "quote fields that contain \(delimiterName), or remove the extra delimiters")
         } else {
             error(line: record.line, field: nil,
-                  "the row has \(record.fields.count) \(record.fields.count == 1 ? "field" : "fields") but the header has \(header.count)",
+                  "the row has \(record.count) \(record.count == 1 ? "field" : "fields") but the header has \(header.count)",
                   hint: "write one field per header column, separated by \(delimiterName) as in the header")
         }
     }
@@ -256,7 +257,7 @@ final class CSVTable {
         return index < header.count && !header[index].isEmpty ? header[index] : nil
     }
 
-    private func report(_ problems: [CSVProblem], in record: CSVRecord) {
+    private func report(_ problems: [CSVProblem]) {
         for problem in problems {
             let field = columnName(atField: problem.fieldIndex)
             switch problem.kind {

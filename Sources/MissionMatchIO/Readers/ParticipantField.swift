@@ -100,7 +100,7 @@ struct CSVParticipantRecord: ParticipantRecord {
 
     func text(_ field: ParticipantField) -> String { row.value(field.rawValue) }
     func items(_ field: ParticipantField) -> [String] {
-        ListCell.split(row.rawValue(field.rawValue), allowingSemicolon: allowsSemicolonLists)
+        row.items(field.rawValue, allowingSemicolon: allowsSemicolonLists)
     }
     func line(_ field: ParticipantField) -> Int? { row.line(of: field.rawValue) }
     var recordIndex: Int? { nil }

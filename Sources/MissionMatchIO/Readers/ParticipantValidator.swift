@@ -19,6 +19,7 @@ struct ParticipantValidator {
     private var targetCache: [String: String?] = [:]
     private var sectorCache: [String: String?] = [:]
     private var cooperationCache: [String: CooperationType?] = [:]
+    private var rangeCache: [String: TimeRange?] = [:]
     private let sideByKey: [String: Side]
 
     init(fileName: String, reference: ReferenceData, mission: Mission?, errorLimit: Int) {
@@ -131,7 +132,7 @@ struct ParticipantValidator {
     private mutating func checkedSide(_ record: some ParticipantRecord) -> Side? {
         let text = record.text(.side)
         guard let mission, mission.pairing == .bipartite else { return text.isEmpty ? nil : Side(rawValue: text) }
-        let choices = mission.sides.map(\.rawValue).joined(separator: " or ")
+        var choices: String { mission.sides.map(\.rawValue).joined(separator: " or ") }
         guard !text.isEmpty else {
             error(record, .side, "the side is missing", hint: "use \(choices)")
             return nil
@@ -249,7 +250,12 @@ struct ParticipantValidator {
     private mutating func checkedAvailability(_ record: some ParticipantRecord) -> [TimeRange] {
         var ranges: [TimeRange] = []
         for item in record.items(.available) {
-            guard let range = TimeRange(parsing: item) else {
+            let parsed = rangeCache[item] ?? {
+                let range = TimeRange(parsing: item)
+                rangeCache[item] = .some(range)
+                return range
+            }()
+            guard let range = parsed else {
                 error(record, .available, "'\(item)' is not a time range",
                       hint: "write YYYY-MM-DD HH:MM-HH:MM, e.g. 2019-06-17 09:00-12:30")
                 continue
