@@ -59,8 +59,10 @@ public struct PairScoringKernel: Sendable {
         /// the packed panels between them, which single-threaded calls
         /// cannot), then scanned by all workers in parallel, rows split.
         case sharedTiles
-        /// ``sharedTiles`` when OpenBLAS answers with more than one thread,
-        /// else ``perWorkerTiles``.
+        /// ``perWorkerTiles`` with more than one worker (measured faster:
+        /// kernel ÷ GEMM floor 1.5 against 1.9 at 3,100 × 20,000, d = 256,
+        /// k = 20), else ``sharedTiles`` so that a single worker still gets
+        /// every BLAS thread.
         case automatic
     }
 
@@ -86,7 +88,7 @@ public struct PairScoringKernel: Sendable {
         precondition((rowTile ?? 1) > 0 && (columnTile ?? 1) > 0, "tile sizes must be positive")
         let resolved: Threading
         if threading == .automatic {
-            resolved = (OpenBLASRuntime.loaded?.threads ?? 1) > 1 ? .sharedTiles : .perWorkerTiles
+            resolved = workers > 1 ? .perWorkerTiles : .sharedTiles
         } else {
             resolved = threading
         }
