@@ -31,8 +31,6 @@ enum HarmonicScanMean: ScanMean {
     }
 }
 
-/// Columns checked together before looking at any one of them.
-private let candidateBlock = 32
 
 extension WorkerState {
     /// Combines rows `rows` of the tile in `tile` (whose first row is A row
@@ -78,41 +76,48 @@ extension WorkerState {
                 }
             }
 
-            // Pass 2: for each block of 32 columns, a bit mask of the scores that
-            // reach the row's or the column's threshold (vectorised), then
-            // only those columns, one by one.
+            // Pass 2: a flag byte per column whose score reaches the row's or
+            // the column's threshold (vectorised compare-and-pack), then,
+            // eight flags at a time, only the flagged columns.
             var rowThreshold = self.rowThreshold[i]
-            var blockStart = start
-            while blockStart < n {
-                let length = min(n - blockStart, candidateBlock)
-                let blockScores = scores + blockStart, blockThresholds = columnThreshold + blockStart
-                var hits: UInt32 = 0
-                for t in 0..<length {
-                    let score = blockScores[t]
-                    let hit: UInt32 = (score >= rowThreshold ? 1 : 0) | (score >= blockThresholds[t] ? 1 : 0)
-                    hits |= hit &<< UInt32(truncatingIfNeeded: t)
+            let flags = candidateFlags
+            var any: UInt8 = 0
+            for j in start..<n {
+                let score = scores[j]
+                let flag: UInt8 = (score >= rowThreshold ? 1 : 0) | (score >= columnThreshold[j] ? 1 : 0)
+                flags[j] = flag
+                any |= flag
+            }
+            if any != 0 {
+                // Pad to a whole word so the last word holds no stale flags.
+                let end = n
+                for j in end..<((end + 7) & ~7) { flags[j] = 0 }
+                var word = start & ~7
+                while word < end {
+                    var bits = UnsafeRawPointer(flags + word).loadUnaligned(as: UInt64.self)
+                    if word < start { bits &= ~0 << UInt64((start - word) * 8) }
+                    if bits != 0 {
+                        offer(row: i, tile: tile, localOffset: offset, columnStart: c0, firstColumn: word,
+                              flags: bits, hasLinear: hasLinear, context: context, rowThreshold: &rowThreshold)
+                    }
+                    word += 8
                 }
-                if hits != 0 {
-                    offer(row: i, tile: tile, localOffset: offset, columnStart: c0, firstColumn: blockStart,
-                          hits: hits, hasLinear: hasLinear, context: context, rowThreshold: &rowThreshold)
-                }
-                blockStart += length
             }
             self.rowThreshold[i] = rowThreshold
         }
     }
 
-    /// The slow path: the columns of a block (bits of `hits`) whose score
+    /// The slow path: the columns of a word of flags (one byte each, 0 or 1) whose score
     /// reached the row's or the column's threshold. Re-checks against the
     /// thresholds as they are now, checks the mask, feeds the heaps.
     @inline(never)
     private func offer(
-        row i: Int, tile: TileBuffers, localOffset: Int, columnStart c0: Int, firstColumn: Int, hits: UInt32,
+        row i: Int, tile: TileBuffers, localOffset: Int, columnStart c0: Int, firstColumn: Int, flags: UInt64,
         hasLinear: Bool, context: ScanContext, rowThreshold: inout Float
     ) {
-        var remaining = hits
+        var remaining = flags
         while remaining != 0 {
-            let local = firstColumn + remaining.trailingZeroBitCount
+            let local = firstColumn + remaining.trailingZeroBitCount / 8
             remaining &= remaining &- 1
             let score = scoreRow[local]
             let j = c0 + local

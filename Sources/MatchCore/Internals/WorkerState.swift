@@ -12,6 +12,9 @@ struct ScanContext: Sendable {
 final class WorkerState: @unchecked Sendable {
     /// The scores of the row being scanned.
     let scoreRow: UnsafeMutablePointer<Float>
+    /// One byte per column of the row being scanned: 1 when its score
+    /// reaches a threshold (padded to whole 8-byte words).
+    let candidateFlags: UnsafeMutablePointer<UInt8>
     /// Partial top-k of every row of A (in `open` pairing: of every participant).
     let rowHeaps: HeapTable
     /// Partial top-k of every row of B (`open` pairing: the same table as `rowHeaps`).
@@ -25,6 +28,8 @@ final class WorkerState: @unchecked Sendable {
     init(plan: TilePlan, k: Int) {
         scoreRow = .allocate(capacity: plan.columnTile)
         scoreRow.initialize(repeating: 0, count: plan.columnTile)
+        candidateFlags = .allocate(capacity: plan.columnTile + 8)
+        candidateFlags.initialize(repeating: 0, count: plan.columnTile + 8)
         let initial: Float = k == 0 ? .infinity : -.infinity
         rowHeaps = HeapTable(rows: plan.rowCount, capacity: k)
         rowThreshold = .allocate(capacity: max(plan.rowCount, 1))
@@ -44,6 +49,7 @@ final class WorkerState: @unchecked Sendable {
 
     deinit {
         scoreRow.deallocate()
+        candidateFlags.deallocate()
         rowThreshold.deallocate()
         if ownsColumnThreshold { columnThreshold.deallocate() }
     }
