@@ -22,7 +22,7 @@ struct Scale {
 
     static var current: Scale {
         if ProcessInfo.processInfo.environment["MISSIONMATCH_BENCH_SCALE"] == "ci" {
-            return Scale(a: 800, b: 5_000, d: 128, f: 32, k: 10, iterations: 5)
+            return Scale(a: 2_000, b: 12_000, d: 256, f: 64, k: 20, iterations: 3)
         }
         return Scale(a: 3_100, b: 20_000, d: 256, f: 64, k: 20, iterations: 7)
     }
@@ -71,6 +71,10 @@ func seconds(_ duration: Duration) -> Double {
 
 let gflops = BenchmarkMetric.custom("GFLOPS (useful)", polarity: .prefersLarger, useScalingFactor: false)
 let pairsPerSecond = BenchmarkMetric.custom("M pairs/s", polarity: .prefersLarger, useScalingFactor: false)
+/// The guard's limit on kernel ÷ GEMM floor: 2, or `MISSIONMATCH_BENCH_GUARD`
+/// (to check that the guard fails a run, e.g. `MISSIONMATCH_BENCH_GUARD=1`).
+let guardLimit = ProcessInfo.processInfo.environment["MISSIONMATCH_BENCH_GUARD"].flatMap(Double.init) ?? 2
+
 let ratio = BenchmarkMetric.custom("kernel ÷ GEMM floor (×100)", polarity: .prefersSmaller, useScalingFactor: false)
 
 let benchmarks: @Sendable () -> Void = {
@@ -107,13 +111,19 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Kernel ÷ GEMM floor \(suffix)", configuration: .init(metrics: [ratio])) { benchmark in
+        // Three alternating runs of each; the best of each side, so that a
+        // burst of load on a shared machine does not decide the ratio.
         let clock = ContinuousClock()
-        let floor = clock.measure { blackHole(kernel.runGEMMsOnly(input)) }
-        let full = clock.measure { blackHole(kernel.rank(input)) }
-        let value = seconds(full) / seconds(floor)
+        var floor = Double.infinity, full = Double.infinity
+        for _ in 0..<3 {
+            floor = min(floor, seconds(clock.measure { blackHole(kernel.runGEMMsOnly(input)) }))
+            full = min(full, seconds(clock.measure { blackHole(kernel.rank(input)) }))
+        }
+        let value = full / floor
         benchmark.measurement(ratio, Int((value * 100).rounded()))
-        if value > 2 {
-            benchmark.error(String(format: "the kernel took %.2f× its GEMM floor (limit 2×): combine, mask or top-k regressed", value))
+        if value > guardLimit {
+            // Printed by the benchmark tool; `make bench-ci` fails on this line.
+            benchmark.error(String(format: "GUARD FAILED: the kernel took %.2f× its GEMM floor (limit %.2f×): combine, mask or top-k regressed", value, guardLimit))
         }
     }
 }
