@@ -32,7 +32,7 @@ struct Scale {
 /// vectors with a few shared topics (so scores spread like real ones), and
 /// small non-negative weighted features.
 func makeSide(count: Int, d: Int, f: Int, seed: UInt64) -> ScoringSide {
-    var random = BenchRandom(seed: seed)
+    var random = SeededRandomNumberGenerator(seed: seed)
     func latent() -> Matrix {
         var m = Matrix(rows: count, columns: d)
         m.withUnsafeMutableBufferPointer { buffer in
@@ -52,16 +52,8 @@ func makeSide(count: Int, d: Int, f: Int, seed: UInt64) -> ScoringSide {
     return ScoringSide(offer: latent(), need: latent(), features: features)
 }
 
-struct BenchRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SeededRandomNumberGenerator {
+    /// A uniform value in [-1, 1).
     mutating func unit() -> Float { Float(next() >> 40) / Float(1 << 24) * 2 - 1 }
 }
 

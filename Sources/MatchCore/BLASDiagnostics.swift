@@ -111,7 +111,7 @@ public struct BLASReport: Sendable, Codable, Equatable {
     /// Calls `cblas_sgemm`.
     private static func timeGEMM() -> (GEMMSize, Double) {
         let n = 2048, k = 512
-        var random = SplitMix64(seed: 7)
+        var random = SeededRandomNumberGenerator(seed: 7)
         let a = (0..<(n * k)).map { _ in Float(random.next() % 1000) / 1000 - 0.5 }
         let b = (0..<(n * k)).map { _ in Float(random.next() % 1000) / 1000 - 0.5 }
         var c = [Float](repeating: 0, count: n * n)
@@ -185,18 +185,5 @@ public enum CoreTypeFix {
               environment["MISSIONMATCH_NO_OPENBLAS_FIX"] == nil,
               let coreName, let advice = advice(cpu: cpu(), coreName: coreName) else { return nil }
         return (advice, coreName)
-    }
-}
-
-/// A tiny seeded generator for diagnostics' test data.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,17 +1,11 @@
 import MatchCore
 
-/// A small, portable, seeded generator (SplitMix64) so randomized tests are
-/// repeatable on every platform.
+/// MatchCore's portable seeded generator, with the helpers the tests use,
+/// so randomized tests are repeatable on every platform.
 struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private var generator: SeededRandomNumberGenerator
+    init(seed: UInt64) { generator = SeededRandomNumberGenerator(seed: seed) }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A uniform value in [-1, 1).
     mutating func signedUnit() -> Float { Float.random(in: -1..<1, using: &self) }
