@@ -31,11 +31,6 @@ void sgesdd_(const char *jobz, const int *m, const int *n, float *a, const int *
              float *work, const int *lwork, int *iwork, int *info,
              size_t jobz_len);
 
-/// Eigenvalues and eigenvectors of a real symmetric matrix by divide and conquer.
-void ssyevd_(const char *jobz, const char *uplo, const int *n, float *a, const int *lda,
-             float *w, float *work, const int *lwork, int *iwork, const int *liwork,
-             int *info, size_t jobz_len, size_t uplo_len);
-
 /// Cholesky factorisation of a real symmetric positive definite matrix.
 void spotrf_(const char *uplo, const int *n, float *a, const int *lda, int *info,
              size_t uplo_len);

@@ -147,33 +147,6 @@ enum LinearAlgebra {
         return (u, s, vt)
     }
 
-    /// Eigen-decomposition of the symmetric column-major `n × n` matrix `a`:
-    /// on return `a` holds the orthonormal eigenvectors as columns. Calls
-    /// `ssyevd` (`JOBZ = 'V'`, `UPLO = 'U'`) after a workspace query.
-    ///
-    /// - Returns: The eigenvalues in ascending order.
-    /// - Throws: `LinearAlgebraError` when LAPACK reports an error.
-    static func symmetricEigen(_ a: inout [Float], order: Int) throws -> [Float] {
-        precondition(a.count == order * order, "symmetricEigen: buffer size mismatch")
-        guard order > 0 else { return [] }
-        var n = lapackInt(order), lda = n
-        var w = [Float](repeating: 0, count: order)
-        var info: Int32 = 0
-        var query: Float = 0
-        var iquery: Int32 = 0
-        var lwork: Int32 = -1, liwork: Int32 = -1
-        var jobz = Int8(UInt8(ascii: "V")), uplo = Int8(UInt8(ascii: "U"))
-        ssyevd_(&jobz, &uplo, &n, &a, &lda, &w, &query, &lwork, &iquery, &liwork, &info, 1, 1)
-        try check("ssyevd", info)
-        lwork = lapackInt(Int((Double(query) * 1.01).rounded(.up)) + 64)
-        liwork = max(iquery, 1)
-        var work = [Float](repeating: 0, count: Int(lwork))
-        var iwork = [Int32](repeating: 0, count: Int(liwork))
-        ssyevd_(&jobz, &uplo, &n, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
-        try check("ssyevd", info)
-        return w
-    }
-
     @inline(__always)
     private static func check(_ routine: String, _ info: Int32) throws {
         if info != 0 { throw LinearAlgebraError(routine: routine, info: Int(info)) }

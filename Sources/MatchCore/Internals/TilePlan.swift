@@ -3,14 +3,12 @@
 /// workers — so every score is computed by the same GEMM call shapes
 /// whichever thread runs it, and results are reproducible to the bit.
 struct TilePlan: Sendable {
-    /// One work item: a block of A rows against a range of B rows, cut into
-    /// column tiles of at most `columnTile`.
+    /// One work item: a range of A rows against a range of B rows, cut into
+    /// tiles of at most `rowTile × columnTile` (see `forEachTile`). In `open`
+    /// pairing the scan keeps only pairs with column > row.
     struct Item: Sendable {
         var rows: Range<Int>
         var columns: Range<Int>
-        /// `open` pairing only: the item touches the diagonal block, where
-        /// only pairs with column > row are scored.
-        var isDiagonal: Bool
     }
 
     let a: ScoringSide
@@ -75,7 +73,7 @@ struct TilePlan: Sendable {
             // Open pairing scores pair (i, j) once, with i < j.
             let rowEnd = open ? min(rows, c1 - 1) : rows
             if rowEnd > 0 {
-                items.append(Item(rows: 0..<rowEnd, columns: c0..<c1, isDiagonal: open))
+                items.append(Item(rows: 0..<rowEnd, columns: c0..<c1))
             }
             c0 = c1
         }
