@@ -10,6 +10,8 @@ enum SysExits {
     static let dataError = ExitCode(65)
     /// 66 `EX_NOINPUT`: an input file does not exist or cannot be read.
     static let noInput = ExitCode(66)
+    /// 73 `EX_CANTCREAT`: an output file cannot be written.
+    static let cannotCreate = ExitCode(73)
 
     /// The exit code for the problems of a run: 66 when a file is missing, else 65.
     static func code(for diagnostics: Diagnostics) -> ExitCode {

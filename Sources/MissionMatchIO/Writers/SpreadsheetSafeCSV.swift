@@ -1,0 +1,85 @@
+/// Builds CSV reports that are safe to open in a spreadsheet.
+///
+/// Fields holding a comma, a quote or a line break are quoted (RFC 4180). A
+/// field that a spreadsheet would read as a formula — one starting with `=`,
+/// `+`, `-`, `@`, TAB or CR — is neutralised by a leading `'`, as FORMATS.md
+/// §4 requires; numbers the writer formats itself (``number(_:digits:)``) are
+/// written as they are, so a negative number stays a number.
+///
+/// ```swift
+/// var csv = SpreadsheetSafeCSV(header: ["participant_id", "rank", "score"])
+/// csv.append(["=HYPERLINK(\"x\")", "1", SpreadsheetSafeCSV.number(0.71234, digits: 4)])
+/// // participant_id,rank,score
+/// // "'=HYPERLINK(""x"")",1,0.7123
+/// ```
+public struct SpreadsheetSafeCSV: Sendable {
+    /// The file's text so far: the header and every appended row, each ending in `\n`.
+    public private(set) var text: String
+    private let columnCount: Int
+
+    /// Starts a document with its header row.
+    ///
+    /// - Parameter header: The column names.
+    public init(header: [String]) {
+        self.columnCount = header.count
+        self.text = ""
+        append(header)
+    }
+
+    /// Appends one row.
+    ///
+    /// - Parameter fields: One value per column, as text; ``number(_:digits:)``
+    ///   formats numbers deterministically.
+    /// - Precondition: As many fields as header columns.
+    /// - Complexity: O(*n*) in the row's length.
+    public mutating func append(_ fields: [String]) {
+        precondition(fields.count == columnCount, "a CSV row needs \(columnCount) fields, got \(fields.count)")
+        var first = true
+        for field in fields {
+            if !first { text.append(",") }
+            first = false
+            text.append(Self.escaped(field))
+        }
+        text.append("\n")
+    }
+
+    /// A field as it is written: neutralised when a spreadsheet would run it, quoted when needed.
+    ///
+    /// - Parameter field: The value.
+    /// - Returns: The text to put between delimiters.
+    public static func escaped(_ field: String) -> String {
+        var value = field
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first),
+            !isPlainNumber(value)
+        {
+            value = "'" + value
+        }
+        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || value.first?.isWhitespace == true || value.last?.isWhitespace == true
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A number with a fixed count of decimals, independent of locale: `0.7123`, `-1.5000`.
+    ///
+    /// - Parameters:
+    ///   - value: The number; NaN and infinities are written as `0`.
+    ///   - digits: Decimals after the point (0…9).
+    /// - Returns: The text, with `.` as decimal separator and no grouping.
+    public static func number(_ value: Double, digits: Int) -> String {
+        FixedPoint.format(value, digits: digits)
+    }
+
+    /// Whether the text is a plain decimal number such as `-0.25` (not neutralised).
+    private static func isPlainNumber(_ value: String) -> Bool {
+        var scalars = Substring(value).unicodeScalars[...]
+        if scalars.first == "-" { scalars = scalars.dropFirst() }
+        guard let first = scalars.first, ("0"..."9").contains(first) else { return false }
+        var seenPoint = false
+        for scalar in scalars {
+            if scalar == "." && !seenPoint { seenPoint = true; continue }
+            guard ("0"..."9").contains(scalar) else { return false }
+        }
+        return scalars.last != "."
+    }
+}

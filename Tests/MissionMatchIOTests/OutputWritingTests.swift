@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import MissionMatchIO
+
+struct SpreadsheetSafeCSVTests {
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
+        ("+33 1 23", "'+33 1 23"),
+        ("-cmd", "'-cmd"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tlead", "'\tlead"),
+        ("\rlead", "\"'\rlead\""),
+        ("-0.25", "-0.25"),
+        ("plain", "plain"),
+        ("a,b", "\"a,b\""),
+        ("line\nbreak", "\"line\nbreak\""),
+        ("Brasserie \"Lambert\"", "\"Brasserie \"\"Lambert\"\"\""),
+        ("", ""),
+    ])
+    func fieldsAreNeutralisedAndQuoted(input: String, expected: String) {
+        #expect(SpreadsheetSafeCSV.escaped(input) == expected)
+    }
+
+    @Test func documentHasHeaderAndRows() {
+        var csv = SpreadsheetSafeCSV(header: ["a", "b"])
+        csv.append(["1", "x y"])
+        #expect(csv.text == "a,b\n1,x y\n")
+    }
+
+    @Test(arguments: [
+        (0.71235, 4, "0.7124"), (3.0, 2, "3.00"), (-1.5, 4, "-1.5000"), (0.0, 3, "0.000"),
+        (-0.00001, 2, "0.00"), (Double.nan, 2, "0.00"), (12345.678, 0, "12346"), (0.1 + 0.2, 4, "0.3000"),
+    ])
+    func fixedPoint(value: Double, digits: Int, expected: String) {
+        #expect(FixedPoint.format(value, digits: digits) == expected)
+    }
+}
+
+struct OutputFileTests {
+    private func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appending(path: "mm-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func writesAndReplacesCreatingFolders() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appending(path: "a/b/out.csv")
+        try OutputFile().write("one", to: target)
+        try OutputFile().write("two", to: target)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "two")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "a/b").path)
+        #expect(leftovers == ["out.csv"])
+    }
+
+    @Test func refusesToOverwriteAnInput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appending(path: "participants.csv")
+        try "id,name\n".write(to: input, atomically: false, encoding: .utf8)
+        let writer = OutputFile(protectedInputs: [input])
+        let error = #expect(throws: OutputError.self) {
+            try writer.write("x", to: folder.appending(path: "./participants.csv"))
+        }
+        #expect(error?.reason.contains("input") == true)
+        #expect(try String(contentsOf: input, encoding: .utf8) == "id,name\n")
+    }
+
+    @Test func reportsAnUnwritableFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blocker = folder.appending(path: "file")
+        try "x".write(to: blocker, atomically: false, encoding: .utf8)
+        #expect(throws: OutputError.self) {
+            try OutputFile().write("x", to: blocker.appending(path: "inside.csv"))
+        }
+    }
+}
