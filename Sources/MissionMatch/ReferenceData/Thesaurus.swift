@@ -39,6 +39,22 @@ public struct Thesaurus: Sendable, Equatable {
         indexByID[id].map { concepts[$0] }
     }
 
+    /// The position of a concept in ``concepts``.
+    ///
+    /// - Parameter id: A concept id, exactly.
+    /// - Returns: The index, or `nil`.
+    public func index(of id: String) -> Int? {
+        indexByID[id]
+    }
+
+    /// The position in ``concepts`` of the concept a keyword names, by id, label or synonym.
+    ///
+    /// - Parameter text: A keyword as written.
+    /// - Returns: The index, or `nil` for a free keyword.
+    public func index(matching text: some StringProtocol) -> Int? {
+        indexByKey[LookupKey.words(text)]
+    }
+
     /// The concept a keyword names, by id, label or synonym.
     ///
     /// - Parameter text: A keyword as written, e.g. `Compostable biopolymer film`.

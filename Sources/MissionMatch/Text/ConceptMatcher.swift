@@ -1,0 +1,105 @@
+/// Finds the thesaurus' concepts in tokenised text: longest match first, by
+/// the stems of their labels and synonyms, forgiving one typo in long words.
+///
+/// ```swift
+/// let matcher = ConceptMatcher(thesaurus: thesaurus)
+/// let tokens = Tokenizer.tokens(in: "We make compostible PLA films")
+/// matcher.mentions(in: tokens, stems: tokens.map { LightStemmer.stem($0.folded) }).map(\.surface)   // ["compostible PLA films"] if a concept says "compostable PLA film"
+/// ```
+///
+/// Matching works on stems (``LightStemmer``), so `PLA films` matches the
+/// label `PLA film`. Short acronyms (`PE`, `MAP`, `H2`) match only when
+/// written in capitals, so that "we map the market" is not modified
+/// atmosphere packaging. Where concepts overlap, the longest wins; for two
+/// concepts with the same words, the first in the thesaurus.
+public struct ConceptMatcher: Sendable {
+    private struct Node: Sendable {
+        var children: [String: Int32] = [:]
+        var concept: Int32 = -1
+        var requiredUppercase: Int = 0
+    }
+
+    private var nodes: [Node] = [Node()]
+    /// The typo corrector over the thesaurus' words.
+    public let typos: TypoCorrector
+    private let stemsOfTerms: Set<String>
+
+    /// Indexes the labels and synonyms of every concept.
+    ///
+    /// - Parameter thesaurus: The thesaurus.
+    /// - Complexity: O(*t*) in the total length of the thesaurus' terms.
+    public init(thesaurus: Thesaurus) {
+        var words: [String] = []
+        var stems: Set<String> = []
+        var nodes = [Node()]
+        for (index, concept) in thesaurus.concepts.enumerated() {
+            for term in [concept.label] + concept.synonyms {
+                let tokens = Tokenizer.tokens(in: term)
+                guard !tokens.isEmpty else { continue }
+                var node = 0
+                for token in tokens {
+                    let stem = LightStemmer.stem(token.folded)
+                    words.append(token.folded)
+                    stems.insert(stem)
+                    if let child = nodes[node].children[stem] {
+                        node = Int(child)
+                    } else {
+                        nodes.append(Node())
+                        nodes[node].children[stem] = Int32(nodes.count - 1)
+                        node = nodes.count - 1
+                    }
+                }
+                guard nodes[node].concept < 0 else { continue }
+                nodes[node].concept = Int32(index)
+                if tokens.count == 1, let only = tokens.first, only.surface.count <= 6 {
+                    let hasDigit = only.surface.unicodeScalars.contains { $0.properties.numericType != nil }
+                    if only.uppercaseCount >= 2 || (only.uppercaseCount >= 1 && hasDigit) {
+                        nodes[node].requiredUppercase = min(only.uppercaseCount, 2)
+                    }
+                }
+            }
+        }
+        self.nodes = nodes
+        self.stemsOfTerms = stems
+        self.typos = TypoCorrector(vocabulary: words)
+    }
+
+    /// Whether a stem occurs in some concept's label or synonyms.
+    public func isConceptStem(_ stem: String) -> Bool { stemsOfTerms.contains(stem) }
+
+    /// The concepts mentioned in a text, left to right, without overlaps.
+    ///
+    /// - Parameters:
+    ///   - tokens: The text's tokens.
+    ///   - stems: The matching key of each token: its stem, or the stem of its
+    ///     typo correction (see ``TextAnalyzer``).
+    /// - Returns: The mentions, with the words as written.
+    /// - Complexity: O(*n* × *m*) for *n* tokens and the longest term of *m* words.
+    public func mentions(in tokens: [Token], stems: [String]) -> [ConceptMention] {
+        precondition(tokens.count == stems.count, "one stem per token")
+        var mentions: [ConceptMention] = []
+        var start = 0
+        while start < tokens.count {
+            var node = 0
+            var best: (end: Int, concept: Int)?
+            var position = start
+            while position < tokens.count, let child = nodes[node].children[stems[position]] {
+                node = Int(child)
+                position += 1
+                let entry = nodes[node]
+                if entry.concept >= 0, tokens[start].uppercaseCount >= entry.requiredUppercase {
+                    best = (position, Int(entry.concept))
+                }
+            }
+            if let best {
+                let first = tokens[start].surface, last = tokens[best.end - 1].surface
+                let surface = String(first.base[first.startIndex..<last.endIndex])
+                mentions.append(ConceptMention(concept: best.concept, surface: surface, tokens: start..<best.end))
+                start = best.end
+            } else {
+                start += 1
+            }
+        }
+        return mentions
+    }
+}

@@ -1,0 +1,21 @@
+/// A word of a text, as the text pipeline sees it.
+public struct Token: Sendable, Hashable {
+    /// The word folded for matching: lowercase, without diacritics (`hamburg`).
+    public var folded: String
+    /// The word as written, for explanations (`Hamburg`).
+    public var surface: Substring
+    /// How many uppercase letters the word has as written (acronyms such as `PE` need them).
+    public var uppercaseCount: Int
+
+    /// Creates a token.
+    ///
+    /// - Parameters:
+    ///   - folded: The folded form.
+    ///   - surface: The form as written.
+    ///   - uppercaseCount: Uppercase letters in `surface`.
+    public init(folded: String, surface: Substring, uppercaseCount: Int) {
+        self.folded = folded
+        self.surface = surface
+        self.uppercaseCount = uppercaseCount
+    }
+}

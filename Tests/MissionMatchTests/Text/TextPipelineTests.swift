@@ -1,0 +1,144 @@
+import MatchCore
+import Testing
+@testable import MissionMatch
+
+/// A small thesaurus with the traps of the real one: multi-word terms sharing
+/// prefixes, an acronym synonym, a term with a stop word, diacritics.
+let sampleThesaurus = Thesaurus([
+    Concept(id: "pla-film", label: "PLA film", sector: "biopolymers",
+            synonyms: ["polylactic acid film", "compostable biopolymer film"]),
+    Concept(id: "compostable-packaging", label: "Compostable packaging", sector: "packaging",
+            synonyms: ["compostable packs", "compostable food packaging"]),
+    Concept(id: "modified-atmosphere-packaging", label: "Modified atmosphere packaging", sector: "packaging",
+            synonyms: ["MAP", "protective atmosphere packaging"]),
+    Concept(id: "no-alcohol-drinks", label: "Low and no alcohol drinks", sector: "beverages",
+            synonyms: ["alcohol-free beer"]),
+    Concept(id: "creme-fraiche", label: "Crème fraîche", sector: "dairy", synonyms: []),
+    Concept(id: "distribution-partner", label: "Distribution partner", sector: "logistics",
+            synonyms: ["distributor", "importer"]),
+])
+
+struct TokenizerTests {
+    @Test func splitsWordsFoldsAndKeepsSurfaces() {
+        let tokens = Tokenizer.tokens(in: "Crème-fraîche & PLA films, 3D-printed; a x")
+        #expect(tokens.map(\.folded) == ["creme", "fraiche", "pla", "films", "3d", "printed"])
+        #expect(tokens.map { String($0.surface) } == ["Crème", "fraîche", "PLA", "films", "3D", "printed"])
+        #expect(tokens.map(\.uppercaseCount) == [1, 0, 3, 0, 1, 0])
+    }
+
+    @Test func skipsContactAddresses() {
+        let tokens = Tokenizer.tokens(in: "Write to sofie.jorgensen@enviro.example or see https://enviro.example/x and www.enviro.example now")
+        #expect(tokens.map(\.folded) == ["write", "to", "or", "see", "and", "now"])
+    }
+
+    @Test func foldsCompatibilityForms() {
+        #expect(Tokenizer.tokens(in: "ﬁlm ＰＬＡ Ökologische").map(\.folded) == ["film", "pla", "okologische"])
+    }
+}
+
+struct LightStemmerTests {
+    @Test(arguments: [
+        ("films", "film"), ("coatings", "coat"), ("coated", "coat"), ("coating", "coat"),
+        ("batteries", "battery"), ("packaging", "packag"), ("packing", "pack"), ("shipping", "ship"),
+        ("glass", "glass"), ("analysis", "analysis"), ("bus", "bus"), ("rolled", "roll"),
+        ("sing", "sing"), ("red", "red"), ("classes", "class"), ("processed", "process"), ("3d", "3d"),
+        ("naïve", "naïve"),
+    ])
+    func stems(word: String, stem: String) {
+        #expect(LightStemmer.stem(word) == stem)
+    }
+}
+
+struct TypoCorrectorTests {
+    let corrector = TypoCorrector(vocabulary: ["compostable", "biodegradable", "packaging", "distributor", "cider"])
+
+    @Test(arguments: [
+        ("compostible", "compostable"),   // substitution
+        ("compostabel", "compostable"),   // swap of neighbours
+        ("biodegradeable", "biodegradable"),  // insertion
+        ("packagng", "packaging"),        // deletion
+        ("distrbutor", "distributor"),
+    ])
+    func correctsOneEdit(typo: String, word: String) {
+        #expect(corrector.correction(for: typo) == word)
+    }
+
+    @Test func leavesShortKnownAndFarWordsAlone() {
+        #expect(corrector.correction(for: "cidar") == nil)          // shorter than six letters
+        #expect(corrector.correction(for: "compostable") == nil)    // already right
+        #expect(corrector.correction(for: "composited") == nil)
+        #expect(corrector.correction(for: "kompostibel") == nil)    // three edits
+    }
+
+    @Test func oneEditAgreesWithANaiveDamerauDistance() {
+        var generator = SeededRandomNumberGenerator(seed: 11)
+        let alphabet = Array("abcde".utf8)
+        for _ in 0..<3000 {
+            let a = (0..<Int.random(in: 1...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let b = (0..<Int.random(in: 1...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            #expect(TypoCorrector.isOneEditApart(a, b) == (optimalStringAlignment(a, b) == 1), "\(a) \(b)")
+        }
+    }
+
+    /// Optimal string alignment distance by dynamic programming, the plain way.
+    private func optimalStringAlignment(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}
+
+struct TextAnalyzerTests {
+    let analyzer = TextAnalyzer(thesaurus: sampleThesaurus)
+
+    private func conceptIDs(_ analysis: AnalyzedText) -> [String] {
+        analysis.concepts.map { sampleThesaurus.concepts[$0.concept].id }
+    }
+
+    @Test func findsLongestConceptsWithSurfaces() {
+        let analysis = analyzer.analyze("We produce compostable food packaging and PLA films for our distributors.")
+        #expect(conceptIDs(analysis) == ["compostable-packaging", "pla-film", "distribution-partner"])
+        #expect(analysis.concepts.map(\.surface) == ["compostable food packaging", "PLA films", "distributors"])
+        #expect(analysis.terms == ["produce", "compostable", "food", "packag", "pla", "film", "distributor"])
+        #expect(analysis.termSurfaces == ["produce", "compostable", "food", "packaging", "PLA", "films", "distributors"])
+    }
+
+    @Test func toleratesOneTypoInLongWords() {
+        let analysis = analyzer.analyze("Compostible biopolymer flm and polylactic acid flim")
+        // "flm" and "flim" are too short for a correction; "Compostible" has one edit.
+        #expect(conceptIDs(analysis) == [])
+        #expect(conceptIDs(analyzer.analyze("compostible packs")) == ["compostable-packaging"])
+        #expect(conceptIDs(analyzer.analyze("polylactic acid films")) == ["pla-film"])
+    }
+
+    @Test func acronymsNeedCapitals() {
+        #expect(conceptIDs(analyzer.analyze("Trays for MAP of fresh meat")) == ["modified-atmosphere-packaging"])
+        #expect(conceptIDs(analyzer.analyze("We map the market. Map it.")) == [])
+    }
+
+    @Test func termsWithStopWordsAndDiacriticsMatch() {
+        #expect(conceptIDs(analyzer.analyze("Low and no alcohol drinks, alcohol free beers")) == ["no-alcohol-drinks", "no-alcohol-drinks"])
+        #expect(conceptIDs(analyzer.analyze("CREME FRAICHE")) == ["creme-fraiche"])
+    }
+
+    @Test func tagsNameConceptsOrFallBackToText() {
+        var cache = TextAnalyzer.Cache()
+        let analysis = analyzer.analyze(tags: ["pla-film", "Importer", "cold chain"], cache: &cache)
+        #expect(conceptIDs(analysis) == ["pla-film", "distribution-partner"])
+        #expect(analysis.concepts.map(\.surface) == ["pla-film", "Importer"])
+        #expect(analysis.terms == ["pla", "film", "importer", "cold", "chain"])
+    }
+
+    @Test func contactDataNeverBecomesATerm() {
+        let analysis = analyzer.analyze("Contact anna@nanoprogress.example or https://nanoprogress.example")
+        #expect(analysis.terms == ["contact"])
+    }
+}
