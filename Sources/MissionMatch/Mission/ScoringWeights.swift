@@ -11,7 +11,9 @@
 /// | `country` | 0.15 | whether each is in the other's target countries |
 /// | `cooperation` | 0.05 | shared cooperation types |
 ///
-/// A mission file may set any subset; the others keep their default.
+/// A mission file may set any subset; the others keep their default. The
+/// ``reciprocity`` mean of the two directions of complementarity is set here
+/// too (default ``Reciprocity/harmonic``).
 public struct ScoringWeights: Sendable, Hashable, Codable {
     /// Weight of offer↔need complementarity (default 0.55).
     public var complementarity: Double
@@ -23,6 +25,8 @@ public struct ScoringWeights: Sendable, Hashable, Codable {
     public var country: Double
     /// Weight of shared cooperation types (default 0.05).
     public var cooperation: Double
+    /// How the two directions of complementarity combine (default harmonic).
+    public var reciprocity: Reciprocity
 
     /// The documented defaults: 0.55, 0.10, 0.15, 0.15, 0.05.
     public static let defaults = ScoringWeights(
@@ -36,15 +40,17 @@ public struct ScoringWeights: Sendable, Hashable, Codable {
     ///   - sector: Weight of sector affinity.
     ///   - country: Weight of target-country fit.
     ///   - cooperation: Weight of shared cooperation types.
+    ///   - reciprocity: The mean of the two directions.
     public init(
         complementarity: Double = 0.55, similarity: Double = 0.10, sector: Double = 0.15,
-        country: Double = 0.15, cooperation: Double = 0.05
+        country: Double = 0.15, cooperation: Double = 0.05, reciprocity: Reciprocity = .harmonic
     ) {
         self.complementarity = complementarity
         self.similarity = similarity
         self.sector = sector
         self.country = country
         self.cooperation = cooperation
+        self.reciprocity = reciprocity
     }
 
     /// The sum of all weights.
@@ -59,6 +65,7 @@ public struct ScoringWeights: Sendable, Hashable, Codable {
             similarity: try c.decodeIfPresent(Double.self, forKey: .similarity) ?? d.similarity,
             sector: try c.decodeIfPresent(Double.self, forKey: .sector) ?? d.sector,
             country: try c.decodeIfPresent(Double.self, forKey: .country) ?? d.country,
-            cooperation: try c.decodeIfPresent(Double.self, forKey: .cooperation) ?? d.cooperation)
+            cooperation: try c.decodeIfPresent(Double.self, forKey: .cooperation) ?? d.cooperation,
+            reciprocity: try c.decodeIfPresent(Reciprocity.self, forKey: .reciprocity) ?? d.reciprocity)
     }
 }

@@ -14,6 +14,18 @@ public struct Country: Sendable, Hashable, Codable, Identifiable {
     /// The alpha-2 code.
     public var id: String { alpha2 }
 
+    /// The name for running text: the official name when it is short and
+    /// plain, else the first alias that is a plain name (`United Kingdom`,
+    /// `South Korea`, `Netherlands`, `United States`).
+    public var shortName: String {
+        func isPlain(_ text: String) -> Bool {
+            !text.contains("(") && !text.contains(",") && !text.contains(".") && text.count <= 20
+                && !text.allSatisfy { $0.isUppercase || !$0.isLetter }
+        }
+        if isPlain(name) { return name }
+        return aliases.first(where: isPlain) ?? name
+    }
+
     /// Creates a country.
     ///
     /// - Parameters:

@@ -6,7 +6,7 @@ struct MissionDecoder {
     static let keys = Mission.CodingKeysList.all
     static let sessionKeys = ["date", "start", "end"]
     static let ruleKeys = ["exclude_same_cluster", "exclude_same_country", "require_common_language"]
-    static let weightKeys = ["complementarity", "similarity", "sector", "country", "cooperation"]
+    static let weightKeys = ["complementarity", "similarity", "sector", "country", "cooperation", "reciprocity"]
     static let targetKeys = ["meetings", "cooperation_agreements", "business_agreements"]
 
     var reader: StructuredReader
@@ -201,11 +201,22 @@ struct MissionDecoder {
             similarity: reader.nonNegativeNumber(weights, "similarity", example: "0.10") ?? d.similarity,
             sector: reader.nonNegativeNumber(weights, "sector", example: "0.15") ?? d.sector,
             country: reader.nonNegativeNumber(weights, "country", example: "0.15") ?? d.country,
-            cooperation: reader.nonNegativeNumber(weights, "cooperation", example: "0.05") ?? d.cooperation)
+            cooperation: reader.nonNegativeNumber(weights, "cooperation", example: "0.05") ?? d.cooperation,
+            reciprocity: checkedReciprocity(weights) ?? d.reciprocity)
         if result.total <= 0 {
             reader.error(line: weights.line, key: "weights", "all weights are 0", hint: "give at least one weight a positive value")
         }
         return result
+    }
+
+    private mutating func checkedReciprocity(_ weights: StructuredReader.Mapping) -> Reciprocity? {
+        guard let (text, line) = reader.string(weights, "reciprocity", example: "harmonic") else { return nil }
+        guard let value = Reciprocity(rawValue: text.lowercased()) else {
+            reader.error(line: line, key: "weights.reciprocity", "'\(text)' is not a reciprocity mean",
+                         hint: "use harmonic, geometric or arithmetic")
+            return nil
+        }
+        return value
     }
 
     private mutating func checkedTargets(_ map: StructuredReader.Mapping) -> MissionTargets {

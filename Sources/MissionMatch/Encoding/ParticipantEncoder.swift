@@ -1,0 +1,124 @@
+import MatchCore
+
+/// Encodes participants' offers and needs as dense LSA vectors (TF-IDF, then a
+/// randomized truncated SVD by LAPACK).
+///
+/// ```swift
+/// let encoder = ParticipantEncoder(thesaurus: reference.thesaurus)
+/// let encoding = try encoder.encode(participants)
+/// encoding.offers.row(0)   // what participant 0 offers, r numbers
+/// ```
+///
+/// Steps: the text pipeline (``TextAnalyzer``) turns each participant's
+/// offers (text + tags) and needs (text + tags) into terms and concepts;
+/// ``TermWeighting`` weighs them (TF-IDF over the 2·n documents); a rank-*r*
+/// randomized SVD X ≈ U·Σ·Vᵀ of the TF-IDF matrix gives the feature vectors V;
+/// each document is encoded as X·V (= U·Σ for the fitted corpus) and
+/// L2-normalised. Encoding other participants with a model fitted on a whole
+/// programme is ``encode(_:fittingOn:)``.
+public struct ParticipantEncoder: Sendable {
+    /// The text pipeline.
+    public let analyzer: TextAnalyzer
+    /// The options.
+    public let options: EncoderOptions
+
+    /// Creates an encoder.
+    ///
+    /// - Parameters:
+    ///   - thesaurus: The concepts to recognise.
+    ///   - options: Dimensions and SVD settings.
+    public init(thesaurus: Thesaurus, options: EncoderOptions = EncoderOptions()) {
+        self.analyzer = TextAnalyzer(thesaurus: thesaurus)
+        self.options = options
+    }
+
+    /// Encodes participants with a model fitted on themselves.
+    ///
+    /// - Parameter participants: The participants.
+    /// - Returns: Their vectors and analyses.
+    /// - Throws: `LinearAlgebraError` when LAPACK fails (it does not on finite input).
+    /// - Complexity: O(text) + O(nnz · r · (2q + 3)) + O(n · r²) for the SVD.
+    public func encode(_ participants: [Participant]) throws -> ParticipantEncoding {
+        let analyses = ProfileAnalysis.analyze(participants, with: analyzer)
+        return try encode(analyses: analyses, corpus: analyses, corpusIsSelf: true)
+    }
+
+    /// Encodes participants with a model fitted on a larger corpus (e.g. the
+    /// whole programme), so that vectors of several missions are comparable.
+    ///
+    /// - Parameters:
+    ///   - participants: The participants to encode.
+    ///   - corpus: The participants the TF-IDF and LSA are fitted on.
+    /// - Returns: The participants' vectors and analyses.
+    /// - Throws: `LinearAlgebraError` when LAPACK fails.
+    public func encode(_ participants: [Participant], fittingOn corpus: [Participant]) throws -> ParticipantEncoding {
+        let analyses = ProfileAnalysis.analyze(participants, with: analyzer)
+        return try encode(
+            analyses: analyses, corpus: ProfileAnalysis.analyze(corpus, with: analyzer), corpusIsSelf: false)
+    }
+
+    private func encode(
+        analyses: [ProfileAnalysis], corpus: [ProfileAnalysis], corpusIsSelf: Bool
+    ) throws -> ParticipantEncoding {
+        let corpusDocuments = corpus.map(\.offers) + corpus.map(\.needs)
+        let weighting = TermWeighting(fittingOn: corpusDocuments, conceptBoost: options.conceptBoost)
+        let fitted = weighting.matrix(of: corpusDocuments)
+        let rank = options.effectiveRank(documents: fitted.rows, features: weighting.featureCount)
+        let n = analyses.count
+        guard rank > 0 else {
+            // Nothing links any two texts: one zero dimension keeps the shapes valid.
+            return ParticipantEncoding(
+                offers: Matrix(rows: n, columns: 1), needs: Matrix(rows: n, columns: 1),
+                profiles: Matrix(rows: n, columns: 1), analyses: analyses, weighting: weighting,
+                featureVectors: Matrix(rows: weighting.featureCount, columns: 1))
+        }
+        let svd = try RandomizedSVD(
+            rank: rank, oversampling: options.oversampling, powerIterations: options.powerIterations,
+            seed: options.seed
+        ).decompose(fitted)
+        let basis = svd.rightSingularVectors  // features × r
+        let documents = corpusIsSelf
+            ? fitted : weighting.matrix(of: analyses.map(\.offers) + analyses.map(\.needs))
+        let projected = documents.multiplied(by: basis)    // 2n × r
+        var offers = projected.rows(0..<n)
+        var needs = projected.rows(n..<(2 * n))
+        let profiles = Self.profiles(offers: offers, needs: needs, dimensions: min(options.profileDimensions, rank))
+        offers.normalizeRows()
+        needs.normalizeRows()
+        var featureVectors = basis
+        // Σ-scaled, so that feature similarity follows the corpus' co-occurrence strength.
+        featureVectors.withUnsafeMutableBufferPointer { elements in
+            for row in 0..<basis.rows {
+                for column in 0..<rank { elements[row * rank + column] *= svd.singularValues[column] }
+            }
+        }
+        featureVectors.normalizeRows()
+        return ParticipantEncoding(
+            offers: offers, needs: needs, profiles: profiles, analyses: analyses, weighting: weighting,
+            featureVectors: featureVectors)
+    }
+
+    /// The profile vectors: normalised offers + needs (each side weighted
+    /// equally), cut to the leading components and normalised again.
+    private static func profiles(offers: Matrix, needs: Matrix, dimensions: Int) -> Matrix {
+        var profiles = Matrix(rows: offers.rows, columns: dimensions)
+        var normalizedOffers = offers
+        var normalizedNeeds = needs
+        normalizedOffers.normalizeRows()
+        normalizedNeeds.normalizeRows()
+        profiles.withUnsafeMutableBufferPointer { out in
+            normalizedOffers.withUnsafeBufferPointer { o in
+                normalizedNeeds.withUnsafeBufferPointer { d in
+                    let width = offers.columns
+                    for row in 0..<offers.rows {
+                        for column in 0..<dimensions {
+                            out[row * dimensions + column] = o[row * width + column] + d[row * width + column]
+                        }
+                    }
+                }
+            }
+        }
+        profiles.normalizeRows()
+        return profiles
+    }
+}

@@ -1,0 +1,41 @@
+/// The text pipeline's view of one participant: what it offers and what it needs.
+///
+/// Offers come from the `offers` text and the `offer_tags`; needs from the
+/// `needs` text and the `need_tags`. Contact fields are never read.
+public struct ProfileAnalysis: Sendable, Equatable {
+    /// Terms and concepts of what the participant offers.
+    public var offers: AnalyzedText
+    /// Terms and concepts of what the participant needs.
+    public var needs: AnalyzedText
+
+    /// Creates an analysis.
+    ///
+    /// - Parameters:
+    ///   - offers: The offer side.
+    ///   - needs: The need side.
+    public init(offers: AnalyzedText, needs: AnalyzedText) {
+        self.offers = offers
+        self.needs = needs
+    }
+
+    /// Analyses participants on all cores.
+    ///
+    /// - Parameters:
+    ///   - participants: The participants.
+    ///   - analyzer: The text pipeline.
+    /// - Returns: One analysis per participant, in order.
+    /// - Complexity: O(total text length), split over the cores.
+    public static func analyze(_ participants: [Participant], with analyzer: TextAnalyzer) -> [ProfileAnalysis] {
+        ParallelChunks.map(count: participants.count, minimumChunk: 64) { range in
+            var cache = TextAnalyzer.Cache()
+            return range.map { index in
+                let participant = participants[index]
+                var offers = analyzer.analyze(participant.offers, cache: &cache)
+                offers.append(analyzer.analyze(tags: participant.offerTags, cache: &cache))
+                var needs = analyzer.analyze(participant.needs, cache: &cache)
+                needs.append(analyzer.analyze(tags: participant.needTags, cache: &cache))
+                return ProfileAnalysis(offers: offers, needs: needs)
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import MatchCore
+
+/// Recommends partners: encodes participants, scores all reciprocal pairings
+/// with the fused kernel, spreads and diversifies the lists, explains each.
+///
+/// ```swift
+/// let engine = MatchingEngine(reference: reference)
+/// let ranking = try engine.rank(mission: mission, participants: participants, requests: requests)
+/// ranking.recommendations[0].first?.reasons   // "offers … ↔ needs …; …"
+/// ```
+///
+/// Steps: ``ParticipantEncoder`` (text → TF-IDF → LSA); ``ScoringModel``
+/// (the documented score, as kernel blocks); ``PairExclusions`` (blocks,
+/// rules, same organisation) as the kernel's mask; `PairScoringKernel` keeps
+/// each participant's best candidates on both sides without materialising
+/// the score matrix; `wish` requests raise their pair's score; congestion
+/// pricing (``CongestionPricing``) and maximal marginal relevance
+/// (``DiverseSelection``) pick the final `k`; ``Explainer`` writes the reasons.
+///
+/// Bipartite missions pair the first side with the second; `open` missions
+/// pair everyone with everyone else. Everything is deterministic for the
+/// same inputs and seed.
+public struct MatchingEngine: Sendable {
+    /// Countries, sectors and the thesaurus.
+    public let reference: ReferenceData
+    /// How texts become vectors.
+    public var encoderOptions: EncoderOptions
+    /// How lists are built.
+    public var rankingOptions: RankingOptions
+
+    /// Creates an engine.
+    ///
+    /// - Parameters:
+    ///   - reference: The reference data.
+    ///   - encoderOptions: Encoder settings (default ``EncoderOptions/init(latentDimensions:profileDimensions:powerIterations:oversampling:seed:conceptBoost:)``).
+    ///   - rankingOptions: Ranking settings.
+    public init(reference: ReferenceData, encoderOptions: EncoderOptions = EncoderOptions(), rankingOptions: RankingOptions = RankingOptions()) {
+        self.reference = reference
+        self.encoderOptions = encoderOptions
+        self.rankingOptions = rankingOptions
+    }
+
+    /// Ranks every participant's partners.
+    ///
+    /// - Parameters:
+    ///   - mission: The mission (pairing, sides, rules, weights, top_k, limits).
+    ///   - participants: Its participants.
+    ///   - requests: Its requests (`block` excludes, `wish` raises, `must` is for the planner).
+    ///   - k: List length; `nil` uses the mission's `top_k`.
+    /// - Returns: Recommendations for every participant.
+    /// - Throws: `LinearAlgebraError` when LAPACK fails (it does not on finite input).
+    /// - Complexity: dominated by the SVD, O(nnz · r · q), and the kernel, O(|A| · |B| · (2r + f)).
+    public func rank(
+        mission: Mission, participants: [Participant], requests: [MeetingRequest] = [], top k: Int? = nil
+    ) throws -> MissionRanking {
+        let k = max(0, k ?? mission.topK)
+        let encoding = try ParticipantEncoder(thesaurus: reference.thesaurus, options: encoderOptions).encode(participants)
+        let model = ScoringModel(participants: participants, encoding: encoding, weights: mission.weights, reference: reference)
+        let exclusions = PairExclusions(participants: participants, rules: mission.rules, requests: requests)
+        let (rows, columns) = Self.sides(of: mission, participants)
+        let keep = rankingOptions.candidates(forTop: k)
+
+        var lists = [[Candidate]](repeating: [], count: participants.count)
+        if !rows.isEmpty, !columns.isEmpty, keep > 0 {
+            let kernel = PairScoringKernel(
+                k: keep, mean: model.kernelMean, reciprocityWeight: model.complementarityWeight,
+                workers: rankingOptions.workers ?? PairScoringKernel.defaultWorkers)
+            let result = kernel.rank(
+                .bipartite(a: model.scoringSide(rows, asRows: true), b: model.scoringSide(columns, asRows: false)),
+                mask: exclusions.mask(rows: rows, columns: columns))
+            for (row, partners) in result.forA.enumerated() {
+                lists[rows[row]] = partners.map { Candidate(partner: columns[$0.partner], score: $0.score) }
+            }
+            if mission.pairing == .bipartite {
+                for (column, partners) in result.forB.enumerated() {
+                    lists[columns[column]] = partners.map { Candidate(partner: rows[$0.partner], score: $0.score) }
+                }
+            }
+        }
+        let wishes = applyWishes(requests, to: &lists, participants: participants, model: model, exclusions: exclusions,
+                                 sides: (Set(rows), Set(columns)), bipartite: mission.pairing == .bipartite, keep: keep)
+
+        let capacity = participants.map { participant in
+            participant.maximumMeetings(in: mission) ?? mission.slots.count * max(1, participant.representatives)
+        }
+        var prices = CongestionPricing.prices(lists: lists, owners: rows, capacity: capacity, k: k, strength: rankingOptions.congestion)
+        if mission.pairing == .bipartite {
+            let back = CongestionPricing.prices(lists: lists, owners: columns, capacity: capacity, k: k, strength: rankingOptions.congestion)
+            for index in prices.indices { prices[index] += back[index] }
+        }
+        let explainer = Explainer(participants: participants, model: model, reference: reference, wishes: wishes)
+        let diversity = Float(rankingOptions.diversity)
+        let finalLists = lists, finalPrices = prices
+        let recommendations: [[Recommendation]] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
+            range.map { owner in
+                let adjusted = finalLists[owner].map { Candidate(partner: $0.partner, score: $0.score - finalPrices[$0.partner]) }
+                let chosen = DiverseSelection.select(k, from: adjusted, profiles: encoding.profiles, diversity: diversity)
+                let scores = Dictionary(uniqueKeysWithValues: finalLists[owner].map { ($0.partner, $0.score) })
+                return chosen.enumerated().map { position, candidate in
+                    Recommendation(
+                        participant: participants[owner].id, rank: position + 1, partner: participants[candidate.partner].id,
+                        score: Double(min(1, max(0, scores[candidate.partner] ?? 0))),
+                        components: model.components(owner, candidate.partner),
+                        reasons: explainer.reasons(owner, candidate.partner))
+                }
+            }
+        }
+        return MissionRanking(
+            participants: participants, recommendations: recommendations, candidates: lists,
+            statistics: Self.statistics(recommendations, participants: participants, model: model,
+                                        recommendable: mission.pairing == .bipartite ? rows.count + columns.count : participants.count),
+            model: model, explainer: explainer)
+    }
+
+    /// The kernel's rows and columns: the two sides, or everyone twice for `open` pairing.
+    static func sides(of mission: Mission, _ participants: [Participant]) -> (rows: [Int], columns: [Int]) {
+        guard mission.pairing == .bipartite, mission.sides.count == 2 else {
+            let everyone = Array(participants.indices)
+            return (everyone, everyone)
+        }
+        let rows = participants.indices.filter { participants[$0].side == mission.sides[0] }
+        let columns = participants.indices.filter { participants[$0].side == mission.sides[1] }
+        return (rows, columns)
+    }
+
+    /// Adds `wish` pairs to both participants' candidate lists with the bonus; returns the wished pairs.
+    private func applyWishes(
+        _ requests: [MeetingRequest], to lists: inout [[Candidate]], participants: [Participant], model: ScoringModel,
+        exclusions: PairExclusions, sides: (Set<Int>, Set<Int>), bipartite: Bool, keep: Int
+    ) -> Set<UInt64> {
+        let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var wishes: Set<UInt64> = []
+        for request in requests where request.priority == .wish {
+            guard let a = index[request.from], let b = index[request.to], !exclusions.excludes(a, b) else { continue }
+            if bipartite, !((sides.0.contains(a) && sides.1.contains(b)) || (sides.1.contains(a) && sides.0.contains(b))) { continue }
+            wishes.insert(PairMask.key(a, b))
+            wishes.insert(PairMask.key(b, a))
+            let score = min(1, max(0, model.rawScore(a, b)) + Float(rankingOptions.wishBonus))
+            for (owner, partner) in [(a, b), (b, a)] {
+                var list = lists[owner].filter { $0.partner != partner }
+                list.append(Candidate(partner: partner, score: score))
+                list.sort(by: Candidate.precedes)
+                lists[owner] = Array(list.prefix(max(keep, 1)))
+            }
+        }
+        return wishes
+    }
+
+    private static func statistics(
+        _ recommendations: [[Recommendation]], participants: [Participant], model: ScoringModel, recommendable: Int
+    ) -> RankingStatistics {
+        let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var exposure = [Int](repeating: 0, count: participants.count)
+        var similaritySum = 0.0
+        var similarityPairs = 0
+        var scoreSum = 0.0
+        var count = 0
+        for list in recommendations {
+            let partners = list.compactMap { index[$0.partner] }
+            for partner in partners { exposure[partner] += 1 }
+            for (i, x) in partners.enumerated() {
+                for y in partners[(i + 1)...] {
+                    similaritySum += Double(zip(model.encoding.profiles.row(x), model.encoding.profiles.row(y)).reduce(Float(0)) { $0 + $1.0 * $1.1 })
+                    similarityPairs += 1
+                }
+            }
+            scoreSum += list.reduce(0) { $0 + $1.score }
+            count += list.count
+        }
+        var exposures = exposure.filter { $0 > 0 }
+        exposures += Array(repeating: 0, count: max(0, recommendable - exposures.count))
+        return RankingStatistics(
+            lists: recommendations.filter { !$0.isEmpty }.count, recommendations: count,
+            distinctPartners: exposure.filter { $0 > 0 }.count, maximumExposure: exposure.max() ?? 0,
+            exposureGini: RankingStatistics.gini(exposures),
+            meanIntraListSimilarity: similarityPairs > 0 ? similaritySum / Double(similarityPairs) : 0,
+            meanScore: count > 0 ? scoreSum / Double(count) : 0)
+    }
+}

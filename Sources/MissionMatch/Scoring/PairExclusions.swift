@@ -1,0 +1,81 @@
+import MatchCore
+
+/// The pairs that must never be recommended: `block` requests, the mission's
+/// rules (`exclude_same_cluster`, `exclude_same_country`,
+/// `require_common_language`) and the same organisation registered twice
+/// (the same name once folded, e.g. `Nanoprogress s.r.o.` and `NANOPROGRESS S.R.O.`).
+///
+/// Participants without a cluster never share one; participants without
+/// languages are assumed to find a common one.
+public struct PairExclusions: Sendable {
+    private let cluster: [Int32]
+    private let country: [Int32]
+    private let languages: [UInt64]
+    private let organisation: [Int32]
+    private let rules: MatchingRules
+    /// Blocked pairs of participant indices, each stored in both orders.
+    public let blocked: Set<UInt64>
+
+    /// Prepares the checks.
+    ///
+    /// - Parameters:
+    ///   - participants: All participants of the mission.
+    ///   - rules: The mission's rules.
+    ///   - requests: The requests; `block`s are used.
+    public init(participants: [Participant], rules: MatchingRules, requests: [MeetingRequest]) {
+        func ids(_ keys: [String?]) -> [Int32] {
+            var table: [String: Int32] = [:]
+            return keys.map { key in
+                guard let key, !key.isEmpty else { return -1 }
+                if let id = table[key] { return id }
+                table[key] = Int32(table.count)
+                return Int32(table.count - 1)
+            }
+        }
+        self.cluster = ids(participants.map { $0.cluster.map { LookupKey.words($0) } })
+        self.country = ids(participants.map(\.country))
+        self.organisation = ids(participants.map { LookupKey.words($0.name) })
+        var languageBits: [String: Int] = [:]
+        self.languages = participants.map { participant in
+            guard !participant.languages.isEmpty else { return UInt64.max }
+            var mask: UInt64 = 0
+            for language in participant.languages {
+                let bit = languageBits[language] ?? languageBits.count
+                languageBits[language] = bit
+                mask |= bit < 63 ? 1 << UInt64(bit) : 1 << 63
+            }
+            return mask
+        }
+        self.rules = rules
+        let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var blocked: Set<UInt64> = []
+        for request in requests where request.priority == .block {
+            guard let a = index[request.from], let b = index[request.to] else { continue }
+            blocked.insert(PairMask.key(a, b))
+            blocked.insert(PairMask.key(b, a))
+        }
+        self.blocked = blocked
+    }
+
+    /// Whether participants `a` and `b` (indices) must not meet.
+    ///
+    /// - Complexity: O(1).
+    public func excludes(_ a: Int, _ b: Int) -> Bool {
+        if a == b || organisation[a] == organisation[b] { return true }
+        if rules.excludeSameCluster, cluster[a] >= 0, cluster[a] == cluster[b] { return true }
+        if rules.excludeSameCountry, country[a] == country[b] { return true }
+        if rules.requireCommonLanguage, languages[a] & languages[b] == 0 { return true }
+        return blocked.contains(PairMask.key(a, b))
+    }
+
+    /// The kernel mask for rows and columns that are subsets of the participants.
+    ///
+    /// - Parameters:
+    ///   - rows: The participant index of each kernel row.
+    ///   - columns: The participant index of each kernel column.
+    /// - Returns: A mask whose predicate maps kernel indices back to participants.
+    public func mask(rows: [Int], columns: [Int]) -> PairMask {
+        let exclusions = self
+        return PairMask(where: { a, b in exclusions.excludes(rows[a], columns[b]) })
+    }
+}

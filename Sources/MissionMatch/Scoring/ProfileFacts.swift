@@ -1,0 +1,77 @@
+import MatchCore
+
+/// The non-text facts of participants the score uses, in index form: sectors,
+/// countries, target countries and cooperation types, over the dimensions
+/// actually present in one mission.
+struct ProfileFacts: Sendable {
+    /// The sectors present (taxonomy codes and free labels), sorted.
+    let sectorCodes: [String]
+    /// The sector affinity between every two present sectors, row-major.
+    let sectorAffinity: [Float]
+    /// The countries participants are from, sorted.
+    let countryCodes: [String]
+    /// Per participant: indices of its sectors.
+    let sectors: [[Int]]
+    /// Per participant: index of its country.
+    let country: [Int]
+    /// Per participant: whether each present country is among its targets (empty targets mean any).
+    let targets: [[Bool]]
+    /// Per participant: whether it states explicit targets.
+    let hasExplicitTargets: [Bool]
+    /// Per participant: its cooperation types as a bit set over `CooperationType.allCases`.
+    let cooperation: [UInt16]
+
+    init(participants: [Participant], reference: ReferenceData) {
+        let sectorCodes = Array(Set(participants.flatMap(\.sectors))).sorted()
+        let sectorIndex = Dictionary(uniqueKeysWithValues: sectorCodes.enumerated().map { ($1, $0) })
+        var affinity = [Float](repeating: 0, count: sectorCodes.count * sectorCodes.count)
+        for (i, a) in sectorCodes.enumerated() {
+            for (j, b) in sectorCodes.enumerated() {
+                affinity[i * sectorCodes.count + j] = Float(reference.sectors.affinity(between: a, and: b))
+            }
+        }
+        let countryCodes = Array(Set(participants.map(\.country))).sorted()
+        let countryIndex = Dictionary(uniqueKeysWithValues: countryCodes.enumerated().map { ($1, $0) })
+        let cooperationIndex = Dictionary(uniqueKeysWithValues: CooperationType.allCases.enumerated().map { ($1, $0) })
+        self.sectorCodes = sectorCodes
+        self.sectorAffinity = affinity
+        self.countryCodes = countryCodes
+        self.sectors = participants.map { $0.sectors.compactMap { sectorIndex[$0] } }
+        self.country = participants.map { countryIndex[$0.country] ?? 0 }
+        var targetCache: [[String]: [Bool]] = [:]
+        self.targets = participants.map { participant in
+            if let known = targetCache[participant.targetCountries] { return known }
+            let expanded = participant.targetCountries.isEmpty ? nil : reference.countries.expand(participant.targetCountries)
+            let row = countryCodes.map { expanded?.contains($0) ?? true }
+            targetCache[participant.targetCountries] = row
+            return row
+        }
+        self.hasExplicitTargets = participants.map {
+            !$0.targetCountries.isEmpty && !$0.targetCountries.contains(CountryTable.anyGroup)
+        }
+        self.cooperation = participants.map { participant in
+            participant.cooperation.reduce(UInt16(0)) { $0 | (1 << UInt16(cooperationIndex[$1] ?? 0)) }
+        }
+    }
+
+    /// Mean affinity over all pairs of the two participants' sectors (0 when either has none).
+    func sectorScore(_ a: Int, _ b: Int) -> Float {
+        let sa = sectors[a], sb = sectors[b]
+        guard !sa.isEmpty, !sb.isEmpty else { return 0 }
+        var sum: Float = 0
+        for i in sa { for j in sb { sum += sectorAffinity[i * sectorCodes.count + j] } }
+        return sum / Float(sa.count * sb.count)
+    }
+
+    /// ½·[b's country among a's targets] + ½·[a's country among b's targets].
+    func countryScore(_ a: Int, _ b: Int) -> Float {
+        (targets[a][country[b]] ? 0.5 : 0) + (targets[b][country[a]] ? 0.5 : 0)
+    }
+
+    /// Cosine of the two cooperation sets (0 when either is empty).
+    func cooperationScore(_ a: Int, _ b: Int) -> Float {
+        let common = (cooperation[a] & cooperation[b]).nonzeroBitCount
+        guard common > 0 else { return 0 }
+        return Float(common) / (Float(cooperation[a].nonzeroBitCount) * Float(cooperation[b].nonzeroBitCount)).squareRoot()
+    }
+}

@@ -1,0 +1,40 @@
+import MissionMatch
+
+/// Writes `recommendations.csv` (FORMATS.md §4):
+/// `participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons`.
+///
+/// One row per recommendation, participants in file order, ranks ascending;
+/// numbers with 4 decimals; spreadsheet-safe (see ``SpreadsheetSafeCSV``).
+///
+/// ```swift
+/// let text = RecommendationsCSVWriter.csv(for: ranking.recommendations)
+/// try OutputFile(protectedInputs: inputs).write(text, to: folder.appending(path: "recommendations.csv"))
+/// ```
+public enum RecommendationsCSVWriter {
+    /// The column names, in order.
+    public static let header = [
+        "participant_id", "rank", "partner_id", "score", "complementarity", "similarity", "sector", "country",
+        "cooperation", "reasons",
+    ]
+
+    /// The file's text.
+    ///
+    /// - Parameter lists: Each participant's recommendations, in order.
+    /// - Returns: The CSV, header first, `\n` line ends.
+    /// - Complexity: O(*n*) in the number of recommendations.
+    public static func csv(for lists: [[Recommendation]]) -> String {
+        var csv = SpreadsheetSafeCSV(header: header)
+        for list in lists {
+            for r in list {
+                let c = r.components
+                csv.append([
+                    r.participant, String(r.rank), r.partner, number(r.score), number(c.complementarity),
+                    number(c.similarity), number(c.sector), number(c.country), number(c.cooperation), r.reasons,
+                ])
+            }
+        }
+        return csv.text
+    }
+
+    private static func number(_ value: Double) -> String { FixedPoint.format(value, digits: 4) }
+}
