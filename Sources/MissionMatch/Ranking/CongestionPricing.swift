@@ -10,10 +10,10 @@ import Foundation
 /// (subtracted from its scores when ranking) that rises, round by round,
 /// while it appears in more lists than that:
 ///
-///     price_j ← price_j + 0.05 · strength · ln(exposure_j / allowance_j)   (over its allowance)
-///     price_j ← max(0, price_j − 0.0125 · strength)                       (under it)
+///     price_j ← price_j + 0.1 · strength · ln(exposure_j / allowance_j)   (over its allowance)
+///     price_j ← max(0, price_j − 0.025 · strength)                       (under it)
 ///
-/// Twelve rounds of this tâtonnement (a market's price adjustment) on the
+/// Twenty rounds of this tâtonnement (a market's price adjustment) on the
 /// candidate lists settle the prices; lists are then ranked by score − price.
 /// The reported scores are never changed. Deterministic: ties go to the lower index.
 enum CongestionPricing {
@@ -39,9 +39,9 @@ enum CongestionPricing {
         guard !partners.isEmpty else { return price }
         let averageExposure = Double(shown) / Double(partners.count)
         let allowance = capacity.map { Float(max(2 * Double($0), 1.5 * averageExposure, 1)) }
-        let step = Float(0.05 * strength)
+        let step = Float(0.1 * strength)
         var exposure = [Int](repeating: 0, count: capacity.count)
-        for _ in 0..<12 {
+        for _ in 0..<20 {
             for index in exposure.indices { exposure[index] = 0 }
             for owner in owners {
                 for candidate in top(k, of: lists[owner], price: price) { exposure[candidate.partner] += 1 }
