@@ -7,7 +7,8 @@
 /// ```
 public struct EncoderOptions: Sendable, Hashable {
     /// The LSA dimension *r* (default 256). Small corpora use fewer: at most a
-    /// third of min(documents, features), at least 8.
+    /// tenth of min(documents, features), at least 8 — short profiles need the
+    /// smoothing of a low rank to relate different words for one thing.
     public var latentDimensions: Int
     /// The dimensions of the profile vector used for similarity (default 64):
     /// the leading LSA components of offers + needs.
@@ -39,9 +40,9 @@ public struct EncoderOptions: Sendable, Hashable {
     /// - Parameters:
     ///   - documents: Documents in the corpus.
     ///   - features: Features kept.
-    /// - Returns: min(``latentDimensions``, max(8, min(documents, features) / 3)), and never more than min(documents, features).
+    /// - Returns: min(``latentDimensions``, max(8, min(documents, features) / 10)), and never more than min(documents, features).
     public func effectiveRank(documents: Int, features: Int) -> Int {
         let limit = min(documents, features)
-        return max(0, min(limit, latentDimensions, max(8, limit / 3)))
+        return max(0, min(limit, latentDimensions, max(8, limit / 10)))
     }
 }

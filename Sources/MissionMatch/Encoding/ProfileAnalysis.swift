@@ -18,6 +18,23 @@ public struct ProfileAnalysis: Sendable, Equatable {
         self.needs = needs
     }
 
+    /// The prefix of the pseudo-terms that stand for the sector of a concept
+    /// found in a text (`§packaging`); no real word starts with it.
+    public static let sectorTermPrefix = "§"
+
+    /// Adds, for every concept mentioned, its sector as a pseudo-term, so that
+    /// an offer and a need in the same field share a feature even when their
+    /// concepts differ ("compostable capsules" ↔ "biodegradable trays").
+    static func withSectors(_ text: AnalyzedText, _ thesaurus: Thesaurus) -> AnalyzedText {
+        var result = text
+        for mention in text.concepts {
+            let sector = thesaurus.concepts[mention.concept].sector
+            result.terms.append(sectorTermPrefix + sector)
+            result.termSurfaces.append(sector)
+        }
+        return result
+    }
+
     /// Analyses participants on all cores.
     ///
     /// - Parameters:
@@ -34,7 +51,7 @@ public struct ProfileAnalysis: Sendable, Equatable {
                 offers.append(analyzer.analyze(tags: participant.offerTags, cache: &cache))
                 var needs = analyzer.analyze(participant.needs, cache: &cache)
                 needs.append(analyzer.analyze(tags: participant.needTags, cache: &cache))
-                return ProfileAnalysis(offers: offers, needs: needs)
+                return ProfileAnalysis(offers: withSectors(offers, analyzer.thesaurus), needs: withSectors(needs, analyzer.thesaurus))
             }
         }
     }

@@ -120,7 +120,8 @@ public struct Explainer: Sendable {
         if let related { return (related.0, related.1) }
         var shared: Explainer.Keyword?
         var sharedOther: Explainer.Keyword?
-        for (term, keyword) in from.terms where keyword.weight >= specificTermWeight && term.count >= 3 {
+        for (term, keyword) in from.terms
+        where keyword.weight >= specificTermWeight && term.count >= 3 && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix) {
             guard let other = to.terms[term] else { continue }
             if shared.map({ keyword.weight > $0.weight || (keyword.weight == $0.weight && keyword.feature < $0.feature) }) ?? true {
                 shared = keyword
