@@ -10,7 +10,8 @@
 /// Matching works on stems (``LightStemmer``), so `PLA films` matches the
 /// label `PLA film`. Short acronyms (`PE`, `MAP`, `H2`) match only when
 /// written in capitals, so that "we map the market" is not modified
-/// atmosphere packaging. Where concepts overlap, the longest wins; for two
+/// atmosphere packaging, and a stop word alone never matches ("who can help"
+/// is not "cans"). Where concepts overlap, the longest wins; for two
 /// concepts with the same words, the first in the thesaurus.
 public struct ConceptMatcher: Sendable {
     private struct Node: Sendable {
@@ -87,7 +88,9 @@ public struct ConceptMatcher: Sendable {
                 node = Int(child)
                 position += 1
                 let entry = nodes[node]
-                if entry.concept >= 0, tokens[start].uppercaseCount >= entry.requiredUppercase {
+                // A lone stop word is never a concept ("who can help" is not "cans").
+                let loneStopWord = position == start + 1 && StopWords.contains(tokens[start].folded)
+                if entry.concept >= 0, tokens[start].uppercaseCount >= entry.requiredUppercase, !loneStopWord {
                     best = (position, Int(entry.concept))
                 }
             }

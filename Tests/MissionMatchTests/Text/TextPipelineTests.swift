@@ -14,6 +14,7 @@ let sampleThesaurus = Thesaurus([
     Concept(id: "no-alcohol-drinks", label: "Low and no alcohol drinks", sector: "beverages",
             synonyms: ["alcohol-free beer"]),
     Concept(id: "creme-fraiche", label: "Crème fraîche", sector: "dairy", synonyms: []),
+    Concept(id: "beverage-cans", label: "Beverage cans", sector: "packaging", synonyms: ["cans"]),
     Concept(id: "distribution-partner", label: "Distribution partner", sector: "logistics",
             synonyms: ["distributor", "importer"]),
 ])
@@ -122,6 +123,7 @@ struct TextAnalyzerTests {
     @Test func acronymsNeedCapitals() {
         #expect(conceptIDs(analyzer.analyze("Trays for MAP of fresh meat")) == ["modified-atmosphere-packaging"])
         #expect(conceptIDs(analyzer.analyze("We map the market. Map it.")) == [])
+        #expect(conceptIDs(analyzer.analyze("an importer who can help; we fill cans")) == ["distribution-partner", "beverage-cans"])
     }
 
     @Test func termsWithStopWordsAndDiacriticsMatch() {
