@@ -130,6 +130,16 @@ struct MissionReaderTests {
         ])
     }
 
+    @Test func reciprocityMeanIsReadAndChecked() throws {
+        #expect(read(Self.valid).mission?.mission.weights.reciprocity == .harmonic)
+        let geometric = read(Self.valid.replacingOccurrences(of: "sector: 0.2", with: "sector: 0.2\n  reciprocity: geometric"))
+        #expect(geometric.errors == [])
+        #expect(geometric.mission?.mission.weights.reciprocity == .geometric)
+        #expect(errors(replacing: "sector: 0.2", with: "sector: 0.2\n  reciprocity: cubic") == [
+            "mission.yaml:22: key 'weights.reciprocity': 'cubic' is not a reciprocity mean (use harmonic, geometric or arithmetic)",
+        ])
+    }
+
     @Test func numbersAreChecked() {
         #expect(errors(replacing: "tables: 25", with: "tables: 0") == [
             "mission.yaml:15: key 'tables': 0 is less than 1 (write 1 or more)",

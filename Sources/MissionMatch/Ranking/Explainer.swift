@@ -11,7 +11,8 @@ import MatchCore
 /// the LSA space (cosine ≥ 0.5), else the rarest shared word (if it is in at
 /// most about 5 % of the texts). Words are quoted
 /// as each participant wrote them. Then the value chain of their sectors, the
-/// markets they target, and a `wish` request. Contact fields are never read;
+/// markets they target, and a `wish` request; when none of these applies, the
+/// cooperation types both seek or how alike their profiles are. Contact fields are never read;
 /// e-mail and web addresses in texts never become terms (see ``Tokenizer``).
 public struct Explainer: Sendable {
     struct Keyword: Sendable {
@@ -95,6 +96,7 @@ public struct Explainer: Sendable {
         if let chain = valueChain(a, b) { clauses.append(chain) }
         if let market = markets(a, b) { clauses.append(market) }
         if wishes.contains(PairMask.key(a, b)) { clauses.append("meeting requested") }
+        if clauses.isEmpty { clauses.append(fallback(a, b)) }
         return clauses.joined(separator: "; ")
     }
 
@@ -130,6 +132,17 @@ public struct Explainer: Sendable {
         }
         if let shared, let sharedOther { return (shared.surface, sharedOther.surface) }
         return nil
+    }
+
+    /// When nothing specific links the two: the cooperation they both seek, or how alike they are.
+    private func fallback(_ a: Int, _ b: Int) -> String {
+        let common = participants[a].cooperation.filter(participants[b].cooperation.contains)
+        if !common.isEmpty {
+            return "both seek " + common.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ")
+                + " cooperation"
+        }
+        let similarity = model.components(a, b).similarity
+        return "related activities (profile similarity \(Int((similarity * 100).rounded()))%)"
     }
 
     private func valueChain(_ a: Int, _ b: Int) -> String? {
