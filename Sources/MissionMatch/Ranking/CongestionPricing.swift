@@ -7,12 +7,12 @@ import Foundation
 /// most of those recommendations cannot become meetings. Congestion pricing
 /// gives each participant an *allowance* of lists it may appear in —
 /// max(2 × its meeting capacity, 1.5 × the average exposure) — and a price
-/// (subtracted from its scores when ranking) that rises, round by round,
-/// while it appears in more lists than that:
+/// (subtracted from its scores when ranking) that moves, round by round,
+/// with the ratio of its exposure to that allowance:
 ///
-///     price_j ← price_j + 0.1 · strength · ln(exposure_j / allowance_j)   (over its allowance)
-///     price_j ← max(0, price_j − 0.025 · strength)                       (under it)
+///     price_j ← max(0, price_j + 0.1 · strength · ln(max(½, exposure_j / allowance_j)))
 ///
+/// (rising while over the allowance, easing back while under it, never below 0).
 /// Twenty rounds of this tâtonnement (a market's price adjustment) on the
 /// candidate lists settle the prices; lists are then ranked by score − price.
 /// The reported scores are never changed. Deterministic: ties go to the lower index.
@@ -47,11 +47,9 @@ enum CongestionPricing {
                 for candidate in top(k, of: lists[owner], price: price) { exposure[candidate.partner] += 1 }
             }
             for partner in partners {
-                let load = Float(exposure[partner]) / allowance[partner]
-                if load > 1 {
-                    price[partner] += step * Float(log(Double(load)))
-                } else if price[partner] > 0 {
-                    price[partner] = max(0, price[partner] - step / 4)
+                let load = max(0.5, Float(exposure[partner]) / allowance[partner])
+                if load > 1 || price[partner] > 0 {
+                    price[partner] = max(0, price[partner] + step * Float(log(Double(load))))
                 }
             }
         }
