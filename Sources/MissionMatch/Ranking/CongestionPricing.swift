@@ -57,8 +57,10 @@ enum CongestionPricing {
     }
 
     /// The best `k` candidates by score − price, best first.
-    static func top(_ k: Int, of list: [Candidate], price: [Float]) -> [Candidate] {
+    static func top(_ k: Int, of list: [Candidate], price: [Float]) -> ArraySlice<Candidate> {
+        // Lists are sorted by score: without a priced candidate, the first k are the top k.
+        if !list.contains(where: { price[$0.partner] != 0 }) { return list.prefix(k) }
         let adjusted = list.map { Candidate(partner: $0.partner, score: $0.score - price[$0.partner]) }
-        return Array(adjusted.sorted(by: Candidate.precedes).prefix(k))
+        return adjusted.sorted(by: Candidate.precedes).prefix(k)
     }
 }

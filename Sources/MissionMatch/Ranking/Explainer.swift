@@ -40,6 +40,9 @@ public struct Explainer: Sendable {
     private let offers: [DocumentKeys]
     private let needs: [DocumentKeys]
     private let wishes: Set<UInt64>
+    /// Display names of the mission's countries and sectors, by their index in the model's facts.
+    private let countryNames: [String]
+    private let sectorNames: [String]
 
     /// Prepares the keywords of every participant.
     ///
@@ -53,6 +56,8 @@ public struct Explainer: Sendable {
         self.reference = reference
         self.participants = participants
         self.wishes = wishes
+        self.countryNames = model.facts.countryCodes.map { reference.countries.country(code: $0)?.shortName ?? $0 }
+        self.sectorNames = model.facts.sectorCodes.map { Self.sectorName($0, reference) }
         let documents = Float(2 * max(1, participants.count))
         self.specificTermWeight = Float(log(Double((1 + documents) / (1 + 0.05 * documents)))) + 1
         let weighting = model.encoding.weighting
@@ -111,10 +116,13 @@ public struct Explainer: Sendable {
         if let best { return (best.0, best.1) }
         var related: (String, String, Float)?
         let vectors = model.encoding.featureVectors
-        if vectors.columns > 0 {
+        let width = vectors.columns
+        vectors.withUnsafeBufferPointer { elements in
             for x in from.concepts.prefix(6) {
                 for y in to.concepts.prefix(6) {
-                    let cosine = zip(vectors.row(x.feature), vectors.row(y.feature)).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+                    var cosine: Float = 0
+                    let u = x.feature * width, v = y.feature * width
+                    for d in 0..<width { cosine += elements[u + d] * elements[v + d] }
                     if cosine >= Self.relatedConceptCosine, cosine > (related?.2 ?? -1) { related = (x.surface, y.surface, cosine) }
                 }
             }
@@ -155,11 +163,11 @@ public struct Explainer: Sendable {
             }
         }
         guard let (x, y, _) = best else { return nil }
-        let first = sectorName(facts.sectorCodes[x]), second = sectorName(facts.sectorCodes[y])
+        let first = sectorNames[x], second = sectorNames[y]
         return x == y ? "both in \(first)" : "\(first)–\(second) value chain"
     }
 
-    private func sectorName(_ code: String) -> String {
+    private static func sectorName(_ code: String, _ reference: ReferenceData) -> String {
         let name = reference.sectors.sector(code: code)?.name ?? code
         return name.split(separator: " ", omittingEmptySubsequences: false).map { word in
             word.count > 1 && word.allSatisfy(\.isUppercase) ? String(word) : word.lowercased()
@@ -170,7 +178,7 @@ public struct Explainer: Sendable {
         let facts = model.facts
         let aTargetsB = facts.hasExplicitTargets[a] && facts.targets[a][facts.country[b]]
         let bTargetsA = facts.hasExplicitTargets[b] && facts.targets[b][facts.country[a]]
-        let countryA = countryName(participants[a].country), countryB = countryName(participants[b].country)
+        let countryA = countryNames[facts.country[a]], countryB = countryNames[facts.country[b]]
         switch (aTargetsB, bTargetsA) {
         case (true, true): return "each in the other's target market (\(countryB) ↔ \(countryA))"
         case (true, false): return "in target market \(countryB)"
@@ -179,7 +187,4 @@ public struct Explainer: Sendable {
         }
     }
 
-    private func countryName(_ code: String) -> String {
-        reference.countries.country(code: code)?.shortName ?? code
-    }
 }

@@ -48,6 +48,14 @@ public struct SpreadsheetSafeCSV: Sendable {
     /// - Parameter field: The value.
     /// - Returns: The text to put between delimiters.
     public static func escaped(_ field: String) -> String {
+        // Fast path: starts safely, holds no delimiter, quote or control character, no blank at either end.
+        if let first = field.utf8.first, first != UInt8(ascii: "="), first != UInt8(ascii: "+"), first != UInt8(ascii: "-"),
+            first != UInt8(ascii: "@"), first > 0x20,
+            !field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 < 0x20 }),
+            field.first?.isWhitespace == false, field.last?.isWhitespace == false
+        {
+            return field
+        }
         var value = field
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first),
             !isPlainNumber(value)
