@@ -47,5 +47,15 @@ let package = Package(
             path: "ImportParticipants",
             plugins: benchmarkPlugins
         ),
+        // MARK: - Agenda planning and its upper bound
+        .executableTarget(
+            name: "AgendaPlanning",
+            dependencies: benchmarkDependencies + [
+                .product(name: "MatchCore", package: "MissionMatch"),
+                .product(name: "MissionMatch", package: "MissionMatch"),
+            ],
+            path: "AgendaPlanning",
+            plugins: benchmarkPlugins
+        ),
     ]
 )

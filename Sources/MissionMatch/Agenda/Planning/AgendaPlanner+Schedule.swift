@@ -1,0 +1,86 @@
+extension AgendaPlanner {
+    /// Fills the timetable in priority order: `must` requests, participants
+    /// below their minimum, the b-matching's meetings, every other candidate;
+    /// then replaces weaker meetings by stronger candidates left out; tiny
+    /// instances are finished by exhaustive search.
+    static func schedule(_ timetable: inout Timetable, selected: [Int]) {
+        let problem = timetable.problem
+        let musts = problem.edges.indices.filter { problem.edges[$0].mustRequest != nil }
+            .sorted { (problem.edges[$0].mustRequest ?? 0) < (problem.edges[$1].mustRequest ?? 0) }
+        for edge in musts { _ = timetable.placeWithRepair(edge, chainAttempts: 400) }
+
+        placeMinimums(&timetable, preferred: Set(selected))
+        for edge in selected { _ = timetable.placeWithRepair(edge) }
+        let everyEdge = byScore(Array(problem.edges.indices), problem)
+        for edge in everyEdge { _ = timetable.placeWithRepair(edge) }
+        improve(&timetable, candidates: everyEdge)
+        searchExactly(&timetable)
+    }
+
+    /// Round by round, gives each participant below its minimum one more
+    /// meeting with its best placeable candidate (b-matching meetings first),
+    /// so that minimums are spread before capacity runs out.
+    static func placeMinimums(_ timetable: inout Timetable, preferred: Set<Int>) {
+        let problem = timetable.problem
+        let rounds = problem.minMeetings.max() ?? 0
+        guard rounds > 0 else { return }
+        var incident = problem.incident
+        for p in incident.indices {
+            incident[p].sort {
+                (preferred.contains($0) ? 1 : 0, problem.edges[$0].score, -$0) > (preferred.contains($1) ? 1 : 0, problem.edges[$1].score, -$1)
+            }
+        }
+        for round in 1...rounds {
+            for p in problem.participants.indices where timetable.meetingCount[p] < min(round, problem.minMeetings[p]) {
+                for edge in incident[p] where !timetable.isPlaced(edge) {
+                    let e = problem.edges[edge]
+                    guard timetable.hasRoom(e.a == p ? e.b : e.a) else { continue }
+                    if timetable.placeWithRepair(edge) { break }
+                }
+            }
+        }
+    }
+
+    /// For each candidate left out (best first) whose participants are full,
+    /// removes their weakest movable meetings when the candidate scores more
+    /// than those together, places it, and lets the partners who lost a
+    /// meeting take their best remaining candidate; undoes when placing fails.
+    static func improve(_ timetable: inout Timetable, candidates: [Int]) {
+        let problem = timetable.problem
+        for edge in candidates where !timetable.isPlaced(edge) {
+            let e = problem.edges[edge]
+            var removed: [(edge: Int, slot: Int)] = []
+            var feasible = true
+            for p in [e.a, e.b] where !timetable.hasRoom(p) {
+                let weakest = timetable.edgesOf[p].filter { other in
+                    let o = problem.edges[other]
+                    let partner = o.a == p ? o.b : o.a
+                    return !timetable.isLocked[other] && o.mustRequest == nil
+                        && timetable.meetingCount[partner] > problem.minMeetings[partner]
+                }.min { (problem.edges[$0].score, $0) < (problem.edges[$1].score, $1) }
+                guard let weakest else { feasible = false; break }
+                removed.append((weakest, timetable.slotOfEdge[weakest]))
+            }
+            let lost = removed.reduce(0) { $0 + problem.edges[$1.edge].score }
+            guard feasible, !removed.isEmpty, lost < e.score - 1e-12 else { continue }
+            for item in removed { timetable.remove(item.edge) }
+            if timetable.placeWithRepair(edge) {
+                for item in removed {
+                    let o = problem.edges[item.edge]
+                    for partner in [o.a, o.b] where partner != e.a && partner != e.b {
+                        refill(&timetable, participant: partner)
+                    }
+                }
+            } else {
+                for item in removed { timetable.place(item.edge, at: item.slot) }
+            }
+        }
+    }
+
+    /// Gives a participant its best unplaced candidate that can be placed.
+    private static func refill(_ timetable: inout Timetable, participant p: Int) {
+        let problem = timetable.problem
+        let options = problem.incident[p].filter { !timetable.isPlaced($0) }
+        for edge in byScore(options, problem) where timetable.placeWithRepair(edge) { return }
+    }
+}

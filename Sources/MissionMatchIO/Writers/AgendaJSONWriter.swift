@@ -1,0 +1,103 @@
+import MissionMatch
+
+/// Writes `agenda.json` (FORMATS.md §4) with keys in the documented order,
+/// one slot, meeting, cancellation or participant per line, scores rounded
+/// to 4 decimals (trailing zeros dropped): the same agenda always gives the same bytes.
+///
+/// ```swift
+/// let text = AgendaJSONWriter().json(for: plan.agenda, findings: plan.findings)
+/// ```
+///
+/// Besides the documented fields it writes `findings` (what limits the
+/// agenda, in words) when given; readers ignore keys they do not know.
+public struct AgendaJSONWriter: Sendable {
+    /// Creates a writer.
+    public init() {}
+
+    /// The JSON text of an agenda.
+    ///
+    /// - Parameters:
+    ///   - agenda: The agenda.
+    ///   - findings: Explanations to add as `findings` (omitted when empty).
+    /// - Returns: The document, ending in a line feed.
+    /// - Complexity: O(*n*) in the size of the output.
+    public func json(for agenda: Agenda, findings: [String] = []) -> String {
+        var out = "{\n"
+        out += "  \"mission\": \(string(agenda.mission)),\n"
+        out += "  \"generator\": \(string(agenda.generator)),\n"
+        out += "  \"slots\": " + list(agenda.slots.map { slot in
+            object([("index", String(slot.index)), ("date", string(slot.dateText)), ("start", string(slot.startText)),
+                    ("end", string(slot.endText))])
+        }) + ",\n"
+        out += "  \"meetings\": " + list(agenda.meetings.map { meeting in
+            let slot = agenda.slots.indices.contains(meeting.slot) ? agenda.slots[meeting.slot] : nil
+            return object([
+                ("id", string(meeting.id)), ("slot", String(meeting.slot)), ("date", string(slot?.dateText ?? "")),
+                ("start", string(slot?.startText ?? "")), ("end", string(slot?.endText ?? "")), ("table", String(meeting.table)),
+                ("participant_a", string(meeting.participantA)), ("participant_b", string(meeting.participantB)),
+                ("score", number(meeting.score)), ("reasons", string(meeting.reasons)), ("status", string(meeting.status.rawValue)),
+                ("locked", meeting.locked ? "true" : "false"),
+            ])
+        }) + ",\n"
+        out += "  \"cancelled\": " + list(agenda.cancelled.map { item in
+            object([("id", string(item.id)), ("participant_a", string(item.participantA)),
+                    ("participant_b", string(item.participantB)), ("reason", string(item.reason))])
+        }) + ",\n"
+        out += "  \"participants\": " + list(agenda.participants.map { line in
+            object([("id", string(line.id)), ("name", string(line.name)), ("meetings", "[" + line.meetings.map(string).joined(separator: ", ") + "]"),
+                    ("min_meetings", String(line.minMeetings)), ("unmet_reason", line.unmetReason.map(string) ?? "null")])
+        }) + ",\n"
+        let stats = agenda.stats
+        let spread = stats.meetingsPerParticipant
+        out += "  \"stats\": {\n"
+        let fields: [(String, String)] = [
+            ("meetings", String(stats.meetings)), ("total_score", number(stats.totalScore)),
+            ("upper_bound", number(stats.upperBound)), ("gap", number(stats.gap)),
+            ("participants_with_meetings", String(stats.participantsWithMeetings)), ("participants", String(stats.participants)),
+            ("meetings_per_participant", object([("min", String(spread.min)), ("median", String(spread.median)), ("max", String(spread.max))])),
+            ("unmet_min_meetings", "[" + stats.unmetMinMeetings.map(string).joined(separator: ", ") + "]"),
+            ("unmet_must_requests", "[" + stats.unmetMustRequests.map { "[" + $0.map(string).joined(separator: ", ") + "]" }
+                .joined(separator: ", ") + "]"),
+        ]
+        out += fields.map { "    \(string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n  }"
+        if !findings.isEmpty {
+            out += ",\n  \"findings\": " + list(findings.map(string))
+        }
+        return out + "\n}\n"
+    }
+
+    private func list(_ items: [String]) -> String {
+        items.isEmpty ? "[]" : "[\n" + items.map { "    " + $0 }.joined(separator: ",\n") + "\n  ]"
+    }
+
+    private func object(_ fields: [(String, String)]) -> String {
+        "{" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    /// A number with at most 4 decimals, trailing zeros dropped: `0.71`, `212.4`, `0`.
+    func number(_ value: Double) -> String {
+        var text = FixedPoint.format(value, digits: 4)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    /// A JSON string literal (RFC 8259 escapes; other characters as UTF-8).
+    func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

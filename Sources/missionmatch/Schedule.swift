@@ -1,0 +1,171 @@
+import ArgumentParser
+import Foundation
+import MissionMatch
+import MissionMatchIO
+
+/// `missionmatch schedule MISSION --scores FILE --out DIR`: plans the agenda
+/// and writes `agenda.csv` and `agenda.json`.
+struct Schedule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan a mission's B2B meetings and write agenda.csv and agenda.json.",
+        discussion: """
+            Reads the mission, its participants and requests, and the candidate \
+            pairs with their scores from --scores (a pair-scores file: \
+            participant_a,participant_b,score; pairs not listed are not \
+            candidates; `must` requests are always candidates, `block`ed pairs \
+            never). Plans every meeting at once — availability, representatives, \
+            max_meetings, tables — and proves how good the plan is: the upper \
+            bound is the best total score any agenda could reach (a maximum-weight \
+            b-matching, exact by min-cost flow for bipartite missions), and the \
+            gap is 1 − total ÷ bound.
+
+            --keep AGENDA.json keeps the meetings of an earlier agenda at the same \
+            slot and table (locked) and plans only the free capacity: late \
+            registrations do not reshuffle everyone. Meetings whose participant \
+            withdrew or whose pair is now blocked are listed under `cancelled`.
+
+            Example:
+
+              $ missionmatch schedule Data/missions/shanghai-2019.yaml \\
+                  --scores scores.csv --out out/shanghai-2019
+              shanghai-2019: 380 meetings, total score 251.3, upper bound 253.0 (gap 0.7%)
+                participants with meetings: 162 of 162; per participant min 1, median 2, max 8
+                unmet: 0 must request(s), 3 participant(s) below min_meetings
+                - 20 tables × 19 slots = 380 places for 427 wanted meetings: add 3 tables or lower max_meetings to 7
+              wrote out/shanghai-2019/agenda.csv, out/shanghai-2019/agenda.json
+
+            Exit codes: 64 usage, 65 bad data, 66 missing input, 73 cannot write.
+            """
+    )
+
+    @Argument(help: "The mission file (YAML or JSON).")
+    var mission: String
+
+    @Option(name: .long, help: "A pair-scores file (participant_a,participant_b,score).")
+    var scores: String?
+
+    @Option(name: .long, help: "An earlier agenda.json whose meetings stay fixed.")
+    var keep: String?
+
+    @Option(name: .long, help: "The output folder for agenda.csv and agenda.json.")
+    var out: String
+
+    @Option(name: .long, help: "The data folder holding reference/ and programme/.")
+    var data: String?
+
+    @Option(name: .long, help: "A side of a bipartite mission that keeps one table per session (e.g. consortium).")
+    var fixedTableSide: String?
+
+    func validate() throws {
+        guard scores != nil else {
+            throw ValidationError(
+                "Give the candidate pairs with --scores FILE (participant_a,participant_b,score): "
+                    + "planning from the matching engine's own ranking is not available in this version.")
+        }
+    }
+
+    func run() throws {
+        let loaded = try loadMission()
+        let candidates = try candidates(for: loaded)
+        var previous: [KeptMeeting] = []
+        if let keep {
+            let earlier = try readOrExit { () throws(ImportError) in try AgendaReader().read(contentsOf: URL(fileURLWithPath: keep)) }
+            guard earlier.mission == loaded.mission.id else {
+                StandardError.write(["\(keep): the agenda is for mission '\(earlier.mission)', not '\(loaded.mission.id)' "
+                                     + "(give the agenda.json of the same mission)"])
+                throw SysExits.dataError
+            }
+            previous = earlier.meetings
+        }
+        if let side = fixedTableSide, !loaded.mission.sides.contains(Side(rawValue: side.lowercased())) {
+            StandardError.write(["--fixed-table-side: '\(side)' is not a side of \(loaded.mission.id) "
+                                 + "(sides: \(loaded.mission.sides.map(\.rawValue).joined(separator: ", ")))"])
+            throw SysExits.usage
+        }
+        let planner = AgendaPlanner(options: .init(
+            fixedTableSide: fixedTableSide.map { Side(rawValue: $0.lowercased()) },
+            generator: "missionmatch \(MissionMatchVersion.string)"))
+        let plan = planner.plan(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
+                                candidates: candidates, keeping: previous)
+        try write(plan, inputs: inputURLs(loaded))
+        print(ScheduleSummary.text(plan, outputs: [outURL("agenda.csv").path, outURL("agenda.json").path]), terminator: "")
+    }
+
+    /// The candidate pairs: the scores file's pairs. (The engine's ranking plugs in here.)
+    func candidates(for loaded: LoadedMission) throws -> [AgendaCandidate] {
+        guard let scores else { throw SysExits.usage }
+        let read = try readOrExit { () throws(ImportError) in
+            try PairScoreReader(participants: loaded.participants, mission: loaded.mission).read(contentsOf: URL(fileURLWithPath: scores))
+        }
+        return read.map { AgendaCandidate($0) }
+    }
+
+    private func loadMission() throws -> LoadedMission {
+        let reference: ReferenceData
+        do {
+            let folder = try DataDirectory.locate(data.map { URL(fileURLWithPath: $0) })
+            let loaded = try ReferenceDataLoader.load(from: folder)
+            reference = loaded.value
+            StandardError.write(loaded.diagnostics.warningLines)
+        } catch {
+            StandardError.write(error.diagnostics.errorLines)
+            throw SysExits.code(for: error.diagnostics)
+        }
+        return try readOrExit { () throws(ImportError) in
+            try MissionLoader(referenceData: reference).load(contentsOf: URL(fileURLWithPath: mission), displayName: mission)
+        }
+    }
+
+    /// Runs a reader; prints its warnings, or its errors and exits 65/66.
+    private func readOrExit<Value>(_ read: () throws(ImportError) -> Imported<Value>) throws -> Value {
+        do {
+            let result = try read()
+            StandardError.write(result.diagnostics.warningLines)
+            return result.value
+        } catch {
+            StandardError.write(error.diagnostics.errorLines)
+            throw SysExits.code(for: error.diagnostics)
+        }
+    }
+
+    private func outURL(_ name: String) -> URL { URL(fileURLWithPath: out).appendingPathComponent(name) }
+
+    private func inputURLs(_ loaded: LoadedMission) -> [URL] {
+        var urls = [URL(fileURLWithPath: mission), loaded.file.participantsURL]
+        if let requests = loaded.file.requestsURL { urls.append(requests) }
+        if let scores { urls.append(URL(fileURLWithPath: scores)) }
+        return urls
+    }
+
+    private func write(_ plan: AgendaPlan, inputs: [URL]) throws {
+        let writer = OutputFile(protectedInputs: inputs)
+        do {
+            try writer.write(AgendaCSVWriter().csv(for: plan.agenda), to: outURL("agenda.csv"))
+            try writer.write(AgendaJSONWriter().json(for: plan.agenda, findings: plan.findings), to: outURL("agenda.json"))
+        } catch {
+            StandardError.write([error.description])
+            throw SysExits.cannotCreate
+        }
+    }
+}
+
+/// The few lines `schedule` prints: counts, score, bound, gap, what is unmet, findings.
+enum ScheduleSummary {
+    static func text(_ plan: AgendaPlan, outputs: [String]) -> String {
+        let stats = plan.agenda.stats
+        let spread = stats.meetingsPerParticipant
+        var lines = [
+            "\(plan.agenda.mission): \(stats.meetings) meetings, total score \(FixedPoint.format(stats.totalScore, digits: 1)), "
+                + "upper bound \(FixedPoint.format(stats.upperBound, digits: 1)) (gap \(FixedPoint.format(stats.gap * 100, digits: 1))%)",
+            "  participants with meetings: \(stats.participantsWithMeetings) of \(stats.participants); "
+                + "per participant min \(spread.min), median \(spread.median), max \(spread.max)",
+            "  unmet: \(stats.unmetMustRequests.count) must request(s), \(stats.unmetMinMeetings.count) participant(s) below min_meetings",
+        ]
+        if !plan.agenda.cancelled.isEmpty {
+            lines.append("  kept meetings cancelled: \(plan.agenda.cancelled.count)")
+        }
+        lines += plan.findings.map { "  - " + $0 }
+        lines.append("wrote " + outputs.joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
