@@ -9,11 +9,12 @@ struct Schedule: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Plan a mission's B2B meetings and write agenda.csv and agenda.json.",
         discussion: """
-            Reads the mission, its participants and requests, and the candidate \
-            pairs with their scores from --scores (a pair-scores file: \
-            participant_a,participant_b,score; pairs not listed are not \
-            candidates; `must` requests are always candidates, `block`ed pairs \
-            never). Plans every meeting at once — availability, representatives, \
+            Reads the mission, its participants and requests. The candidate pairs \
+            are each participant's best 30 partners by the matching engine (as \
+            `rank` scores them, reasons included), or exactly the pairs of \
+            --scores (a pair-scores file: participant_a,participant_b,score; pairs \
+            not listed are not candidates). `must` requests are always \
+            candidates, `block`ed pairs never. Plans every meeting at once — availability, representatives, \
             max_meetings, tables — and proves how good the plan is: the upper \
             bound is the best total score any agenda could reach (a maximum-weight \
             b-matching, exact by min-cost flow for bipartite missions), and the \
@@ -26,8 +27,7 @@ struct Schedule: ParsableCommand {
 
             Example:
 
-              $ missionmatch schedule Data/missions/shanghai-2019.yaml \\
-                  --scores scores.csv --out out/shanghai-2019
+              $ missionmatch schedule Data/missions/shanghai-2019.yaml --out out/shanghai-2019
               shanghai-2019: 380 meetings, total score 251.3, upper bound 253.0 (gap 0.7%)
                 participants with meetings: 162 of 162; per participant min 1, median 2, max 8
                 unmet: 0 must request(s), 3 participant(s) below min_meetings
@@ -41,8 +41,11 @@ struct Schedule: ParsableCommand {
     @Argument(help: "The mission file (YAML or JSON).")
     var mission: String
 
-    @Option(name: .long, help: "A pair-scores file (participant_a,participant_b,score).")
+    @Option(name: .long, help: "A pair-scores file (participant_a,participant_b,score) instead of the engine's scores.")
     var scores: String?
+
+    @Option(name: .long, help: "Candidates per participant from the engine's ranking (default 30).")
+    var candidates: Int = 30
 
     @Option(name: .long, help: "An earlier agenda.json whose meetings stay fixed.")
     var keep: String?
@@ -57,16 +60,12 @@ struct Schedule: ParsableCommand {
     var fixedTableSide: String?
 
     func validate() throws {
-        guard scores != nil else {
-            throw ValidationError(
-                "Give the candidate pairs with --scores FILE (participant_a,participant_b,score): "
-                    + "planning from the matching engine's own ranking is not available in this version.")
-        }
+        guard candidates >= 1 else { throw ValidationError("--candidates must be at least 1.") }
     }
 
     func run() throws {
-        let loaded = try loadMission()
-        let candidates = try candidates(for: loaded)
+        let (loaded, reference) = try loadMission()
+        let candidates = try candidates(for: loaded, reference: reference)
         var previous: [KeptMeeting] = []
         if let keep {
             let earlier = try readOrExit { () throws(ImportError) in try AgendaReader().read(contentsOf: URL(fileURLWithPath: keep)) }
@@ -91,29 +90,22 @@ struct Schedule: ParsableCommand {
         print(ScheduleSummary.text(plan, outputs: [outURL("agenda.csv").path, outURL("agenda.json").path]), terminator: "")
     }
 
-    /// The candidate pairs: the scores file's pairs. (The engine's ranking plugs in here.)
-    func candidates(for loaded: LoadedMission) throws -> [AgendaCandidate] {
-        guard let scores else { throw SysExits.usage }
+    /// The candidate pairs: the scores file's pairs, or the engine's best candidates.
+    func candidates(for loaded: LoadedMission, reference: ReferenceData) throws -> [AgendaCandidate] {
+        guard let scores else {
+            let ranking = try MatchingEngine(reference: reference)
+                .rank(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests)
+            return ranking.agendaCandidates(limit: candidates)
+        }
         let read = try readOrExit { () throws(ImportError) in
             try PairScoreReader(participants: loaded.participants, mission: loaded.mission).read(contentsOf: URL(fileURLWithPath: scores))
         }
         return read.map { AgendaCandidate($0) }
     }
 
-    private func loadMission() throws -> LoadedMission {
-        let reference: ReferenceData
-        do {
-            let folder = try DataDirectory.locate(data.map { URL(fileURLWithPath: $0) })
-            let loaded = try ReferenceDataLoader.load(from: folder)
-            reference = loaded.value
-            StandardError.write(loaded.diagnostics.warningLines)
-        } catch {
-            StandardError.write(error.diagnostics.errorLines)
-            throw SysExits.code(for: error.diagnostics)
-        }
-        return try readOrExit { () throws(ImportError) in
-            try MissionLoader(referenceData: reference).load(contentsOf: URL(fileURLWithPath: mission), displayName: mission)
-        }
+    private func loadMission() throws -> (LoadedMission, ReferenceData) {
+        let reference = try CommandInputs.reference(data: data)
+        return (try CommandInputs.mission(mission, reference: reference), reference)
     }
 
     /// Runs a reader; prints its warnings, or its errors and exits 65/66.
