@@ -3,6 +3,7 @@
 
 Usage:
     check_ics.py --expect EXPECT.json [--compare OTHER_DIR] CALENDAR_DIR
+    check_ics.py --probe      # installs icalendar if needed; exit 0 when usable, 77 if not
 
 EXPECT.json (written by the Swift test from the agenda, not from the .ics):
     {"zone": "America/Toronto",
@@ -74,7 +75,10 @@ def check_file(icalendar, name, data, expected, zone_name):
     if len(timezones) != 1 or str(timezones[0].get("TZID")) != zone_name:
         errors.append(f"{name}: expected one VTIMEZONE with TZID {zone_name}")
         return errors, []
-    own_zone = timezones[0].to_tz()  # built from the file's STANDARD/DAYLIGHT parts only
+    try:  # built from the file's STANDARD/DAYLIGHT parts only, not looked up by TZID
+        own_zone = timezones[0].to_tz(lookup_tzid=False)
+    except TypeError:  # icalendar before 6 has no lookup_tzid and always builds from the parts
+        own_zone = timezones[0].to_tz()
     events = calendar.walk("VEVENT")
     uids = [str(event.get("UID")) for event in events]
     if len(set(uids)) != len(uids):
@@ -115,11 +119,17 @@ def check_file(icalendar, name, data, expected, zone_name):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--expect", required=True)
+    parser.add_argument("--probe", action="store_true")
+    parser.add_argument("--expect")
     parser.add_argument("--compare")
-    parser.add_argument("folder")
+    parser.add_argument("folder", nargs="?")
     args = parser.parse_args()
     icalendar = load_icalendar()
+    if args.probe:
+        print(f"icalendar {icalendar.__version__}")
+        sys.exit(0)
+    if not args.expect or not args.folder:
+        parser.error("--expect and a calendar folder are required")
     with open(args.expect, encoding="utf-8") as handle:
         expectation = json.load(handle)
     zone_name = expectation["zone"]
