@@ -121,13 +121,27 @@ public enum MissionExport {
             throw OutputError(path: relativePath, reason: "is not a plain path inside the output folder",
                               suggestion: "this is a bug in the exporter; please report it")
         }
-        let base = folder.standardizedFileURL.resolvingSymlinksInPath()
-        let url = components.reduce(base) { $0.appending(path: String($1)) }
-        let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(base.path.hasSuffix("/") ? base.path : base.path + "/") else {
-            throw OutputError(path: url.path, reason: "would be written outside \(base.path)",
+        let base = resolved(folder.standardizedFileURL)
+        let url = components.reduce(URL(fileURLWithPath: base)) { $0.appending(path: String($1)) }
+        guard resolved(url).hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+            throw OutputError(path: url.path, reason: "would be written outside \(base)",
                               suggestion: "remove the symbolic link or choose another --out")
         }
         return url
+    }
+
+    /// The path with every symbolic link resolved, also when its last
+    /// components do not exist yet: the longest existing prefix is resolved
+    /// and the rest appended.
+    private static func resolved(_ url: URL) -> String {
+        var existing = url
+        var rest: [String] = []
+        while (try? FileManager.default.attributesOfItem(atPath: existing.path)) == nil, existing.pathComponents.count > 1 {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        var path = existing.resolvingSymlinksInPath().path
+        for component in rest { path += (path.hasSuffix("/") ? "" : "/") + component }
+        return path
     }
 }
