@@ -12,8 +12,6 @@ let dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
-    // Logic-less templates for agenda.html; escapes &, <, >, " and ' in every {{value}}.
-    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
 ]
 
 let package = Package(
@@ -58,7 +56,6 @@ let package = Package(
             dependencies: [
                 "MissionMatch",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
 

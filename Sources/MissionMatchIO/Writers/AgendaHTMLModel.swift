@@ -1,8 +1,8 @@
 import MissionMatch
 
-/// The values `agenda.html`'s template shows: plain strings, numbers, flags and
-/// lists, already formatted, so the template needs no logic. The template
-/// escapes every string it prints.
+/// The values `agenda.html` shows: plain strings, numbers and lists, already
+/// formatted, so that ``AgendaHTMLRenderer`` only lays them out (and escapes
+/// every string it prints).
 struct AgendaHTMLModel: Sendable {
     struct Figure: Sendable { var label: String; var value: String }
     struct Shortfall: Sendable { var name: String; var id: String; var meetings: Int; var minimum: Int; var reason: String }

@@ -15,6 +15,8 @@ struct ExportContext: Sendable {
     let meetingsByParticipant: [String: [ScheduledMeeting]]
     /// The agenda's participants, in the participants file's order.
     let agendaParticipants: [AgendaParticipant]
+    /// The agenda's participant lines by id (the first wins for a repeated id).
+    let agendaParticipantsByID: [String: AgendaParticipant]
 
     /// Builds the lookups.
     ///
@@ -29,12 +31,14 @@ struct ExportContext: Sendable {
         self.participantsByID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.meetingsByParticipant = agenda.scheduledMeetingsByParticipant()
         self.agendaParticipants = agenda.participants
+        self.agendaParticipantsByID = Dictionary(
+            agenda.participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The participant's display name: its record's, the agenda's, or its id.
     func name(of id: String) -> String {
         if let name = participantsByID[id]?.name, !name.isEmpty { return name }
-        if let name = agendaParticipants.first(where: { $0.id == id })?.name, !name.isEmpty { return name }
+        if let name = agendaParticipantsByID[id]?.name, !name.isEmpty { return name }
         return id
     }
 

@@ -77,7 +77,7 @@ struct ExportFigures: Sendable {
         participantsPerSide = perSide
 
         shortfalls = stats.unmetMinMeetings.map { id in
-            let line = context.agendaParticipants.first { $0.id == id }
+            let line = context.agendaParticipantsByID[id]
             return Shortfall(
                 id: id, name: context.name(of: id), meetings: context.meetings(of: id).count,
                 minimum: line?.minMeetings ?? 0, reason: line?.unmetReason ?? "")

@@ -65,17 +65,26 @@ struct ICalendarText: Sendable {
     /// - Returns: The folded lines.
     /// - Complexity: O(*n*) in the length of `line`.
     static func folded(_ line: String) -> String {
-        var result = ""
+        let utf8 = line.utf8
+        if utf8.count <= maximumLineOctets { return line + "\r\n" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + utf8.count / 24 + 4)
         var octetsOnLine = 0
-        for scalar in line.unicodeScalars {
-            let width = UTF8.width(scalar)
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            // One scalar: a lead byte and its continuation bytes (10xxxxxx).
+            var end = utf8.index(after: index)
+            while end != utf8.endIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(after: end) }
+            let width = utf8.distance(from: index, to: end)
             if octetsOnLine + width > maximumLineOctets {
-                result += "\r\n "
+                bytes += [0x0D, 0x0A, 0x20]
                 octetsOnLine = 1
             }
-            result.unicodeScalars.append(scalar)
+            bytes += utf8[index..<end]
             octetsOnLine += width
+            index = end
         }
-        return result + "\r\n"
+        bytes += [0x0D, 0x0A]
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

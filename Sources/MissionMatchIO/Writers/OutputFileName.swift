@@ -9,10 +9,10 @@
 /// hash of the id.
 ///
 /// ```swift
-/// OutputFileName.sanitized("../../x")     // "_._._x"
+/// OutputFileName.sanitized("../../x")     // "_._.__x"
 /// let names = OutputFileName.assign(["a/b", "a_b"])
 /// names["a_b"]    // "a_b"        (a clean id keeps its name)
-/// names["a/b"]    // "a_b-5c2e0f1d"
+/// names["a/b"]    // "a_b-3a8e75c1"
 /// ```
 public enum OutputFileName {
     /// The longest name produced, in characters (all ASCII), before any extension.
