@@ -75,3 +75,13 @@ struct ExportHTMLTests {
         }
     }
 }
+
+struct HTMLTextTests {
+    @Test(arguments: [
+        ("<b>\"Lambert\" & l'Atelier</b>", "&lt;b&gt;&quot;Lambert&quot; &amp; l&#39;Atelier&lt;/b&gt;"),
+        ("plain été ↔ 😀", "plain été ↔ 😀"), ("", ""), ("&amp;", "&amp;amp;"),
+    ])
+    func escapesTheFiveCharacters(input: String, expected: String) {
+        #expect(HTMLText.escaped(input) == expected)
+    }
+}
