@@ -1,0 +1,147 @@
+import Foundation
+import MissionMatch
+
+/// One output file of an export: where it goes in the mission's folder and what it holds.
+public struct ExportedFile: Sendable, Equatable {
+    /// The path relative to the mission's output folder, `/`-separated,
+    /// e.g. `calendars/tor-eu-001.ics`; never absolute, never with `..`.
+    public var relativePath: String
+    /// The file's bytes.
+    public var contents: Data
+
+    /// Creates the file.
+    ///
+    /// - Parameters:
+    ///   - relativePath: The path inside the output folder.
+    ///   - contents: The bytes.
+    public init(relativePath: String, contents: Data) {
+        self.relativePath = relativePath
+        self.contents = contents
+    }
+}
+
+/// Writes what an organiser receives for one mission, beside the planner's
+/// `agenda.csv`/`agenda.json` and the recommendations:
+///
+/// * `calendars/<participant>.ics` — ``CalendarWriter``, file names from ``OutputFileName``;
+/// * `agenda.html` — ``AgendaHTMLWriter``;
+/// * `summary.md` — ``SummaryWriter``.
+///
+/// ```swift
+/// let written = try MissionExport.write(
+///     agenda: agenda, mission: mission, participants: participants,
+///     warnings: doctorWarnings, to: outFolder.appending(path: mission.id),
+///     output: OutputFile(protectedInputs: inputs))
+/// // [.../agenda.html, .../summary.md, .../calendars/eu01.ics, …]
+/// ```
+///
+/// Other files of the same folder (agenda.csv, recommendations.csv) are
+/// written by their own writers; pass them as `extraFiles` to have them
+/// written by the same checked path.
+public enum MissionExport {
+    /// The files of an export, in the order they are written: `agenda.html`,
+    /// `summary.md`, then one calendar per participant with meetings in the
+    /// agenda's participant order, then `extraFiles`.
+    ///
+    /// - Parameters:
+    ///   - agenda: The planned agenda.
+    ///   - mission: Its mission.
+    ///   - participants: The mission's participants.
+    ///   - warnings: Messages for the organiser shown first in the summary.
+    ///   - previous: The agenda sent out before, for calendar `SEQUENCE`s and cancelled times.
+    ///   - extraFiles: Other rendered files to write with these (relative paths are checked).
+    /// - Returns: The files; byte-identical for identical inputs.
+    /// - Complexity: O(*p* + *s* · *t* + *m* log *m*).
+    public static func files(
+        agenda: Agenda, mission: Mission, participants: [Participant], warnings: [String] = [],
+        previous: Agenda? = nil, extraFiles: [ExportedFile] = []
+    ) -> [ExportedFile] {
+        let context = ExportContext(agenda: agenda, mission: mission, participants: participants)
+        var files = [
+            ExportedFile(relativePath: "agenda.html", contents: Data(AgendaHTMLWriter(context: context).html.utf8)),
+            ExportedFile(relativePath: "summary.md", contents: Data(SummaryWriter(context: context, warnings: warnings).markdown.utf8)),
+        ]
+        let calendars = CalendarWriter(context: context, previous: previous)
+        let ids = calendars.participantIDs
+        let names = OutputFileName.assign(agenda.participants.map(\.id))
+        for id in ids {
+            guard let text = calendars.calendar(for: id) else { continue }
+            let name = names[id] ?? OutputFileName.sanitized(id)
+            files.append(ExportedFile(relativePath: "calendars/\(name).ics", contents: Data(text.utf8)))
+        }
+        return files + extraFiles
+    }
+
+    /// Writes the export into a mission's output folder.
+    ///
+    /// - Parameters:
+    ///   - agenda: The planned agenda.
+    ///   - mission: Its mission.
+    ///   - participants: The mission's participants.
+    ///   - warnings: Messages for the organiser shown first in the summary.
+    ///   - previous: The agenda sent out before, if any.
+    ///   - extraFiles: Other rendered files to write with these.
+    ///   - folder: The mission's output folder, created when missing.
+    ///   - output: The writer (atomic, refuses the run's inputs).
+    /// - Returns: The URLs written, in the order of ``files(agenda:mission:participants:warnings:previous:extraFiles:)``.
+    /// - Throws: ``OutputError`` when a file cannot be written, is an input, or
+    ///   its path would leave `folder`.
+    public static func write(
+        agenda: Agenda, mission: Mission, participants: [Participant], warnings: [String] = [],
+        previous: Agenda? = nil, extraFiles: [ExportedFile] = [], to folder: URL, output: OutputFile = OutputFile()
+    ) throws(OutputError) -> [URL] {
+        let files = files(
+            agenda: agenda, mission: mission, participants: participants, warnings: warnings,
+            previous: previous, extraFiles: extraFiles)
+        var written: [URL] = []
+        for file in files {
+            let url = try destination(of: file.relativePath, in: folder)
+            try output.write(file.contents, to: url)
+            written.append(url)
+        }
+        return written
+    }
+
+    /// The URL of a relative path inside a folder, refusing any path that could leave it.
+    ///
+    /// - Parameters:
+    ///   - relativePath: A `/`-separated relative path.
+    ///   - folder: The output folder.
+    /// - Returns: The destination.
+    /// - Throws: ``OutputError`` for an absolute path, an empty, `.` or `..`
+    ///   component, a backslash or control character, or a destination that
+    ///   resolves (through symbolic links) outside `folder`.
+    static func destination(of relativePath: String, in folder: URL) throws(OutputError) -> URL {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        let unsafe = relativePath.hasPrefix("/") || components.contains { component in
+            component.isEmpty || component == "." || component == ".."
+                || component.unicodeScalars.contains { $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }
+        }
+        guard !unsafe else {
+            throw OutputError(path: relativePath, reason: "is not a plain path inside the output folder",
+                              suggestion: "this is a bug in the exporter; please report it")
+        }
+        let base = resolved(folder.standardizedFileURL)
+        let url = components.reduce(URL(fileURLWithPath: base)) { $0.appending(path: String($1)) }
+        guard resolved(url).hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+            throw OutputError(path: url.path, reason: "would be written outside \(base)",
+                              suggestion: "remove the symbolic link or choose another --out")
+        }
+        return url
+    }
+
+    /// The path with every symbolic link resolved, also when its last
+    /// components do not exist yet: the longest existing prefix is resolved
+    /// and the rest appended.
+    private static func resolved(_ url: URL) -> String {
+        var existing = url
+        var rest: [String] = []
+        while (try? FileManager.default.attributesOfItem(atPath: existing.path)) == nil, existing.pathComponents.count > 1 {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        var path = existing.resolvingSymlinksInPath().path
+        for component in rest { path += (path.hasSuffix("/") ? "" : "/") + component }
+        return path
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+@testable import MissionMatchIO
+import Testing
+
+/// `agenda.html` rendered by a real browser (Debian's chromium, headless) through
+/// `Scripts/render_agenda.sh`; runs only when `chromium` is on PATH (about 2 s).
+@Suite(.enabled("needs chromium on PATH (apt-get install chromium)") { ExportProcess.which("chromium") != nil })
+struct ExportRenderingTests {
+    @Test func chromiumRendersTheAgendaToARealPicture() throws {
+        let folder = try TemporaryFolder()
+        let html = try folder.file("agenda.html", AgendaHTMLWriter(
+            agenda: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants).html)
+        let png = folder.url.appendingPathComponent("agenda.png")
+        let script = ExportProcess.repository.appendingPathComponent("Scripts/render_agenda.sh").path
+        let result = try ExportProcess.run("/bin/bash", [script, html.path, png.path, "1000x2400"])
+        #expect(result.status == 0, "\(result.output)")
+        let data = try Data(contentsOf: png)
+        #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "not a PNG")
+        // The IHDR chunk holds the width and height asked for.
+        let bytes = [UInt8](data)
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == 1000 && height == 2400)
+        // A blank page compresses to a few kilobytes of nearly constant bytes; text and tables do not.
+        #expect(data.count > 40_000, "\(data.count) bytes")
+        #expect(Set(bytes).count > 250)
+    }
+}
