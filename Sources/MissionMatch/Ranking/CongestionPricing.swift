@@ -43,8 +43,11 @@ enum CongestionPricing {
         var exposure = [Int](repeating: 0, count: capacity.count)
         for _ in 0..<20 {
             for index in exposure.indices { exposure[index] = 0 }
+            var best: [Candidate] = []
+            best.reserveCapacity(k + 1)
             for owner in owners {
-                for candidate in top(k, of: lists[owner], price: price) { exposure[candidate.partner] += 1 }
+                topPartners(k, of: lists[owner], price: price, into: &best)
+                for candidate in best { exposure[candidate.partner] += 1 }
             }
             for partner in partners {
                 let load = max(0.5, Float(exposure[partner]) / allowance[partner])
@@ -56,11 +59,16 @@ enum CongestionPricing {
         return price
     }
 
-    /// The best `k` candidates by score − price, best first.
-    static func top(_ k: Int, of list: [Candidate], price: [Float]) -> ArraySlice<Candidate> {
-        // Lists are sorted by score: without a priced candidate, the first k are the top k.
-        if !list.contains(where: { price[$0.partner] != 0 }) { return list.prefix(k) }
-        let adjusted = list.map { Candidate(partner: $0.partner, score: $0.score - price[$0.partner]) }
-        return adjusted.sorted(by: Candidate.precedes).prefix(k)
+    /// The best `k` candidates by score − price, best first, into a reused buffer.
+    static func topPartners(_ k: Int, of list: [Candidate], price: [Float], into best: inout [Candidate]) {
+        best.removeAll(keepingCapacity: true)
+        for candidate in list {
+            let adjusted = Candidate(partner: candidate.partner, score: candidate.score - price[candidate.partner])
+            if best.count == k, let last = best.last, !Candidate.precedes(adjusted, last) { continue }
+            var position = best.count
+            while position > 0, Candidate.precedes(adjusted, best[position - 1]) { position -= 1 }
+            best.insert(adjusted, at: position)
+            if best.count > k { best.removeLast() }
+        }
     }
 }

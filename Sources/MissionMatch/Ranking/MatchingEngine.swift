@@ -95,11 +95,10 @@ public struct MatchingEngine: Sendable {
             range.map { owner in
                 let adjusted = finalLists[owner].map { Candidate(partner: $0.partner, score: $0.score - finalPrices[$0.partner]) }
                 let chosen = DiverseSelection.select(k, from: adjusted, profiles: encoding.profiles, diversity: diversity)
-                let scores = Dictionary(uniqueKeysWithValues: finalLists[owner].map { ($0.partner, $0.score) })
                 return chosen.enumerated().map { position, candidate in
                     Recommendation(
                         participant: participants[owner].id, rank: position + 1, partner: participants[candidate.partner].id,
-                        score: Double(min(1, max(0, scores[candidate.partner] ?? 0))),
+                        score: Double(min(1, max(0, finalLists[owner].first { $0.partner == candidate.partner }?.score ?? 0))),
                         components: model.components(owner, candidate.partner),
                         reasons: explainer.reasons(owner, candidate.partner))
                 }

@@ -51,8 +51,9 @@ public struct SpreadsheetSafeCSV: Sendable {
         // Fast path: starts safely, holds no delimiter, quote or control character, no blank at either end.
         if let first = field.utf8.first, first != UInt8(ascii: "="), first != UInt8(ascii: "+"), first != UInt8(ascii: "-"),
             first != UInt8(ascii: "@"), first > 0x20,
+            let last = field.utf8.last, last > 0x20,
             !field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 < 0x20 }),
-            field.first?.isWhitespace == false, field.last?.isWhitespace == false
+            first < 0x80 || field.first?.isWhitespace == false, last < 0x80 || field.last?.isWhitespace == false
         {
             return field
         }
