@@ -34,11 +34,21 @@ public struct SpreadsheetSafeCSV: Sendable {
     /// - Complexity: O(*n*) in the row's length.
     public mutating func append(_ fields: [String]) {
         precondition(fields.count == columnCount, "a CSV row needs \(columnCount) fields, got \(fields.count)")
+        Self.appendLine(fields, to: &text)
+    }
+
+    /// Appends one row's text, `\n`-terminated, to a string: for building
+    /// parts of a long file in parallel and joining them.
+    ///
+    /// - Parameters:
+    ///   - fields: The values.
+    ///   - text: The text to extend.
+    public static func appendLine(_ fields: [String], to text: inout String) {
         var first = true
         for field in fields {
             if !first { text.append(",") }
             first = false
-            text.append(Self.escaped(field))
+            text.append(escaped(field))
         }
         text.append("\n")
     }
