@@ -144,3 +144,40 @@ struct TextAnalyzerTests {
         #expect(analysis.terms == ["contact"])
     }
 }
+
+/// The byte-level tokenizer against a plain scalar-by-scalar reference.
+struct TokenizerReferenceTests {
+    /// The tokenizer's rules written the obvious way, on Unicode scalars.
+    private func naiveTokens(_ text: String) -> [(folded: String, surface: String, uppercase: Int)] {
+        var result: [(String, String, Int)] = []
+        for chunk in text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }) {
+            let chunkText = String(String.UnicodeScalarView(chunk))
+            let lower = chunkText.lowercased()
+            if chunkText.contains("@") || lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
+                continue
+            }
+            let isWord: (Unicode.Scalar) -> Bool = { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            for word in chunk.split(whereSeparator: { !isWord($0) }) where word.count >= 2 {
+                let surface = String(String.UnicodeScalarView(word))
+                result.append((TextFolding.fold(surface), surface, word.filter { $0.properties.isUppercase }.count))
+            }
+        }
+        return result
+    }
+
+    @Test func agreesWithTheReferenceOnRandomText() {
+        var generator = SeededRandomNumberGenerator(seed: 5)
+        let pieces = ["a", "B", "z", "Q", "7", "é", "É", "ß", "中", "ı", " ", " ", "\u{00A0}", "\u{3000}", "\n", "-", ",",
+                      "@", "www.", "WWW.", "http://", "HTTPS://", "ﬁ", "Ö", "😀", "\t", ".", "x"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let got = Tokenizer.tokens(in: text)
+            let want = naiveTokens(text)
+            #expect(got.count == want.count, "\(text.debugDescription)")
+            for (token, expected) in zip(got, want) {
+                #expect(token.folded == expected.folded && String(token.surface) == expected.surface
+                        && token.uppercaseCount == expected.uppercase, "\(text.debugDescription)")
+            }
+        }
+    }
+}
