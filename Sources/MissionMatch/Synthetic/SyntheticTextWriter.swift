@@ -157,30 +157,35 @@ struct SyntheticTextWriter {
         }
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool {
+    static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
     // MARK: - Templates
 
-    /// Replaces each `{key}` of the template by its value.
+    /// Replaces each `{key}` of the template by its value, then capitalises the first letter.
     static func fill(_ template: String, _ values: [String: String]) -> String {
+        let utf8 = template.utf8
         var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let key = String(rest[rest.index(after: open)..<close])
-            result += values[key] ?? ""
-            rest = rest[rest.index(after: close)...]
+        result.reserveCapacity(utf8.count + 48)
+        var start = utf8.startIndex
+        while let open = utf8[start...].firstIndex(of: UInt8(ascii: "{")),
+              let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
+            result += template[start..<open]
+            result += values[String(template[utf8.index(after: open)..<close])] ?? ""
+            start = utf8.index(after: close)
         }
-        result += rest
+        result += template[start...]
         return capitalised(result)
     }
 
     static func capitalised(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.uppercased() + text.dropFirst()
+        guard let first = text.utf8.first else { return text }
+        if first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") {
+            return String(UnicodeScalar(first - 0x20)) + text.dropFirst()
+        }
+        guard let character = text.first, !first.isASCIIByte else { return text }
+        return character.uppercased() + text.dropFirst()
     }
 
     /// A sector name as it reads mid-sentence: lowercase, acronyms kept (`software and ICT`).
@@ -189,4 +194,8 @@ struct SyntheticTextWriter {
             word.dropFirst().contains(where: \.isUppercase) ? String(word) : word.lowercased()
         }.joined(separator: " ")
     }
+}
+
+private extension UInt8 {
+    var isASCIIByte: Bool { self < 0x80 }
 }

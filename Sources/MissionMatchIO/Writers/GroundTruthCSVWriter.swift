@@ -28,9 +28,17 @@ public enum GroundTruthCSVWriter {
             for (partner, relevance) in truth.relevant(for: participant) {
                 bytes.append(contentsOf: id)
                 bytes.append(UInt8(ascii: ","))
-                bytes.append(contentsOf: PlainCSV.field(partner).utf8)
+                if PlainCSV.isPlain(partner) {
+                    bytes.append(contentsOf: partner.utf8)
+                } else {
+                    bytes.append(contentsOf: PlainCSV.field(partner).utf8)
+                }
                 bytes.append(UInt8(ascii: ","))
-                bytes.append(contentsOf: String(relevance).utf8)
+                if (0...9).contains(relevance) {
+                    bytes.append(UInt8(ascii: "0") + UInt8(relevance))
+                } else {
+                    bytes.append(contentsOf: String(relevance).utf8)
+                }
                 bytes.append(UInt8(ascii: "\n"))
             }
         }

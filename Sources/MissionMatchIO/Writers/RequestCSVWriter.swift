@@ -39,4 +39,13 @@ enum PlainCSV {
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// Whether a value is written as it is: printable ASCII without `,` or `"`, no blank at either end.
+    static func isPlain(_ value: String) -> Bool {
+        guard let first = value.utf8.first, let last = value.utf8.last, first != 0x20, last != 0x20 else { return false }
+        for byte in value.utf8 where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") {
+            return false
+        }
+        return true
+    }
 }
