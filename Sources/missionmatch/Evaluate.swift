@@ -25,7 +25,7 @@ struct Evaluate: ParsableCommand {
             recommendations of participants the truth does not list (the other \
             side's) are ignored.
 
-            Example:
+            Example (the figures depend on the ranking evaluated):
 
               $ missionmatch generate --consortium 200 --counterparts 1000 --seed 1 --out /tmp/gen
               $ missionmatch rank /tmp/gen/mission.yaml --format csv --out /tmp/gen/recommendations.csv

@@ -30,8 +30,8 @@ struct Generate: ParsableCommand {
             Examples:
 
               $ missionmatch generate --consortium 200 --counterparts 1000 --seed 1 --out /tmp/gen
-              generated synthetic-1: 200 consortium, 1000 counterparts, 7 requests
-                truth: 200 participants with a relevant partner, 41,352 graded pairs
+              generated synthetic-1: 200 consortium, 1000 counterparts, 12 requests
+                truth: 200 participants with a relevant partner, 4,327 graded pairs
                 wrote /tmp/gen/participants.csv, mission.yaml, requests.csv, truth.csv
 
               $ missionmatch validate /tmp/gen/mission.yaml

@@ -6,7 +6,7 @@
 /// let programme = try SyntheticProgrammeGenerator.generate(
 ///     SyntheticProgrammeOptions(consortium: 200, counterparts: 1_000, seed: 1), referenceData: reference)
 /// programme.participants[0].id                          // "eu-0001"
-/// programme.truth.relevant(for: "eu-0001").first        // (partner: "cp-00412", relevance: 3)
+/// programme.truth.relevant(for: "eu-0001").first        // (partner: "cp-00208", relevance: 3)
 /// ```
 public struct SyntheticProgramme: Sendable {
     /// The mission: bipartite, sides `consortium` and `counterpart`, files

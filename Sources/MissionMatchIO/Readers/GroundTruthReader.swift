@@ -11,7 +11,7 @@ import MissionMatch
 ///
 /// ```swift
 /// let truth = try GroundTruthReader().read(contentsOf: URL(fileURLWithPath: "truth.csv")).value
-/// truth.relevance(participant: "eu-0001", partner: "cp-00412")   // 3
+/// truth.relevance(participant: "eu-0001", partner: "cp-00208")   // 3
 /// ```
 public struct GroundTruthReader: Sendable, CSVTableImporter {
     /// Size limits.

@@ -14,7 +14,7 @@ import MissionMatch
 ///
 /// ```swift
 /// let rows = try RecommendationsReader().read(contentsOf: URL(fileURLWithPath: "recommendations.csv")).value
-/// let rankings = RecommendationsReader.rankings(rows)   // ["eu-0001": ["cp-00412", "cp-00007", …], …]
+/// let rankings = RecommendationsReader.rankings(rows)   // ["eu-0001": ["cp-00208", "cp-00007", …], …]
 /// ```
 public struct RecommendationsReader: Sendable, CSVTableImporter {
     /// One recommendation: a row of the file.

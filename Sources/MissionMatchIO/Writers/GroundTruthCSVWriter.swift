@@ -8,7 +8,7 @@ import MissionMatch
 /// ```swift
 /// let text = GroundTruthCSVWriter.csv(for: programme.truth)
 /// // participant_id,partner_id,relevance
-/// // eu-0001,cp-00412,3
+/// // eu-0001,cp-00208,3
 /// ```
 public enum GroundTruthCSVWriter {
     /// The column names, in order.
