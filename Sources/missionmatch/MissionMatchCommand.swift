@@ -10,7 +10,7 @@ struct MissionMatchCommand: AsyncParsableCommand {
             Start with `missionmatch doctor` to check that the fast BLAS answers.
             """,
         version: MissionMatchVersion.string,
-        subcommands: [Doctor.self, Validate.self, Rank.self, Schedule.self]
+        subcommands: [Doctor.self, Validate.self, Rank.self, Schedule.self, Generate.self, Evaluate.self]
     )
 
     /// Restarts once with the right `OPENBLAS_CORETYPE` when OpenBLAS
