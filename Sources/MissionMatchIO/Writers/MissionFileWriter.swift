@@ -56,6 +56,7 @@ public enum MissionFileWriter {
                              ("country", w.country), ("cooperation", w.cooperation)] {
             lines.append("  \(key): \(number(value))")
         }
+        lines.append("  reciprocity: \(w.reciprocity.rawValue)")
         lines.append("top_k: \(mission.topK)")
         let t = mission.targets
         if !t.isEmpty {
