@@ -40,15 +40,18 @@ struct Run: ParsableCommand {
             Example (output abridged):
 
               $ missionmatch run --out OUT
-              escp4i-matchmaking-2019 — ESCP-4i matchmaking day … (open, Data/missions/…)
+              escp4i-matchmaking-2019 — ESCP-4i cross-partnership matchmaking day, Brussels (open, …)
               …
-              toronto-2019 — ESCP-4i business mission to Toronto … (bipartite, …)
+              toronto-2019 — ESCP-4i business mission to Toronto and EU–Canada matchmaking (bipartite, …)
                 participants     160 (consortium 120, counterpart 40)
-                meetings         380 in 19 slots × 20 tables (100.0% of the places)
-                coverage         160 of 160 participants meet someone (100.0%); …
-                score            total 251.3, upper bound 253.0, gap 0.7%
+                recommendations  1600 in recommendations.csv
+                meetings         388 in 23 slots × 18 tables (93.7% of the places)
+                coverage         160 of 160 participants meet someone (100.0%); per participant min 2, median 3, max 16
+                score            total 180.2, upper bound 184.2, gap 2.2%
                 unmet            0 must request(s); 0 participant(s) below min_meetings
-                files            OUT/toronto-2019/ summary.md, agenda.html, agenda.csv, …
+                findings         - the counterpart side can hold at most 388 meetings, …
+                files            OUT/toronto-2019/: summary.md, agenda.html, agenda.csv, agenda.json, recommendations.csv, calendars/*.ics (160)
+              …
 
               $ missionmatch run Data/missions/toronto-2019.yaml --out OUT --format json | jq '.missions[0].gap'
               $ missionmatch run --out OUT-2 --keep-from OUT

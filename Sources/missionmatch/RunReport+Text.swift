@@ -37,7 +37,7 @@ extension MissionRunReport {
         if findings.count > Self.printedFindings {
             rows.append(("", "… \(findings.count - Self.printedFindings) more in summary.md"))
         }
-        rows.append(("files", "\(folder)/ " + fileList))
+        rows.append(("files", "\(folder)/: " + fileList))
 
         let width = rows.map(\.0.count).max() ?? 0
         var lines = [style.bold(mission) + " — \(name) (\(pairing), \(file))"]

@@ -22,6 +22,29 @@ struct RunCommandTests {
         return folder
     }
 
+    /// Runs the binary once per argument list, all at the same time; output goes through files in `logs`.
+    static func runConcurrently(_ argumentLists: [[String]], logs: URL) throws -> [ValidateCommandTests.Run] {
+        var started: [(Process, URL, URL)] = []
+        for (index, arguments) in argumentLists.enumerated() {
+            let output = logs.appendingPathComponent("stdout-\(index)"), errors = logs.appendingPathComponent("stderr-\(index)")
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            let process = Process()
+            process.executableURL = ValidateCommandTests.binary
+            process.arguments = arguments
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = try FileHandle(forWritingTo: errors)
+            try process.run()
+            started.append((process, output, errors))
+        }
+        return try started.map { process, output, errors in
+            process.waitUntilExit()
+            return ValidateCommandTests.Run(status: process.terminationStatus,
+                                            output: try String(contentsOf: output, encoding: .utf8),
+                                            errors: try String(contentsOf: errors, encoding: .utf8))
+        }
+    }
+
     /// Every regular file under `folder`, by relative path.
     static func tree(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
@@ -60,16 +83,20 @@ struct RunCommandTests {
         let inputsBefore = try Self.tree(Self.bundledData)
         let first = folder.appendingPathComponent("first"), second = folder.appendingPathComponent("second")
 
-        let text = try Self.run(["run", "--data", Self.bundledData.path, "--out", first.path])
+        // The two runs go side by side: the planner and the writers are single-threaded.
+        let runs = try Self.runConcurrently([
+            ["run", "--data", Self.bundledData.path, "--out", first.path],
+            ["run", "--data", Self.bundledData.path, "--out", second.path, "--format", "json", "--quiet"],
+        ], logs: folder)
+        let text = runs[0], json = runs[1]
         #expect(text.status == 0, "\(text.errors)")
         #expect(!text.output.contains("\u{1B}["), "no colour when not a terminal")
         #expect(!text.errors.contains("\r"), "no progress line when not a terminal")
         for mission in Self.bundledMissions {
             #expect(text.output.contains("\(mission) — "))
-            #expect(text.output.contains("\(first.appendingPathComponent(mission).path)/ summary.md, agenda.html, agenda.csv, agenda.json, recommendations.csv, calendars/*.ics ("))
+            #expect(text.output.contains("\(first.appendingPathComponent(mission).path)/: summary.md, agenda.html, agenda.csv, agenda.json, recommendations.csv, calendars/*.ics ("))
         }
 
-        let json = try Self.run(["run", "--data", Self.bundledData.path, "--out", second.path, "--format", "json", "--quiet"])
         #expect(json.status == 0, "\(json.errors)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let reports = try #require(document["missions"] as? [[String: Any]])
