@@ -15,7 +15,7 @@ struct Doctor: AsyncParsableCommand {
             Examples:
 
               $ missionmatch doctor
-              BLAS     OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY SkylakeX MAX_THREADS=64
+              BLAS     OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY SkylakeX …
               kernel   SkylakeX (detected by OpenBLAS)
               threads  2 per BLAS call
               CPU      Intel(R) Xeon(R) Processor, 2 cores, AVX-512, 2.0 GHz

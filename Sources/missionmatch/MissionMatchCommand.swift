@@ -14,8 +14,8 @@ struct MissionMatchCommand: AsyncParsableCommand {
               $ missionmatch doctor --no-measure
               $ missionmatch validate Data/missions/*.yaml
               $ missionmatch rank Data/missions/toronto-2019.yaml --top 3
-              $ missionmatch schedule Data/missions/shanghai-2019.yaml --out out/shanghai-2019
-              $ missionmatch run --out OUT          # every mission in Data/missions → OUT/<mission-id>/
+              $ missionmatch schedule Data/missions/shanghai-2019.yaml --out OUT/sh
+              $ missionmatch run --out OUT    # every mission of Data/missions → OUT/<id>/
 
             `missionmatch help <command>` shows a worked example per command. \
             Exit codes: 0 done, 64 usage, 65 bad data, 66 missing input, 73 cannot write.

@@ -40,20 +40,19 @@ struct Run: ParsableCommand {
             Example (output abridged):
 
               $ missionmatch run --out OUT
-              escp4i-matchmaking-2019 — ESCP-4i cross-partnership matchmaking day, Brussels (open, …)
               …
-              toronto-2019 — ESCP-4i business mission to Toronto and EU–Canada matchmaking (bipartite, …)
+              toronto-2019 — ESCP-4i business mission to Toronto … (bipartite, …)
                 participants     160 (consortium 120, counterpart 40)
                 recommendations  1600 in recommendations.csv
                 meetings         388 in 23 slots × 18 tables (93.7% of the places)
-                coverage         160 of 160 participants meet someone (100.0%); per participant min 2, median 3, max 16
+                coverage         160 of 160 participants meet someone (100.0%); …
                 score            total 180.2, upper bound 184.2, gap 2.2%
                 unmet            0 must request(s); 0 participant(s) below min_meetings
                 findings         - the counterpart side can hold at most 388 meetings, …
-                files            OUT/toronto-2019/: summary.md, agenda.html, agenda.csv, agenda.json, recommendations.csv, calendars/*.ics (160)
+                files            OUT/toronto-2019/: summary.md, agenda.html, agenda.csv, …
               …
 
-              $ missionmatch run Data/missions/toronto-2019.yaml --out OUT --format json | jq '.missions[0].gap'
+              $ missionmatch run --out OUT --format json | jq '.missions[].gap'
               $ missionmatch run --out OUT-2 --keep-from OUT
 
             Exit codes: 0 done, 64 usage, 65 bad data, 66 missing input, 73 cannot write.
