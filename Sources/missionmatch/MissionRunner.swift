@@ -66,7 +66,7 @@ struct MissionRunner: Sendable {
             written = try MissionExport.write(
                 agenda: plan.agenda, mission: mission, participants: loaded.participants, warnings: warnings,
                 previous: Self.previousAgenda(earlier, mission: mission), extraFiles: tables,
-                to: folder, output: output)
+                to: folder, output: Self.writer(output, for: folder))
         } catch {
             progress.finish()
             StandardError.write(["missionmatch: \(error)"])
@@ -78,6 +78,19 @@ struct MissionRunner: Sendable {
             return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent
         }
         return MissionRunReport(loaded: loaded, ranking: ranking, plan: plan, folder: folder, files: files)
+    }
+
+    /// The writer for one mission's folder, protecting only the inputs that lie inside it.
+    ///
+    /// Equivalent to protecting every input: `MissionExport` refuses any
+    /// destination that resolves outside `folder`, so only an input inside it
+    /// could be overwritten. It saves resolving every input's path (a `stat`
+    /// per path component) for each of the ~570 files of the bundled missions.
+    static func writer(_ output: OutputFile, for folder: URL) -> OutputFile {
+        func resolved(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
+        let base = resolved(folder)
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return OutputFile(protectedInputs: output.protectedInputs.filter { resolved($0).hasPrefix(prefix) })
     }
 
     /// The agenda sent before, as the calendars need it (for `SEQUENCE` and

@@ -195,6 +195,26 @@ struct RunCommandTests {
         #expect(try Data(contentsOf: file) == Data("x".utf8))
     }
 
+    /// An input inside the output folder is never overwritten (exit 73).
+    @Test(.enabled(if: hasBinary)) func inputInsideTheOutputFolderIsNotOverwritten() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missionFolder = folder.appendingPathComponent("OUT/shanghai-mini")
+        try FileManager.default.createDirectory(at: missionFolder, withIntermediateDirectories: true)
+        let participants = ValidateCommandTests.fixtures.appendingPathComponent("participants/shanghai-mini.csv")
+        let original = try Data(contentsOf: participants)
+        try original.write(to: missionFolder.appendingPathComponent("recommendations.csv"))
+        let mission = try String(contentsOfFile: ValidateCommandTests.mission, encoding: .utf8)
+            .replacingOccurrences(of: "../participants/shanghai-mini.csv", with: "recommendations.csv")
+            .replacingOccurrences(of: "requests: ../requests/shanghai-mini.csv\n", with: "")
+        try Data(mission.utf8).write(to: missionFolder.appendingPathComponent("mission.yaml"))
+        let run = try Self.run(["run", "--data", ValidateCommandTests.data, "--out", folder.appendingPathComponent("OUT").path,
+                                missionFolder.appendingPathComponent("mission.yaml").path])
+        #expect(run.status == 73)
+        #expect(run.errors.contains("is an input of this run and will not be overwritten"))
+        #expect(try Data(contentsOf: missionFolder.appendingPathComponent("recommendations.csv")) == original)
+    }
+
     // MARK: - Re-planning
 
     @Test(.enabled(if: hasBinary)) func keepFromKeepsTheEarlierMeetings() throws {
