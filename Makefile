@@ -1,6 +1,6 @@
 # MissionMatch — the two quick-start commands and a few more.
 #
-#   make demo       install what is missing, build, run the main job on Data/
+#   make demo       install what is missing, build, run every mission of Data/ into OUT/
 #   make test       install what is missing, build, run every test
 #   make bench      the full benchmarks (Benchmarks/, package-benchmark)
 #   make bench-ci   the short benchmark run CI does after the tests
@@ -18,9 +18,11 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product missionmatch
 
+# The main job: every mission of Data/missions ranked, planned and exported
+# into OUT/<mission-id>/ (FORMATS.md §4), after a quick BLAS check.
 demo: build
 	$(RELEASE_BIN) doctor
-	$(RELEASE_BIN) validate Data/missions/*.yaml
+	$(RELEASE_BIN) run --data Data --out OUT
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -13,9 +13,19 @@ struct Doctor: AsyncParsableCommand {
             OPENBLAS_CORETYPE and says so here.
 
             Examples:
-              missionmatch doctor
-              missionmatch doctor --format json
-              OPENBLAS_NUM_THREADS=1 missionmatch doctor --no-measure
+
+              $ missionmatch doctor
+              BLAS     OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY SkylakeX …
+              kernel   SkylakeX (detected by OpenBLAS)
+              threads  2 per BLAS call
+              CPU      Intel(R) Xeon(R) Processor, 2 cores, AVX-512, 2.0 GHz
+              sgemm    166 GFLOPS on 2048×2048×512 (65% of the nominal 256 GFLOPS)
+              status   ok
+
+              $ missionmatch doctor --format json
+              $ OPENBLAS_NUM_THREADS=1 missionmatch doctor --no-measure
+
+            Exit codes: 0 done (warnings are printed, not an error), 64 usage.
             """
     )
 

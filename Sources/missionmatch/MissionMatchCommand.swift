@@ -8,9 +8,20 @@ struct MissionMatchCommand: AsyncParsableCommand {
         abstract: "Match SMEs with business partners and plan B2B meeting agendas.",
         discussion: """
             Start with `missionmatch doctor` to check that the fast BLAS answers.
+
+            Examples:
+
+              $ missionmatch doctor --no-measure
+              $ missionmatch validate Data/missions/*.yaml
+              $ missionmatch rank Data/missions/toronto-2019.yaml --top 3
+              $ missionmatch schedule Data/missions/shanghai-2019.yaml --out OUT/sh
+              $ missionmatch run --out OUT    # every mission of Data/missions → OUT/<id>/
+
+            `missionmatch help <command>` shows a worked example per command. \
+            Exit codes: 0 done, 64 usage, 65 bad data, 66 missing input, 73 cannot write.
             """,
         version: MissionMatchVersion.string,
-        subcommands: [Doctor.self, Validate.self, Rank.self, Schedule.self, Generate.self, Evaluate.self]
+        subcommands: [Run.self, Validate.self, Rank.self, Schedule.self, Generate.self, Evaluate.self, Doctor.self]
     )
 
     /// Restarts once with the right `OPENBLAS_CORETYPE` when OpenBLAS

@@ -21,6 +21,8 @@ struct Rank: ParsableCommand {
                 1  tor-ca-017  0.52  offers waste-to-energy ↔ needs energy from waste; …
               …
               $ missionmatch rank Data/missions/toronto-2019.yaml --out OUT/recommendations.csv
+
+            Exit codes: 0 done, 64 usage, 65 bad data, 66 missing input, 73 cannot write.
             """
     )
 

@@ -44,6 +44,8 @@ struct Validate: ParsableCommand {
             The reference data (countries, sectors, thesaurus, clusters) is read \
             from --data DIR, else $\(DataDirectory.environmentVariable), else the \
             nearest Data/ folder above the current directory or the executable.
+
+            Exit codes: 0 valid, 64 usage, 65 bad data, 66 missing input.
             """
     )
 
