@@ -16,6 +16,7 @@ struct MissionMatchCommand: AsyncParsableCommand {
               $ missionmatch rank Data/missions/toronto-2019.yaml --top 3
               $ missionmatch schedule Data/missions/shanghai-2019.yaml --out OUT/sh
               $ missionmatch run --out OUT    # every mission of Data/missions → OUT/<id>/
+              $ missionmatch generate --consortium 300 --counterparts 2000 --seed 1 --out /tmp/gen
 
             `missionmatch help <command>` shows a worked example per command. \
             Exit codes: 0 done, 64 usage, 65 bad data, 66 missing input, 73 cannot write.

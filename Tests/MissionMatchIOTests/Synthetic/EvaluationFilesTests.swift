@@ -46,7 +46,7 @@ struct EvaluationFilesTests {
         mission.requestsPath = nil
         mission.targets = MissionTargets()
         let yaml = MissionFileWriter.yaml(for: mission)
-        #expect(!yaml.contains("sides:") && !yaml.contains("targets:") && !yaml.contains("requests:") && !yaml.contains("city:"))
+        #expect(!yaml.contains("\nsides:") && !yaml.contains("\ntargets:") && !yaml.contains("\nrequests:") && !yaml.contains("\ncity:"))
         let read = try MissionReader(referenceData: Fixtures.reference)
             .read(Data(yaml.utf8), format: .yaml, displayName: "mission.yaml", baseURL: Fixtures.folder)
         #expect(read.value.mission == mission)
