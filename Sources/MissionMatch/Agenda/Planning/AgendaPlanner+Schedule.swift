@@ -1,9 +1,10 @@
 extension AgendaPlanner {
     /// Fills the timetable in priority order: `must` requests, participants
-    /// below their minimum, the b-matching's meetings, every other candidate;
+    /// below their minimum, the b-matching's meetings (after `must` requests or
+    /// with minimums, the ``residualTarget(_:)``'s), every other candidate;
     /// then replaces weaker meetings by stronger candidates left out; tiny
     /// instances are finished by exhaustive search.
-    static func schedule(_ timetable: inout Timetable, selected: [Int]) {
+    static func schedule(_ timetable: inout Timetable, selected: [Int], finishingExactly: Bool = true) {
         let problem = timetable.problem
         let musts = problem.edges.indices.filter { problem.edges[$0].mustRequest != nil }
             .sorted { (problem.edges[$0].mustRequest ?? 0) < (problem.edges[$1].mustRequest ?? 0) }
@@ -15,7 +16,7 @@ extension AgendaPlanner {
         let everyEdge = byScore(Array(problem.edges.indices), problem)
         for edge in everyEdge { _ = timetable.placeWithRepair(edge) }
         improve(&timetable, candidates: everyEdge)
-        searchExactly(&timetable)
+        if finishingExactly { searchExactly(&timetable) }
     }
 
     /// After the `must` requests are placed, the meetings to aim for: the
