@@ -21,9 +21,10 @@
 ///    requests go first; then the planner aims for a second b-matching of the
 ///    free candidates, one that serves the most meetings towards `min_meetings`
 ///    and among those scores the most (each such meeting earns a bonus above
-///    any total score): each participant below its `min_meetings` gets
-///    its best free candidates (that b-matching's first), then the b-matching's meetings by score, then
-///    every other candidate by score (filling free capacity). A meeting that
+///    any total score): each participant below its `min_meetings` gets its
+///    best free candidates (that b-matching's first), then the b-matching's
+///    meetings by score, then every other candidate by score (filling free
+///    capacity). A meeting that
 ///    fits no common free slot is placed after repairs (moving one meeting to
 ///    free a table; swapping two slots along an alternating Kempe chain).
 ///    Slots are chosen to keep each participant's sessions compact.
