@@ -18,9 +18,13 @@
 ///    flow for bipartite missions; for open missions half the optimum of the
 ///    bipartite double cover. Its value is ``AgendaStats/upperBound``.
 /// 2. **Timetable**: meetings kept from an earlier agenda stay fixed; `must`
-///    requests go first, then each participant below its `min_meetings` gets
-///    its best free candidates, then the b-matching's meetings by score, then
-///    every other candidate by score (filling free capacity). A meeting that
+///    requests go first; then the planner aims for a second b-matching of the
+///    free candidates, one that serves the most meetings towards `min_meetings`
+///    and among those scores the most (each such meeting earns a bonus above
+///    any total score): each participant below its `min_meetings` gets its
+///    best free candidates (that b-matching's first), then the b-matching's
+///    meetings by score, then every other candidate by score (filling free
+///    capacity). A meeting that
 ///    fits no common free slot is placed after repairs (moving one meeting to
 ///    free a table; swapping two slots along an alternating Kempe chain).
 ///    Slots are chosen to keep each participant's sessions compact.
@@ -79,6 +83,16 @@ public struct AgendaPlanner: Sendable {
         mission: Mission, participants: [Participant], requests: [MeetingRequest],
         candidates: [AgendaCandidate], keeping previous: [KeptMeeting] = []
     ) -> AgendaPlan {
+        plan(mission: mission, participants: participants, requests: requests, candidates: candidates, keeping: previous,
+             finishingExactly: true)
+    }
+
+    /// ``plan(mission:participants:requests:candidates:keeping:)``, optionally
+    /// without the exhaustive finish of tiny instances (tests of the heuristic).
+    func plan(
+        mission: Mission, participants: [Participant], requests: [MeetingRequest],
+        candidates: [AgendaCandidate], keeping previous: [KeptMeeting], finishingExactly: Bool
+    ) -> AgendaPlan {
         var problem = PlanningProblem(mission: mission, participants: participants, requests: requests, candidates: candidates)
         var findings: [String] = []
         let fixedSide = fixedSideIndex(in: mission, findings: &findings)
@@ -87,7 +101,7 @@ public struct AgendaPlanner: Sendable {
         for lock in kept.locked { timetable.place(lock.edge, at: lock.slot, locked: true) }
 
         let bound = Self.upperBound(problem, timetable: timetable, lockedScore: kept.locked.reduce(0) { $0 + $1.meeting.score })
-        Self.schedule(&timetable, selected: bound.selected)
+        Self.schedule(&timetable, selected: bound.selected, finishingExactly: finishingExactly)
         let agenda = assemble(timetable, kept: kept, upperBound: bound.value)
         findings += Self.findings(timetable, agenda: agenda)
         return AgendaPlan(agenda: agenda, findings: findings, boundMethod: bound.method)

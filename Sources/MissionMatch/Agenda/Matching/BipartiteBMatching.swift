@@ -44,8 +44,13 @@ public struct BipartiteBMatching: Sendable {
         public var selected: [Int]
         /// The sum of the selected edges' weights.
         public var weight: Double
-        /// A proven upper bound on the weight of any b-matching (≥ ``weight``).
+        /// A proven upper bound on the weight of any b-matching (≥ ``weight``);
+        /// with a ``BipartiteBMatching/priorityBonus``, on the objective (weight
+        /// plus bonuses) of any b-matching.
         public var bound: Double
+        /// How many bonuses the selection earns: the sum over nodes of
+        /// min(degree, priority count); 0 without priority counts.
+        public var priorityCovered: Int
     }
 
     /// The resolution of weights in the integer solver.
@@ -59,6 +64,15 @@ public struct BipartiteBMatching: Sendable {
     public var edges: [Edge]
     /// At most this many edges in all; `nil` for no limit.
     public var totalLimit: Int?
+    /// The first `leftPriorityCounts[u]` edges of left node *u* each earn
+    /// ``priorityBonus`` on top of their weights (empty: none), e.g. the
+    /// meetings a participant still needs to reach its minimum.
+    public var leftPriorityCounts: [Int] = []
+    /// The same for the right nodes.
+    public var rightPriorityCounts: [Int] = []
+    /// The bonus per edge counted towards a node's priority count; with a
+    /// bonus, edges of weight 0 may be selected to earn it.
+    public var priorityBonus: Double = 0
 
     /// Creates the problem.
     ///
@@ -74,7 +88,11 @@ public struct BipartiteBMatching: Sendable {
         self.totalLimit = totalLimit
     }
 
-    /// Solves the problem exactly (for weights on the 10⁻⁶ grid).
+    /// Solves the problem exactly (for weights on the 10⁻⁶ grid): the most
+    /// weight, plus ``priorityBonus`` for each edge counted towards a node's
+    /// priority count. The objective is concave in each node's degree, so the
+    /// bonus is one more source (sink) arc per node, of the priority count's
+    /// capacity and the bonus's gain, which the flow fills first.
     ///
     /// - Returns: The selected edges, their weight and the upper bound.
     /// - Precondition: Every edge's nodes are in range.
@@ -87,9 +105,13 @@ public struct BipartiteBMatching: Sendable {
         arcs.reserveCapacity(edges.count + left + right + 1)
         var edgeArc: [Int] = []
         var useful: [Int] = []
+        let bonusUnits = priorityBonus > 0 ? Int64((priorityBonus / Self.weightResolution).rounded(.up)) : 0
+        func priority(_ counts: [Int], _ node: Int, _ capacity: Int) -> Int {
+            bonusUnits > 0 && node < counts.count ? min(max(0, counts[node]), capacity) : 0
+        }
         for (index, edge) in edges.enumerated() {
             precondition(edge.left >= 0 && edge.left < left && edge.right >= 0 && edge.right < right, "edge outside the graph")
-            guard edge.weight > 0 else { continue }
+            guard edge.weight > 0 || (bonusUnits > 0 && edge.weight == 0) else { continue }
             useful.append(index)
             edgeArc.append(arcs.count)
             let units = Int64((edge.weight / Self.weightResolution).rounded(.up))
@@ -101,12 +123,14 @@ public struct BipartiteBMatching: Sendable {
             rightDegree[edges[index].right] += 1
         }
         for u in 0..<left {
-            let capacity = min(max(0, leftCapacities[u]), leftDegree[u])
-            if capacity > 0 { arcs.append(.init(tail: source, head: u, capacity: Int32(capacity), cost: 0)) }
+            let capacity = min(max(0, leftCapacities[u]), leftDegree[u]), tier = priority(leftPriorityCounts, u, capacity)
+            if tier > 0 { arcs.append(.init(tail: source, head: u, capacity: Int32(tier), cost: -bonusUnits)) }
+            if capacity > tier { arcs.append(.init(tail: source, head: u, capacity: Int32(capacity - tier), cost: 0)) }
         }
         for v in 0..<right {
-            let capacity = min(max(0, rightCapacities[v]), rightDegree[v])
-            if capacity > 0 { arcs.append(.init(tail: left + v, head: sink, capacity: Int32(capacity), cost: 0)) }
+            let capacity = min(max(0, rightCapacities[v]), rightDegree[v]), tier = priority(rightPriorityCounts, v, capacity)
+            if tier > 0 { arcs.append(.init(tail: left + v, head: sink, capacity: Int32(tier), cost: -bonusUnits)) }
+            if capacity > tier { arcs.append(.init(tail: left + v, head: sink, capacity: Int32(capacity - tier), cost: 0)) }
         }
         let limit = min(totalLimit ?? useful.count, useful.count)
         arcs.append(.init(tail: sink, head: source, capacity: Int32(max(0, limit)), cost: 0))
@@ -116,11 +140,22 @@ public struct BipartiteBMatching: Sendable {
         var selected: [Int] = []
         var weight = 0.0
         var units: Int64 = 0
+        var leftUsed = [Int](repeating: 0, count: bonusUnits > 0 ? left : 0)
+        var rightUsed = [Int](repeating: 0, count: bonusUnits > 0 ? right : 0)
         for (position, index) in useful.enumerated() where solver.flow(onArc: edgeArc[position]) > 0 {
             selected.append(index)
             weight += edges[index].weight
             units += Int64((edges[index].weight / Self.weightResolution).rounded(.up))
+            if bonusUnits > 0 {
+                leftUsed[edges[index].left] += 1
+                rightUsed[edges[index].right] += 1
+            }
         }
-        return Solution(selected: selected, weight: weight, bound: max(weight, Double(units) * Self.weightResolution))
+        var covered = 0
+        for u in leftUsed.indices { covered += min(leftUsed[u], priority(leftPriorityCounts, u, Int.max)) }
+        for v in rightUsed.indices { covered += min(rightUsed[v], priority(rightPriorityCounts, v, Int.max)) }
+        let objective = weight + Double(covered) * priorityBonus
+        let bound = max(objective, Double(units + Int64(covered) * bonusUnits) * Self.weightResolution)
+        return Solution(selected: selected, weight: weight, bound: bound, priorityCovered: covered)
     }
 }

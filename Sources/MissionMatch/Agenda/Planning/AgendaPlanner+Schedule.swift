@@ -1,20 +1,36 @@
 extension AgendaPlanner {
     /// Fills the timetable in priority order: `must` requests, participants
-    /// below their minimum, the b-matching's meetings, every other candidate;
+    /// below their minimum, the b-matching's meetings (after `must` requests or
+    /// with minimums, the ``residualTarget(_:)``'s), every other candidate;
     /// then replaces weaker meetings by stronger candidates left out; tiny
     /// instances are finished by exhaustive search.
-    static func schedule(_ timetable: inout Timetable, selected: [Int]) {
+    static func schedule(_ timetable: inout Timetable, selected: [Int], finishingExactly: Bool = true) {
         let problem = timetable.problem
         let musts = problem.edges.indices.filter { problem.edges[$0].mustRequest != nil }
             .sorted { (problem.edges[$0].mustRequest ?? 0) < (problem.edges[$1].mustRequest ?? 0) }
         for edge in musts { _ = timetable.placeWithRepair(edge, chainAttempts: 400) }
+        let selected = residualTarget(timetable) ?? selected
 
         placeMinimums(&timetable, preferred: Set(selected))
         for edge in selected { _ = timetable.placeWithRepair(edge) }
         let everyEdge = byScore(Array(problem.edges.indices), problem)
         for edge in everyEdge { _ = timetable.placeWithRepair(edge) }
         improve(&timetable, candidates: everyEdge)
-        searchExactly(&timetable)
+        if finishingExactly { searchExactly(&timetable) }
+    }
+
+    /// After the `must` requests are placed, the meetings to aim for: the
+    /// b-matching of the free candidates that serves the most meetings towards
+    /// minimums (a bonus above any total score per such meeting) and, among
+    /// those, scores the most; `nil` (keep the bound's b-matching) when no
+    /// `must` request was placed and nobody is below its minimum.
+    static func residualTarget(_ timetable: Timetable) -> [Int]? {
+        let problem = timetable.problem
+        let belowMinimum = problem.participants.indices.contains { timetable.meetingCount[$0] < problem.minMeetings[$0] }
+        let mustPlaced = problem.edges.indices.contains { problem.edges[$0].mustRequest != nil && timetable.isPlaced($0) && !timetable.isLocked[$0] }
+        guard belowMinimum || mustPlaced else { return nil }
+        let total = problem.edges.indices.reduce(0.0) { $0 + (timetable.isPlaced($1) ? 0 : problem.edges[$1].score) }
+        return residualBMatching(problem, timetable: timetable, priorityBonus: belowMinimum ? 1 + total.rounded(.up) : 0).selected
     }
 
     /// Round by round, gives each participant below its minimum one more
