@@ -57,5 +57,16 @@ let package = Package(
             path: "AgendaPlanning",
             plugins: benchmarkPlugins
         ),
+        // MARK: - The matching model end to end
+        .executableTarget(
+            name: "MatchingModel",
+            dependencies: benchmarkDependencies + [
+                .product(name: "MatchCore", package: "MissionMatch"),
+                .product(name: "MissionMatch", package: "MissionMatch"),
+                .product(name: "MissionMatchIO", package: "MissionMatch"),
+            ],
+            path: "MatchingModel",
+            plugins: benchmarkPlugins
+        ),
     ]
 )
