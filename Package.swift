@@ -90,7 +90,8 @@ let package = Package(
             dependencies: [
                 "MissionMatchIO",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Fixtures"]  // read by path at test time, not bundled
         ),
         .testTarget(
             name: "missionmatchTests",
