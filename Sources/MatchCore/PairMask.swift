@@ -49,6 +49,10 @@ public struct PairMask: Sendable {
         return UInt64(a) << 32 | UInt64(b)
     }
 
+    /// Whether the mask excludes no pair at all.
+    @inlinable
+    public var excludesNothing: Bool { excludedPairs.isEmpty && isExcluded == nil }
+
     /// Whether the kernel must skip pair `(a, b)`; in `open` pairing both
     /// orders of an explicit pair count.
     @inlinable

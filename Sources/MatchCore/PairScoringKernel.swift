@@ -175,7 +175,8 @@ public struct PairScoringKernel: Sendable {
                     if let context {
                         states[worker].scan(buffers[worker], tileRow: rows.lowerBound, rows: rows,
                                             columnStart: columns.lowerBound, columnCount: columns.count,
-                                            hasLinear: plan.featureDimension > 0, context: context)
+                                            hasLinear: plan.featureDimension > 0,
+                                            seedColumns: rows.lowerBound == item.rows.lowerBound, context: context)
                     }
                 }
             }
@@ -203,7 +204,7 @@ public struct PairScoringKernel: Sendable {
                     let upper = rows.lowerBound + rows.count * (part + 1) / parts
                     states[part].scan(buffers, tileRow: rows.lowerBound, rows: lower..<upper,
                                       columnStart: columns.lowerBound, columnCount: columns.count,
-                                      hasLinear: plan.featureDimension > 0, context: context)
+                                      hasLinear: plan.featureDimension > 0, seedColumns: false, context: context)
                 }
                 if parts == 1 { scanPart(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: scanPart) }
             }
@@ -218,7 +219,7 @@ public struct PairScoringKernel: Sendable {
         return PairRanking(forA: forA, forB: forB)
     }
 
-    private func mergeSide(_ tables: [HeapTable], count: Int) -> [[ScoredPartner]] {
+    private func mergeSide(_ tables: [SortedTopKTable], count: Int) -> [[ScoredPartner]] {
         let chunk = 1024
         let chunks = (count + chunk - 1) / chunk
         let out = UnsafeMutableBufferPointer<[ScoredPartner]>.allocate(capacity: count)
@@ -226,7 +227,7 @@ public struct PairScoringKernel: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             guard let base = outBase.pointer else { return }
             for i in (c * chunk)..<min(count, (c + 1) * chunk) {
-                (base + i).initialize(to: HeapTable.merged(tables, row: i))
+                (base + i).initialize(to: SortedTopKTable.merged(tables, row: i))
             }
         }
         let result = Array(out)

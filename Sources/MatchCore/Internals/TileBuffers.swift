@@ -9,13 +9,16 @@ final class TileBuffers: @unchecked Sendable {
     let linear: UnsafeMutablePointer<Float>
 
     init(rowTile: Int, columnTile: Int) {
-        stride = (columnTile + 15) / 16 * 16
+        stride = Self.stride(columnTile: columnTile)
         let count = rowTile * stride
         c1 = .allocate(capacity: count)
         c2 = .allocate(capacity: count)
         linear = .allocate(capacity: count)
         for buffer in [c1, c2, linear] { buffer.initialize(repeating: 0, count: count) }
     }
+
+    /// The row length for tiles of `columnTile` columns.
+    static func stride(columnTile: Int) -> Int { (columnTile + 15) / 16 * 16 }
 
     deinit {
         c1.deallocate()

@@ -35,106 +35,127 @@ enum HarmonicScanMean: ScanMean {
 extension WorkerState {
     /// Combines rows `rows` of the tile in `tile` (whose first row is A row
     /// `tileRow`) against B rows `columnStart ..< columnStart + columnCount`
-    /// and offers every pair that reaches a threshold to the heaps.
+    /// and offers every pair that reaches a threshold to the lists.
+    /// `seedColumns`: these are the first rows the columns meet (their lists
+    /// are empty), so their thresholds are seeded first (bipartite only).
     func scan(_ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart: Int, columnCount: Int,
-              hasLinear: Bool, context: ScanContext) {
+              hasLinear: Bool, seedColumns: Bool, context: ScanContext) {
         switch context.mean {
         case .arithmetic:
             scan(ArithmeticScanMean.self, tile, tileRow: tileRow, rows: rows, columnStart: columnStart,
-                 columnCount: columnCount, hasLinear: hasLinear, context: context)
+                 columnCount: columnCount, hasLinear: hasLinear, seedColumns: seedColumns, context: context)
         case .geometric:
             scan(GeometricScanMean.self, tile, tileRow: tileRow, rows: rows, columnStart: columnStart,
-                 columnCount: columnCount, hasLinear: hasLinear, context: context)
+                 columnCount: columnCount, hasLinear: hasLinear, seedColumns: seedColumns, context: context)
         case .harmonic:
             scan(HarmonicScanMean.self, tile, tileRow: tileRow, rows: rows, columnStart: columnStart,
-                 columnCount: columnCount, hasLinear: hasLinear, context: context)
+                 columnCount: columnCount, hasLinear: hasLinear, seedColumns: seedColumns, context: context)
         }
     }
 
     private func scan<Mean: ScanMean>(
         _: Mean.Type, _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
-        hasLinear: Bool, context: ScanContext
+        hasLinear: Bool, seedColumns: Bool, context: ScanContext
     ) {
         let weight = context.weight
-        let scores = scoreRow
         let columnThreshold = UnsafePointer(self.columnThreshold + c0)
+        let seeded = seedColumns && !context.open
+            && self.seedColumns(Mean.self, tile, tileRow: tileRow, rows: rows, columnStart: c0, columnCount: n,
+                                hasLinear: hasLinear, weight: weight)
         for i in rows {
             let offset = (i - tileRow) * tile.stride
             let start = context.open ? max(0, i + 1 - c0) : 0  // open: each unordered pair once, j > i
             guard start < n else { continue }
             let rowC1 = UnsafePointer(tile.c1 + offset), rowC2 = UnsafePointer(tile.c2 + offset)
+            let rowL: UnsafePointer<Float>? = hasLinear ? UnsafePointer(tile.linear + offset) : nil
 
-            // Pass 1: the scores of the row (vectorised).
-            if hasLinear {
-                let rowL = UnsafePointer(tile.linear + offset)
+            // A row whose list is not full gets a seeded threshold.
+            var rowThreshold = self.rowThreshold[i]
+            var rowSeed = -Float.infinity
+            if rowThreshold == -.infinity {
+                rowSeed = self.rowSeed(Mean.self, c1: rowC1, c2: rowC2, linear: rowL, start: start, end: n,
+                                       weight: weight)
+                rowThreshold = rowSeed
+            }
+
+            // One pass: each pair's score, compared with the row's and the
+            // column's threshold, leaves a flag byte (vectorised
+            // compare-and-pack); then, eight flags at a time, only the
+            // flagged columns are looked at again.
+            let flags = candidateFlags
+            var any: UInt8 = 0
+            if let rowL {
                 for j in start..<n {
-                    scores[j] = weight * Mean.combine(max(rowC1[j], 0), max(rowC2[j], 0)) + rowL[j]
+                    let score = weight * Mean.combine(max(rowC1[j], 0), max(rowC2[j], 0)) + rowL[j]
+                    let flag: UInt8 = (score >= rowThreshold ? 1 : 0) | (score >= columnThreshold[j] ? 1 : 0)
+                    flags[j] = flag
+                    any |= flag
                 }
             } else {
                 for j in start..<n {
-                    scores[j] = weight * Mean.combine(max(rowC1[j], 0), max(rowC2[j], 0))
+                    let score = weight * Mean.combine(max(rowC1[j], 0), max(rowC2[j], 0))
+                    let flag: UInt8 = (score >= rowThreshold ? 1 : 0) | (score >= columnThreshold[j] ? 1 : 0)
+                    flags[j] = flag
+                    any |= flag
                 }
-            }
-
-            // Pass 2: a flag byte per column whose score reaches the row's or
-            // the column's threshold (vectorised compare-and-pack), then,
-            // eight flags at a time, only the flagged columns.
-            var rowThreshold = self.rowThreshold[i]
-            let flags = candidateFlags
-            var any: UInt8 = 0
-            for j in start..<n {
-                let score = scores[j]
-                let flag: UInt8 = (score >= rowThreshold ? 1 : 0) | (score >= columnThreshold[j] ? 1 : 0)
-                flags[j] = flag
-                any |= flag
             }
             if any != 0 {
                 // Pad to a whole word so the last word holds no stale flags.
-                let end = n
-                for j in end..<((end + 7) & ~7) { flags[j] = 0 }
+                for j in n..<((n + 7) & ~7) { flags[j] = 0 }
                 var word = start & ~7
-                while word < end {
+                while word < n {
                     var bits = UnsafeRawPointer(flags + word).loadUnaligned(as: UInt64.self)
                     if word < start { bits &= ~0 << UInt64((start - word) * 8) }
                     if bits != 0 {
-                        offer(row: i, tile: tile, localOffset: offset, columnStart: c0, firstColumn: word,
+                        offer(Mean.self, row: i, tile: tile, localOffset: offset, columnStart: c0, firstColumn: word,
                               flags: bits, hasLinear: hasLinear, context: context, rowThreshold: &rowThreshold)
                     }
                     word += 8
                 }
             }
+            if rowSeed > -.infinity,
+               verifyRowSeed(Mean.self, tile, row: i, localOffset: offset, start: start, end: n, columnStart: c0,
+                             hasLinear: hasLinear, context: context, seed: rowSeed) {
+                rowThreshold = rowHeaps.threshold(row: i)
+            }
             self.rowThreshold[i] = rowThreshold
+        }
+        if seeded {
+            verifyColumnSeeds(Mean.self, tile, tileRow: tileRow, rows: rows, columnStart: c0, columnCount: n,
+                              hasLinear: hasLinear, context: context)
         }
     }
 
-    /// The slow path: the columns of a word of flags (one byte each, 0 or 1) whose score
-    /// reached the row's or the column's threshold. Re-checks against the
-    /// thresholds as they are now, checks the mask, feeds the heaps.
+    /// The slow path: the columns of a word of flags (one byte each, 0 or 1)
+    /// whose score reached the row's or the column's threshold. Re-checks
+    /// against the thresholds as they are now, checks the mask, feeds the
+    /// lists. Thresholds only rise.
     @inline(never)
-    private func offer(
-        row i: Int, tile: TileBuffers, localOffset: Int, columnStart c0: Int, firstColumn: Int, flags: UInt64,
-        hasLinear: Bool, context: ScanContext, rowThreshold: inout Float
+    private func offer<Mean: ScanMean>(
+        _: Mean.Type, row i: Int, tile: TileBuffers, localOffset: Int, columnStart c0: Int, firstColumn: Int,
+        flags: UInt64, hasLinear: Bool, context: ScanContext, rowThreshold: inout Float
     ) {
         var remaining = flags
         while remaining != 0 {
             let local = firstColumn + remaining.trailingZeroBitCount / 8
             remaining &= remaining &- 1
-            let score = scoreRow[local]
+            let x = tile.c1[localOffset + local], y = tile.c2[localOffset + local]
+            let l = hasLinear ? tile.linear[localOffset + local] : 0
+            // The same expression as the scan loop: the same bits.
+            let score = context.weight * Mean.combine(max(x, 0), max(y, 0)) + l
             let j = c0 + local
             let forRow = score >= rowThreshold
             let forColumn = score >= columnThreshold[j]
             guard forRow || forColumn else { continue }
             if context.mask.excludes(i, j, symmetric: context.open) { continue }
-            let x = tile.c1[localOffset + local], y = tile.c2[localOffset + local]
-            let l = hasLinear ? tile.linear[localOffset + local] : 0
             if forRow {
-                rowThreshold = rowHeaps.insert(
-                    ScoredPartner(partner: j, score: score, offerToNeed: x, needFromOffer: y, linear: l), row: i)
+                rowThreshold = max(rowThreshold, rowHeaps.insert(score: score, partner: j,
+                                                                 components: SIMD4(x, y, l, 0), row: i))
             }
             if forColumn {
                 // In open pairing columnHeaps is rowHeaps: j's own list.
-                columnThreshold[j] = columnHeaps.insert(
-                    ScoredPartner(partner: i, score: score, offerToNeed: y, needFromOffer: x, linear: l), row: j)
+                columnThreshold[j] = max(columnThreshold[j], columnHeaps.insert(score: score, partner: i,
+                                                                                components: SIMD4(y, x, l, 0), row: j))
             }
         }
     }

@@ -10,15 +10,20 @@ struct ScanContext: Sendable {
 /// row of A and of B and their entry thresholds. Only its own thread
 /// touches it while the kernel runs (hence `@unchecked Sendable`).
 final class WorkerState: @unchecked Sendable {
-    /// The scores of the row being scanned.
-    let scoreRow: UnsafeMutablePointer<Float>
     /// One byte per column of the row being scanned: 1 when its score
     /// reaches a threshold (padded to whole 8-byte words).
     let candidateFlags: UnsafeMutablePointer<UInt8>
+    /// Scratch for column seeding: one row of group maxima per group
+    /// (at most min(rowTile, 2k) groups, each `stride` floats).
+    let groupMaxima: UnsafeMutablePointer<Float>
+    /// Scratch for seeding: the group maxima of one row or column (2k floats).
+    let seedScratch: UnsafeMutablePointer<Float>
+    /// The seed of each column of the tile being scanned (`-infinity`: none).
+    let columnSeeds: UnsafeMutablePointer<Float>
     /// Partial top-k of every row of A (in `open` pairing: of every participant).
-    let rowHeaps: HeapTable
+    let rowHeaps: SortedTopKTable
     /// Partial top-k of every row of B (`open` pairing: the same table as `rowHeaps`).
-    let columnHeaps: HeapTable
+    let columnHeaps: SortedTopKTable
     /// Entry thresholds of `rowHeaps` / `columnHeaps` (see `TopK.threshold`).
     let rowThreshold: UnsafeMutablePointer<Float>
     let columnThreshold: UnsafeMutablePointer<Float>
@@ -26,12 +31,18 @@ final class WorkerState: @unchecked Sendable {
     private let ownsColumnThreshold: Bool
 
     init(plan: TilePlan, k: Int) {
-        scoreRow = .allocate(capacity: plan.columnTile)
-        scoreRow.initialize(repeating: 0, count: plan.columnTile)
         candidateFlags = .allocate(capacity: plan.columnTile + 8)
         candidateFlags.initialize(repeating: 0, count: plan.columnTile + 8)
+        let stride = TileBuffers.stride(columnTile: plan.columnTile)
+        let groups = max(1, min(plan.rowTile, 2 * k))
+        groupMaxima = .allocate(capacity: groups * stride)
+        groupMaxima.initialize(repeating: 0, count: groups * stride)
+        seedScratch = .allocate(capacity: max(1, 2 * k))
+        seedScratch.initialize(repeating: 0, count: max(1, 2 * k))
+        columnSeeds = .allocate(capacity: stride)
+        columnSeeds.initialize(repeating: -.infinity, count: stride)
         let initial: Float = k == 0 ? .infinity : -.infinity
-        rowHeaps = HeapTable(rows: plan.rowCount, capacity: k)
+        rowHeaps = SortedTopKTable(rows: plan.rowCount, capacity: k)
         rowThreshold = .allocate(capacity: max(plan.rowCount, 1))
         rowThreshold.initialize(repeating: initial, count: plan.rowCount)
         if plan.isOpen {
@@ -40,7 +51,7 @@ final class WorkerState: @unchecked Sendable {
             columnThreshold = rowThreshold
             ownsColumnThreshold = false
         } else {
-            columnHeaps = HeapTable(rows: plan.columnCount, capacity: k)
+            columnHeaps = SortedTopKTable(rows: plan.columnCount, capacity: k)
             columnThreshold = .allocate(capacity: max(plan.columnCount, 1))
             columnThreshold.initialize(repeating: initial, count: plan.columnCount)
             ownsColumnThreshold = true
@@ -48,8 +59,10 @@ final class WorkerState: @unchecked Sendable {
     }
 
     deinit {
-        scoreRow.deallocate()
         candidateFlags.deallocate()
+        groupMaxima.deallocate()
+        seedScratch.deallocate()
+        columnSeeds.deallocate()
         rowThreshold.deallocate()
         if ownsColumnThreshold { columnThreshold.deallocate() }
     }

@@ -1,0 +1,151 @@
+// Seeding entry thresholds before a list is full.
+//
+// A list that is not full admits everything: the first tile a column meets
+// would offer all its rows to the column's list (about 70 of 256 rows are
+// kept on the way to the top 20), and a worker's first tile of a row every
+// column. Instead the scores are cut into G ≥ k disjoint groups and the k-th
+// largest group maximum — reached by k distinct pairs, one per group — becomes
+// the threshold: only pairs at or above it are offered.
+//
+// Masked pairs never enter a list, so a seed can be too high when one of its
+// k pairs is masked. After the offers the list is checked: if its own k-th
+// best is below the seed, the pairs the seed held back are offered too. The
+// result is exactly the unseeded one; the seed only skips work.
+
+extension WorkerState {
+    /// The k-th largest of the `count` values at `values` (k ≤ count), NaN
+    /// counting as −∞. Reorders the values.
+    ///
+    /// - Complexity: O(count log count); count ≤ 2k.
+    @inline(__always)
+    private func kthLargest(_ values: UnsafeMutablePointer<Float>, count: Int, k: Int) -> Float {
+        var buffer = UnsafeMutableBufferPointer(start: values, count: count)
+        buffer.sort(by: >)
+        return buffer[k - 1]
+    }
+
+    /// A threshold for row `i` over the columns `start ..< n` of a tile row
+    /// whose list is not yet full: the k-th largest of at most 2k group
+    /// maxima of the row's scores, or `-infinity` when there are too few
+    /// columns to give one.
+    ///
+    /// - Complexity: O(n − start) plus a sort of at most 2k group maxima.
+    func rowSeed<Mean: ScanMean>(
+        _: Mean.Type, c1: UnsafePointer<Float>, c2: UnsafePointer<Float>, linear: UnsafePointer<Float>?,
+        start: Int, end n: Int, weight: Float
+    ) -> Float {
+        let k = rowHeaps.capacity
+        let m = n - start
+        guard k > 0, m > k else { return -.infinity }
+        // Group g holds the columns start + g, start + g + G, … so that the
+        // maxima are taken G lanes at a time (vectorised).
+        let groups = min(m, 2 * k)
+        let maxima = seedScratch
+        maxima.update(repeating: -.infinity, count: groups)
+        var base = start
+        while base < n {
+            let width = min(groups, n - base)
+            let x = c1 + base, y = c2 + base
+            if let linear {
+                let l = linear + base
+                for g in 0..<width {
+                    let score = weight * Mean.combine(max(x[g], 0), max(y[g], 0)) + l[g]
+                    maxima[g] = score > maxima[g] ? score : maxima[g]  // NaN never wins
+                }
+            } else {
+                for g in 0..<width {
+                    let score = weight * Mean.combine(max(x[g], 0), max(y[g], 0))
+                    maxima[g] = score > maxima[g] ? score : maxima[g]
+                }
+            }
+            base += width
+        }
+        return kthLargest(seedScratch, count: groups, k: k)
+    }
+
+    /// Seeds the thresholds of the tile's columns `c0 ..< c0 + n` from the
+    /// tile's rows `rows` (the first rows those columns meet), and records
+    /// each seed in `columnSeeds` for ``verifyColumnSeeds``. Returns `false`
+    /// when the tile has too few rows to seed from.
+    ///
+    /// - Complexity: one scoring pass over the tile, plus a sort of at most
+    ///   2k group maxima per column.
+    func seedColumns<Mean: ScanMean>(
+        _: Mean.Type, _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
+        hasLinear: Bool, weight: Float
+    ) -> Bool {
+        let k = columnHeaps.capacity
+        let count = rows.count
+        guard k > 0, count > k, n > 0 else { return false }
+        let groups = min(count, 2 * k)
+        let stride = tile.stride
+        for g in 0..<groups {
+            let maxima = groupMaxima + g * stride
+            maxima.update(repeating: -.infinity, count: n)
+            let lower = rows.lowerBound + g * count / groups, upper = rows.lowerBound + (g + 1) * count / groups
+            for i in lower..<upper {
+                let offset = (i - tileRow) * stride
+                let c1 = UnsafePointer(tile.c1 + offset), c2 = UnsafePointer(tile.c2 + offset)
+                if hasLinear {
+                    let linear = UnsafePointer(tile.linear + offset)
+                    for j in 0..<n {
+                        let score = weight * Mean.combine(max(c1[j], 0), max(c2[j], 0)) + linear[j]
+                        maxima[j] = score > maxima[j] ? score : maxima[j]
+                    }
+                } else {
+                    for j in 0..<n {
+                        let score = weight * Mean.combine(max(c1[j], 0), max(c2[j], 0))
+                        maxima[j] = score > maxima[j] ? score : maxima[j]
+                    }
+                }
+            }
+        }
+        for j in 0..<n {
+            for g in 0..<groups { seedScratch[g] = groupMaxima[g * stride + j] }
+            let seed = kthLargest(seedScratch, count: groups, k: k)
+            columnSeeds[j] = seed
+            if seed > columnThreshold[c0 + j] { columnThreshold[c0 + j] = seed }
+        }
+        return true
+    }
+
+    /// After a seeded tile: every column whose list ended below its seed
+    /// (some of the seed's pairs were masked) is offered the pairs the seed
+    /// held back, so the lists are exactly what an unseeded scan gives.
+    func verifyColumnSeeds<Mean: ScanMean>(
+        _: Mean.Type, _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
+        hasLinear: Bool, context: ScanContext
+    ) {
+        for local in 0..<n {
+            let seed = columnSeeds[local], j = c0 + local
+            guard seed > -.infinity, columnHeaps.threshold(row: j) < seed else { continue }
+            for i in rows {
+                let offset = (i - tileRow) * tile.stride + local
+                let x = tile.c1[offset], y = tile.c2[offset]
+                let l = hasLinear ? tile.linear[offset] : 0
+                let score = context.weight * Mean.combine(max(x, 0), max(y, 0)) + l
+                guard score < seed, !context.mask.excludes(i, j, symmetric: context.open) else { continue }
+                _ = columnHeaps.insert(score: score, partner: i, components: SIMD4(y, x, l, 0), row: j)
+            }
+            columnThreshold[j] = columnHeaps.threshold(row: j)
+        }
+    }
+
+    /// After a seeded row: if the row's list ended below its seed, offers
+    /// the row's pairs the seed held back (see ``verifyColumnSeeds``).
+    func verifyRowSeed<Mean: ScanMean>(
+        _: Mean.Type, _ tile: TileBuffers, row i: Int, localOffset: Int, start: Int, end n: Int, columnStart c0: Int,
+        hasLinear: Bool, context: ScanContext, seed: Float
+    ) -> Bool {
+        guard rowHeaps.threshold(row: i) < seed else { return false }
+        for local in start..<n {
+            let x = tile.c1[localOffset + local], y = tile.c2[localOffset + local]
+            let l = hasLinear ? tile.linear[localOffset + local] : 0
+            let score = context.weight * Mean.combine(max(x, 0), max(y, 0)) + l
+            let j = c0 + local
+            guard score < seed, !context.mask.excludes(i, j, symmetric: context.open) else { continue }
+            _ = rowHeaps.insert(score: score, partner: j, components: SIMD4(x, y, l, 0), row: i)
+        }
+        return true
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+@testable import MatchCore
+
+/// The kernel seeds the thresholds of lists that are not yet full (a
+/// column's first tile, a row's first tile per worker) and falls back when
+/// masked pairs make a seed too high. Either way the lists must be exactly
+/// the plain top-k: checked here on dyadic inputs, where every score is
+/// exact in `Float` and ties are frequent.
+struct PairScoringKernelSeedingTests {
+    /// The exact top-k of every row of A and of B, in `Float`, by sorting all pairs.
+    static func exactLists(a: ScoringSide, b: ScoringSide, mean: ReciprocalMean, k: Int, open: Bool,
+                           allowed: (Int, Int) -> Bool) -> (forA: [[ScoredPartner]], forB: [[ScoredPartner]]) {
+        func pair(_ i: Int, _ j: Int, fromA: Bool) -> ScoredPartner {
+            let c1 = dot(a.offer.row(i), b.need.row(j)), c2 = dot(a.need.row(i), b.offer.row(j))
+            let l = dot(a.features.row(i), b.features.row(j))
+            return ScoredPartner(partner: fromA ? j : i, score: mean(c1, c2) + l,
+                                 offerToNeed: fromA ? c1 : c2, needFromOffer: fromA ? c2 : c1, linear: l)
+        }
+        let forA = (0..<a.count).map { i in
+            (0..<b.count).filter { j in open ? j != i && allowed(min(i, j), max(i, j)) : allowed(i, j) }
+                .map { pair(i, $0, fromA: true) }.sorted { $0.ranksBefore($1) }.prefix(k).map { $0 }
+        }
+        let forB = (0..<b.count).map { j in
+            (0..<a.count).filter { i in allowed(i, j) }
+                .map { pair($0, j, fromA: false) }.sorted { $0.ranksBefore($1) }.prefix(k).map { $0 }
+        }
+        return (forA, forB)
+    }
+
+    /// Masks that leave seeds alone, defeat some, and defeat all of them.
+    static func masks(a: ScoringSide, b: ScoringSide, mean: ReciprocalMean, k: Int) -> [(String, PairMask, (Int, Int) -> Bool)] {
+        // The best 2k partners of every row and column, masked: every seed is built on masked pairs.
+        let best = exactLists(a: a, b: b, mean: mean, k: 2 * k, open: false) { _, _ in true }
+        var topPairs = Set<UInt64>()
+        for (i, list) in best.forA.enumerated() { for p in list { topPairs.insert(PairMask.key(i, p.partner)) } }
+        for (j, list) in best.forB.enumerated() { for p in list { topPairs.insert(PairMask.key(p.partner, j)) } }
+        let top = topPairs
+        return [
+            ("none", .none, { _, _ in true }),
+            ("every other pair", PairMask { i, j in (i + j) % 2 == 0 }, { i, j in (i + j) % 2 != 0 }),
+            ("the best pairs", PairMask { i, j in top.contains(PairMask.key(i, j)) },
+             { i, j in !top.contains(PairMask.key(i, j)) }),
+        ]
+    }
+
+    @Test("bipartite lists are exact with seeded thresholds", arguments: ReciprocalMean.allCases)
+    func bipartiteSeeding(mean: ReciprocalMean) {
+        var random = SeededRandom(seed: 4242 + UInt64(mean.rawValue + 1))
+        let a = dyadicSide(&random, count: 180, d: 3, f: 2)
+        let b = dyadicSide(&random, count: 150, d: 3, f: 2)
+        for k in [1, 5] {
+            for (name, mask, allowed) in Self.masks(a: a, b: b, mean: mean, k: k) {
+                let expected = Self.exactLists(a: a, b: b, mean: mean, k: k, open: false, allowed: allowed)
+                for workers in [1, 2] {
+                    let kernel = PairScoringKernel(k: k, mean: mean, reciprocityWeight: 1, rowTile: 40, columnTile: 48,
+                                                   workers: workers, threading: .perWorkerTiles)
+                    let ranking = kernel.rank(.bipartite(a: a, b: b), mask: mask)
+                    #expect(firstDifference(ranking.forA, expected.forA) == nil, "k \(k), mask \(name), \(workers) workers: lists of A")
+                    #expect(firstDifference(ranking.forB, expected.forB) == nil, "k \(k), mask \(name), \(workers) workers: lists of B")
+                }
+            }
+        }
+    }
+
+    @Test("open lists are exact with seeded thresholds", arguments: ReciprocalMean.allCases)
+    func openSeeding(mean: ReciprocalMean) {
+        var random = SeededRandom(seed: 777 + UInt64(mean.rawValue + 1))
+        let side = dyadicSide(&random, count: 160, d: 3, f: 2)
+        for (name, mask, allowed) in Self.masks(a: side, b: side, mean: mean, k: 4) {
+            let expected = Self.exactLists(a: side, b: side, mean: mean, k: 4, open: true, allowed: allowed)
+            for workers in [1, 2] {
+                let kernel = PairScoringKernel(k: 4, mean: mean, reciprocityWeight: 1, rowTile: 24, columnTile: 40,
+                                               workers: workers, threading: .perWorkerTiles)
+                let ranking = kernel.rank(.open(side), mask: mask)
+                #expect(firstDifference(ranking.forA, expected.forA) == nil, "mask \(name), \(workers) workers")
+            }
+        }
+    }
+}
+
+/// The first list that differs, as a short description, or `nil`.
+func firstDifference(_ got: [[ScoredPartner]], _ expected: [[ScoredPartner]]) -> String? {
+    guard got.count == expected.count else { return "\(got.count) lists, expected \(expected.count)" }
+    for (index, (list, reference)) in zip(got, expected).enumerated() where list != reference {
+        func show(_ l: [ScoredPartner]) -> String { l.map { "\($0.partner):\($0.score)" }.joined(separator: " ") }
+        return "list \(index): [\(show(list))], expected [\(show(reference))]"
+    }
+    return nil
+}
