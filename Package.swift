@@ -36,13 +36,19 @@ let package = Package(
             providers: [.apt(["libblas-dev", "liblapack-dev", "libopenblas0-pthread"])]
         ),
 
+        /// The scoring kernel's combine-and-flag pass over a tile row, in C
+        /// with AVX2 and AVX-512 variants chosen at run time: Swift cannot
+        /// compile one function for those instruction sets without unsafe
+        /// flags, and this pass is most of the kernel's cost beyond its GEMMs.
+        .target(name: "CPairScan"),
+
         // MARK: - Libraries
 
         /// Dense/sparse matrices, BLAS/LAPACK, randomized SVD, top-k and the
         /// fused pair-scoring kernel. Knows nothing about participants or files.
         .target(
             name: "MatchCore",
-            dependencies: ["CLinearAlgebra"]
+            dependencies: ["CLinearAlgebra", "CPairScan"]
         ),
         /// Participants, missions, reference data, encoding, scoring model,
         /// explanations, ranking and agenda planning.

@@ -48,6 +48,9 @@ public struct PairScoringKernel: Sendable {
     public var workers: Int
     /// How GEMMs and scans share the cores.
     public var threading: Threading
+    /// The vector code of the combine-and-flag pass (tests pin it to
+    /// compare the variants; the default is the widest the processor runs).
+    var rowFlagger: RowFlagger = .best
 
     /// How the kernel uses the cores. Both strategies give the same results.
     public enum Threading: Sendable, Hashable {
@@ -113,7 +116,8 @@ public struct PairScoringKernel: Sendable {
     public func rank(_ input: PairingInput, mask: PairMask = .none) -> PairRanking {
         let plan = TilePlan(input: input, rowTile: rowTile, columnTile: columnTile)
         let states = (0..<workers).map { _ in WorkerState(plan: plan, k: k) }
-        let context = ScanContext(mean: mean, weight: reciprocityWeight, mask: mask, open: plan.isOpen)
+        let context = ScanContext(mean: mean, weight: reciprocityWeight, mask: mask, open: plan.isOpen,
+                                  flagger: rowFlagger)
         run(plan: plan, states: states, context: context)
         return merge(states, plan: plan)
     }

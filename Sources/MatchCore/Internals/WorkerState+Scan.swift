@@ -1,13 +1,14 @@
 // The combine-and-select pass over one tile: the only per-pair work besides
 // the GEMMs, so it is written for the common case — a pair that enters no
-// top-k list — to cost a few vector instructions. The loops are plain
-// element loops over pointers that LLVM vectorises (checked in the
-// disassembly: packed max/compare/divide, no calls); Swift's generic SIMD
-// helpers (`pointwiseMax`, `pointwiseMin`) were outlined calls here and cost
-// 20 ns a pair.
+// top-k list — to cost a few vector instructions. That pass is C
+// (`CPairScan`, AVX-512 or AVX2 when the processor has them: 2.5× faster
+// than the SSE2 code Swift compiles for the baseline target, measured in
+// `Benchmarks/PairScoring`); the seeding and the slow path that feeds the
+// lists are Swift and compute the same scores bit for bit.
 
 /// A reciprocal mean over clamped (non-negative) cosines; one type per
-/// ``ReciprocalMean`` so the scan is specialised and vectorised for it.
+/// ``ReciprocalMean`` so that the seeding loops are specialised and
+/// vectorised for it. Exactly the operations of `CPairScan`'s variants.
 protocol ScanMean {
     static func combine(_ a: Float, _ b: Float) -> Float
 }
@@ -78,39 +79,18 @@ extension WorkerState {
                 rowThreshold = rowSeed
             }
 
-            // One pass: each pair's score, compared with the row's and the
-            // column's threshold, leaves a flag byte (vectorised
-            // compare-and-pack); then, eight flags at a time, only the
-            // flagged columns are looked at again.
-            let flags = candidateFlags
-            var any: UInt8 = 0
-            if let rowL {
-                for j in start..<n {
-                    let score = weight * Mean.combine(max(rowC1[j], 0), max(rowC2[j], 0)) + rowL[j]
-                    let flag: UInt8 = (score >= rowThreshold ? 1 : 0) | (score >= columnThreshold[j] ? 1 : 0)
-                    flags[j] = flag
-                    any |= flag
-                }
-            } else {
-                for j in start..<n {
-                    let score = weight * Mean.combine(max(rowC1[j], 0), max(rowC2[j], 0))
-                    let flag: UInt8 = (score >= rowThreshold ? 1 : 0) | (score >= columnThreshold[j] ? 1 : 0)
-                    flags[j] = flag
-                    any |= flag
-                }
-            }
-            if any != 0 {
-                // Pad to a whole word so the last word holds no stale flags.
-                for j in n..<((n + 7) & ~7) { flags[j] = 0 }
-                var word = start & ~7
-                while word < n {
-                    var bits = UnsafeRawPointer(flags + word).loadUnaligned(as: UInt64.self)
-                    if word < start { bits &= ~0 << UInt64((start - word) * 8) }
-                    if bits != 0 {
-                        offer(Mean.self, row: i, tile: tile, localOffset: offset, columnStart: c0, firstColumn: word,
-                              flags: bits, hasLinear: hasLinear, context: context, rowThreshold: &rowThreshold)
-                    }
-                    word += 8
+            // One vectorised pass (C, the widest instruction set available):
+            // each pair's score, compared with the row's and the column's
+            // threshold, sets a bit; then only the flagged columns are
+            // looked at again.
+            let flagged = context.flagger.flag(
+                mean: context.mean, weight: weight, c1: rowC1, c2: rowC2, linear: rowL,
+                columnThreshold: columnThreshold, rowThreshold: rowThreshold, start: start, end: n,
+                scores: scoreRow, bits: flagWords)
+            if flagged {
+                for word in (start / 64)...((n - 1) / 64) where flagWords[word] != 0 {
+                    offer(row: i, tile: tile, localOffset: offset, columnStart: c0, firstColumn: word * 64,
+                          flags: flagWords[word], hasLinear: hasLinear, context: context, rowThreshold: &rowThreshold)
                 }
             }
             if rowSeed > -.infinity,
@@ -126,28 +106,28 @@ extension WorkerState {
         }
     }
 
-    /// The slow path: the columns of a word of flags (one byte each, 0 or 1)
+    /// The slow path: the columns of a word of flags (one bit each)
     /// whose score reached the row's or the column's threshold. Re-checks
     /// against the thresholds as they are now, checks the mask, feeds the
     /// lists. Thresholds only rise.
     @inline(never)
-    private func offer<Mean: ScanMean>(
-        _: Mean.Type, row i: Int, tile: TileBuffers, localOffset: Int, columnStart c0: Int, firstColumn: Int,
+    private func offer(
+        row i: Int, tile: TileBuffers, localOffset: Int, columnStart c0: Int, firstColumn: Int,
         flags: UInt64, hasLinear: Bool, context: ScanContext, rowThreshold: inout Float
     ) {
+        let masksNothing = context.mask.excludesNothing
         var remaining = flags
         while remaining != 0 {
-            let local = firstColumn + remaining.trailingZeroBitCount / 8
+            let local = firstColumn + remaining.trailingZeroBitCount
             remaining &= remaining &- 1
             let x = tile.c1[localOffset + local], y = tile.c2[localOffset + local]
             let l = hasLinear ? tile.linear[localOffset + local] : 0
-            // The same expression as the scan loop: the same bits.
-            let score = context.weight * Mean.combine(max(x, 0), max(y, 0)) + l
+            let score = scoreRow[local]
             let j = c0 + local
             let forRow = score >= rowThreshold
             let forColumn = score >= columnThreshold[j]
             guard forRow || forColumn else { continue }
-            if context.mask.excludes(i, j, symmetric: context.open) { continue }
+            if !masksNothing, context.mask.excludes(i, j, symmetric: context.open) { continue }
             if forRow {
                 rowThreshold = max(rowThreshold, rowHeaps.insert(score: score, partner: j,
                                                                  components: SIMD4(x, y, l, 0), row: i))

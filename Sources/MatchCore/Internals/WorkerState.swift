@@ -4,15 +4,19 @@ struct ScanContext: Sendable {
     let weight: Float
     let mask: PairMask
     let open: Bool
+    /// The vector code of the combine-and-flag pass.
+    let flagger: RowFlagger
 }
 
 /// One scanning thread's private state: its partial top-k heaps for every
 /// row of A and of B and their entry thresholds. Only its own thread
 /// touches it while the kernel runs (hence `@unchecked Sendable`).
 final class WorkerState: @unchecked Sendable {
-    /// One byte per column of the row being scanned: 1 when its score
-    /// reaches a threshold (padded to whole 8-byte words).
-    let candidateFlags: UnsafeMutablePointer<UInt8>
+    /// The scores of the tile row being scanned.
+    let scoreRow: UnsafeMutablePointer<Float>
+    /// One bit per column of the tile row being scanned, 64 a word: set
+    /// when its score reaches the row's or the column's threshold.
+    let flagWords: UnsafeMutablePointer<UInt64>
     /// Scratch for column seeding: one row of group maxima per group
     /// (at most min(rowTile, 2k) groups, each `stride` floats).
     let groupMaxima: UnsafeMutablePointer<Float>
@@ -31,8 +35,10 @@ final class WorkerState: @unchecked Sendable {
     private let ownsColumnThreshold: Bool
 
     init(plan: TilePlan, k: Int) {
-        candidateFlags = .allocate(capacity: plan.columnTile + 8)
-        candidateFlags.initialize(repeating: 0, count: plan.columnTile + 8)
+        scoreRow = .allocate(capacity: plan.columnTile)
+        scoreRow.initialize(repeating: 0, count: plan.columnTile)
+        flagWords = .allocate(capacity: plan.columnTile / 64 + 1)
+        flagWords.initialize(repeating: 0, count: plan.columnTile / 64 + 1)
         let stride = TileBuffers.stride(columnTile: plan.columnTile)
         let groups = max(1, min(plan.rowTile, 2 * k))
         groupMaxima = .allocate(capacity: groups * stride)
@@ -59,7 +65,8 @@ final class WorkerState: @unchecked Sendable {
     }
 
     deinit {
-        candidateFlags.deallocate()
+        scoreRow.deallocate()
+        flagWords.deallocate()
         groupMaxima.deallocate()
         seedScratch.deallocate()
         columnSeeds.deallocate()

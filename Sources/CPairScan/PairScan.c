@@ -1,0 +1,174 @@
+// See include/CPairScan.h. Every variant must give bit-identical scores to
+// MatchCore's Swift expression, so: no contraction into FMA, the same
+// association order, and Swift's max(x, 0) (NaN propagates).
+
+#include "CPairScan.h"
+#include <math.h>
+#include <string.h>
+
+#pragma clang fp contract(off)
+
+static inline float clamp0(float x) { return (0.0f >= x) ? 0.0f : x; }
+
+static inline float combine(int mean, float a, float b) {
+    switch (mean) {
+    case 0: return (a + b) * 0.5f;
+    case 1: return sqrtf(a * b);
+    default: {
+        float sum = a + b;
+        float h = (2.0f * a * b) / sum;
+        return sum == 0.0f ? 0.0f : h;
+    }
+    }
+}
+
+static inline void clear_words(int start, int n, uint64_t *bits) {
+    if (n <= start) return;
+    memset(bits + start / 64, 0, sizeof(uint64_t) * (size_t)((n - 1) / 64 - start / 64 + 1));
+}
+
+int mm_flag_row_portable(int mean, float weight, const float *c1, const float *c2, const float *linear,
+                         const float *columnThreshold, float rowThreshold, int start, int n,
+                         float *scores, uint64_t *bits) {
+    clear_words(start, n, bits);
+    uint64_t any = 0;
+    for (int j = start; j < n; j++) {
+        float s = weight * combine(mean, clamp0(c1[j]), clamp0(c2[j]));
+        if (linear) s = s + linear[j];
+        scores[j] = s;
+        uint64_t flag = (s >= rowThreshold) | (s >= columnThreshold[j]);
+        bits[j >> 6] |= flag << (j & 63);
+        any |= flag;
+    }
+    return any != 0;
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+int mm_has_x86_variants(void) { return 1; }
+
+// ---- AVX2 ------------------------------------------------------------------
+
+__attribute__((target("avx2")))
+static inline __m256 clamp0_avx2(__m256 x) {
+    // 0 >= x ? 0 : x  (NaN: the comparison is false, x stays)
+    __m256 zero = _mm256_setzero_ps();
+    return _mm256_blendv_ps(x, zero, _mm256_cmp_ps(zero, x, _CMP_GE_OQ));
+}
+
+__attribute__((target("avx2")))
+static inline __m256 score_avx2(int mean, __m256 w, __m256 x, __m256 y, const float *linear, int j, int linearMask) {
+    __m256 a = clamp0_avx2(x), b = clamp0_avx2(y), m;
+    switch (mean) {
+    case 0: m = _mm256_mul_ps(_mm256_add_ps(a, b), _mm256_set1_ps(0.5f)); break;
+    case 1: m = _mm256_sqrt_ps(_mm256_mul_ps(a, b)); break;
+    default: {
+        __m256 sum = _mm256_add_ps(a, b);
+        __m256 h = _mm256_div_ps(_mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(2.0f), a), b), sum);
+        m = _mm256_blendv_ps(h, _mm256_setzero_ps(), _mm256_cmp_ps(sum, _mm256_setzero_ps(), _CMP_EQ_OQ));
+    }
+    }
+    __m256 s = _mm256_mul_ps(w, m);
+    if (linearMask) s = _mm256_add_ps(s, _mm256_loadu_ps(linear + j));
+    return s;
+}
+
+__attribute__((target("avx2")))
+int mm_flag_row_avx2(int mean, float weight, const float *c1, const float *c2, const float *linear,
+                     const float *columnThreshold, float rowThreshold, int start, int n,
+                     float *scores, uint64_t *bits) {
+    clear_words(start, n, bits);
+    __m256 w = _mm256_set1_ps(weight), rt = _mm256_set1_ps(rowThreshold);
+    uint64_t any = 0;
+    int j = start;
+    // Scalar head up to a multiple of 8, so that each vector's 8 bits sit in one word.
+    for (; j < n && (j & 7); j++) {
+        float s = weight * combine(mean, clamp0(c1[j]), clamp0(c2[j]));
+        if (linear) s = s + linear[j];
+        scores[j] = s;
+        uint64_t flag = (s >= rowThreshold) | (s >= columnThreshold[j]);
+        bits[j >> 6] |= flag << (j & 63);
+        any |= flag;
+    }
+    for (; j + 8 <= n; j += 8) {
+        __m256 s = score_avx2(mean, w, _mm256_loadu_ps(c1 + j), _mm256_loadu_ps(c2 + j), linear, j, linear != 0);
+        _mm256_storeu_ps(scores + j, s);
+        __m256 hit = _mm256_or_ps(_mm256_cmp_ps(s, rt, _CMP_GE_OQ),
+                                  _mm256_cmp_ps(s, _mm256_loadu_ps(columnThreshold + j), _CMP_GE_OQ));
+        uint64_t mask = (uint64_t)(unsigned)_mm256_movemask_ps(hit);
+        bits[j >> 6] |= mask << (j & 63);
+        any |= mask;
+    }
+    for (; j < n; j++) {
+        float s = weight * combine(mean, clamp0(c1[j]), clamp0(c2[j]));
+        if (linear) s = s + linear[j];
+        scores[j] = s;
+        uint64_t flag = (s >= rowThreshold) | (s >= columnThreshold[j]);
+        bits[j >> 6] |= flag << (j & 63);
+        any |= flag;
+    }
+    return any != 0;
+}
+
+// ---- AVX-512F --------------------------------------------------------------
+
+__attribute__((target("avx512f")))
+static inline __m512 clamp0_avx512(__m512 x) {
+    __m512 zero = _mm512_setzero_ps();
+    return _mm512_mask_blend_ps(_mm512_cmp_ps_mask(zero, x, _CMP_GE_OQ), x, zero);
+}
+
+__attribute__((target("avx512f")))
+int mm_flag_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear,
+                       const float *columnThreshold, float rowThreshold, int start, int n,
+                       float *scores, uint64_t *bits) {
+    clear_words(start, n, bits);
+    __m512 w = _mm512_set1_ps(weight), rt = _mm512_set1_ps(rowThreshold);
+    __m512 zero = _mm512_setzero_ps(), half = _mm512_set1_ps(0.5f), two = _mm512_set1_ps(2.0f);
+    uint64_t any = 0;
+    // Vectors of 16 aligned to multiples of 16 columns; lanes outside start..<n are masked.
+    for (int base = start & ~15; base < n; base += 16) {
+        __mmask16 lanes = 0xFFFF;
+        if (base < start) lanes &= (__mmask16)(0xFFFFu << (start - base));
+        if (base + 16 > n) lanes &= (__mmask16)(0xFFFFu >> (base + 16 - n));
+        __m512 a = clamp0_avx512(_mm512_maskz_loadu_ps(lanes, c1 + base));
+        __m512 b = clamp0_avx512(_mm512_maskz_loadu_ps(lanes, c2 + base));
+        __m512 m;
+        switch (mean) {
+        case 0: m = _mm512_mul_ps(_mm512_add_ps(a, b), half); break;
+        case 1: m = _mm512_sqrt_ps(_mm512_mul_ps(a, b)); break;
+        default: {
+            __m512 sum = _mm512_add_ps(a, b);
+            __m512 h = _mm512_div_ps(_mm512_mul_ps(_mm512_mul_ps(two, a), b), sum);
+            m = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(sum, zero, _CMP_EQ_OQ), h, zero);
+        }
+        }
+        __m512 s = _mm512_mul_ps(w, m);
+        if (linear) s = _mm512_add_ps(s, _mm512_maskz_loadu_ps(lanes, linear + base));
+        _mm512_mask_storeu_ps(scores + base, lanes, s);
+        __mmask16 hit = _mm512_mask_cmp_ps_mask(lanes, s, rt, _CMP_GE_OQ)
+                      | _mm512_mask_cmp_ps_mask(lanes, s, _mm512_maskz_loadu_ps(lanes, columnThreshold + base), _CMP_GE_OQ);
+        bits[base >> 6] |= (uint64_t)hit << (base & 63);
+        any |= hit;
+    }
+    return any != 0;
+}
+
+#else
+
+int mm_has_x86_variants(void) { return 0; }
+
+int mm_flag_row_avx2(int mean, float weight, const float *c1, const float *c2, const float *linear,
+                     const float *columnThreshold, float rowThreshold, int start, int n,
+                     float *scores, uint64_t *bits) {
+    return mm_flag_row_portable(mean, weight, c1, c2, linear, columnThreshold, rowThreshold, start, n, scores, bits);
+}
+
+int mm_flag_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear,
+                       const float *columnThreshold, float rowThreshold, int start, int n,
+                       float *scores, uint64_t *bits) {
+    return mm_flag_row_portable(mean, weight, c1, c2, linear, columnThreshold, rowThreshold, start, n, scores, bits);
+}
+
+#endif

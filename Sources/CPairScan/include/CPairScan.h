@@ -1,0 +1,50 @@
+// The kernel's combine-and-flag pass over one tile row, in C only because
+// Swift cannot compile one function for AVX2 or AVX-512 without unsafe
+// compiler flags (which packages that depend on this one may not use).
+// Each variant computes, for columns start ≤ j < n,
+//
+//     score[j] = weight · mean(max(c1[j], 0), max(c2[j], 0)) + linear[j]
+//
+// with exactly the operations, in exactly the order, of MatchCore's Swift
+// code (IEEE single precision, no fused multiply-add), stores it in
+// scores[j], and sets bit j of `bits` (64 columns a word, words
+// start/64 … (n−1)/64 written) when score[j] ≥ rowThreshold or
+// score[j] ≥ columnThreshold[j]. Returns nonzero when any bit is set.
+//
+// mean: 0 arithmetic (a + b)·0.5, 1 geometric √(a·b), 2 harmonic
+// (2·a·b)/(a + b), 0 when a + b = 0. `linear` may be NULL (no linear block).
+// max(x, 0) is Swift's: 0 when x ≤ 0 (also for −0), x otherwise, NaN stays NaN.
+
+#ifndef CPAIRSCAN_H
+#define CPAIRSCAN_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Portable C (what the compiler makes of it for the baseline target).
+int mm_flag_row_portable(int mean, float weight, const float *c1, const float *c2, const float *linear,
+                         const float *columnThreshold, float rowThreshold, int start, int n,
+                         float *scores, uint64_t *bits);
+
+/// AVX2 (8 lanes). Call only when the processor has AVX2.
+int mm_flag_row_avx2(int mean, float weight, const float *c1, const float *c2, const float *linear,
+                     const float *columnThreshold, float rowThreshold, int start, int n,
+                     float *scores, uint64_t *bits);
+
+/// AVX-512F (16 lanes). Call only when the processor has AVX-512F.
+int mm_flag_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear,
+                       const float *columnThreshold, float rowThreshold, int start, int n,
+                       float *scores, uint64_t *bits);
+
+/// Whether this build has the vector variants (x86-64 only); elsewhere they
+/// fall back to the portable code.
+int mm_has_x86_variants(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,48 @@
+import CPairScan
+
+/// The vector code that combines one tile row and flags the columns whose
+/// score reaches a threshold (see `CPairScan.h`): the widest variant this
+/// processor runs, chosen once per process from `/proc/cpuinfo`.
+enum RowFlagger: Sendable, CaseIterable {
+    /// Plain C, compiled for the baseline target.
+    case portable
+    /// 8 lanes.
+    case avx2
+    /// 16 lanes, masked tails.
+    case avx512
+
+    /// The variants this processor runs, narrowest first.
+    static let supported: [RowFlagger] = {
+        guard mm_has_x86_variants() != 0 else { return [.portable] }
+        let flags = Set(CPUFeatures.current().flags)
+        return [.portable] + (flags.contains("avx2") ? [.avx2] : []) + (flags.contains("avx512f") ? [.avx512] : [])
+    }()
+
+    /// The widest variant the processor runs.
+    static var best: RowFlagger { supported.last ?? .portable }
+
+    /// Scores columns `start ..< n` of one tile row into `scores` and sets
+    /// their bits in `bits` (64 columns a word) when the score reaches
+    /// `rowThreshold` or `columnThreshold[j]`. Returns whether any bit is set.
+    ///
+    /// - Complexity: O(n − start), vectorised.
+    @inline(__always)
+    func flag(mean: ReciprocalMean, weight: Float, c1: UnsafePointer<Float>, c2: UnsafePointer<Float>,
+              linear: UnsafePointer<Float>?, columnThreshold: UnsafePointer<Float>, rowThreshold: Float,
+              start: Int, end n: Int, scores: UnsafeMutablePointer<Float>, bits: UnsafeMutablePointer<UInt64>) -> Bool {
+        let code: Int32 = switch mean {
+        case .arithmetic: 0
+        case .geometric: 1
+        case .harmonic: 2
+        }
+        let any: Int32 = switch self {
+        case .portable:
+            mm_flag_row_portable(code, weight, c1, c2, linear, columnThreshold, rowThreshold, Int32(start), Int32(n), scores, bits)
+        case .avx2:
+            mm_flag_row_avx2(code, weight, c1, c2, linear, columnThreshold, rowThreshold, Int32(start), Int32(n), scores, bits)
+        case .avx512:
+            mm_flag_row_avx512(code, weight, c1, c2, linear, columnThreshold, rowThreshold, Int32(start), Int32(n), scores, bits)
+        }
+        return any != 0
+    }
+}
