@@ -43,6 +43,15 @@ int mm_flag_row_portable(int mean, float weight, const float *c1, const float *c
     return any != 0;
 }
 
+void mm_max_row_portable(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
+                         float *maxima) {
+    for (int j = 0; j < n; j++) {
+        float s = weight * combine(mean, clamp0(c1[j]), clamp0(c2[j]));
+        if (linear) s = s + linear[j];
+        maxima[j] = s > maxima[j] ? s : maxima[j];
+    }
+}
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -111,6 +120,19 @@ int mm_flag_row_avx2(int mean, float weight, const float *c1, const float *c2, c
     return any != 0;
 }
 
+__attribute__((target("avx2")))
+void mm_max_row_avx2(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
+                     float *maxima) {
+    __m256 w = _mm256_set1_ps(weight);
+    int j = 0;
+    for (; j + 8 <= n; j += 8) {
+        __m256 s = score_avx2(mean, w, _mm256_loadu_ps(c1 + j), _mm256_loadu_ps(c2 + j), linear, j, linear != 0);
+        __m256 m = _mm256_loadu_ps(maxima + j);
+        _mm256_storeu_ps(maxima + j, _mm256_blendv_ps(m, s, _mm256_cmp_ps(s, m, _CMP_GT_OQ)));
+    }
+    if (j < n) mm_max_row_portable(mean, weight, c1 + j, c2 + j, linear ? linear + j : 0, n - j, maxima + j);
+}
+
 // ---- AVX-512F --------------------------------------------------------------
 
 __attribute__((target("avx512f")))
@@ -120,32 +142,51 @@ static inline __m512 clamp0_avx512(__m512 x) {
 }
 
 __attribute__((target("avx512f")))
+static inline __m512 score_avx512(int mean, __m512 w, __mmask16 lanes, const float *c1, const float *c2,
+                                  const float *linear) {
+    __m512 zero = _mm512_setzero_ps();
+    __m512 a = clamp0_avx512(_mm512_maskz_loadu_ps(lanes, c1));
+    __m512 b = clamp0_avx512(_mm512_maskz_loadu_ps(lanes, c2));
+    __m512 m;
+    switch (mean) {
+    case 0: m = _mm512_mul_ps(_mm512_add_ps(a, b), _mm512_set1_ps(0.5f)); break;
+    case 1: m = _mm512_sqrt_ps(_mm512_mul_ps(a, b)); break;
+    default: {
+        __m512 sum = _mm512_add_ps(a, b);
+        __m512 h = _mm512_div_ps(_mm512_mul_ps(_mm512_mul_ps(_mm512_set1_ps(2.0f), a), b), sum);
+        m = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(sum, zero, _CMP_EQ_OQ), h, zero);
+    }
+    }
+    __m512 s = _mm512_mul_ps(w, m);
+    if (linear) s = _mm512_add_ps(s, _mm512_maskz_loadu_ps(lanes, linear));
+    return s;
+}
+
+__attribute__((target("avx512f")))
+void mm_max_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
+                       float *maxima) {
+    __m512 w = _mm512_set1_ps(weight);
+    for (int j = 0; j < n; j += 16) {
+        __mmask16 lanes = j + 16 <= n ? 0xFFFF : (__mmask16)(0xFFFFu >> (j + 16 - n));
+        __m512 s = score_avx512(mean, w, lanes, c1 + j, c2 + j, linear ? linear + j : 0);
+        __m512 m = _mm512_maskz_loadu_ps(lanes, maxima + j);
+        _mm512_mask_storeu_ps(maxima + j, _mm512_mask_cmp_ps_mask(lanes, s, m, _CMP_GT_OQ), s);
+    }
+}
+
+__attribute__((target("avx512f")))
 int mm_flag_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear,
                        const float *columnThreshold, float rowThreshold, int start, int n,
                        float *scores, uint64_t *bits) {
     clear_words(start, n, bits);
     __m512 w = _mm512_set1_ps(weight), rt = _mm512_set1_ps(rowThreshold);
-    __m512 zero = _mm512_setzero_ps(), half = _mm512_set1_ps(0.5f), two = _mm512_set1_ps(2.0f);
     uint64_t any = 0;
     // Vectors of 16 aligned to multiples of 16 columns; lanes outside start..<n are masked.
     for (int base = start & ~15; base < n; base += 16) {
         __mmask16 lanes = 0xFFFF;
         if (base < start) lanes &= (__mmask16)(0xFFFFu << (start - base));
         if (base + 16 > n) lanes &= (__mmask16)(0xFFFFu >> (base + 16 - n));
-        __m512 a = clamp0_avx512(_mm512_maskz_loadu_ps(lanes, c1 + base));
-        __m512 b = clamp0_avx512(_mm512_maskz_loadu_ps(lanes, c2 + base));
-        __m512 m;
-        switch (mean) {
-        case 0: m = _mm512_mul_ps(_mm512_add_ps(a, b), half); break;
-        case 1: m = _mm512_sqrt_ps(_mm512_mul_ps(a, b)); break;
-        default: {
-            __m512 sum = _mm512_add_ps(a, b);
-            __m512 h = _mm512_div_ps(_mm512_mul_ps(_mm512_mul_ps(two, a), b), sum);
-            m = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(sum, zero, _CMP_EQ_OQ), h, zero);
-        }
-        }
-        __m512 s = _mm512_mul_ps(w, m);
-        if (linear) s = _mm512_add_ps(s, _mm512_maskz_loadu_ps(lanes, linear + base));
+        __m512 s = score_avx512(mean, w, lanes, c1 + base, c2 + base, linear ? linear + base : 0);
         _mm512_mask_storeu_ps(scores + base, lanes, s);
         __mmask16 hit = _mm512_mask_cmp_ps_mask(lanes, s, rt, _CMP_GE_OQ)
                       | _mm512_mask_cmp_ps_mask(lanes, s, _mm512_maskz_loadu_ps(lanes, columnThreshold + base), _CMP_GE_OQ);
@@ -158,6 +199,16 @@ int mm_flag_row_avx512(int mean, float weight, const float *c1, const float *c2,
 #else
 
 int mm_has_x86_variants(void) { return 0; }
+
+void mm_max_row_avx2(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
+                     float *maxima) {
+    mm_max_row_portable(mean, weight, c1, c2, linear, n, maxima);
+}
+
+void mm_max_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
+                       float *maxima) {
+    mm_max_row_portable(mean, weight, c1, c2, linear, n, maxima);
+}
 
 int mm_flag_row_avx2(int mean, float weight, const float *c1, const float *c2, const float *linear,
                      const float *columnThreshold, float rowThreshold, int start, int n,

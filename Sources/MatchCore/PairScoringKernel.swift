@@ -15,13 +15,18 @@ import Synchronization
 /// where `mean` is a ``ReciprocalMean`` and `x⁺ = max(x, 0)`.
 ///
 /// The work is cut into tiles of `rowTile × columnTile` pairs. For each tile
-/// three `cblas_sgemm` calls write C1, C2 and L into per-thread buffers that
-/// stay in cache; a vectorised pass combines them, drops everything below
-/// the current row and column thresholds, checks the mask only for the few
-/// survivors and feeds fixed-capacity heaps (ties: lower index wins). Each
-/// worker thread owns its heaps and its BLAS calls run single-threaded, so
-/// both cores work without oversubscription; per-worker heaps are merged at
-/// the end. Results do not depend on the number of workers or on scheduling.
+/// three `cblas_sgemm` calls write C1, C2 and L into per-thread buffers; a
+/// vectorised pass (C, AVX-512 or AVX2 when the processor has them) combines
+/// them and flags the pairs that reach the current row or column threshold;
+/// only those are checked against the mask and offered to fixed-capacity
+/// sorted lists (ties: lower index wins). A list that is not yet full gets a
+/// seeded threshold — the k-th largest of 2k group maxima of its first tile —
+/// so the first rows a column meets do not all enter its list; when masked
+/// pairs make a seed too high, the pairs it held back are offered after all.
+/// Each worker thread owns its lists and its BLAS calls run single-threaded,
+/// so both cores work without oversubscription; per-worker lists are merged
+/// at the end. Results do not depend on the number of workers, on scheduling
+/// or on the instruction set.
 ///
 /// ```swift
 /// let kernel = PairScoringKernel(k: 10, mean: .harmonic, reciprocityWeight: 0.55)
@@ -62,10 +67,10 @@ public struct PairScoringKernel: Sendable {
         /// the packed panels between them, which single-threaded calls
         /// cannot), then scanned by all workers in parallel, rows split.
         case sharedTiles
-        /// ``perWorkerTiles`` with more than one worker (measured faster:
-        /// kernel ÷ GEMM floor 1.5 against 1.9 at 3,100 × 20,000, d = 256,
-        /// k = 20), else ``sharedTiles`` so that a single worker still gets
-        /// every BLAS thread.
+        /// ``perWorkerTiles`` with more than one worker (measured faster at
+        /// 3,100 × 20,000, d = 256, k = 20: kernel ÷ GEMM floor 1.5 against
+        /// 1.9 before the C combine pass and seeding), else ``sharedTiles``
+        /// so that a single worker still gets every BLAS thread.
         case automatic
     }
 
@@ -78,10 +83,14 @@ public struct PairScoringKernel: Sendable {
     ///   - k: Partners kept per participant (≥ 0).
     ///   - mean: The reciprocal mean (default harmonic).
     ///   - reciprocityWeight: Weight of the reciprocal term (default 1).
-    ///   - rowTile: Rows of A per tile (default: 256 for per-worker tiles,
-    ///     1,024 for shared tiles).
-    ///   - columnTile: Rows of B per tile (default: 512 — the three tile
-    ///     buffers, 1.5 MB, fit a core's L2 — or 4,096 for shared tiles).
+    ///   - rowTile: Rows of A per tile (default 1,024).
+    ///   - columnTile: Rows of B per tile (default: 256 for per-worker
+    ///     tiles, 4,096 for shared tiles). Per-worker tiles of 1,024 × 256
+    ///     (3 MB of buffers a worker) measured fastest at 3,100 × 20,000,
+    ///     d = 256, k = 20 against 256 × 512 … 3,100 × 256: taller tiles make
+    ///     OpenBLAS's single-threaded calls faster (270 against 250 GFLOPS)
+    ///     and give the column seeds more rows; narrower ones keep each
+    ///     worker's column lists in its L2 cache.
     ///   - workers: Scanning threads (default: the active processor count).
     ///   - threading: How GEMMs and scans share the cores (default automatic).
     public init(k: Int, mean: ReciprocalMean = .harmonic, reciprocityWeight: Float = 1,
@@ -99,8 +108,8 @@ public struct PairScoringKernel: Sendable {
         self.mean = mean
         self.reciprocityWeight = reciprocityWeight
         self.threading = resolved
-        self.rowTile = rowTile ?? (resolved == .sharedTiles ? 1024 : 256)
-        self.columnTile = columnTile ?? (resolved == .sharedTiles ? 4096 : 512)
+        self.rowTile = rowTile ?? 1024
+        self.columnTile = columnTile ?? (resolved == .sharedTiles ? 4096 : 256)
         self.workers = max(1, workers)
     }
 

@@ -43,6 +43,21 @@ struct PairScoringKernelSeedingTests {
         ]
     }
 
+    @Test func kthLargestMatchesSorting() {
+        var random = SeededRandom(seed: 8)
+        for round in 0..<2000 {
+            let count = Int(random.next() % 64) + 1
+            let k = Int(random.next() % UInt64(count)) + 1
+            // Few distinct values in some rounds: many ties.
+            var values: [Float] = (0..<count).map { _ in
+                round % 2 == 0 ? Float(random.next() % 5) : random.signedUnit()
+            }
+            let expected = values.sorted(by: >)[k - 1]
+            let got = values.withUnsafeMutableBufferPointer { WorkerState.kthLargest($0.baseAddress!, count: count, k: k) }
+            #expect(got == expected, "round \(round): k \(k) of \(count)")
+        }
+    }
+
     @Test("bipartite lists are exact with seeded thresholds", arguments: ReciprocalMean.allCases)
     func bipartiteSeeding(mean: ReciprocalMean) {
         var random = SeededRandom(seed: 4242 + UInt64(mean.rawValue + 1))

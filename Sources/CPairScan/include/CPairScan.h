@@ -39,6 +39,15 @@ int mm_flag_row_avx512(int mean, float weight, const float *c1, const float *c2,
                        const float *columnThreshold, float rowThreshold, int start, int n,
                        float *scores, uint64_t *bits);
 
+/// maxima[j] = max(maxima[j], score[j]) for 0 ≤ j < n, with the score of
+/// the flag functions (a NaN score never wins). Same three variants.
+void mm_max_row_portable(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
+                         float *maxima);
+void mm_max_row_avx2(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
+                     float *maxima);
+void mm_max_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
+                       float *maxima);
+
 /// Whether this build has the vector variants (x86-64 only); elsewhere they
 /// fall back to the portable code.
 int mm_has_x86_variants(void);

@@ -21,6 +21,31 @@ enum RowFlagger: Sendable, CaseIterable {
     /// The widest variant the processor runs.
     static var best: RowFlagger { supported.last ?? .portable }
 
+    /// The code of `mean` for `CPairScan`.
+    @inline(__always)
+    private static func code(_ mean: ReciprocalMean) -> Int32 {
+        switch mean {
+        case .arithmetic: 0
+        case .geometric: 1
+        case .harmonic: 2
+        }
+    }
+
+    /// Raises `maxima[j]` to the score of column j of one tile row, for
+    /// j < n (a NaN score never wins).
+    ///
+    /// - Complexity: O(n), vectorised.
+    @inline(__always)
+    func accumulateMaxima(mean: ReciprocalMean, weight: Float, c1: UnsafePointer<Float>, c2: UnsafePointer<Float>,
+                          linear: UnsafePointer<Float>?, count n: Int, into maxima: UnsafeMutablePointer<Float>) {
+        let code = Self.code(mean)
+        switch self {
+        case .portable: mm_max_row_portable(code, weight, c1, c2, linear, Int32(n), maxima)
+        case .avx2: mm_max_row_avx2(code, weight, c1, c2, linear, Int32(n), maxima)
+        case .avx512: mm_max_row_avx512(code, weight, c1, c2, linear, Int32(n), maxima)
+        }
+    }
+
     /// Scores columns `start ..< n` of one tile row into `scores` and sets
     /// their bits in `bits` (64 columns a word) when the score reaches
     /// `rowThreshold` or `columnThreshold[j]`. Returns whether any bit is set.
@@ -30,11 +55,7 @@ enum RowFlagger: Sendable, CaseIterable {
     func flag(mean: ReciprocalMean, weight: Float, c1: UnsafePointer<Float>, c2: UnsafePointer<Float>,
               linear: UnsafePointer<Float>?, columnThreshold: UnsafePointer<Float>, rowThreshold: Float,
               start: Int, end n: Int, scores: UnsafeMutablePointer<Float>, bits: UnsafeMutablePointer<UInt64>) -> Bool {
-        let code: Int32 = switch mean {
-        case .arithmetic: 0
-        case .geometric: 1
-        case .harmonic: 2
-        }
+        let code = Self.code(mean)
         let any: Int32 = switch self {
         case .portable:
             mm_flag_row_portable(code, weight, c1, c2, linear, columnThreshold, rowThreshold, Int32(start), Int32(n), scores, bits)

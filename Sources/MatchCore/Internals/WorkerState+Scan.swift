@@ -61,8 +61,8 @@ extension WorkerState {
         let weight = context.weight
         let columnThreshold = UnsafePointer(self.columnThreshold + c0)
         let seeded = seedColumns && !context.open
-            && self.seedColumns(Mean.self, tile, tileRow: tileRow, rows: rows, columnStart: c0, columnCount: n,
-                                hasLinear: hasLinear, weight: weight)
+            && self.seedColumns(tile, tileRow: tileRow, rows: rows, columnStart: c0, columnCount: n,
+                                hasLinear: hasLinear, mean: context.mean, weight: weight, flagger: context.flagger)
         for i in rows {
             let offset = (i - tileRow) * tile.stride
             let start = context.open ? max(0, i + 1 - c0) : 0  // open: each unordered pair once, j > i

@@ -13,15 +13,38 @@
 // result is exactly the unseeded one; the seed only skips work.
 
 extension WorkerState {
-    /// The k-th largest of the `count` values at `values` (k ≤ count), NaN
-    /// counting as −∞. Reorders the values.
+    /// The k-th largest of the `count` values at `values` (1 ≤ k ≤ count; no
+    /// NaN — group maxima never are). Reorders the values.
     ///
-    /// - Complexity: O(count log count); count ≤ 2k.
+    /// - Complexity: O(count) expected (quickselect, middle pivot); count ≤ 2k.
     @inline(__always)
-    private func kthLargest(_ values: UnsafeMutablePointer<Float>, count: Int, k: Int) -> Float {
-        var buffer = UnsafeMutableBufferPointer(start: values, count: count)
-        buffer.sort(by: >)
-        return buffer[k - 1]
+    static func kthLargest(_ values: UnsafeMutablePointer<Float>, count: Int, k: Int) -> Float {
+        var lower = 0, upper = count - 1
+        let target = k - 1  // index in descending order
+        while lower < upper {
+            let pivot = values[(lower + upper) / 2]
+            var i = lower, j = upper
+            while i <= j {
+                while values[i] > pivot { i += 1 }
+                while values[j] < pivot { j -= 1 }
+                if i <= j {
+                    let swapped = values[i]
+                    values[i] = values[j]
+                    values[j] = swapped
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Now values[lower...j] ≥ pivot ≥ values[i...upper].
+            if target <= j {
+                upper = j
+            } else if target >= i {
+                lower = i
+            } else {
+                return values[target]
+            }
+        }
+        return values[target]
     }
 
     /// A threshold for row `i` over the columns `start ..< n` of a tile row
@@ -60,7 +83,7 @@ extension WorkerState {
             }
             base += width
         }
-        return kthLargest(seedScratch, count: groups, k: k)
+        return Self.kthLargest(seedScratch, count: groups, k: k)
     }
 
     /// Seeds the thresholds of the tile's columns `c0 ..< c0 + n` from the
@@ -70,9 +93,9 @@ extension WorkerState {
     ///
     /// - Complexity: one scoring pass over the tile, plus a sort of at most
     ///   2k group maxima per column.
-    func seedColumns<Mean: ScanMean>(
-        _: Mean.Type, _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
-        hasLinear: Bool, weight: Float
+    func seedColumns(
+        _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
+        hasLinear: Bool, mean: ReciprocalMean, weight: Float, flagger: RowFlagger
     ) -> Bool {
         let k = columnHeaps.capacity
         let count = rows.count
@@ -85,24 +108,14 @@ extension WorkerState {
             let lower = rows.lowerBound + g * count / groups, upper = rows.lowerBound + (g + 1) * count / groups
             for i in lower..<upper {
                 let offset = (i - tileRow) * stride
-                let c1 = UnsafePointer(tile.c1 + offset), c2 = UnsafePointer(tile.c2 + offset)
-                if hasLinear {
-                    let linear = UnsafePointer(tile.linear + offset)
-                    for j in 0..<n {
-                        let score = weight * Mean.combine(max(c1[j], 0), max(c2[j], 0)) + linear[j]
-                        maxima[j] = score > maxima[j] ? score : maxima[j]
-                    }
-                } else {
-                    for j in 0..<n {
-                        let score = weight * Mean.combine(max(c1[j], 0), max(c2[j], 0))
-                        maxima[j] = score > maxima[j] ? score : maxima[j]
-                    }
-                }
+                flagger.accumulateMaxima(mean: mean, weight: weight, c1: tile.c1 + offset, c2: tile.c2 + offset,
+                                         linear: hasLinear ? UnsafePointer(tile.linear + offset) : nil, count: n,
+                                         into: maxima)
             }
         }
         for j in 0..<n {
             for g in 0..<groups { seedScratch[g] = groupMaxima[g * stride + j] }
-            let seed = kthLargest(seedScratch, count: groups, k: k)
+            let seed = Self.kthLargest(seedScratch, count: groups, k: k)
             columnSeeds[j] = seed
             if seed > columnThreshold[c0 + j] { columnThreshold[c0 + j] = seed }
         }
