@@ -224,11 +224,11 @@ public struct PairScoringKernel: Sendable {
         }
     }
 
-    /// Merges the workers' partial heaps into sorted lists, in parallel over rows.
+    /// Merges the workers' partial lists, in parallel over rows.
     private func merge(_ states: [WorkerState], plan: TilePlan) -> PairRanking {
-        let forA = mergeSide(states.map(\.rowHeaps), count: plan.rowCount)
+        let forA = mergeSide(states.map(\.rowLists), count: plan.rowCount)
         if plan.isOpen { return PairRanking(forA: forA, forB: forA) }
-        let forB = mergeSide(states.map(\.columnHeaps), count: plan.columnCount)
+        let forB = mergeSide(states.map(\.columnLists), count: plan.columnCount)
         return PairRanking(forA: forA, forB: forB)
     }
 

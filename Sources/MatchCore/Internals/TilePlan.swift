@@ -61,7 +61,7 @@ struct TilePlan: Sendable {
 
     /// One item per column tile, spanning every row of A (in `open`
     /// pairing, the rows before the tile's last column). Columns outermost
-    /// keeps a worker's column heaps for the item — where most heap
+    /// keeps a worker's column lists for the item — where most list
     /// insertions happen — in its L2 cache while all of A streams past;
     /// column tiles are small enough to balance the workers.
     private static func cut(rows: Int, columns: Int, open: Bool, rowTile: Int, columnTile: Int) -> [Item] {

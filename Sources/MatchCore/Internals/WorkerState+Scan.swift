@@ -96,7 +96,7 @@ extension WorkerState {
             if rowSeed > -.infinity,
                verifyRowSeed(Mean.self, tile, row: i, localOffset: offset, start: start, end: n, columnStart: c0,
                              hasLinear: hasLinear, context: context, seed: rowSeed) {
-                rowThreshold = rowHeaps.threshold(row: i)
+                rowThreshold = rowLists.threshold(row: i)
             }
             self.rowThreshold[i] = rowThreshold
         }
@@ -129,12 +129,12 @@ extension WorkerState {
             guard forRow || forColumn else { continue }
             if !masksNothing, context.mask.excludes(i, j, symmetric: context.open) { continue }
             if forRow {
-                rowThreshold = max(rowThreshold, rowHeaps.insert(score: score, partner: j,
+                rowThreshold = max(rowThreshold, rowLists.insert(score: score, partner: j,
                                                                  components: SIMD4(x, y, l, 0), row: i))
             }
             if forColumn {
-                // In open pairing columnHeaps is rowHeaps: j's own list.
-                columnThreshold[j] = max(columnThreshold[j], columnHeaps.insert(score: score, partner: i,
+                // In open pairing columnLists is rowLists: j's own list.
+                columnThreshold[j] = max(columnThreshold[j], columnLists.insert(score: score, partner: i,
                                                                                 components: SIMD4(y, x, l, 0), row: j))
             }
         }

@@ -57,7 +57,7 @@ extension WorkerState {
         _: Mean.Type, c1: UnsafePointer<Float>, c2: UnsafePointer<Float>, linear: UnsafePointer<Float>?,
         start: Int, end n: Int, weight: Float
     ) -> Float {
-        let k = rowHeaps.capacity
+        let k = rowLists.capacity
         let m = n - start
         guard k > 0, m > k else { return -.infinity }
         // Group g holds the columns start + g, start + g + G, … so that the
@@ -97,7 +97,7 @@ extension WorkerState {
         _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
         hasLinear: Bool, mean: ReciprocalMean, weight: Float, flagger: RowFlagger
     ) -> Bool {
-        let k = columnHeaps.capacity
+        let k = columnLists.capacity
         let count = rows.count
         guard k > 0, count > k, n > 0 else { return false }
         let groups = min(count, 2 * k)
@@ -131,16 +131,16 @@ extension WorkerState {
     ) {
         for local in 0..<n {
             let seed = columnSeeds[local], j = c0 + local
-            guard seed > -.infinity, columnHeaps.threshold(row: j) < seed else { continue }
+            guard seed > -.infinity, columnLists.threshold(row: j) < seed else { continue }
             for i in rows {
                 let offset = (i - tileRow) * tile.stride + local
                 let x = tile.c1[offset], y = tile.c2[offset]
                 let l = hasLinear ? tile.linear[offset] : 0
                 let score = context.weight * Mean.combine(max(x, 0), max(y, 0)) + l
                 guard score < seed, !context.mask.excludes(i, j, symmetric: context.open) else { continue }
-                _ = columnHeaps.insert(score: score, partner: i, components: SIMD4(y, x, l, 0), row: j)
+                _ = columnLists.insert(score: score, partner: i, components: SIMD4(y, x, l, 0), row: j)
             }
-            columnThreshold[j] = columnHeaps.threshold(row: j)
+            columnThreshold[j] = columnLists.threshold(row: j)
         }
     }
 
@@ -150,14 +150,14 @@ extension WorkerState {
         _: Mean.Type, _ tile: TileBuffers, row i: Int, localOffset: Int, start: Int, end n: Int, columnStart c0: Int,
         hasLinear: Bool, context: ScanContext, seed: Float
     ) -> Bool {
-        guard rowHeaps.threshold(row: i) < seed else { return false }
+        guard rowLists.threshold(row: i) < seed else { return false }
         for local in start..<n {
             let x = tile.c1[localOffset + local], y = tile.c2[localOffset + local]
             let l = hasLinear ? tile.linear[localOffset + local] : 0
             let score = context.weight * Mean.combine(max(x, 0), max(y, 0)) + l
             let j = c0 + local
             guard score < seed, !context.mask.excludes(i, j, symmetric: context.open) else { continue }
-            _ = rowHeaps.insert(score: score, partner: j, components: SIMD4(x, y, l, 0), row: i)
+            _ = rowLists.insert(score: score, partner: j, components: SIMD4(x, y, l, 0), row: i)
         }
         return true
     }

@@ -8,7 +8,7 @@ struct ScanContext: Sendable {
     let flagger: RowFlagger
 }
 
-/// One scanning thread's private state: its partial top-k heaps for every
+/// One scanning thread's private state: its partial top-k lists for every
 /// row of A and of B and their entry thresholds. Only its own thread
 /// touches it while the kernel runs (hence `@unchecked Sendable`).
 final class WorkerState: @unchecked Sendable {
@@ -25,10 +25,10 @@ final class WorkerState: @unchecked Sendable {
     /// The seed of each column of the tile being scanned (`-infinity`: none).
     let columnSeeds: UnsafeMutablePointer<Float>
     /// Partial top-k of every row of A (in `open` pairing: of every participant).
-    let rowHeaps: SortedTopKTable
-    /// Partial top-k of every row of B (`open` pairing: the same table as `rowHeaps`).
-    let columnHeaps: SortedTopKTable
-    /// Entry thresholds of `rowHeaps` / `columnHeaps` (see `TopK.threshold`).
+    let rowLists: SortedTopKTable
+    /// Partial top-k of every row of B (`open` pairing: the same table as `rowLists`).
+    let columnLists: SortedTopKTable
+    /// Entry thresholds of `rowLists` / `columnLists` (see `TopK.threshold`).
     let rowThreshold: UnsafeMutablePointer<Float>
     let columnThreshold: UnsafeMutablePointer<Float>
     /// In `open` pairing both threshold pointers are the same buffer.
@@ -48,16 +48,16 @@ final class WorkerState: @unchecked Sendable {
         columnSeeds = .allocate(capacity: stride)
         columnSeeds.initialize(repeating: -.infinity, count: stride)
         let initial: Float = k == 0 ? .infinity : -.infinity
-        rowHeaps = SortedTopKTable(rows: plan.rowCount, capacity: k)
+        rowLists = SortedTopKTable(rows: plan.rowCount, capacity: k)
         rowThreshold = .allocate(capacity: max(plan.rowCount, 1))
         rowThreshold.initialize(repeating: initial, count: plan.rowCount)
         if plan.isOpen {
-            // One set of heaps serves both endpoints of each pair.
-            columnHeaps = rowHeaps
+            // One set of lists serves both endpoints of each pair.
+            columnLists = rowLists
             columnThreshold = rowThreshold
             ownsColumnThreshold = false
         } else {
-            columnHeaps = SortedTopKTable(rows: plan.columnCount, capacity: k)
+            columnLists = SortedTopKTable(rows: plan.columnCount, capacity: k)
             columnThreshold = .allocate(capacity: max(plan.columnCount, 1))
             columnThreshold.initialize(repeating: initial, count: plan.columnCount)
             ownsColumnThreshold = true
