@@ -31,6 +31,10 @@ public struct BLASReport: Sendable, Codable, Equatable {
     public var automaticFix: String?
     /// What is wrong and exactly what to install or set. Empty when all is well.
     public var warnings: [String]
+    /// The vector code of the scoring kernel's own combine-and-flag pass
+    /// (not BLAS): `AVX-512`, `AVX2` or `portable C`, the widest this
+    /// processor runs.
+    public var scoringPass: String = RowFlagger.best.name
 
     /// The size of the timed `sgemm`.
     public struct GEMMSize: Sendable, Codable, Equatable {

@@ -18,9 +18,10 @@ struct DoctorCommandTests {
             coreTypeOverride: nil,
             cpu: CPUFeatures(modelName: "Test CPU", flags: ["avx", "avx2", "fma"], logicalCores: 2, nominalGHz: 2),
             benchmarkSize: .init(n: 2048, k: 512), measuredGFLOPS: 2.5, fractionOfPeak: 2.5 / 128,
-            automaticFix: nil, warnings: [])
+            automaticFix: nil, warnings: [], scoringPass: "AVX2")
         report.warnings = BLASReport.warnings(for: report)
         let text = DoctorText.render(report)
+        #expect(text.contains("scan     AVX2 (the scoring kernel's combine pass)"))
         #expect(text.contains("BLAS     reference or unknown"))
         #expect(text.contains("CPU      Test CPU, 2 cores, AVX2+FMA, 2.0 GHz"))
         #expect(text.contains("sgemm    2 GFLOPS on 2048×2048×512 (2% of the nominal 128 GFLOPS)"))

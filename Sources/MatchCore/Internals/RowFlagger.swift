@@ -21,6 +21,15 @@ enum RowFlagger: Sendable, CaseIterable {
     /// The widest variant the processor runs.
     static var best: RowFlagger { supported.last ?? .portable }
 
+    /// How `doctor` names it.
+    var name: String {
+        switch self {
+        case .portable: "portable C"
+        case .avx2: "AVX2"
+        case .avx512: "AVX-512"
+        }
+    }
+
     /// The code of `mean` for `CPairScan`.
     @inline(__always)
     private static func code(_ mean: ReciprocalMean) -> Int32 {
