@@ -175,6 +175,28 @@ void mm_max_row_avx512(int mean, float weight, const float *c1, const float *c2,
 }
 
 __attribute__((target("avx512f")))
+void mm_kth_largest_columns_avx512(const float *maxima, int groups, int stride, int n, int k, float *out) {
+    const __m512i one = _mm512_set1_epi32(1), kk = _mm512_set1_epi32(k);
+    for (int j = 0; j < n; j += 16) {
+        __mmask16 lanes = j + 16 <= n ? 0xFFFF : (__mmask16)(0xFFFFu >> (j + 16 - n));
+        __m512 result = _mm512_setzero_ps();
+        for (int g = 0; g < groups; g++) {
+            __m512 candidate = _mm512_maskz_loadu_ps(lanes, maxima + (size_t)g * stride + j);
+            __m512i greater = _mm512_setzero_si512(), atLeast = _mm512_setzero_si512();
+            for (int h = 0; h < groups; h++) {
+                __m512 other = _mm512_maskz_loadu_ps(lanes, maxima + (size_t)h * stride + j);
+                greater = _mm512_mask_add_epi32(greater, _mm512_cmp_ps_mask(other, candidate, _CMP_GT_OQ), greater, one);
+                atLeast = _mm512_mask_add_epi32(atLeast, _mm512_cmp_ps_mask(other, candidate, _CMP_GE_OQ), atLeast, one);
+            }
+            // The k-th largest: fewer than k values above it, at least k at or above it.
+            __mmask16 hit = _mm512_cmplt_epi32_mask(greater, kk) & _mm512_cmpge_epi32_mask(atLeast, kk);
+            result = _mm512_mask_blend_ps(hit, result, candidate);
+        }
+        _mm512_mask_storeu_ps(out + j, lanes, result);
+    }
+}
+
+__attribute__((target("avx512f")))
 int mm_flag_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear,
                        const float *columnThreshold, float rowThreshold, int start, int n,
                        float *scores, uint64_t *bits) {
@@ -199,6 +221,10 @@ int mm_flag_row_avx512(int mean, float weight, const float *c1, const float *c2,
 #else
 
 int mm_has_x86_variants(void) { return 0; }
+
+void mm_kth_largest_columns_avx512(const float *maxima, int groups, int stride, int n, int k, float *out) {
+    (void)maxima; (void)groups; (void)stride; (void)n; (void)k; (void)out;  // never called off x86-64
+}
 
 void mm_max_row_avx2(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
                      float *maxima) {

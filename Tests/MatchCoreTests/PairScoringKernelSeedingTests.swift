@@ -1,3 +1,4 @@
+import CPairScan
 import Testing
 @testable import MatchCore
 
@@ -55,6 +56,28 @@ struct PairScoringKernelSeedingTests {
             let expected = values.sorted(by: >)[k - 1]
             let got = values.withUnsafeMutableBufferPointer { WorkerState.kthLargest($0.baseAddress!, count: count, k: k) }
             #expect(got == expected, "round \(round): k \(k) of \(count)")
+        }
+    }
+
+    @Test(.enabled(if: RowFlagger.supported.contains(.avx512)))
+    func columnwiseKthLargestMatchesSorting() {
+        var random = SeededRandom(seed: 64)
+        for round in 0..<500 {
+            let groups = Int(random.next() % 64) + 1, n = Int(random.next() % 40) + 1
+            let stride = n + Int(random.next() % 5), k = Int(random.next() % UInt64(groups)) + 1
+            let maxima: [Float] = (0..<(groups * stride)).map { _ in
+                round % 2 == 0 ? Float(random.next() % 4) : random.signedUnit()
+            }
+            var out = [Float](repeating: .nan, count: n)
+            maxima.withUnsafeBufferPointer { m in
+                out.withUnsafeMutableBufferPointer { o in
+                    mm_kth_largest_columns_avx512(m.baseAddress, Int32(groups), Int32(stride), Int32(n), Int32(k), o.baseAddress)
+                }
+            }
+            for j in 0..<n {
+                let expected = (0..<groups).map { maxima[$0 * stride + j] }.sorted(by: >)[k - 1]
+                #expect(out[j] == expected, "round \(round): column \(j), k \(k) of \(groups)")
+            }
         }
     }
 

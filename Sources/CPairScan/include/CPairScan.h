@@ -48,6 +48,11 @@ void mm_max_row_avx2(int mean, float weight, const float *c1, const float *c2, c
 void mm_max_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
                        float *maxima);
 
+/// For each column 0 ≤ j < n, out[j] = the k-th largest of the `groups`
+/// values maxima[g·stride + j] (1 ≤ k ≤ groups ≤ 64, no NaN), 16 columns at
+/// a time by counting, for each value, how many are larger. AVX-512F only.
+void mm_kth_largest_columns_avx512(const float *maxima, int groups, int stride, int n, int k, float *out);
+
 /// Whether this build has the vector variants (x86-64 only); elsewhere they
 /// fall back to the portable code.
 int mm_has_x86_variants(void);

@@ -1,3 +1,5 @@
+import CPairScan
+
 // Seeding entry thresholds before a list is full.
 //
 // A list that is not full admits everything: the first tile a column meets
@@ -113,12 +115,15 @@ extension WorkerState {
                                          into: maxima)
             }
         }
-        for j in 0..<n {
-            for g in 0..<groups { seedScratch[g] = groupMaxima[g * stride + j] }
-            let seed = Self.kthLargest(seedScratch, count: groups, k: k)
-            columnSeeds[j] = seed
-            if seed > columnThreshold[c0 + j] { columnThreshold[c0 + j] = seed }
+        if flagger == .avx512, groups <= 64 {
+            mm_kth_largest_columns_avx512(groupMaxima, Int32(groups), Int32(stride), Int32(n), Int32(k), columnSeeds)
+        } else {
+            for j in 0..<n {
+                for g in 0..<groups { seedScratch[g] = groupMaxima[g * stride + j] }
+                columnSeeds[j] = Self.kthLargest(seedScratch, count: groups, k: k)
+            }
         }
+        for j in 0..<n where columnSeeds[j] > columnThreshold[c0 + j] { columnThreshold[c0 + j] = columnSeeds[j] }
         return true
     }
 
