@@ -28,13 +28,18 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# OpenBLAS gets the core type that matches the CPU unless one is set
+# (scripts/openblas-coretype.sh; the CLI does this by restarting itself).
+CORETYPE = ct=$$(bash scripts/openblas-coretype.sh); \
+	if [ -z "$${OPENBLAS_CORETYPE:-}" ] && [ -n "$$ct" ]; then export OPENBLAS_CORETYPE=$$ct; fi
+
 bench: deps
-	cd Benchmarks && $(SWIFT) package benchmark --no-progress
+	$(CORETYPE); cd Benchmarks && $(SWIFT) package benchmark --no-progress
 
 # The benchmark tool reports a benchmark's error but still exits 0: the
 # PairScoring guard (kernel > 2 × its GEMM floor) is enforced here.
 bench-ci: deps
-	cd Benchmarks && MISSIONMATCH_BENCH_SCALE=ci $(SWIFT) package benchmark --no-progress \
+	$(CORETYPE); cd Benchmarks && MISSIONMATCH_BENCH_SCALE=ci $(SWIFT) package benchmark --no-progress \
 		--target PairScoring --target RandomizedSVD 2>&1 | tee .bench-ci.log
 	@if grep -q "GUARD FAILED" Benchmarks/.bench-ci.log; then \
 		grep "GUARD FAILED" Benchmarks/.bench-ci.log; exit 1; fi
