@@ -212,6 +212,17 @@ struct AgendaPlannerTests {
         #expect(plan.agenda.stats.gap < 0.02)
     }
 
+    @Test func oneTableIsSingular() {
+        let mission = AgendaFixtures.mission(.bipartite, slots: 4, tables: 1, max: 10, split: false)
+        let people = (0..<2).map { AgendaFixtures.participant("eu\($0)", side: "consortium") }
+            + (0..<3).map { AgendaFixtures.participant("cn\($0)", side: "counterpart") }
+        let candidates = (0..<2).flatMap { a in (0..<3).map { b in AgendaCandidate("eu\(a)", "cn\(b)", score: 0.5) } }
+        let plan = AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: candidates)
+        check(plan, mission, people, candidates)
+        // Two consortium members can hold 4 meetings each (4 slots), the three counterparts 12: 8 wanted, 4 places.
+        #expect(plan.findings.first == "1 table × 4 slots = 4 places for 8 wanted meetings: add 1 table or lower max_meetings to 2")
+    }
+
     @Test func fixedTablePerSession() {
         let mission = AgendaFixtures.mission(.bipartite, slots: 8, tables: 6, max: 8, split: true)
         let people = (0..<5).map { AgendaFixtures.participant("eu\($0)", side: "consortium", reps: $0 == 0 ? 2 : 1) }

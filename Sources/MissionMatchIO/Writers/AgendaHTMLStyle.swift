@@ -16,8 +16,8 @@ enum AgendaHTMLStyle {
     .wide { max-width: 84rem; }
     header { border-bottom: 3px solid var(--accent); padding-bottom: .6rem; margin-bottom: 1.2rem; }
     .kicker { margin: 0; color: var(--muted); font-size: .85em; text-transform: uppercase; letter-spacing: .06em; }
-    h1 { margin: .15rem 0 .2rem; font-size: 1.7em; line-height: 1.2; color: var(--accent); }
-    h2 { font-size: 1.2em; margin: 1.4rem 0 .5rem; color: var(--accent); }
+    h1 { margin: .15rem 0 .2rem; font-size: 1.7em; line-height: 1.2; color: var(--accent); overflow-wrap: anywhere; }
+    h2 { font-size: 1.2em; margin: 1.4rem 0 .5rem; color: var(--accent); overflow-wrap: anywhere; }
     .meta { margin: 0; color: var(--muted); }
     .lead { margin: 0 0 .6rem; font-weight: 600; }
     table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; }
@@ -34,7 +34,7 @@ enum AgendaHTMLStyle {
     .figures dd { margin: 0; font-size: 1.15em; font-weight: 600; }
     .meetings .time { white-space: nowrap; font-variant-numeric: tabular-nums; width: 7.5rem; }
     .meetings .table-no { text-align: center; width: 4rem; font-weight: 700; font-size: 1.1em; }
-    .meetings .partner { width: 34%; }
+    .meetings .partner { width: 34%; overflow-wrap: anywhere; }
     .partner strong { display: block; }
     .reasons { white-space: pre-line; }
     .country { display: inline-block; margin-top: .1rem; padding: 0 .35rem; border-radius: 3px;
@@ -44,7 +44,8 @@ enum AgendaHTMLStyle {
     .grid th:first-child { width: 6.5rem; white-space: nowrap; }
     .grid td span { display: block; overflow-wrap: anywhere; }
     .grid td span + span { color: var(--muted); border-top: 1px dotted var(--line); margin-top: .1rem; padding-top: .1rem; }
-    .index { columns: 2; padding-left: 1.4rem; }
+    .index { columns: 2; column-gap: 3rem; padding-left: 1.4rem; }
+    .index li { break-inside: avoid; overflow-wrap: anywhere; }
     .index a { color: var(--ink); }
     .empty, .note { padding: .6rem .8rem; border-left: 4px solid #c8a415; background: #fdf8e4; }
     footer { margin-top: 1.2rem; color: var(--muted); font-size: .8em; border-top: 1px solid var(--line); padding-top: .4rem; }

@@ -72,8 +72,8 @@ extension AgendaPlanner {
         if wantedMeetings > places, problem.slotCount > 0 {
             let moreTables = (wantedMeetings + problem.slotCount - 1) / problem.slotCount - problem.tables
             let fitting = stride(from: largest, through: 0, by: -1).first { wanted($0) <= places } ?? 0
-            findings.append("\(problem.tables) tables × \(problem.slotCount) slots = \(places) places for \(wantedMeetings) "
-                + "wanted meetings: add \(moreTables) tables or lower max_meetings to \(fitting)")
+            findings.append("\(counted(problem.tables, "table")) × \(counted(problem.slotCount, "slot")) = \(places) places for "
+                + "\(wantedMeetings) wanted meetings: add \(counted(moreTables, "table")) or lower max_meetings to \(fitting)")
         }
         if problem.isBipartite, problem.mission.sides.count == 2 {
             let sums = (0...1).map { side in problem.participants.indices.filter { problem.side[$0] == side }.reduce(0) { $0 + problem.capacity[$1] } }
@@ -90,8 +90,8 @@ extension AgendaPlanner {
             : (problem.minMeetings.reduce(0, +) + 1) / 2
         if minimumsNeeded > places, problem.slotCount > 0 {
             let moreTables = (minimumsNeeded + problem.slotCount - 1) / problem.slotCount - problem.tables
-            findings.append("the minimums need at least \(minimumsNeeded) meetings but \(problem.tables) tables × \(problem.slotCount) slots "
-                + "= \(places) places: add \(moreTables) tables or lower min_meetings")
+            findings.append("the minimums need at least \(minimumsNeeded) meetings but \(counted(problem.tables, "table")) × "
+                + "\(counted(problem.slotCount, "slot")) = \(places) places: add \(counted(moreTables, "table")) or lower min_meetings")
         }
         for unmet in unmetMusts(timetable) {
             findings.append("must request \(unmet.request.from) – \(unmet.request.to) not scheduled: \(unmet.reason)")
@@ -117,4 +117,9 @@ extension AgendaPlanner {
     static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
+}
+
+/// "1 table", "3 tables": a count with its noun, for findings an organiser reads.
+private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
