@@ -18,18 +18,30 @@ let benchmarkPlugins: [Target.PluginUsage] = [
 let package = Package(
     name: "MissionMatchBenchmarks",
     platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "KernelInputs", targets: ["KernelInputs"]),
+    ],
     dependencies: [
         .package(name: "MissionMatch", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // MARK: - Scoring kernel against its own GEMM floor
+        /// The kernel's inputs, shared by PairScoring and by
+        /// Scripts/bench/KernelProbe (a library product for that package: the
+        /// benchmark tool runs every executable target of this package).
+        .target(
+            name: "KernelInputs",
+            dependencies: [.product(name: "MatchCore", package: "MissionMatch")],
+            path: "KernelInputs"
+        ),
         .executableTarget(
             name: "PairScoring",
-            dependencies: benchmarkDependencies + [.product(name: "MatchCore", package: "MissionMatch")],
+            dependencies: benchmarkDependencies + ["KernelInputs", .product(name: "MatchCore", package: "MissionMatch")],
             path: "PairScoring",
             plugins: benchmarkPlugins
         ),
+
         // MARK: - Randomized truncated SVD
         .executableTarget(
             name: "RandomizedSVD",

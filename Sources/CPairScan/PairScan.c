@@ -22,6 +22,23 @@ static inline float combine(int mean, float a, float b) {
     }
 }
 
+/// The score of column j, exactly as the vector variants compute it.
+static inline float score_scalar(int mean, float weight, const float *c1, const float *c2, const float *linear, int j) {
+    float s = weight * combine(mean, clamp0(c1[j]), clamp0(c2[j]));
+    return linear ? s + linear[j] : s;
+}
+
+/// Scores column j, stores the score and sets its bit; returns the bit.
+static inline uint64_t flag_scalar(int mean, float weight, const float *c1, const float *c2, const float *linear,
+                                   const float *columnThreshold, float rowThreshold, int j,
+                                   float *scores, uint64_t *bits) {
+    float s = score_scalar(mean, weight, c1, c2, linear, j);
+    scores[j] = s;
+    uint64_t flag = (s >= rowThreshold) | (s >= columnThreshold[j]);
+    bits[j >> 6] |= flag << (j & 63);
+    return flag;
+}
+
 static inline void clear_words(int start, int n, uint64_t *bits) {
     if (n <= start) return;
     memset(bits + start / 64, 0, sizeof(uint64_t) * (size_t)((n - 1) / 64 - start / 64 + 1));
@@ -33,12 +50,7 @@ int mm_flag_row_portable(int mean, float weight, const float *c1, const float *c
     clear_words(start, n, bits);
     uint64_t any = 0;
     for (int j = start; j < n; j++) {
-        float s = weight * combine(mean, clamp0(c1[j]), clamp0(c2[j]));
-        if (linear) s = s + linear[j];
-        scores[j] = s;
-        uint64_t flag = (s >= rowThreshold) | (s >= columnThreshold[j]);
-        bits[j >> 6] |= flag << (j & 63);
-        any |= flag;
+        any |= flag_scalar(mean, weight, c1, c2, linear, columnThreshold, rowThreshold, j, scores, bits);
     }
     return any != 0;
 }
@@ -46,8 +58,7 @@ int mm_flag_row_portable(int mean, float weight, const float *c1, const float *c
 void mm_max_row_portable(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
                          float *maxima) {
     for (int j = 0; j < n; j++) {
-        float s = weight * combine(mean, clamp0(c1[j]), clamp0(c2[j]));
-        if (linear) s = s + linear[j];
+        float s = score_scalar(mean, weight, c1, c2, linear, j);
         maxima[j] = s > maxima[j] ? s : maxima[j];
     }
 }
@@ -93,12 +104,7 @@ int mm_flag_row_avx2(int mean, float weight, const float *c1, const float *c2, c
     int j = start;
     // Scalar head up to a multiple of 8, so that each vector's 8 bits sit in one word.
     for (; j < n && (j & 7); j++) {
-        float s = weight * combine(mean, clamp0(c1[j]), clamp0(c2[j]));
-        if (linear) s = s + linear[j];
-        scores[j] = s;
-        uint64_t flag = (s >= rowThreshold) | (s >= columnThreshold[j]);
-        bits[j >> 6] |= flag << (j & 63);
-        any |= flag;
+        any |= flag_scalar(mean, weight, c1, c2, linear, columnThreshold, rowThreshold, j, scores, bits);
     }
     for (; j + 8 <= n; j += 8) {
         __m256 s = score_avx2(mean, w, _mm256_loadu_ps(c1 + j), _mm256_loadu_ps(c2 + j), linear, j, linear != 0);
@@ -110,12 +116,7 @@ int mm_flag_row_avx2(int mean, float weight, const float *c1, const float *c2, c
         any |= mask;
     }
     for (; j < n; j++) {
-        float s = weight * combine(mean, clamp0(c1[j]), clamp0(c2[j]));
-        if (linear) s = s + linear[j];
-        scores[j] = s;
-        uint64_t flag = (s >= rowThreshold) | (s >= columnThreshold[j]);
-        bits[j >> 6] |= flag << (j & 63);
-        any |= flag;
+        any |= flag_scalar(mean, weight, c1, c2, linear, columnThreshold, rowThreshold, j, scores, bits);
     }
     return any != 0;
 }

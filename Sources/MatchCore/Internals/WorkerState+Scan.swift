@@ -1,37 +1,10 @@
 // The combine-and-select pass over one tile: the only per-pair work besides
 // the GEMMs, so it is written for the common case — a pair that enters no
 // top-k list — to cost a few vector instructions. That pass is C
-// (`CPairScan`, AVX-512 or AVX2 when the processor has them: 2.5× faster
-// than the SSE2 code Swift compiles for the baseline target, measured in
-// `Benchmarks/PairScoring`); the seeding and the slow path that feeds the
-// lists are Swift and compute the same scores bit for bit.
-
-/// A reciprocal mean over clamped (non-negative) cosines; one type per
-/// ``ReciprocalMean`` so that the seeding loops are specialised and
-/// vectorised for it. Exactly the operations of `CPairScan`'s variants.
-protocol ScanMean {
-    static func combine(_ a: Float, _ b: Float) -> Float
-}
-
-enum ArithmeticScanMean: ScanMean {
-    @inline(__always)
-    static func combine(_ a: Float, _ b: Float) -> Float { (a + b) * 0.5 }
-}
-
-enum GeometricScanMean: ScanMean {
-    @inline(__always)
-    static func combine(_ a: Float, _ b: Float) -> Float { (a * b).squareRoot() }
-}
-
-enum HarmonicScanMean: ScanMean {
-    @inline(__always)
-    static func combine(_ a: Float, _ b: Float) -> Float {
-        let sum = a + b
-        let h = (2 * a * b) / sum
-        return sum == 0 ? 0 : h
-    }
-}
-
+// (`CPairScan`, AVX-512 or AVX2 when the processor has them: 2.75× fewer
+// samples than the SSE2 loop Swift compiles for the baseline target, by
+// `perf` on Scripts/bench/KernelProbe); the slow paths that re-offer pairs
+// compute the same scores bit for bit in Swift (``ScanContext/score(_:_:_:)``).
 
 extension WorkerState {
     /// Combines rows `rows` of the tile in `tile` (whose first row is A row
@@ -39,30 +12,13 @@ extension WorkerState {
     /// and offers every pair that reaches a threshold to the lists.
     /// `seedColumns`: these are the first rows the columns meet (their lists
     /// are empty), so their thresholds are seeded first (bipartite only).
-    func scan(_ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart: Int, columnCount: Int,
+    func scan(_ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
               hasLinear: Bool, seedColumns: Bool, context: ScanContext) {
-        switch context.mean {
-        case .arithmetic:
-            scan(ArithmeticScanMean.self, tile, tileRow: tileRow, rows: rows, columnStart: columnStart,
-                 columnCount: columnCount, hasLinear: hasLinear, seedColumns: seedColumns, context: context)
-        case .geometric:
-            scan(GeometricScanMean.self, tile, tileRow: tileRow, rows: rows, columnStart: columnStart,
-                 columnCount: columnCount, hasLinear: hasLinear, seedColumns: seedColumns, context: context)
-        case .harmonic:
-            scan(HarmonicScanMean.self, tile, tileRow: tileRow, rows: rows, columnStart: columnStart,
-                 columnCount: columnCount, hasLinear: hasLinear, seedColumns: seedColumns, context: context)
-        }
-    }
-
-    private func scan<Mean: ScanMean>(
-        _: Mean.Type, _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
-        hasLinear: Bool, seedColumns: Bool, context: ScanContext
-    ) {
         let weight = context.weight
         let columnThreshold = UnsafePointer(self.columnThreshold + c0)
         let seeded = seedColumns && !context.open
             && self.seedColumns(tile, tileRow: tileRow, rows: rows, columnStart: c0, columnCount: n,
-                                hasLinear: hasLinear, mean: context.mean, weight: weight, flagger: context.flagger)
+                                hasLinear: hasLinear, context: context)
         for i in rows {
             let offset = (i - tileRow) * tile.stride
             let start = context.open ? max(0, i + 1 - c0) : 0  // open: each unordered pair once, j > i
@@ -74,8 +30,7 @@ extension WorkerState {
             var rowThreshold = self.rowThreshold[i]
             var rowSeed = -Float.infinity
             if rowThreshold == -.infinity {
-                rowSeed = self.rowSeed(Mean.self, c1: rowC1, c2: rowC2, linear: rowL, start: start, end: n,
-                                       weight: weight)
+                rowSeed = self.rowSeed(c1: rowC1, c2: rowC2, linear: rowL, start: start, end: n, context: context)
                 rowThreshold = rowSeed
             }
 
@@ -94,14 +49,14 @@ extension WorkerState {
                 }
             }
             if rowSeed > -.infinity,
-               verifyRowSeed(Mean.self, tile, row: i, localOffset: offset, start: start, end: n, columnStart: c0,
+               verifyRowSeed(tile, row: i, localOffset: offset, start: start, end: n, columnStart: c0,
                              hasLinear: hasLinear, context: context, seed: rowSeed) {
                 rowThreshold = rowLists.threshold(row: i)
             }
             self.rowThreshold[i] = rowThreshold
         }
         if seeded {
-            verifyColumnSeeds(Mean.self, tile, tileRow: tileRow, rows: rows, columnStart: c0, columnCount: n,
+            verifyColumnSeeds(tile, tileRow: tileRow, rows: rows, columnStart: c0, columnCount: n,
                               hasLinear: hasLinear, context: context)
         }
     }
@@ -120,14 +75,14 @@ extension WorkerState {
         while remaining != 0 {
             let local = firstColumn + remaining.trailingZeroBitCount
             remaining &= remaining &- 1
-            let x = tile.c1[localOffset + local], y = tile.c2[localOffset + local]
-            let l = hasLinear ? tile.linear[localOffset + local] : 0
             let score = scoreRow[local]
             let j = c0 + local
             let forRow = score >= rowThreshold
             let forColumn = score >= columnThreshold[j]
             guard forRow || forColumn else { continue }
             if !masksNothing, context.mask.excludes(i, j, symmetric: context.open) { continue }
+            let x = tile.c1[localOffset + local], y = tile.c2[localOffset + local]
+            let l = hasLinear ? tile.linear[localOffset + local] : 0
             if forRow {
                 rowThreshold = max(rowThreshold, rowLists.insert(score: score, partner: j,
                                                                  components: SIMD4(x, y, l, 0), row: i))

@@ -54,35 +54,23 @@ extension WorkerState {
     /// maxima of the row's scores, or `-infinity` when there are too few
     /// columns to give one.
     ///
-    /// - Complexity: O(n − start) plus a sort of at most 2k group maxima.
-    func rowSeed<Mean: ScanMean>(
-        _: Mean.Type, c1: UnsafePointer<Float>, c2: UnsafePointer<Float>, linear: UnsafePointer<Float>?,
-        start: Int, end n: Int, weight: Float
+    /// - Complexity: O(n − start) plus a selection among at most 2k group maxima.
+    func rowSeed(
+        c1: UnsafePointer<Float>, c2: UnsafePointer<Float>, linear: UnsafePointer<Float>?,
+        start: Int, end n: Int, context: ScanContext
     ) -> Float {
         let k = rowLists.capacity
         let m = n - start
         guard k > 0, m > k else { return -.infinity }
         // Group g holds the columns start + g, start + g + G, … so that the
-        // maxima are taken G lanes at a time (vectorised).
+        // maxima are taken G lanes at a time by the vector code.
         let groups = min(m, 2 * k)
-        let maxima = seedScratch
-        maxima.update(repeating: -.infinity, count: groups)
+        seedScratch.update(repeating: -.infinity, count: groups)
         var base = start
         while base < n {
             let width = min(groups, n - base)
-            let x = c1 + base, y = c2 + base
-            if let linear {
-                let l = linear + base
-                for g in 0..<width {
-                    let score = weight * Mean.combine(max(x[g], 0), max(y[g], 0)) + l[g]
-                    maxima[g] = score > maxima[g] ? score : maxima[g]  // NaN never wins
-                }
-            } else {
-                for g in 0..<width {
-                    let score = weight * Mean.combine(max(x[g], 0), max(y[g], 0))
-                    maxima[g] = score > maxima[g] ? score : maxima[g]
-                }
-            }
+            context.flagger.accumulateMaxima(mean: context.mean, weight: context.weight, c1: c1 + base, c2: c2 + base,
+                                             linear: linear.map { $0 + base }, count: width, into: seedScratch)
             base += width
         }
         return Self.kthLargest(seedScratch, count: groups, k: k)
@@ -93,11 +81,11 @@ extension WorkerState {
     /// each seed in `columnSeeds` for ``verifyColumnSeeds``. Returns `false`
     /// when the tile has too few rows to seed from.
     ///
-    /// - Complexity: one scoring pass over the tile, plus a sort of at most
-    ///   2k group maxima per column.
+    /// - Complexity: one scoring pass over the tile, plus a selection among
+    ///   at most 2k group maxima per column.
     func seedColumns(
         _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
-        hasLinear: Bool, mean: ReciprocalMean, weight: Float, flagger: RowFlagger
+        hasLinear: Bool, context: ScanContext
     ) -> Bool {
         let k = columnLists.capacity
         let count = rows.count
@@ -110,12 +98,12 @@ extension WorkerState {
             let lower = rows.lowerBound + g * count / groups, upper = rows.lowerBound + (g + 1) * count / groups
             for i in lower..<upper {
                 let offset = (i - tileRow) * stride
-                flagger.accumulateMaxima(mean: mean, weight: weight, c1: tile.c1 + offset, c2: tile.c2 + offset,
-                                         linear: hasLinear ? UnsafePointer(tile.linear + offset) : nil, count: n,
-                                         into: maxima)
+                context.flagger.accumulateMaxima(
+                    mean: context.mean, weight: context.weight, c1: tile.c1 + offset, c2: tile.c2 + offset,
+                    linear: hasLinear ? UnsafePointer(tile.linear + offset) : nil, count: n, into: maxima)
             }
         }
-        if flagger == .avx512, groups <= 64 {
+        if context.flagger == .avx512, groups <= 64 {
             mm_kth_largest_columns_avx512(groupMaxima, Int32(groups), Int32(stride), Int32(n), Int32(k), columnSeeds)
         } else {
             for j in 0..<n {
@@ -130,8 +118,8 @@ extension WorkerState {
     /// After a seeded tile: every column whose list ended below its seed
     /// (some of the seed's pairs were masked) is offered the pairs the seed
     /// held back, so the lists are exactly what an unseeded scan gives.
-    func verifyColumnSeeds<Mean: ScanMean>(
-        _: Mean.Type, _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
+    func verifyColumnSeeds(
+        _ tile: TileBuffers, tileRow: Int, rows: Range<Int>, columnStart c0: Int, columnCount n: Int,
         hasLinear: Bool, context: ScanContext
     ) {
         for local in 0..<n {
@@ -141,7 +129,7 @@ extension WorkerState {
                 let offset = (i - tileRow) * tile.stride + local
                 let x = tile.c1[offset], y = tile.c2[offset]
                 let l = hasLinear ? tile.linear[offset] : 0
-                let score = context.weight * Mean.combine(max(x, 0), max(y, 0)) + l
+                let score = context.score(x, y, l)
                 guard score < seed, !context.mask.excludes(i, j, symmetric: context.open) else { continue }
                 _ = columnLists.insert(score: score, partner: i, components: SIMD4(y, x, l, 0), row: j)
             }
@@ -151,15 +139,15 @@ extension WorkerState {
 
     /// After a seeded row: if the row's list ended below its seed, offers
     /// the row's pairs the seed held back (see ``verifyColumnSeeds``).
-    func verifyRowSeed<Mean: ScanMean>(
-        _: Mean.Type, _ tile: TileBuffers, row i: Int, localOffset: Int, start: Int, end n: Int, columnStart c0: Int,
+    func verifyRowSeed(
+        _ tile: TileBuffers, row i: Int, localOffset: Int, start: Int, end n: Int, columnStart c0: Int,
         hasLinear: Bool, context: ScanContext, seed: Float
     ) -> Bool {
         guard rowLists.threshold(row: i) < seed else { return false }
         for local in start..<n {
             let x = tile.c1[localOffset + local], y = tile.c2[localOffset + local]
             let l = hasLinear ? tile.linear[localOffset + local] : 0
-            let score = context.weight * Mean.combine(max(x, 0), max(y, 0)) + l
+            let score = context.score(x, y, l)
             let j = c0 + local
             guard score < seed, !context.mask.excludes(i, j, symmetric: context.open) else { continue }
             _ = rowLists.insert(score: score, partner: j, components: SIMD4(x, y, l, 0), row: i)

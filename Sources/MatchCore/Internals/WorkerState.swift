@@ -6,6 +6,15 @@ struct ScanContext: Sendable {
     let open: Bool
     /// The vector code of the combine-and-flag pass.
     let flagger: RowFlagger
+
+    /// The score of a pair from its cosines and linear block, bit for bit
+    /// what the vector code computes (``ReciprocalMean`` applies the same
+    /// operations in the same order; adding a zero linear block only turns
+    /// −0 into +0, which compares equal).
+    @inline(__always)
+    func score(_ offerToNeed: Float, _ needFromOffer: Float, _ linear: Float) -> Float {
+        weight * mean(offerToNeed, needFromOffer) + linear
+    }
 }
 
 /// One scanning thread's private state: its partial top-k lists for every

@@ -7,33 +7,13 @@
 //   MODE=both|rank|floor     what to run (rank: the kernel alone, for perf)
 //   K=20  MEAN=h|g|a  NA=3100  NB=20000
 //
-//   swift build -c release && OPENBLAS_CORETYPE=SKYLAKEX .build/release/KernelProbe
+//   cd Scripts/bench/KernelProbe && swift build -c release
+//   OPENBLAS_CORETYPE=SKYLAKEX .build/release/KernelProbe
 //   OPENBLAS_CORETYPE=SKYLAKEX MODE=rank perf record .build/release/KernelProbe && perf report
 
 import Foundation
+import KernelInputs
 import MatchCore
-
-func makeSide(count: Int, d: Int, f: Int, seed: UInt64) -> ScoringSide {
-    var random = SeededRandomNumberGenerator(seed: seed)
-    func unit() -> Float { Float(random.next() >> 40) / Float(1 << 24) * 2 - 1 }
-    func latent() -> Matrix {
-        var m = Matrix(rows: count, columns: d)
-        m.withUnsafeMutableBufferPointer { buffer in
-            for i in 0..<count {
-                let topic = Int(random.next() % UInt64(max(d / 8, 1))) * 8
-                for j in 0..<d { buffer[i * d + j] = unit() * 0.3 }
-                for j in topic..<min(d, topic + 8) { buffer[i * d + j] += 1 }
-            }
-        }
-        m.normalizeRows()
-        return m
-    }
-    var features = Matrix(rows: count, columns: f)
-    features.withUnsafeMutableBufferPointer { buffer in
-        for index in buffer.indices { buffer[index] = random.next() % 4 == 0 ? 0.05 : 0 }
-    }
-    return ScoringSide(offer: latent(), need: latent(), features: features)
-}
 
 let environment = ProcessInfo.processInfo.environment
 func integer(_ key: String, _ fallback: Int) -> Int { environment[key].flatMap(Int.init) ?? fallback }
@@ -48,7 +28,6 @@ let rounds = integer("ROUNDS", 6), mode = environment["MODE"] ?? "both"
 let input = PairingInput.bipartite(a: makeSide(count: integer("NA", 3100), d: 256, f: 64, seed: 1),
                                    b: makeSide(count: integer("NB", 20000), d: 256, f: 64, seed: 2))
 let flops = base.usefulFlops(input)
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 
 var floors = [Double](repeating: .infinity, count: tiles.count), kernels = floors
 let clock = ContinuousClock()
