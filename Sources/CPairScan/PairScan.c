@@ -136,13 +136,13 @@ void mm_max_row_avx2(int mean, float weight, const float *c1, const float *c2, c
 
 // ---- AVX-512F --------------------------------------------------------------
 
-__attribute__((target("avx512f")))
+__attribute__((target("avx512f"), always_inline))
 static inline __m512 clamp0_avx512(__m512 x) {
     __m512 zero = _mm512_setzero_ps();
     return _mm512_mask_blend_ps(_mm512_cmp_ps_mask(zero, x, _CMP_GE_OQ), x, zero);
 }
 
-__attribute__((target("avx512f")))
+__attribute__((target("avx512f"), always_inline))
 static inline __m512 score_avx512(int mean, __m512 w, __mmask16 lanes, const float *c1, const float *c2,
                                   const float *linear) {
     __m512 zero = _mm512_setzero_ps();
@@ -197,26 +197,71 @@ void mm_kth_largest_columns_avx512(const float *maxima, int groups, int stride, 
     }
 }
 
+/// One 64-column word of flags. `lanes` is 0xFFFF for every vector of a
+/// word inside start..<n (the common case, where the masks fold away).
+__attribute__((target("avx512f"), always_inline))
+static inline uint64_t flag_word_avx512(int mean, int hasLinear, __m512 w, __m512 rt, int base, int start, int n,
+                                        int full, const float *c1, const float *c2, const float *linear,
+                                        const float *columnThreshold, float *scores) {
+    uint64_t word = 0;
+    for (int v = 0; v < 4; v++) {
+        int at = base + 16 * v;
+        __mmask16 lanes = 0xFFFF;
+        if (!full) {
+            if (at >= n) break;
+            if (at < start) lanes &= (__mmask16)(at + 16 <= start ? 0 : 0xFFFFu << (start - at));
+            if (at + 16 > n) lanes &= (__mmask16)(0xFFFFu >> (at + 16 - n));
+        }
+        __m512 s = score_avx512(mean, w, lanes, c1 + at, c2 + at, hasLinear ? linear + at : 0);
+        _mm512_mask_storeu_ps(scores + at, lanes, s);
+        __mmask16 hit = _mm512_mask_cmp_ps_mask(lanes, s, rt, _CMP_GE_OQ)
+                      | _mm512_mask_cmp_ps_mask(lanes, s, _mm512_maskz_loadu_ps(lanes, columnThreshold + at), _CMP_GE_OQ);
+        word |= (uint64_t)hit << (16 * v);
+    }
+    return word;
+}
+
+/// The flag pass for one (mean, linear block or not): both are constants
+/// where it is inlined, so the loop holds no switch.
+__attribute__((target("avx512f"), always_inline))
+static inline int flag_row_avx512_specialised(int mean, int hasLinear, float weight, const float *c1, const float *c2,
+                                              const float *linear, const float *columnThreshold, float rowThreshold,
+                                              int start, int n, float *scores, uint64_t *bits) {
+    if (n <= start) return 0;
+    __m512 w = _mm512_set1_ps(weight), rt = _mm512_set1_ps(rowThreshold);
+    uint64_t any = 0;
+    int first = start >> 6, last = (n - 1) >> 6;
+    for (int word = first; word <= last; word++) {
+        int base = word << 6;
+        int full = base >= start && base + 64 <= n;
+        uint64_t flags = full
+            ? flag_word_avx512(mean, hasLinear, w, rt, base, start, n, 1, c1, c2, linear, columnThreshold, scores)
+            : flag_word_avx512(mean, hasLinear, w, rt, base, start, n, 0, c1, c2, linear, columnThreshold, scores);
+        bits[word] = flags;
+        any |= flags;
+    }
+    return any != 0;
+}
+
 __attribute__((target("avx512f")))
 int mm_flag_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear,
                        const float *columnThreshold, float rowThreshold, int start, int n,
                        float *scores, uint64_t *bits) {
-    clear_words(start, n, bits);
-    __m512 w = _mm512_set1_ps(weight), rt = _mm512_set1_ps(rowThreshold);
-    uint64_t any = 0;
-    // Vectors of 16 aligned to multiples of 16 columns; lanes outside start..<n are masked.
-    for (int base = start & ~15; base < n; base += 16) {
-        __mmask16 lanes = 0xFFFF;
-        if (base < start) lanes &= (__mmask16)(0xFFFFu << (start - base));
-        if (base + 16 > n) lanes &= (__mmask16)(0xFFFFu >> (base + 16 - n));
-        __m512 s = score_avx512(mean, w, lanes, c1 + base, c2 + base, linear ? linear + base : 0);
-        _mm512_mask_storeu_ps(scores + base, lanes, s);
-        __mmask16 hit = _mm512_mask_cmp_ps_mask(lanes, s, rt, _CMP_GE_OQ)
-                      | _mm512_mask_cmp_ps_mask(lanes, s, _mm512_maskz_loadu_ps(lanes, columnThreshold + base), _CMP_GE_OQ);
-        bits[base >> 6] |= (uint64_t)hit << (base & 63);
-        any |= hit;
+#define MM_FLAG_AVX512(MEAN, LINEAR) \
+    flag_row_avx512_specialised(MEAN, LINEAR, weight, c1, c2, linear, columnThreshold, rowThreshold, start, n, scores, bits)
+    if (linear) {
+        switch (mean) {
+        case 0: return MM_FLAG_AVX512(0, 1);
+        case 1: return MM_FLAG_AVX512(1, 1);
+        default: return MM_FLAG_AVX512(2, 1);
+        }
     }
-    return any != 0;
+    switch (mean) {
+    case 0: return MM_FLAG_AVX512(0, 0);
+    case 1: return MM_FLAG_AVX512(1, 0);
+    default: return MM_FLAG_AVX512(2, 0);
+    }
+#undef MM_FLAG_AVX512
 }
 
 #else

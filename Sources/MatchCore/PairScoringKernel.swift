@@ -23,9 +23,10 @@ import Synchronization
 /// seeded threshold — the k-th largest of 2k group maxima of its first tile —
 /// so the first rows a column meets do not all enter its list; when masked
 /// pairs make a seed too high, the pairs it held back are offered after all.
-/// Each worker thread owns its lists and its BLAS calls run single-threaded,
-/// so both cores work without oversubscription; per-worker lists are merged
-/// at the end. Results do not depend on the number of workers, on scheduling
+/// Each worker thread owns its row lists and its BLAS calls run
+/// single-threaded, so both cores work without oversubscription; the row
+/// lists are merged at the end (with per-worker tiles a column tile is
+/// scanned by one worker, so the column lists are shared). Results do not depend on the number of workers, on scheduling
 /// or on the instruction set.
 ///
 /// ```swift
@@ -36,7 +37,7 @@ import Synchronization
 /// ```
 ///
 /// - Complexity: O(|A|·|B|·(2d + f)) flops in GEMMs, O(|A|·|B|) for the
-///   combine pass, O(k·(|A| + |B|)·workers) memory beyond the inputs and the
+///   combine pass, O(k·(|A|·workers + |B|)) memory beyond the inputs and the
 ///   per-worker tile buffers.
 public struct PairScoringKernel: Sendable {
     /// Partners kept per participant.
@@ -124,7 +125,13 @@ public struct PairScoringKernel: Sendable {
     /// - Precondition: both sides have the same latent and feature dimensions.
     public func rank(_ input: PairingInput, mask: PairMask = .none) -> PairRanking {
         let plan = TilePlan(input: input, rowTile: rowTile, columnTile: columnTile)
-        let states = (0..<workers).map { _ in WorkerState(plan: plan, k: k) }
+        // Per-worker tiles give each column tile to one worker for all its
+        // rows, so the workers can share one set of column lists.
+        let sharedColumnLists = threading == .perWorkerTiles && !plan.isOpen
+            ? SortedTopKTable(rows: plan.columnCount, capacity: k) : nil
+        let states = (0..<workers).map { _ in
+            WorkerState(plan: plan, k: k, sharedColumnLists: sharedColumnLists)
+        }
         let context = ScanContext(mean: mean, weight: reciprocityWeight, mask: mask, open: plan.isOpen,
                                   flagger: rowFlagger)
         run(plan: plan, states: states, context: context)
@@ -228,7 +235,11 @@ public struct PairScoringKernel: Sendable {
     private func merge(_ states: [WorkerState], plan: TilePlan) -> PairRanking {
         let forA = mergeSide(states.map(\.rowLists), count: plan.rowCount)
         if plan.isOpen { return PairRanking(forA: forA, forB: forA) }
-        let forB = mergeSide(states.map(\.columnLists), count: plan.columnCount)
+        var columnTables: [SortedTopKTable] = []
+        for table in states.map(\.columnLists) where !columnTables.contains(where: { $0 === table }) {
+            columnTables.append(table)
+        }
+        let forB = mergeSide(columnTables, count: plan.columnCount)
         return PairRanking(forA: forA, forB: forB)
     }
 

@@ -22,7 +22,7 @@ struct PairScoringKernelTests {
 
     /// Every way the kernel can use the cores.
     static let strategies: [(PairScoringKernel.Threading, Int)] = [
-        (.perWorkerTiles, 1), (.perWorkerTiles, 2), (.sharedTiles, 1), (.sharedTiles, 3),
+        (.perWorkerTiles, 1), (.perWorkerTiles, 2), (.perWorkerTiles, 3), (.sharedTiles, 1), (.sharedTiles, 3),
     ]
 
     @Test("bipartite ranking equals the reference", arguments: shapes, ReciprocalMean.allCases)

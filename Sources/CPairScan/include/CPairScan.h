@@ -57,6 +57,14 @@ void mm_kth_largest_columns_avx512(const float *maxima, int groups, int stride, 
 /// fall back to the portable code.
 int mm_has_x86_variants(void);
 
+/// Asks the processor to fetch the 64-byte cache lines holding bytes
+/// [p, p + length), to be written soon. A hint: it changes no data.
+static inline void mm_prefetch_for_write(const void *p, long length) {
+    if (length <= 0) return;
+    const char *line = (const char *)((uintptr_t)p & ~(uintptr_t)63), *end = (const char *)p + length;
+    for (; line < end; line += 64) __builtin_prefetch(line, 1, 3);
+}
+
 #ifdef __cplusplus
 }
 #endif

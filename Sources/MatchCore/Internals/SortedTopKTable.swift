@@ -1,5 +1,6 @@
+import CPairScan
 /// Fixed-capacity top-k lists for many rows in one flat allocation: the
-/// kernel's per-worker state.
+/// kernel's partial results (row lists per worker, column lists shared).
 ///
 /// Each row keeps its entries sorted best first as 64-bit keys — the score's
 /// order-preserving bit pattern above the complemented partner index — so
@@ -17,7 +18,12 @@ final class SortedTopKTable: @unchecked Sendable {
     /// The components of each entry, parallel to `keys`: (offer→need, need←offer, linear, 0).
     private let components: UnsafeMutablePointer<SIMD4<Float>>
     private let counts: UnsafeMutablePointer<Int32>
+    /// The entry threshold the kernel's scan applies to each row: never below
+    /// ``threshold(row:)``, above it while a seeded threshold holds. Starts
+    /// at `-infinity` (`+infinity` when the capacity is 0).
+    let scanThresholds: UnsafeMutablePointer<Float>
 
+    /// Creates empty lists for `rows` rows of at most `capacity` entries.
     init(rows: Int, capacity: Int) {
         precondition(rows < Int(UInt32.max), "too many rows for 32-bit partner indices")
         self.rows = rows
@@ -26,12 +32,15 @@ final class SortedTopKTable: @unchecked Sendable {
         components = .allocate(capacity: max(rows * capacity, 1))
         counts = .allocate(capacity: max(rows, 1))
         counts.initialize(repeating: 0, count: max(rows, 1))
+        scanThresholds = .allocate(capacity: max(rows, 1))
+        scanThresholds.initialize(repeating: capacity == 0 ? .infinity : -.infinity, count: max(rows, 1))
     }
 
     deinit {
         keys.deallocate()
         components.deallocate()
         counts.deallocate()
+        scanThresholds.deallocate()
     }
 
     /// The key of `score` for partner `partner`: larger keys rank first.
@@ -83,6 +92,14 @@ final class SortedTopKTable: @unchecked Sendable {
         return count + 1 == capacity ? Self.score(ofKey: base[capacity - 1]) : -.infinity
     }
 
+    /// Starts fetching row `row`'s keys and components into the cache (a
+    /// hint: nothing changes).
+    @inline(__always)
+    func prefetch(row: Int) {
+        mm_prefetch_for_write(keys + row * capacity, capacity * 8)
+        mm_prefetch_for_write(components + row * capacity, capacity * 16)
+    }
+
     /// The entry threshold of row `row` (see ``insert(score:partner:components:row:)``).
     func threshold(row: Int) -> Float {
         if capacity == 0 { return .infinity }
@@ -95,21 +112,40 @@ final class SortedTopKTable: @unchecked Sendable {
         let count = Int(counts[row])
         var result: [ScoredPartner] = []
         result.reserveCapacity(count)
-        for slot in (row * capacity)..<(row * capacity + count) {
-            let value = components[slot]
-            result.append(ScoredPartner(partner: Self.partner(ofKey: keys[slot]), score: Self.score(ofKey: keys[slot]),
-                                        offerToNeed: value[0], needFromOffer: value[1], linear: value[2]))
-        }
+        for slot in (row * capacity)..<(row * capacity + count) { result.append(entry(at: slot)) }
         return result
     }
 
+    @inline(__always)
+    private func entry(at slot: Int) -> ScoredPartner {
+        let value = components[slot]
+        return ScoredPartner(partner: Self.partner(ofKey: keys[slot]), score: Self.score(ofKey: keys[slot]),
+                             offerToNeed: value[0], needFromOffer: value[1], linear: value[2])
+    }
+
     /// The best `capacity` entries of row `row` over several tables (the
-    /// workers' partial results), best first.
+    /// workers' partial results, which never hold the same pair twice), best
+    /// first: a merge of the tables' sorted rows.
+    ///
+    /// - Complexity: O(k · tables).
     static func merged(_ tables: [SortedTopKTable], row: Int) -> [ScoredPartner] {
         guard tables.count > 1 else { return tables.first?.entries(row: row) ?? [] }
-        var all: [ScoredPartner] = []
-        for table in tables { all.append(contentsOf: table.entries(row: row)) }
-        all.sort { $0.ranksBefore($1) }
-        return Array(all.prefix(tables[0].capacity))
+        let capacity = tables[0].capacity
+        var result: [ScoredPartner] = []
+        result.reserveCapacity(capacity)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: tables.count) { heads in
+            heads.initialize(repeating: 0)
+            while result.count < capacity {
+                var best = -1, bestKey: UInt64 = 0
+                for t in tables.indices where heads[t] < Int(tables[t].counts[row]) {
+                    let key = tables[t].keys[row * capacity + heads[t]]
+                    if best < 0 || key > bestKey { best = t; bestKey = key }
+                }
+                guard best >= 0 else { break }
+                result.append(tables[best].entry(at: row * capacity + heads[best]))
+                heads[best] += 1
+            }
+        }
+        return result
     }
 }

@@ -14,7 +14,9 @@ final class TileBuffers: @unchecked Sendable {
         c1 = .allocate(capacity: count)
         c2 = .allocate(capacity: count)
         linear = .allocate(capacity: count)
-        for buffer in [c1, c2, linear] { buffer.initialize(repeating: 0, count: count) }
+        // Not initialised here: every GEMM call writes its whole block
+        // (beta = 0) before the scan reads it, and leaving the pages
+        // untouched lets each worker fault them in on its own core.
     }
 
     /// The row length for tiles of `columnTile` columns.

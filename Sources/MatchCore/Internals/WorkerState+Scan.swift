@@ -26,6 +26,9 @@ extension WorkerState {
             let rowC1 = UnsafePointer(tile.c1 + offset), rowC2 = UnsafePointer(tile.c2 + offset)
             let rowL: UnsafePointer<Float>? = hasLinear ? UnsafePointer(tile.linear + offset) : nil
 
+            // Fetch the row's list while the flag pass runs (row lists
+            // outgrow the L2 cache; column lists of a tile fit).
+            rowLists.prefetch(row: i)
             // A row whose list is not full gets a seeded threshold.
             var rowThreshold = self.rowThreshold[i]
             var rowSeed = -Float.infinity

@@ -17,9 +17,11 @@ struct ScanContext: Sendable {
     }
 }
 
-/// One scanning thread's private state: its partial top-k lists for every
-/// row of A and of B and their entry thresholds. Only its own thread
-/// touches it while the kernel runs (hence `@unchecked Sendable`).
+/// One scanning thread's state: its partial top-k lists for every row of A
+/// and of B and their entry thresholds. Only its own thread touches it
+/// while the kernel runs (hence `@unchecked Sendable`) — but for column
+/// lists shared between workers, of which each worker touches only the
+/// columns of the items it takes.
 final class WorkerState: @unchecked Sendable {
     /// The scores of the tile row being scanned.
     let scoreRow: UnsafeMutablePointer<Float>
@@ -35,15 +37,18 @@ final class WorkerState: @unchecked Sendable {
     let columnSeeds: UnsafeMutablePointer<Float>
     /// Partial top-k of every row of A (in `open` pairing: of every participant).
     let rowLists: SortedTopKTable
-    /// Partial top-k of every row of B (`open` pairing: the same table as `rowLists`).
+    /// Partial top-k of every row of B: this worker's own, or one table all
+    /// workers share when each column is scanned by one worker only
+    /// (`open` pairing: the same table as `rowLists`).
     let columnLists: SortedTopKTable
-    /// Entry thresholds of `rowLists` / `columnLists` (see `TopK.threshold`).
+    /// The scan thresholds of `rowLists` / `columnLists` (their `scanThresholds`).
     let rowThreshold: UnsafeMutablePointer<Float>
     let columnThreshold: UnsafeMutablePointer<Float>
-    /// In `open` pairing both threshold pointers are the same buffer.
-    private let ownsColumnThreshold: Bool
 
-    init(plan: TilePlan, k: Int) {
+    /// - Parameter sharedColumnLists: The column lists to use instead of
+    ///   this worker's own (bipartite pairing, when every column tile is
+    ///   scanned by one worker from its first row to its last).
+    init(plan: TilePlan, k: Int, sharedColumnLists: SortedTopKTable? = nil) {
         scoreRow = .allocate(capacity: plan.columnTile)
         scoreRow.initialize(repeating: 0, count: plan.columnTile)
         flagWords = .allocate(capacity: plan.columnTile / 64 + 1)
@@ -56,21 +61,12 @@ final class WorkerState: @unchecked Sendable {
         seedScratch.initialize(repeating: 0, count: max(1, 2 * k))
         columnSeeds = .allocate(capacity: stride)
         columnSeeds.initialize(repeating: -.infinity, count: stride)
-        let initial: Float = k == 0 ? .infinity : -.infinity
         rowLists = SortedTopKTable(rows: plan.rowCount, capacity: k)
-        rowThreshold = .allocate(capacity: max(plan.rowCount, 1))
-        rowThreshold.initialize(repeating: initial, count: plan.rowCount)
-        if plan.isOpen {
-            // One set of lists serves both endpoints of each pair.
-            columnLists = rowLists
-            columnThreshold = rowThreshold
-            ownsColumnThreshold = false
-        } else {
-            columnLists = SortedTopKTable(rows: plan.columnCount, capacity: k)
-            columnThreshold = .allocate(capacity: max(plan.columnCount, 1))
-            columnThreshold.initialize(repeating: initial, count: plan.columnCount)
-            ownsColumnThreshold = true
-        }
+        // Open pairing: one set of lists serves both endpoints of each pair.
+        columnLists = plan.isOpen ? rowLists
+            : sharedColumnLists ?? SortedTopKTable(rows: plan.columnCount, capacity: k)
+        rowThreshold = rowLists.scanThresholds
+        columnThreshold = columnLists.scanThresholds
     }
 
     deinit {
@@ -79,7 +75,5 @@ final class WorkerState: @unchecked Sendable {
         groupMaxima.deallocate()
         seedScratch.deallocate()
         columnSeeds.deallocate()
-        rowThreshold.deallocate()
-        if ownsColumnThreshold { columnThreshold.deallocate() }
     }
 }
