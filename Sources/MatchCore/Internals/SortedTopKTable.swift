@@ -28,8 +28,8 @@ final class SortedTopKTable: @unchecked Sendable {
         precondition(rows < Int(UInt32.max), "too many rows for 32-bit partner indices")
         self.rows = rows
         self.capacity = capacity
-        keys = .allocate(capacity: max(rows * capacity, 1))
-        components = .allocate(capacity: max(rows * capacity, 1))
+        keys = LargeAllocation.allocate(UInt64.self, count: rows * capacity)
+        components = LargeAllocation.allocate(SIMD4<Float>.self, count: rows * capacity)
         counts = .allocate(capacity: max(rows, 1))
         counts.initialize(repeating: 0, count: max(rows, 1))
         scanThresholds = .allocate(capacity: max(rows, 1))
@@ -37,8 +37,8 @@ final class SortedTopKTable: @unchecked Sendable {
     }
 
     deinit {
-        keys.deallocate()
-        components.deallocate()
+        LargeAllocation.deallocate(keys)
+        LargeAllocation.deallocate(components)
         counts.deallocate()
         scanThresholds.deallocate()
     }

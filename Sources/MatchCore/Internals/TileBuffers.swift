@@ -11,9 +11,9 @@ final class TileBuffers: @unchecked Sendable {
     init(rowTile: Int, columnTile: Int) {
         stride = Self.stride(columnTile: columnTile)
         let count = rowTile * stride
-        c1 = .allocate(capacity: count)
-        c2 = .allocate(capacity: count)
-        linear = .allocate(capacity: count)
+        c1 = LargeAllocation.allocate(Float.self, count: count)
+        c2 = LargeAllocation.allocate(Float.self, count: count)
+        linear = LargeAllocation.allocate(Float.self, count: count)
         // Not initialised here: every GEMM call writes its whole block
         // (beta = 0) before the scan reads it, and leaving the pages
         // untouched lets each worker fault them in on its own core.
@@ -23,9 +23,9 @@ final class TileBuffers: @unchecked Sendable {
     static func stride(columnTile: Int) -> Int { (columnTile + 15) / 16 * 16 }
 
     deinit {
-        c1.deallocate()
-        c2.deallocate()
-        linear.deallocate()
+        LargeAllocation.deallocate(c1)
+        LargeAllocation.deallocate(c2)
+        LargeAllocation.deallocate(linear)
     }
 
     /// Computes the tile of A rows `rows` × B rows `columns` with three
