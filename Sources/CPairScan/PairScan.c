@@ -176,6 +176,23 @@ void mm_max_row_avx512(int mean, float weight, const float *c1, const float *c2,
 }
 
 __attribute__((target("avx512f")))
+float mm_kth_largest_avx512(const float *values, int count, int k) {
+    for (int i = 0; i < count; i++) {
+        __m512 candidate = _mm512_set1_ps(values[i]);
+        int greater = 0, atLeast = 0;
+        for (int b = 0; b < count; b += 16) {
+            __mmask16 lanes = b + 16 <= count ? 0xFFFF : (__mmask16)(0xFFFFu >> (b + 16 - count));
+            __m512 v = _mm512_maskz_loadu_ps(lanes, values + b);
+            greater += __builtin_popcount((unsigned)_mm512_mask_cmp_ps_mask(lanes, v, candidate, _CMP_GT_OQ));
+            atLeast += __builtin_popcount((unsigned)_mm512_mask_cmp_ps_mask(lanes, v, candidate, _CMP_GE_OQ));
+        }
+        // The k-th largest: fewer than k values above it, at least k at or above it.
+        if (greater < k && atLeast >= k) return values[i];
+    }
+    return values[0];  // unreachable for 1 <= k <= count and no NaN
+}
+
+__attribute__((target("avx512f")))
 void mm_kth_largest_columns_avx512(const float *maxima, int groups, int stride, int n, int k, float *out) {
     const __m512i one = _mm512_set1_epi32(1), kk = _mm512_set1_epi32(k);
     for (int j = 0; j < n; j += 16) {
@@ -267,6 +284,11 @@ int mm_flag_row_avx512(int mean, float weight, const float *c1, const float *c2,
 #else
 
 int mm_has_x86_variants(void) { return 0; }
+
+float mm_kth_largest_avx512(const float *values, int count, int k) {
+    (void)count; (void)k;
+    return values[0];  // never called off x86-64
+}
 
 void mm_kth_largest_columns_avx512(const float *maxima, int groups, int stride, int n, int k, float *out) {
     (void)maxima; (void)groups; (void)stride; (void)n; (void)k; (void)out;  // never called off x86-64

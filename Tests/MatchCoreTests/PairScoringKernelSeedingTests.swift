@@ -54,6 +54,10 @@ struct PairScoringKernelSeedingTests {
                 round % 2 == 0 ? Float(random.next() % 5) : random.signedUnit()
             }
             let expected = values.sorted(by: >)[k - 1]
+            if RowFlagger.supported.contains(.avx512) {
+                let counted = mm_kth_largest_avx512(values, Int32(count), Int32(k))
+                #expect(counted == expected, "AVX-512, round \(round): k \(k) of \(count)")
+            }
             let got = values.withUnsafeMutableBufferPointer { WorkerState.kthLargest($0.baseAddress!, count: count, k: k) }
             #expect(got == expected, "round \(round): k \(k) of \(count)")
         }

@@ -48,6 +48,11 @@ void mm_max_row_avx2(int mean, float weight, const float *c1, const float *c2, c
 void mm_max_row_avx512(int mean, float weight, const float *c1, const float *c2, const float *linear, int n,
                        float *maxima);
 
+/// The k-th largest of the `count` values (1 ≤ k ≤ count, no NaN), by
+/// counting for each value how many are larger, 16 at a time; the values
+/// are not reordered. AVX-512F only.
+float mm_kth_largest_avx512(const float *values, int count, int k);
+
 /// For each column 0 ≤ j < n, out[j] = the k-th largest of the `groups`
 /// values maxima[g·stride + j] (1 ≤ k ≤ groups ≤ 64, no NaN), 16 columns at
 /// a time by counting, for each value, how many are larger. AVX-512F only.

@@ -73,6 +73,9 @@ extension WorkerState {
                                              linear: linear.map { $0 + base }, count: width, into: seedScratch)
             base += width
         }
+        if context.flagger == .avx512 {
+            return mm_kth_largest_avx512(seedScratch, Int32(groups), Int32(k))  // no mispredicted branches
+        }
         return Self.kthLargest(seedScratch, count: groups, k: k)
     }
 
