@@ -24,10 +24,11 @@ public struct BLASReport: Sendable, Codable, Equatable {
     public var benchmarkSize: GEMMSize?
     /// Measured `sgemm` speed in GFLOPS (0 when not measured).
     public var measuredGFLOPS: Double
-    /// `measuredGFLOPS` as a fraction of ``CPUFeatures/nominalPeakGFLOPS`` (0 when unknown).
+    /// `measuredGFLOPS` as a fraction of ``peak`` (0 when unknown).
     public var fractionOfPeak: Double
-    /// What this process did about a misdetected CPU, e.g. that it restarted
-    /// itself with `OPENBLAS_CORETYPE=SKYLAKEX`.
+    /// What this process did about a slower kernel than the CPU allows (a
+    /// misdetected CPU; the Cooperlake kernel on AMD Zen 4), e.g. that it
+    /// restarted itself with `OPENBLAS_CORETYPE=SKYLAKEX`.
     public var automaticFix: String?
     /// What is wrong and exactly what to install or set. Empty when all is well.
     public var warnings: [String]
@@ -35,6 +36,35 @@ public struct BLASReport: Sendable, Codable, Equatable {
     /// (not BLAS): `AVX-512`, `AVX2` or `portable C`, the widest this
     /// processor runs.
     public var scoringPass: String = RowFlagger.best.name
+    /// The clock measured by ``CPUFeatures/measuredClockGHz()`` along with
+    /// the `sgemm` (x86-64 only; `nil` when not measured).
+    public var measuredGHz: Double?
+    /// The single-precision peak ``measuredGFLOPS`` is compared with
+    /// (`nil` when not measured or when the vector unit is unknown).
+    public var peak: Peak?
+
+    /// A single-precision peak and its factors:
+    /// cores × clock × flops per cycle per core.
+    public struct Peak: Sendable, Codable, Equatable {
+        /// Cores counted: the online logical processors.
+        public var cores: Int
+        /// The clock, in GHz: the larger of the reported
+        /// (``CPUFeatures/nominalGHz``) and the measured one, since virtual
+        /// machines report the base clock while their cores boost higher.
+        public var ghz: Double
+        /// Single-precision flops per cycle per core (``CPUFeatures/flopsPerCycle``).
+        public var flopsPerCycle: Double
+        /// The peak in GFLOPS: `cores × ghz × flopsPerCycle`.
+        public var gflops: Double
+
+        /// The peak of `cpu` at the larger of its reported clock and `measuredGHz`.
+        public init(cpu: CPUFeatures, measuredGHz: Double?) {
+            cores = cpu.logicalCores
+            ghz = max(cpu.nominalGHz, measuredGHz ?? 0)
+            flopsPerCycle = cpu.flopsPerCycle
+            gflops = cpu.peakGFLOPS(ghz: ghz)
+        }
+    }
 
     /// The size of the timed `sgemm`.
     public struct GEMMSize: Sendable, Codable, Equatable {
@@ -55,7 +85,9 @@ public struct BLASReport: Sendable, Codable, Equatable {
     ///
     /// - Parameters:
     ///   - measure: Time an `sgemm` (about 0.1 s with an optimised BLAS; up to
-    ///     a few seconds with the reference one).
+    ///     a few seconds with the reference one) and measure the clock
+    ///     (``CPUFeatures/measuredClockGHz()``, about 30 ms) for the peak it
+    ///     is compared with.
     ///   - environment: The environment to read `OPENBLAS_CORETYPE` and
     ///     ``CoreTypeFix/environmentKey`` from.
     /// - Returns: The report, warnings included.
@@ -70,14 +102,19 @@ public struct BLASReport: Sendable, Codable, Equatable {
             threads: openBLAS?.threads ?? 1,
             coreTypeOverride: environment["OPENBLAS_CORETYPE"],
             cpu: cpu, benchmarkSize: nil, measuredGFLOPS: 0, fractionOfPeak: 0,
-            automaticFix: environment[CoreTypeFix.environmentKey].map { "restarted with OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "?") because OpenBLAS had chosen the \($0) kernel" },
+            automaticFix: environment[CoreTypeFix.environmentKey].map {
+                "restarted with OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "?") because OpenBLAS had chosen the \($0) kernel"
+                    + (cpu.isZen4 ? ", slower on AMD Zen 4 than its Haswell kernel" : "")
+            },
             warnings: [])
         if measure {
+            report.measuredGHz = CPUFeatures.measuredClockGHz()
             let (size, gflops) = timeGEMM()
             report.benchmarkSize = size
             report.measuredGFLOPS = gflops
-            let peak = cpu.nominalPeakGFLOPS
-            report.fractionOfPeak = peak > 0 ? gflops / peak : 0
+            let peak = Peak(cpu: cpu, measuredGHz: report.measuredGHz)
+            report.peak = peak.gflops > 0 ? peak : nil
+            report.fractionOfPeak = peak.gflops > 0 ? gflops / peak.gflops : 0
         }
         report.warnings = warnings(for: report)
         return report
@@ -92,21 +129,35 @@ public struct BLASReport: Sendable, Codable, Equatable {
                 + "install it with `sudo apt-get install libopenblas0-pthread` (Debian/Ubuntu), then run `missionmatch doctor` again")
         } else if let core = report.coreName,
                   let advice = CoreTypeFix.advice(cpu: report.cpu, coreName: core) {
-            if report.coreTypeOverride != nil {
+            let fixedByItself = "(missionmatch does this by itself unless MISSIONMATCH_NO_OPENBLAS_FIX is set; "
+                + "other programs need `export OPENBLAS_CORETYPE=\(advice)`)"
+            if let override = report.coreTypeOverride, report.cpu.isZen4 {
                 warnings.append(
-                    "OpenBLAS runs its \(core) kernel because OPENBLAS_CORETYPE=\(report.coreTypeOverride ?? "") is set, "
+                    "OpenBLAS runs its \(core) kernel because OPENBLAS_CORETYPE=\(override) is set, "
+                    + "but on AMD Zen 4 its Haswell kernel measured faster: unset OPENBLAS_CORETYPE or set OPENBLAS_CORETYPE=\(advice)")
+            } else if let override = report.coreTypeOverride {
+                warnings.append(
+                    "OpenBLAS runs its \(core) kernel because OPENBLAS_CORETYPE=\(override) is set, "
                     + "but this CPU supports \(advice): unset OPENBLAS_CORETYPE or set OPENBLAS_CORETYPE=\(advice)")
+            } else if report.cpu.isZen4 {
+                let why = CoreTypeFix.vectorLevel(ofCore: core) == .avx512
+                    ? "whose 512-bit instructions this AMD Zen 4 executes in two 256-bit halves"
+                    : "which leaves this AMD Zen 4's AVX2 and AVX-512 units unused"
+                warnings.append(
+                    "OpenBLAS runs its \(core) kernel, \(why); on Zen 4 its Haswell kernel measured faster: "
+                    + "set OPENBLAS_CORETYPE=\(advice) \(fixedByItself)")
             } else {
                 warnings.append(
                     "OpenBLAS misdetects this CPU and runs its generic \(core) kernel: set OPENBLAS_CORETYPE=\(advice) "
-                    + "(missionmatch does this by itself; other programs need `export OPENBLAS_CORETYPE=\(advice)`)")
+                    + fixedByItself)
             }
         }
-        if report.measuredGFLOPS > 0, report.fractionOfPeak > 0, report.fractionOfPeak < 0.25, warnings.isEmpty {
+        if report.measuredGFLOPS > 0, report.fractionOfPeak > 0, report.fractionOfPeak < 0.25, warnings.isEmpty,
+           let peak = report.peak {
             warnings.append(String(
-                format: "sgemm runs at %.0f GFLOPS, %.0f%% of this CPU's nominal %.0f GFLOPS: the machine may be busy "
+                format: "sgemm runs at %.0f GFLOPS, %.0f%% of this CPU's %.0f GFLOPS peak: the machine may be busy "
                     + "(run `missionmatch doctor` again) or BLAS may be limited to fewer threads (OPENBLAS_NUM_THREADS)",
-                report.measuredGFLOPS, report.fractionOfPeak * 100, report.cpu.nominalPeakGFLOPS))
+                report.measuredGFLOPS, report.fractionOfPeak * 100, peak.gflops))
         }
         return warnings
     }
@@ -142,8 +193,13 @@ public struct BLASReport: Sendable, Codable, Equatable {
     }
 }
 
-/// Whether OpenBLAS runs a slower kernel than the CPU supports, and which
+/// Whether OpenBLAS runs a slower kernel than the CPU allows, and which
 /// `OPENBLAS_CORETYPE` fixes it — never one the CPU lacks.
+///
+/// The rule: the kernel matching the CPU's vector level (``coreType(for:)``)
+/// when OpenBLAS chose one for a narrower level — except on AMD Zen 4
+/// (``CPUFeatures/isZen4``), where ``zen4CoreType`` (`HASWELL`) is preferred
+/// to every kernel that is not an AVX2-level one, the AVX-512 ones included.
 public enum CoreTypeFix {
     /// Set (to the kernel OpenBLAS had chosen) when missionmatch restarted
     /// itself with a better `OPENBLAS_CORETYPE`; also prevents a second restart.
@@ -158,6 +214,19 @@ public enum CoreTypeFix {
         return .sse
     }
 
+    /// The `OPENBLAS_CORETYPE` preferred on AMD Zen 4: `HASWELL`, OpenBLAS's AVX2 kernels.
+    ///
+    /// OpenBLAS 0.3.21 (Debian) picks its Cooperlake kernel on Zen 4 (it
+    /// sees `avx512_bf16`), but Zen 4 executes 512-bit instructions through
+    /// two 256-bit FMA pipes, and the Haswell kernel measured faster on an
+    /// EPYC Zen 4 (family 0x19, model 0x11, 2 cores): `missionmatch doctor`'s
+    /// `sgemm` 209–213 GFLOPS with `HASWELL` against 197–201 with
+    /// `COOPERLAKE` or `SKYLAKEX` (three alternations), and the pair-scoring
+    /// kernel's own tile GEMMs (1024×256×256, single-threaded per worker)
+    /// 0.360–0.374 s with `HASWELL` against 0.380–0.405 s with `SKYLAKEX` and
+    /// 0.388–0.413 s with `ZEN`.
+    public static let zen4CoreType = "HASWELL"
+
     /// The `OPENBLAS_CORETYPE` that matches a CPU's vector level.
     public static func coreType(for level: CPUFeatures.VectorLevel) -> String? {
         switch level {
@@ -170,16 +239,26 @@ public enum CoreTypeFix {
 
     /// The better `OPENBLAS_CORETYPE` for `cpu` when OpenBLAS chose the
     /// slower `coreName`; `nil` when the choice already fits the CPU.
+    ///
+    /// On AMD Zen 4: ``zen4CoreType`` (`HASWELL`) unless `coreName` is an
+    /// AVX2-level kernel (`Haswell`, `Zen`, …) — it measured faster there than
+    /// the AVX-512 kernels OpenBLAS picks. Elsewhere: the kernel matching the
+    /// CPU's vector level when `coreName`'s is narrower.
     public static func advice(cpu: CPUFeatures, coreName: String) -> String? {
         let level = cpu.vectorLevel
-        guard level != .unknown, vectorLevel(ofCore: coreName) < level else { return nil }
+        guard level != .unknown else { return nil }
+        if cpu.isZen4 {
+            return vectorLevel(ofCore: coreName) == .avx2 ? nil : zen4CoreType
+        }
+        guard vectorLevel(ofCore: coreName) < level else { return nil }
         return coreType(for: level)
     }
 
     /// Whether this process should restart itself with a better
     /// `OPENBLAS_CORETYPE`, and with which: only when OpenBLAS answers, chose
-    /// a slower kernel than the CPU supports, the user has not set
-    /// `OPENBLAS_CORETYPE` and no restart happened already.
+    /// a slower kernel than the CPU allows (``advice(cpu:coreName:)``), the
+    /// user has not set `OPENBLAS_CORETYPE` nor `MISSIONMATCH_NO_OPENBLAS_FIX`,
+    /// and no restart happened already.
     ///
     /// - Returns: The `OPENBLAS_CORETYPE` value and the kernel OpenBLAS had chosen, or `nil`.
     public static func restartPlan(environment: [String: String] = ProcessInfo.processInfo.environment,

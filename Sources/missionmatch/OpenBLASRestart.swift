@@ -7,9 +7,10 @@ import MatchCore
 
 /// Makes the tool run at full speed out of the box: OpenBLAS reads
 /// `OPENBLAS_CORETYPE` only when it is loaded, so when it chose a slower
-/// kernel than this CPU supports, the process re-executes itself once with
-/// the right value (chosen from the CPU's actual flags, never one it lacks).
-/// `missionmatch doctor` reports that it happened.
+/// kernel than this CPU allows, the process re-executes itself once with
+/// the right value (chosen from the CPU's actual flags, never one it lacks;
+/// `HASWELL` on AMD Zen 4, where it measured faster than the AVX-512
+/// kernels: see ``CoreTypeFix``). `missionmatch doctor` reports that it happened.
 enum OpenBLASRestart {
     static func restartIfNeeded() {
         guard let plan = CoreTypeFix.restartPlan() else { return }
