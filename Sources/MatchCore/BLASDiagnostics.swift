@@ -109,7 +109,7 @@ public struct BLASReport: Sendable, Codable, Equatable {
             warnings: [])
         if measure {
             report.measuredGHz = CPUFeatures.measuredClockGHz()
-            let (size, gflops) = timeGEMM()
+            let (size, gflops) = BLASThreading.withDefaultBLASThreads { timeGEMM() }
             report.benchmarkSize = size
             report.measuredGFLOPS = gflops
             let peak = Peak(cpu: cpu, measuredGHz: report.measuredGHz)

@@ -171,15 +171,17 @@ extension Matrix {
         let n = transposingOther ? other.rows : other.columns
         precondition(columns == inner, "Matrix product needs matching inner dimensions (\(columns) vs \(inner))")
         var out = Matrix(rows: rows, columns: n)
-        withUnsafeBufferPointer { a in
-            other.withUnsafeBufferPointer { b in
-                out.withUnsafeMutableBufferPointer { c in
-                    LinearAlgebra.gemm(
-                        transposeA: false, transposeB: transposingOther,
-                        m: rows, n: n, k: columns,
-                        alpha: 1, a: a.baseAddress, lda: max(columns, 1),
-                        b: b.baseAddress, ldb: max(other.columns, 1),
-                        beta: 0, c: c.baseAddress, ldc: max(n, 1))
+        BLASThreading.withDefaultBLASThreads {
+            withUnsafeBufferPointer { a in
+                other.withUnsafeBufferPointer { b in
+                    out.withUnsafeMutableBufferPointer { c in
+                        LinearAlgebra.gemm(
+                            transposeA: false, transposeB: transposingOther,
+                            m: rows, n: n, k: columns,
+                            alpha: 1, a: a.baseAddress, lda: max(columns, 1),
+                            b: b.baseAddress, ldb: max(other.columns, 1),
+                            beta: 0, c: c.baseAddress, ldc: max(n, 1))
+                    }
                 }
             }
         }

@@ -213,6 +213,10 @@ public struct PairScoringKernel: Sendable {
     /// Tiles in order, each computed by BLAS on all its threads, then its
     /// rows split between the workers for the scan.
     private func runSharedTiles(plan: TilePlan, states: [WorkerState], context: ScanContext?) {
+        BLASThreading.withDefaultBLASThreads { runSharedTilesWithStableThreads(plan: plan, states: states, context: context) }
+    }
+
+    private func runSharedTilesWithStableThreads(plan: TilePlan, states: [WorkerState], context: ScanContext?) {
         let buffers = TileBuffers(rowTile: plan.rowTile, columnTile: plan.columnTile)
         for item in plan.items {
             plan.forEachTile(of: item) { rows, columns in

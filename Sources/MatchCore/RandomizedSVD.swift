@@ -98,6 +98,11 @@ public struct RandomizedSVD: Sendable, Hashable {
     ///   `rows × l` or `columns × l` matrices, and the SVD of an *l* × *l*
     ///   matrix. Memory: O(`nonzeroCount` + (`rows` + `columns`) · *l*).
     public func decompose(_ matrix: CSRMatrix) throws -> TruncatedSVD {
+        // OpenBLAS's thread count must not change under the products.
+        try BLASThreading.withDefaultBLASThreads { try decomposeWithStableThreads(matrix) }
+    }
+
+    private func decomposeWithStableThreads(_ matrix: CSRMatrix) throws -> TruncatedSVD {
         precondition(matrix.values.allSatisfy(\.isFinite), "RandomizedSVD needs finite matrix values")
         let m = matrix.rows, n = matrix.columns
         let r = min(rank, m, n)

@@ -1,3 +1,5 @@
+import Synchronization
+import Dispatch
 import Testing
 @testable import MatchCore
 #if canImport(Glibc)
@@ -315,4 +317,39 @@ struct SeededRandomNumberGeneratorTests {
         let reference = log(x)
         #expect(abs(value - reference) <= 2 * max(abs(reference), 1) * Double.ulpOfOne)
     }
+}
+
+/// OpenBLAS's thread count is process-wide and changes a product's bits, so
+/// the SVD must not run while the kernel has set it to one (`BLASThreading`).
+struct RandomizedSVDConcurrencyTests {
+    /// Without the exclusion, an SVD running while the kernel runs gets
+    /// one or two BLAS threads depending on timing, and different bits.
+    @Test func svdIsIdenticalWhileTheKernelRuns() throws {
+        let matrix = SpectrumFixtures.termDocument(rows: 1_500, columns: 1_200, perRow: 16, seed: 21)
+        let svd = RandomizedSVD(rank: 32, powerIterations: 2, seed: 3)
+        let alone = try svd.decompose(matrix)
+        var random = SeededRandom(seed: 5)
+        let a = randomSide(&random, count: 300, d: 32, f: 8), b = randomSide(&random, count: 600, d: 32, f: 8)
+        let kernel = PairScoringKernel(k: 5, rowTile: 64, columnTile: 64, workers: 2, threading: .perWorkerTiles)
+        let stop = StopFlag()
+        let kernelDone = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            while !stop.value.load(ordering: .relaxed) { _ = kernel.rank(.bipartite(a: a, b: b)) }
+            kernelDone.signal()
+        }
+        for _ in 0..<4 {
+            let concurrent = try svd.decompose(matrix)
+            let differing = zip(concurrent.leftSingularVectors.elements, alone.leftSingularVectors.elements)
+                .filter { $0.bitPattern != $1.bitPattern }.count
+            #expect(differing == 0, "\(differing) entries of U differ from the SVD run alone")
+            #expect(concurrent.singularValues.map(\.bitPattern) == alone.singularValues.map(\.bitPattern))
+        }
+        stop.value.store(true, ordering: .relaxed)
+        kernelDone.wait()
+    }
+}
+
+/// Tells a background loop to stop.
+private final class StopFlag: Sendable {
+    let value = Atomic(false)
 }

@@ -9,7 +9,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import Foundation
 
 /// OpenBLAS's extensions, when OpenBLAS is the BLAS that answers.
 struct OpenBLASRuntime: Sendable {
@@ -51,30 +51,69 @@ struct OpenBLASRuntime: Sendable {
     var coreName: String? { getCorename?().map { String(cString: $0) } }
 }
 
-/// Runs BLAS calls from several threads of ours at once without
-/// oversubscribing the cores: while at least one such scope is open,
-/// OpenBLAS is set to one thread per call; the last scope to close restores
-/// the previous setting. BLAS's thread count is process-wide state, hence the
-/// process-wide counter.
+/// Keeps OpenBLAS's thread count — process-wide state — consistent for
+/// every call, because results depend on it: OpenBLAS splits a product
+/// differently on 1 and on 2 threads, and the sums come out different in
+/// their last bits (measured: 60,378 of 80,000 entries of a 2,000 × 40 ×
+/// 1,500 `sgemm`). So the two ways of using BLAS exclude each other:
+///
+/// - ``withSingleThreadedBLAS(_:)``: our own threads call BLAS at once,
+///   OpenBLAS set to one thread per call (the pair-scoring kernel);
+/// - ``withDefaultBLASThreads(_:)``: BLAS uses its own threads (the SVD,
+///   matrix products, the shared-tile kernel, `doctor`'s timing).
+///
+/// Scopes of one kind may overlap; a scope of the other kind waits until
+/// they have all closed. A scope must not open one of the other kind
+/// inside it (it would wait for itself).
 enum BLASThreading {
-    private struct State { var depth = 0; var saved = 0 }
-    private static let state = Mutex(State())
+    private final class State: @unchecked Sendable {
+        let condition = NSCondition()
+        var singleThreadedScopes = 0
+        var defaultScopes = 0
+        var savedThreads = 0
+    }
+    private static let state = State()
 
-    /// Calls `body` with OpenBLAS (if loaded) limited to one thread per call.
+    /// Calls `body` with OpenBLAS (if loaded) limited to one thread per
+    /// call, once no ``withDefaultBLASThreads(_:)`` scope is open; the last
+    /// single-threaded scope to close restores the previous setting.
     static func withSingleThreadedBLAS<R>(_ body: () throws -> R) rethrows -> R {
         guard let openBLAS = OpenBLASRuntime.loaded else { return try body() }
-        state.withLock { state in
-            if state.depth == 0 {
-                state.saved = openBLAS.threads
-                openBLAS.setThreads(1)
-            }
-            state.depth += 1
+        let state = Self.state
+        state.condition.lock()
+        while state.defaultScopes > 0 { state.condition.wait() }
+        if state.singleThreadedScopes == 0 {
+            state.savedThreads = openBLAS.threads
+            openBLAS.setThreads(1)
         }
+        state.singleThreadedScopes += 1
+        state.condition.unlock()
         defer {
-            state.withLock { state in
-                state.depth -= 1
-                if state.depth == 0 { openBLAS.setThreads(state.saved) }
+            state.condition.lock()
+            state.singleThreadedScopes -= 1
+            if state.singleThreadedScopes == 0 {
+                openBLAS.setThreads(state.savedThreads)
+                state.condition.broadcast()
             }
+            state.condition.unlock()
+        }
+        return try body()
+    }
+
+    /// Calls `body`, whose BLAS calls use OpenBLAS's own thread count, once
+    /// no ``withSingleThreadedBLAS(_:)`` scope is open.
+    static func withDefaultBLASThreads<R>(_ body: () throws -> R) rethrows -> R {
+        guard OpenBLASRuntime.loaded != nil else { return try body() }
+        let state = Self.state
+        state.condition.lock()
+        while state.singleThreadedScopes > 0 { state.condition.wait() }
+        state.defaultScopes += 1
+        state.condition.unlock()
+        defer {
+            state.condition.lock()
+            state.defaultScopes -= 1
+            if state.defaultScopes == 0 { state.condition.broadcast() }
+            state.condition.unlock()
         }
         return try body()
     }
