@@ -8,8 +8,9 @@
 //   K=20  MEAN=h|g|a  NA=3100  NB=20000
 //
 //   cd Scripts/bench/KernelProbe && swift build -c release
-//   OPENBLAS_CORETYPE=SKYLAKEX .build/release/KernelProbe
-//   OPENBLAS_CORETYPE=SKYLAKEX MODE=rank perf record .build/release/KernelProbe && perf report
+//   export OPENBLAS_CORETYPE=$(bash ../../../scripts/openblas-coretype.sh)   # as `make bench` does
+//   .build/release/KernelProbe
+//   MODE=rank perf record .build/release/KernelProbe && perf report
 
 import Foundation
 import KernelInputs
