@@ -18,7 +18,10 @@
 public struct PairMask: Sendable {
     /// Explicitly excluded pairs, as `a << 32 | b` keys (see ``key(_:_:)``).
     public private(set) var excludedPairs: Set<UInt64>
-    /// A caller-supplied rule; `true` excludes the pair.
+    /// A caller-supplied rule; `true` excludes the pair. The kernel calls it
+    /// on its worker threads while it holds OpenBLAS at one thread, so the
+    /// rule must not run MatchCore's SVD or `Matrix` products: they wait
+    /// until the kernel has finished, which would never happen.
     public var isExcluded: (@Sendable (_ a: Int, _ b: Int) -> Bool)?
 
     /// A mask that excludes nothing.
@@ -28,7 +31,8 @@ public struct PairMask: Sendable {
     ///
     /// - Parameters:
     ///   - pairs: `(row of A, row of B)` pairs (in `open` pairing, either order).
-    ///   - isExcluded: A rule returning `true` for pairs to exclude.
+    ///   - isExcluded: A rule returning `true` for pairs to exclude (see
+    ///     ``isExcluded``: it must not call MatchCore's BLAS users).
     public init(excluding pairs: some Sequence<(Int, Int)> = [(Int, Int)](),
                 where isExcluded: (@Sendable (_ a: Int, _ b: Int) -> Bool)? = nil) {
         self.excludedPairs = Set(pairs.map { Self.key($0.0, $0.1) })
