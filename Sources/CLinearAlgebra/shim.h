@@ -39,4 +39,9 @@ void spotrf_(const char *uplo, const int *n, float *a, const int *lda, int *info
 void strtri_(const char *uplo, const char *diag, const int *n, float *a, const int *lda,
              int *info, size_t uplo_len, size_t diag_len);
 
+/* Solves A·X = B for a symmetric positive definite A (Cholesky), in double
+ * precision: the Newton steps of the weight fit (MatchCore.PositiveDefiniteSystem). */
+void dposv_(const char *uplo, const int *n, const int *nrhs, double *a, const int *lda,
+            double *b, const int *ldb, int *info, size_t uplo_len);
+
 #endif

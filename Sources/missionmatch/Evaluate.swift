@@ -3,12 +3,31 @@ import Foundation
 import MissionMatch
 import MissionMatchIO
 
-/// `missionmatch evaluate`: scores a recommendations file against a ground truth.
+/// `missionmatch evaluate`: scores a recommendations file, or the engine, its
+/// ablations and the plain baselines, against a ground truth.
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score recommendations against a ground truth: NDCG@k, recall@k, MRR@k.",
+        abstract: "Score rankings against a ground truth: the engine against the plain baselines, or a recommendations file.",
         discussion: """
-            Reads RECOMMENDATIONS.csv (participant_id,rank,partner_id,… as \
+            With --mission, ranks the mission's participants with the engine, \
+            each of its ablations and the two plain baselines (a TF-IDF cosine \
+            of offers + needs; TF-IDF + LSA reciprocal cosine), all in this \
+            run, and prints recall@5, NDCG@10 and the share of pairs judged bad \
+            (relevance-0 rows of the truth: competitors, look-alikes) ranked \
+            above the participant's lowest-ranked relevant partner:
+
+              $ missionmatch evaluate --mission Tests/EvaluationSets/hand-toronto/mission.yaml \\
+                  --truth Tests/EvaluationSets/hand-toronto/truth.csv
+              scorer                                       recall@5  NDCG@10  bad>gold
+              engine                                         0.8…     0.8…     0.1…
+              …
+              plain TF-IDF cosine                            0.7…     0.7…     0.4…
+              TF-IDF + LSA reciprocal cosine                 0.6…     0.6…     0.4…
+
+            Relevant means a grade ≥ --threshold (default 1 here); recall@5 \
+            is out of min(5, relevant partners).
+
+            Without --mission, reads RECOMMENDATIONS.csv (participant_id,rank,partner_id,… as \
             `missionmatch rank` writes it) and a truth file \
             (participant_id,partner_id,relevance as `missionmatch generate` \
             writes it), and averages over the truth's participants that have a \
@@ -44,8 +63,14 @@ struct Evaluate: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "The recommendations CSV.")
-    var recommendations: String
+    @Argument(help: "The recommendations CSV (not with --mission).")
+    var recommendations: String?
+
+    @Option(help: "A mission file: rank it with the engine, its ablations and the baselines.")
+    var mission: String?
+
+    @Option(help: "The reference data folder (with --mission; default: the nearest Data/).")
+    var data: String?
 
     @Option(help: "The ground-truth CSV (participant_id,partner_id,relevance).")
     var truth: String
@@ -53,18 +78,29 @@ struct Evaluate: ParsableCommand {
     @Option(help: "The cut-off k.")
     var k: Int = 10
 
-    @Option(help: "The lowest relevance that counts as relevant for recall and MRR.")
-    var threshold: Int = 2
+    @Option(help: "The lowest relevance that counts as relevant for recall and MRR (default 2, or 1 with --mission).")
+    var threshold: Int?
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
     func validate() throws {
         guard k >= 1 else { throw ValidationError("--k must be at least 1.") }
-        guard threshold >= 1 else { throw ValidationError("--threshold must be at least 1.") }
+        guard (threshold ?? 1) >= 1 else { throw ValidationError("--threshold must be at least 1.") }
+        switch (recommendations, mission) {
+        case (nil, nil): throw ValidationError("Give a recommendations file or --mission FILE.")
+        case (.some, .some): throw ValidationError("Give either a recommendations file or --mission, not both.")
+        default: break
+        }
     }
 
     func run() throws {
+        if let mission {
+            try compare(mission: mission)
+            return
+        }
+        guard let recommendations else { return }
+        let threshold = self.threshold ?? 2
         var failures = Diagnostics()
         var truthValue: GroundTruth?
         var rows: [RecommendationsReader.Row]?
@@ -99,6 +135,66 @@ struct Evaluate: ParsableCommand {
         }
     }
 
+    /// The engine, its ablations and the baselines on one judged mission.
+    private func compare(mission path: String) throws {
+        let reference = try CommandInputs.reference(data: data)
+        let loaded = try CommandInputs.mission(path, reference: reference)
+        let truthValue: GroundTruth
+        do {
+            let read = try GroundTruthReader().read(contentsOf: URL(fileURLWithPath: truth), displayName: truth)
+            StandardError.write(read.diagnostics.warningLines)
+            truthValue = read.value
+        } catch {
+            StandardError.write(error.diagnostics.errorLines)
+            throw SysExits.code(for: error.diagnostics)
+        }
+        let known = Set(loaded.participants.map(\.id))
+        let unknown = truthValue.participants.filter { !known.contains($0) }
+        if !unknown.isEmpty {
+            StandardError.write(["warning: \(unknown.count) participant(s) of \(truth) are not in the mission, e.g. "
+                                 + "'\(unknown[0])'; check that both files belong to the same programme"])
+        }
+        let evaluation = QualityEvaluation(reference: reference, relevanceThreshold: threshold ?? 1)
+        let rows = try evaluation.evaluate(mission: loaded.mission, participants: loaded.participants, truth: truthValue)
+        switch format {
+        case .text: print(Self.comparisonText(rows), terminator: "")
+        case .json: print(try Self.comparisonJSON(rows))
+        }
+    }
+
+    static func comparisonText(_ rows: [QualityEvaluation.Row]) -> String {
+        let width = max(44, (rows.map(\.name.count).max() ?? 0) + 2)
+        func cell(_ x: Double?) -> String {
+            (x.map { FixedPoint.format($0, digits: 3) } ?? "—").leftPadded(9)
+        }
+        var lines = ["scorer".padding(toLength: width, withPad: " ", startingAt: 0)
+                     + "recall@5".leftPadded(9) + "NDCG@10".leftPadded(9) + "bad>gold".leftPadded(9)]
+        for row in rows {
+            lines.append(row.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                         + cell(row.metrics.recallAt5) + cell(row.metrics.ndcgAt10) + cell(row.metrics.badAboveWeakestGold))
+        }
+        if let first = rows.first {
+            lines.append("")
+            lines.append("\(first.metrics.participants) participants with a partner of grade ≥ \(first.metrics.relevanceThreshold); "
+                         + "\(first.metrics.badPairs) pairs judged bad")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func comparisonJSON(_ rows: [QualityEvaluation.Row]) throws -> String {
+        let objects: [[String: Any]] = rows.map { row in
+            var object: [String: Any] = [
+                "scorer": row.name, "recall_at_5": rounded(row.metrics.recallAt5),
+                "ndcg_at_10": rounded(row.metrics.ndcgAt10), "participants": row.metrics.participants,
+                "bad_pairs": row.metrics.badPairs,
+            ]
+            object["bad_above_weakest_gold"] = row.metrics.badAboveWeakestGold.map(rounded) ?? NSNull()
+            return object
+        }
+        let data = try JSONSerialization.data(withJSONObject: ["rows": objects], options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func text(_ m: RankingMetrics) -> String {
         let label = { (name: String) in name.padding(toLength: 14, withPad: " ", startingAt: 0) }
         return """
@@ -121,4 +217,10 @@ struct Evaluate: ParsableCommand {
     }
 
     private static func rounded(_ x: Double) -> Double { (x * 1_000_000).rounded() / 1_000_000 }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

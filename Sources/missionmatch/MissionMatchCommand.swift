@@ -22,7 +22,9 @@ struct MissionMatchCommand: AsyncParsableCommand {
             Exit codes: 0 done, 64 usage, 65 bad data, 66 missing input, 73 cannot write.
             """,
         version: MissionMatchVersion.string,
-        subcommands: [Run.self, Validate.self, Rank.self, Schedule.self, Generate.self, Evaluate.self, Doctor.self]
+        subcommands: [
+            Run.self, Validate.self, Rank.self, Schedule.self, Generate.self, Evaluate.self, FitWeights.self, Doctor.self,
+        ]
     )
 
     /// Restarts once with the right `OPENBLAS_CORETYPE` when OpenBLAS

@@ -131,7 +131,7 @@ struct MissionReaderTests {
     }
 
     @Test func reciprocityMeanIsReadAndChecked() throws {
-        #expect(read(Self.valid).mission?.mission.weights.reciprocity == .harmonic)
+        #expect(read(Self.valid).mission?.mission.weights.reciprocity == .arithmetic)
         let geometric = read(Self.valid.replacingOccurrences(of: "sector: 0.2", with: "sector: 0.2\n  reciprocity: geometric"))
         #expect(geometric.errors == [])
         #expect(geometric.mission?.mission.weights.reciprocity == .geometric)

@@ -71,7 +71,7 @@ struct MissionTests {
         #expect(mission.breakMinutes == 0)
         #expect(mission.topK == 10)
         #expect(mission.weights == ScoringWeights(sector: 0.3))
-        #expect(mission.weights.complementarity == 0.55)
+        #expect(mission.weights.complementarity == ScoringWeights.defaults.complementarity)
         #expect(mission.rules == MatchingRules())
         let again = try JSONDecoder().decode(Mission.self, from: try JSONEncoder().encode(mission))
         #expect(again == mission)

@@ -26,7 +26,7 @@ struct GenerateEvaluateCommandTests {
         }
         #expect(throws: (any Error).self) { try Generate.parse(["--consortium", "0", "--counterparts", "9", "--out", "x"]) }
         let evaluate = try Evaluate.parse(["r.csv", "--truth", "t.csv"])
-        #expect(evaluate.k == 10 && evaluate.threshold == 2 && evaluate.format == .text)
+        #expect(evaluate.k == 10 && evaluate.threshold == nil && evaluate.format == .text)
         #expect(throws: (any Error).self) { try Evaluate.parse(["r.csv"]) }
         #expect(throws: (any Error).self) { try Evaluate.parse(["r.csv", "--truth", "t.csv", "--k", "0"]) }
     }

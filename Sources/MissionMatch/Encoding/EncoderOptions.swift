@@ -21,12 +21,22 @@ public struct EncoderOptions: Sendable, Hashable {
     public var seed: UInt64
     /// The TF-IDF weight multiplier of thesaurus concepts (default 2).
     public var conceptBoost: Float
+    /// The most columns of the exact-evidence block (``LexicalBlock``,
+    /// default 512): every linking term and concept of a mission fits; a
+    /// programme of thousands keeps the ones that link the most pairs.
+    public var lexicalDimensions: Int
+    /// The TF-IDF weight multiplier of concepts in the exact-evidence block (default 1).
+    public var lexicalConceptBoost: Float
 
-    /// The defaults: r = 256, profile 64, 2 power iterations, oversampling 10, seed 2019, concept boost 2.
+    /// The defaults: r = 256, profile 64, 2 power iterations, oversampling 10, seed 2019, concept boost 2,
+    /// 512 exact-evidence columns.
     public init(
         latentDimensions: Int = 256, profileDimensions: Int = 64, powerIterations: Int = 2, oversampling: Int = 10,
-        seed: UInt64 = 2019, conceptBoost: Float = 2
+        seed: UInt64 = 2019, conceptBoost: Float = 2, lexicalDimensions: Int = 512,
+        lexicalConceptBoost: Float = 1
     ) {
+        self.lexicalDimensions = lexicalDimensions
+        self.lexicalConceptBoost = lexicalConceptBoost
         self.latentDimensions = latentDimensions
         self.profileDimensions = profileDimensions
         self.powerIterations = powerIterations

@@ -1,7 +1,8 @@
 import MatchCore
 
-/// Encodes participants' offers and needs as dense LSA vectors (TF-IDF, then a
-/// randomized truncated SVD by LAPACK).
+/// Encodes participants' offers and needs as dense vectors: LSA vectors
+/// (TF-IDF, then a randomized truncated SVD by LAPACK) and the exact TF-IDF
+/// weights of the terms and concepts that link texts (``LexicalBlock``).
 ///
 /// ```swift
 /// let encoder = ParticipantEncoder(thesaurus: reference.thesaurus)
@@ -65,12 +66,21 @@ public struct ParticipantEncoder: Sendable {
         let fitted = weighting.matrix(of: corpusDocuments)
         let rank = options.effectiveRank(documents: fitted.rows, features: weighting.featureCount)
         let n = analyses.count
+        let plainCorpus = corpusDocuments.map(LexicalBlock.plain)
+        let lexicalWeighting = TermWeighting(
+            fittingOn: plainCorpus, conceptBoost: options.lexicalConceptBoost, minimumDocumentFrequency: 1)
+        let lexical = LexicalBlock(
+            offers: Array(plainCorpus[0..<corpus.count]), needs: Array(plainCorpus[corpus.count...]),
+            weighting: lexicalWeighting, limit: options.lexicalDimensions)
+        let lexicalOffers = lexical.vectors(of: analyses.map { LexicalBlock.plain($0.offers) }, weighting: lexicalWeighting)
+        let lexicalNeeds = lexical.vectors(of: analyses.map { LexicalBlock.plain($0.needs) }, weighting: lexicalWeighting)
         guard rank > 0 else {
             // Nothing links any two texts: one zero dimension keeps the shapes valid.
             return ParticipantEncoding(
                 offers: Matrix(rows: n, columns: 1), needs: Matrix(rows: n, columns: 1),
                 profiles: Matrix(rows: n, columns: 1), analyses: analyses, weighting: weighting,
-                featureVectors: Matrix(rows: weighting.featureCount, columns: 1))
+                featureVectors: Matrix(rows: weighting.featureCount, columns: 1),
+                lexical: lexical, lexicalWeighting: lexicalWeighting, lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds)
         }
         let svd = try RandomizedSVD(
             rank: rank, oversampling: options.oversampling, powerIterations: options.powerIterations,
@@ -95,7 +105,7 @@ public struct ParticipantEncoder: Sendable {
         featureVectors.normalizeRows()
         return ParticipantEncoding(
             offers: offers, needs: needs, profiles: profiles, analyses: analyses, weighting: weighting,
-            featureVectors: featureVectors)
+            featureVectors: featureVectors, lexical: lexical, lexicalWeighting: lexicalWeighting, lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds)
     }
 
     /// The profile vectors: normalised offers + needs (each side weighted

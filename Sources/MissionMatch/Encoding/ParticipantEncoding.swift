@@ -21,6 +21,18 @@ public struct ParticipantEncoding: Sendable {
     /// explaining which related concepts link two texts.
     public var featureVectors: Matrix
 
+    /// The exact-evidence columns (``LexicalBlock``).
+    public var lexical: LexicalBlock
+    /// The TF-IDF weighting behind ``lexical``: every term of the texts (none
+    /// dropped, so that norms are those of the whole text) and the thesaurus
+    /// concepts, without sector pseudo-terms.
+    public var lexicalWeighting: TermWeighting
+    /// TF-IDF rows of the offers over ``lexical``'s features (`participants × d`, norm ≤ 1):
+    /// a dot product with ``lexicalNeeds`` is the exact TF-IDF cosine.
+    public var lexicalOffers: Matrix
+    /// TF-IDF rows of the needs over ``lexical``'s features (`participants × d`, norm ≤ 1).
+    public var lexicalNeeds: Matrix
+
     /// The LSA dimension *r*.
     public var latentDimensions: Int { offers.columns }
 }

@@ -48,6 +48,10 @@ public struct GroundTruth: Sendable, Equatable {
 
     /// The participants with at least one relevant partner, in order of first appearance.
     public let participants: [String]
+    /// Per participant: partners explicitly judged irrelevant (rows of
+    /// relevance 0): look-alikes such as competitors that a good ranking
+    /// keeps below every relevant partner. Sorted by id.
+    public let badPartners: [String: [String]]
     /// Per participant: partners by relevance (descending), then id (ascending).
     private let byRelevance: [String: [Entry]]
     /// Per participant: partners sorted by id, for lookups.
@@ -69,9 +73,13 @@ public struct GroundTruth: Sendable, Equatable {
     public init(_ judgements: [Judgement]) {
         var order: [String] = []
         var lists: [String: [Entry]] = [:]
+        var bad: [String: Set<String>] = [:]
         for judgement in judgements {
             precondition(judgement.relevance >= 0, "relevance must be ≥ 0")
-            guard judgement.relevance > 0 else { continue }
+            guard judgement.relevance > 0 else {
+                bad[judgement.participant, default: []].insert(judgement.partner)
+                continue
+            }
             if lists[judgement.participant] == nil { order.append(judgement.participant) }
             lists[judgement.participant, default: []].append(Entry(partner: judgement.partner, relevance: judgement.relevance))
         }
@@ -91,6 +99,7 @@ public struct GroundTruth: Sendable, Equatable {
         self.participants = order
         self.byPartner = byPartner
         self.byRelevance = byRelevance
+        self.badPartners = bad.mapValues { $0.sorted() }
     }
 
     /// Builds the truth from lists already in order, without re-sorting ids
@@ -123,6 +132,7 @@ public struct GroundTruth: Sendable, Equatable {
         self.participants = order
         self.byPartner = byPartner
         self.byRelevance = byRelevance
+        self.badPartners = [:]
     }
 
     /// The grade of a pair: 0 when it is not listed.

@@ -4,16 +4,20 @@ import MatchCore
 /// Turns a scored pair into the `reasons` sentence of `recommendations.csv`:
 ///
 ///     offers compostable PLA films ↔ needs biodegradable food packaging;
-///     needs a distributor ↔ offers retail distribution; biopolymers–packaging value chain; in target market Canada
+///     needs what they offer: retail distribution, Ontario; biopolymers–packaging value chain; in target market Canada
 ///
-/// Each direction names what carries it, best evidence first: a concept both
-/// texts mention (the rarest, by idf), else the closest pair of concepts in
-/// the LSA space (cosine ≥ 0.5), else the rarest shared word (if it is in at
-/// most about 5 % of the texts). Words are quoted
-/// as each participant wrote them. Then the value chain of their sectors, the
-/// markets they target, and a `wish` request; when none of these applies, the
-/// cooperation types both seek or how alike their profiles are. Contact fields are never read;
-/// e-mail and web addresses in texts never become terms (see ``Tokenizer``).
+/// Each direction names what carries it, exact evidence first: a thesaurus
+/// concept both texts mention (the rarest, by idf), else words both texts
+/// use, quoted as phrases of the first text (at least a two-word phrase or two
+/// specific words: a single shared word is no reason). Concepts that are only
+/// close in the LSA space are never named (in a small mission's low-rank space
+/// unrelated concepts of one field lie close). Then the
+/// value chain of their sectors, the markets they target, a `wish` request,
+/// and a warning when both sell the same thing (`competitors: both offer …`).
+/// A pair with no offer↔need link is labelled `no offer↔need link found`, so
+/// that sector and market alone never pass for a match. Contact fields are
+/// never read; e-mail and web addresses in texts never become terms (see
+/// ``Tokenizer``).
 public struct Explainer: Sendable {
     struct Keyword: Sendable {
         var feature: Int
@@ -28,10 +32,10 @@ public struct Explainer: Sendable {
         var terms: [Keyword]
     }
 
-    /// The LSA cosine two different concepts need to be named as related (0.5).
-    static let relatedConceptCosine: Float = 0.5
+    /// The exact offer–offer cosine from which two participants are called competitors (0.2).
+    static let competitorCosine: Double = 0.2
     /// The weight (idf) a shared word needs to be named: one found in at most
-    /// about 5 % of the documents, and at least three letters long.
+    /// about 5 % of the documents (two, in a small mission), and at least three letters long.
     private let specificTermWeight: Float
 
     private let model: ScoringModel
@@ -42,9 +46,6 @@ public struct Explainer: Sendable {
     private let wishes: Set<UInt64>
     /// Display names of the mission's countries and sectors, by their index in the model's facts.
     private let countryNames: [String]
-    /// The features' LSA vectors cut to the leading 64 components and renormalised:
-    /// enough to tell related concepts, four times cheaper than all of them.
-    private let conceptVectors: Matrix
     private let sectorNames: [String]
 
     /// Prepares the keywords of every participant.
@@ -59,11 +60,10 @@ public struct Explainer: Sendable {
         self.reference = reference
         self.participants = participants
         self.wishes = wishes
-        self.conceptVectors = Self.leading(64, of: model.encoding.featureVectors)
         self.countryNames = model.facts.countryCodes.map { reference.countries.country(code: $0)?.shortName ?? $0 }
         self.sectorNames = model.facts.sectorCodes.map { Self.sectorName($0, reference) }
         let documents = Float(2 * max(1, participants.count))
-        self.specificTermWeight = Float(log(Double((1 + documents) / (1 + 0.05 * documents)))) + 1
+        self.specificTermWeight = Float(log(Double((1 + documents) / (1 + max(2, 0.05 * documents))))) + 1
         let weighting = model.encoding.weighting
         let specific = self.specificTermWeight
         let keys = ParallelChunks.map(count: participants.count, minimumChunk: 512) { range in
@@ -106,62 +106,87 @@ public struct Explainer: Sendable {
     /// - Complexity: O(c² · r) for c concepts per text.
     public func reasons(_ a: Int, _ b: Int) -> String {
         var clauses: [String] = []
-        if let link = link(offers[a], needs[b]) { clauses.append("offers \(link.0) ↔ needs \(link.1)") }
-        if let link = link(needs[a], offers[b]) { clauses.append("needs \(link.0) ↔ offers \(link.1)") }
+        if let link = link(offers[a], needs[b], a, b, offering: true) { clauses.append(link) }
+        if let link = link(needs[a], offers[b], a, b, offering: false) { clauses.append(link) }
+        let linked = !clauses.isEmpty
         if let chain = valueChain(a, b) { clauses.append(chain) }
         if let market = markets(a, b) { clauses.append(market) }
         if wishes.contains(PairMask.key(a, b)) { clauses.append("meeting requested") }
+        if let rivalry = competitors(a, b) { clauses.append(rivalry) }
         if clauses.isEmpty { clauses.append(fallback(a, b)) }
+        if !linked { clauses.insert("no offer↔need link found", at: 0) }
         return clauses.joined(separator: "; ")
     }
 
-    private func link(_ from: DocumentKeys, _ to: DocumentKeys) -> (String, String)? {
-        var best: (String, String, Float)?
+    /// Whether the pair has an offer↔need link the reasons can name (a shared
+    /// concept or shared phrases, either way round): pairs without one never
+    /// rank above pairs with one.
+    ///
+    /// - Complexity: O(concepts² + terms) of the two texts.
+    public func hasOfferNeedLink(_ a: Int, _ b: Int) -> Bool {
+        link(offers[a], needs[b], a, b, offering: true) != nil || link(needs[a], offers[b], a, b, offering: false) != nil
+    }
+
+    /// One direction's clause: a shared concept, else shared phrases. LSA neighbours are never
+    /// named: in a small mission's low-rank space unrelated concepts of one field lie close.
+    private func link(_ from: DocumentKeys, _ to: DocumentKeys, _ a: Int, _ b: Int, offering: Bool) -> String? {
+        let (left, right) = offering ? ("offers", "needs") : ("needs", "offers")
         for concept in from.concepts {
             if let match = to.concepts.first(where: { $0.feature == concept.feature }) {
-                best = (concept.surface, match.surface, concept.weight)
-                break  // rarest first
+                return "\(left) \(concept.surface) ↔ \(right) \(match.surface)"  // rarest first
             }
         }
-        if let best { return (best.0, best.1) }
-        var related: (String, String, Float)?
-        let vectors = conceptVectors
-        let width = vectors.columns
-        vectors.withUnsafeBufferPointer { elements in
-            for x in from.concepts.prefix(4) {
-                for y in to.concepts.prefix(4) {
-                    var cosine: Float = 0
-                    let u = x.feature * width, v = y.feature * width
-                    for d in 0..<width { cosine += elements[u + d] * elements[v + d] }
-                    if cosine >= Self.relatedConceptCosine, cosine > (related?.2 ?? -1) { related = (x.surface, y.surface, cosine) }
-                }
-            }
+        let analyses = model.encoding.analyses
+        let fromText = offering ? analyses[a].offers : analyses[a].needs
+        let toText = offering ? analyses[b].needs : analyses[b].offers
+        if let phrases = sharedPhrases(fromText, toText) {
+            return offering ? "offers what they need: \(phrases)" : "needs what they offer: \(phrases)"
         }
-        if let related { return (related.0, related.1) }
-        var shared: Explainer.Keyword?
-        var sharedOther: Explainer.Keyword?
-        var i = 0, j = 0
-        while i < from.terms.count, j < to.terms.count {
-            let x = from.terms[i], y = to.terms[j]
-            if x.feature < y.feature { i += 1; continue }
-            if y.feature < x.feature { j += 1; continue }
-            if shared.map({ x.weight > $0.weight }) ?? true {
-                shared = x
-                sharedOther = y
-            }
-            i += 1
-            j += 1
-        }
-        if let shared, let sharedOther { return (shared.surface, sharedOther.surface) }
         return nil
     }
 
-    private static func leading(_ count: Int, of vectors: Matrix) -> Matrix {
-        guard vectors.columns > count else { return vectors }
-        var cut = Matrix(rows: vectors.rows, columns: count)
-        for row in 0..<vectors.rows { cut.setRow(row, to: vectors.row(row).prefix(count)) }
-        cut.normalizeRows()
-        return cut
+    /// The words two texts share, as runs of consecutive words of the first
+    /// text, best (by TF-IDF weight) first: at most two phrases, and `nil`
+    /// unless that is a phrase of two words or more, or two words.
+    private func sharedPhrases(_ from: AnalyzedText, _ to: AnalyzedText) -> String? {
+        let weighting = model.encoding.lexicalWeighting
+        let target = Set(to.terms)
+        var phrases: [(words: [String], weight: Float, first: Int)] = []
+        var current: (words: [String], weight: Float, first: Int)?
+        var used = Set<String>()
+        for (position, (term, surface)) in zip(from.terms, from.termSurfaces).enumerated() {
+            let specific = term.count >= 3 && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix)
+                && target.contains(term) && (weighting.feature(term: term).map { weighting.weights[$0] >= specificTermWeight } ?? false)
+            if specific, !used.contains(term) {
+                used.insert(term)
+                let weight = weighting.feature(term: term).map { weighting.weights[$0] } ?? 0
+                if var run = current {
+                    run.words.append(surface)
+                    run.weight += weight
+                    current = run
+                } else {
+                    current = ([surface], weight, position)
+                }
+            } else if let run = current {
+                phrases.append(run)
+                current = nil
+            }
+        }
+        if let run = current { phrases.append(run) }
+        let best = phrases.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.first < $1.first }.prefix(2)
+        guard best.contains(where: { $0.words.count >= 2 }) || best.count >= 2 else { return nil }
+        return best.sorted { $0.first < $1.first }.map { $0.words.joined(separator: " ") }.joined(separator: ", ")
+    }
+
+    /// `competitors: both offer …` when the two offers are alike (exact cosine ≥ ``competitorCosine``).
+    private func competitors(_ a: Int, _ b: Int) -> String? {
+        guard model.components(a, b).competition >= Self.competitorCosine else { return nil }
+        let analyses = model.encoding.analyses
+        if let shared = offers[a].concepts.first(where: { x in offers[b].concepts.contains { $0.feature == x.feature } }) {
+            return "competitors: both offer \(shared.surface)"
+        }
+        if let phrases = sharedPhrases(analyses[a].offers, analyses[b].offers) { return "competitors: both offer \(phrases)" }
+        return "competitors: their offers are alike"
     }
 
     /// When nothing specific links the two: the cooperation they both seek, or how alike they are.

@@ -27,6 +27,9 @@ public struct MatchingEngine: Sendable {
     public var encoderOptions: EncoderOptions
     /// How lists are built.
     public var rankingOptions: RankingOptions
+    /// Whether the score's components are brought to complementarity's scale
+    /// (``ScoreCalibration``, default `true`); `false` is for comparisons.
+    public var calibratesComponents = true
 
     /// Creates an engine.
     ///
@@ -55,9 +58,11 @@ public struct MatchingEngine: Sendable {
     ) throws -> MissionRanking {
         let k = max(0, k ?? mission.topK)
         let encoding = try ParticipantEncoder(thesaurus: reference.thesaurus, options: encoderOptions).encode(participants)
-        let model = ScoringModel(participants: participants, encoding: encoding, weights: mission.weights, reference: reference)
-        let exclusions = PairExclusions(participants: participants, rules: mission.rules, requests: requests)
         let (rows, columns) = Self.sides(of: mission, participants)
+        let model = ScoringModel(
+            participants: participants, encoding: encoding, weights: mission.weights, reference: reference,
+            pairs: (rows, columns), calibrated: calibratesComponents)
+        let exclusions = PairExclusions(participants: participants, rules: mission.rules, requests: requests)
         let keep = rankingOptions.candidates(forTop: k)
 
         var lists = [[Candidate]](repeating: [], count: participants.count)
@@ -93,14 +98,28 @@ public struct MatchingEngine: Sendable {
         let finalLists = lists, finalPrices = prices
         let recommendations: [[Recommendation]] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
             range.map { owner in
-                let adjusted = finalLists[owner].map { Candidate(partner: $0.partner, score: $0.score - finalPrices[$0.partner]) }
-                let chosen = DiverseSelection.select(k, from: adjusted, profiles: encoding.profiles, diversity: diversity)
+                // Partners with an offer↔need link first; sector and market alone never outrank a real complement.
+                var linked: [Candidate] = [], unlinked: [Candidate] = []
+                for candidate in finalLists[owner] {
+                    let adjusted = Candidate(partner: candidate.partner, score: candidate.score - finalPrices[candidate.partner])
+                    if explainer.hasOfferNeedLink(owner, candidate.partner) { linked.append(adjusted) } else { unlinked.append(adjusted) }
+                }
+                var chosen = DiverseSelection.select(k, from: linked, profiles: encoding.profiles, diversity: diversity)
+                if chosen.count < k {
+                    chosen += DiverseSelection.select(k - chosen.count, from: unlinked, profiles: encoding.profiles, diversity: diversity)
+                }
+                let scores = chosen.map { candidate in finalLists[owner].first { $0.partner == candidate.partner }?.score ?? 0 }
+                let linkedCount = min(chosen.count, linked.count)
+                let moves = Self.moves(chosen.map(\.partner), scores: scores, prices: finalPrices,
+                                       linked: chosen.indices.map { $0 < linkedCount })
                 return chosen.enumerated().map { position, candidate in
-                    Recommendation(
+                    var reasons = explainer.reasons(owner, candidate.partner)
+                    if let move = moves[position] { reasons += "; " + move }
+                    return Recommendation(
                         participant: participants[owner].id, rank: position + 1, partner: participants[candidate.partner].id,
-                        score: Double(min(1, max(0, finalLists[owner].first { $0.partner == candidate.partner }?.score ?? 0))),
+                        score: Double(min(1, max(0, scores[position]))),
                         components: model.components(owner, candidate.partner),
-                        reasons: explainer.reasons(owner, candidate.partner))
+                        reasons: reasons)
                 }
             }
         }
@@ -109,6 +128,41 @@ public struct MatchingEngine: Sendable {
             statistics: Self.statistics(recommendations, participants: participants, model: model,
                                         recommendable: mission.pairing == .bipartite ? rows.count + columns.count : participants.count),
             model: model, explainer: explainer)
+    }
+
+    /// Why a partner stands where its score would not put it: a list follows
+    /// the scores it shows (partners with an offer↔need link before those
+    /// without), unless congestion pricing or diversity moved a partner, and
+    /// then the row says so.
+    ///
+    /// - Parameters:
+    ///   - partners: The list, in its final order.
+    ///   - scores: Their scores, as reported.
+    ///   - prices: Every participant's congestion price.
+    ///   - linked: Per position, whether the partner has an offer↔need link.
+    /// - Returns: Per position, the clause to add, or `nil` where the partner stands where its score puts it.
+    static func moves(_ partners: [Int], scores: [Float], prices: [Float], linked: [Bool]) -> [String?] {
+        let byScore = partners.indices.sorted {
+            linked[$0] != linked[$1] ? linked[$0] : scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
+        }
+        var scorePosition = [Int](repeating: 0, count: partners.count)
+        for (rank, index) in byScore.enumerated() { scorePosition[index] = rank }
+        return partners.indices.map { position in
+            let natural = scorePosition[position]
+            guard natural != position else { return nil }
+            let price = prices[partners[position]]
+            // Those it swapped places with: listed after it but scoring higher, or before it but scoring lower.
+            let others = partners.indices.filter { other in
+                (other < position && scorePosition[other] > natural) || (other > position && scorePosition[other] < natural)
+            }
+            let otherPrices = others.map { prices[partners[$0]] }
+            if position > natural {
+                return price > (otherPrices.min() ?? 0)
+                    ? "listed below its score: in demand in many lists" : "listed below its score: much like a partner above"
+            }
+            return price < (otherPrices.max() ?? 0)
+                ? "listed above higher scores: less in demand than they are" : "listed above higher scores: for variety"
+        }
     }
 
     /// The kernel's rows and columns: the two sides, or everyone twice for `open` pairing.

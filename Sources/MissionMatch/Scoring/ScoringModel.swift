@@ -3,39 +3,58 @@ import MatchCore
 /// The documented score of a pair, and the matrices that let the fused
 /// kernel compute it for all pairs at once.
 ///
-/// For participants *a* and *b*, with weights *w* normalised to sum to 1:
+/// For participants *a* and *b*, with weights *w* normalised to sum to 1 and
+/// the mission's calibration factors κ (``ScoreCalibration``):
 ///
-///     score = w_compl · M(c₁, c₂) + w_sim · sim + w_sector · sector + w_country · country + w_coop · coop
+///     score = w_compl · M(c₁, c₂) + κ_sim·w_sim · sim − κ_comp·w_comp · competition
+///             + κ_sector·w_sector · sector + κ_country·w_country · country + κ_coop·w_coop · coop
 ///
-/// * c₁ = cos(offers_a, needs_b), c₂ = cos(needs_a, offers_b) in the LSA space,
-///   negatives clamped to 0; M is the ``Reciprocity`` mean (harmonic by default);
+/// * c₁ = max(0, λ·cosLSA(offers_a, needs_b) + (1 − λ)·cosTFIDF(offers_a, needs_b)), c₂ the
+///   same for needs_a and offers_b: λ = ``ScoringWeights/latentShare`` mixes the
+///   LSA space (related words) with the exact TF-IDF cosine of shared terms and
+///   concepts (``LexicalBlock``); M is the ``Reciprocity`` mean (arithmetic by
+///   default, so that a one-way buyer–supplier fit is not zeroed);
 /// * sim = cos(profile_a, profile_b) (the leading LSA components of offers + needs);
+/// * competition = cosTFIDF(offers_a, offers_b): both sell the same thing;
 /// * sector = mean taxonomy affinity over all pairs of their sectors (1 for the same sector);
 /// * country = ½ if b's country is among a's `target_countries` (`EU`, `EEA`,
 ///   `ANY` expanded; no targets means any) + ½ the other way round;
 /// * coop = cosine of their cooperation-type sets.
 ///
-/// Every component is in [0, 1], so the score is too (a negative profile
-/// cosine, rare in LSA, can pull it slightly below; reported scores are
-/// clamped to [0, 1]).
+/// Every component is in [0, 1]; reported scores are clamped to [0, 1].
 ///
-/// The kernel computes `w_compl · M(c₁, c₂)` from the `offer`/`need` blocks
-/// and everything else as one dot product `features_a · features_b` of the
-/// blocks built here:
+/// The kernel computes `w_compl · M(c₁, c₂)` from the offer/need blocks
+/// `[√λ·LSA | √(1−λ)·TFIDF]` and everything else as one dot product
+/// `features_a · features_b` of the blocks built here (a part whose weight is
+/// 0 is left out):
 ///
-///     rows (a):    [w_sim·profile | w_sector·(s_aᵀ·S) | ½·w_country·t_a | ½·w_country·e_a | w_coop·ĉ_a]
-///     columns (b): [profile       | s_b               | e_b              | t_b              | ĉ_b]
+///     rows (a):    [κw_sim·profile | κw_sector·(s_aᵀ·S) | ½κw_country·t_a | ½κw_country·e_a | κw_coop·ĉ_a | −κw_comp·o_a]
+///     columns (b): [profile        | s_b                | e_b              | t_b              | ĉ_b         | o_b]
 ///
 /// with s the sector indicator divided by its count, S the affinity matrix,
-/// t the target-country indicator, e the one-hot country and ĉ the normalised
-/// cooperation indicator.
+/// t the target-country indicator, e the one-hot country, ĉ the normalised
+/// cooperation indicator and o the offers' TF-IDF row.
 public struct ScoringModel: Sendable {
     /// The mission's weights, as given.
     public let weights: ScoringWeights
     /// The encoded participants.
     public let encoding: ParticipantEncoding
+    /// The mission's calibration factors.
+    public private(set) var calibration: ScoreCalibration
     let facts: ProfileFacts
-    private let w: (complementarity: Float, similarity: Float, sector: Float, country: Float, cooperation: Float)
+    private(set) var w: Weights
+    /// λ, the share of complementarity from the LSA space.
+    let latentShare: Float
+
+    /// The normalised weights times their calibration factors.
+    struct Weights: Sendable {
+        var complementarity: Float
+        var similarity: Float
+        var competition: Float
+        var sector: Float
+        var country: Float
+        var cooperation: Float
+    }
 
     /// Builds the model for one mission's participants.
     ///
@@ -44,14 +63,37 @@ public struct ScoringModel: Sendable {
     ///   - encoding: Their vectors.
     ///   - weights: The mission's weights.
     ///   - reference: Sectors (affinities) and countries (groups).
-    public init(participants: [Participant], encoding: ParticipantEncoding, weights: ScoringWeights, reference: ReferenceData) {
+    ///   - pairs: The two sides of the candidate pairs, for the calibration;
+    ///     `nil` means everyone with everyone.
+    ///   - calibrated: `false` keeps every κ at 1 whatever ``ScoringWeights/calibrated`` says (for comparisons).
+    /// - Complexity: O(n · (sectors + countries)) plus the calibration's sample.
+    public init(
+        participants: [Participant], encoding: ParticipantEncoding, weights: ScoringWeights, reference: ReferenceData,
+        pairs: (rows: [Int], columns: [Int])? = nil, calibrated: Bool = true
+    ) {
         precondition(participants.count == encoding.offers.rows, "one encoded row per participant")
         self.weights = weights
         self.encoding = encoding
         self.facts = ProfileFacts(participants: participants, reference: reference)
+        self.latentShare = Float(min(1, max(0, weights.latentShare)))
         let total = weights.total > 0 ? weights.total : 1
-        self.w = (Float(weights.complementarity / total), Float(weights.similarity / total), Float(weights.sector / total),
-                  Float(weights.country / total), Float(weights.cooperation / total))
+        func normalised(_ x: Double) -> Float { Float(x / total) }
+        self.calibration = .identity
+        self.w = Weights(
+            complementarity: normalised(weights.complementarity), similarity: normalised(weights.similarity),
+            competition: normalised(weights.competition), sector: normalised(weights.sector),
+            country: normalised(weights.country), cooperation: normalised(weights.cooperation))
+        guard calibrated, weights.calibrated else { return }
+        let everyone = Array(participants.indices)
+        let uncalibrated = self
+        let measured = ScoreCalibration.measured(
+            rows: pairs?.rows ?? everyone, columns: pairs?.columns ?? everyone, components: uncalibrated.components)
+        self.calibration = measured
+        self.w.similarity *= Float(measured.similarity)
+        self.w.competition *= Float(measured.competition)
+        self.w.sector *= Float(measured.sector)
+        self.w.country *= Float(measured.country)
+        self.w.cooperation *= Float(measured.cooperation)
     }
 
     /// The kernel's reciprocal mean for the mission's ``Reciprocity``.
@@ -72,64 +114,125 @@ public struct ScoringModel: Sendable {
     ///   - indices: Participant indices, in the order the kernel should see them.
     ///   - asRows: `true` for the A side (rows), `false` for the B side (columns).
     /// - Returns: Their offer, need and linear-feature blocks.
-    /// - Complexity: O(*n* · (r + f)).
+    /// - Complexity: O(*n* · (r + d + f)).
     public func scoringSide(_ indices: [Int], asRows: Bool) -> ScoringSide {
-        let profileWidth = encoding.profiles.columns
+        ScoringSide(
+            offer: textBlock(latent: encoding.offers, lexical: encoding.lexicalOffers, indices),
+            need: textBlock(latent: encoding.needs, lexical: encoding.lexicalNeeds, indices),
+            features: linearBlock(indices, asRows: asRows))
+    }
+
+    /// `[√λ·latent | √(1−λ)·lexical]` for the given rows; a part with factor 0 is left out.
+    private func textBlock(latent: Matrix, lexical: Matrix, _ indices: [Int]) -> Matrix {
+        let latentScale = latentShare.squareRoot(), lexicalScale = (1 - latentShare).squareRoot()
+        let latentWidth = latentScale > 0 ? latent.columns : 0
+        let lexicalWidth = lexicalScale > 0 ? lexical.columns : 0
+        let width = max(1, latentWidth + lexicalWidth)
+        var block = [Float](repeating: 0, count: indices.count * width)
+        for (row, participant) in indices.enumerated() {
+            let base = row * width
+            if latentWidth > 0 {
+                for (offset, value) in latent.row(participant).enumerated() { block[base + offset] = latentScale * value }
+            }
+            if lexicalWidth > 0 {
+                for (offset, value) in lexical.row(participant).enumerated() {
+                    block[base + latentWidth + offset] = lexicalScale * value
+                }
+            }
+        }
+        return Matrix(rows: indices.count, columns: width, elements: block)
+    }
+
+    private func linearBlock(_ indices: [Int], asRows: Bool) -> Matrix {
+        let profileWidth = w.similarity != 0 ? encoding.profiles.columns : 0
         let sectorWidth = facts.sectorCodes.count
         let countryWidth = facts.countryCodes.count
         let cooperationWidth = CooperationType.allCases.count
-        let width = profileWidth + sectorWidth + 2 * countryWidth + cooperationWidth
+        let competitionWidth = w.competition != 0 ? encoding.lexicalOffers.columns : 0
+        let sectorBase = profileWidth
+        let countryBase = sectorBase + sectorWidth
+        let cooperationBase = countryBase + 2 * countryWidth
+        let competitionBase = cooperationBase + cooperationWidth
+        let width = competitionBase + competitionWidth
         var features = [Float](repeating: 0, count: indices.count * width)
         for (row, participant) in indices.enumerated() {
             let base = row * width
-            let profile = encoding.profiles.row(participant)
-            for (offset, value) in profile.enumerated() { features[base + offset] = asRows ? w.similarity * value : value }
+            if profileWidth > 0 {
+                let profile = encoding.profiles.row(participant)
+                for (offset, value) in profile.enumerated() { features[base + offset] = asRows ? w.similarity * value : value }
+            }
             let sectors = facts.sectors[participant]
             if !sectors.isEmpty {
                 let share = 1 / Float(sectors.count)
                 for sector in sectors {
                     if asRows {
                         for other in 0..<sectorWidth {
-                            features[base + profileWidth + other] += w.sector * share * facts.sectorAffinity[sector * sectorWidth + other]
+                            features[base + sectorBase + other] += w.sector * share * facts.sectorAffinity[sector * sectorWidth + other]
                         }
                     } else {
-                        features[base + profileWidth + sector] += share
+                        features[base + sectorBase + sector] += share
                     }
                 }
             }
-            let targetsBase = base + profileWidth + sectorWidth + (asRows ? 0 : countryWidth)
-            let countryBase = base + profileWidth + sectorWidth + (asRows ? countryWidth : 0)
+            let targetsBase = base + countryBase + (asRows ? 0 : countryWidth)
+            let homeBase = base + countryBase + (asRows ? countryWidth : 0)
             let countryScale: Float = asRows ? 0.5 * w.country : 1
             for (country, targeted) in facts.targets[participant].enumerated() where targeted {
                 features[targetsBase + country] = countryScale
             }
-            features[countryBase + facts.country[participant]] = countryScale
+            features[homeBase + facts.country[participant]] = countryScale
             let types = facts.cooperation[participant]
             if types != 0 {
                 let value = (asRows ? w.cooperation : 1) / Float(types.nonzeroBitCount).squareRoot()
                 for bit in 0..<cooperationWidth where types & (1 << UInt16(bit)) != 0 {
-                    features[base + profileWidth + sectorWidth + 2 * countryWidth + bit] = value
+                    features[base + cooperationBase + bit] = value
+                }
+            }
+            if competitionWidth > 0 {
+                let scale: Float = asRows ? -w.competition : 1
+                for (offset, value) in encoding.lexicalOffers.row(participant).enumerated() where value != 0 {
+                    features[base + competitionBase + offset] = scale * value
                 }
             }
         }
-        return ScoringSide(
-            offer: encoding.offers.rows(indices), need: encoding.needs.rows(indices),
-            features: Matrix(rows: indices.count, columns: width, elements: features))
+        return Matrix(rows: indices.count, columns: width, elements: features)
     }
 
-    /// The components of the pair (a, b), from a's point of view.
+    /// The LSA and exact TF-IDF cosines of the pair's two directions and of its offers.
+    struct Cosines: Sendable {
+        var latentOfferToNeed: Float
+        var latentNeedFromOffer: Float
+        var lexicalOfferToNeed: Float
+        var lexicalNeedFromOffer: Float
+        var lexicalOffers: Float
+        var profiles: Float
+    }
+
+    /// The pair's cosines.
+    func cosines(_ a: Int, _ b: Int) -> Cosines {
+        Cosines(
+            latentOfferToNeed: dot(encoding.offers.row(a), encoding.needs.row(b)),
+            latentNeedFromOffer: dot(encoding.needs.row(a), encoding.offers.row(b)),
+            lexicalOfferToNeed: dot(encoding.lexicalOffers.row(a), encoding.lexicalNeeds.row(b)),
+            lexicalNeedFromOffer: dot(encoding.lexicalNeeds.row(a), encoding.lexicalOffers.row(b)),
+            lexicalOffers: dot(encoding.lexicalOffers.row(a), encoding.lexicalOffers.row(b)),
+            profiles: dot(encoding.profiles.row(a), encoding.profiles.row(b)))
+    }
+
+    /// The components of the pair (a, b), from a's point of view, before calibration.
     ///
     /// - Parameters:
     ///   - a: A participant index.
     ///   - b: Another participant index.
     /// - Returns: Every component, each in [0, 1].
-    /// - Complexity: O(r + p + sectors²).
+    /// - Complexity: O(r + d + p + sectors²).
     public func components(_ a: Int, _ b: Int) -> ScoreComponents {
-        let c1 = max(0, dot(encoding.offers.row(a), encoding.needs.row(b)))
-        let c2 = max(0, dot(encoding.needs.row(a), encoding.offers.row(b)))
+        let x = cosines(a, b)
+        let c1 = max(0, latentShare * x.latentOfferToNeed + (1 - latentShare) * x.lexicalOfferToNeed)
+        let c2 = max(0, latentShare * x.latentNeedFromOffer + (1 - latentShare) * x.lexicalNeedFromOffer)
         return ScoreComponents(
             offerToNeed: Double(c1), needFromOffer: Double(c2), complementarity: Double(kernelMean(c1, c2)),
-            similarity: Double(min(1, max(0, dot(encoding.profiles.row(a), encoding.profiles.row(b))))),
+            similarity: Double(min(1, max(0, x.profiles))), competition: Double(min(1, max(0, x.lexicalOffers))),
             sector: Double(facts.sectorScore(a, b)), country: Double(facts.countryScore(a, b)),
             cooperation: Double(facts.cooperationScore(a, b)))
     }
@@ -139,11 +242,12 @@ public struct ScoringModel: Sendable {
     /// - Parameters:
     ///   - a: A participant index.
     ///   - b: Another participant index.
-    /// - Returns: The weighted sum of the components, the profile cosine unclamped.
+    /// - Returns: The weighted sum of the calibrated components, the profile cosine unclamped.
     public func rawScore(_ a: Int, _ b: Int) -> Float {
         let parts = components(a, b)
         let similarity = dot(encoding.profiles.row(a), encoding.profiles.row(b))
         return w.complementarity * Float(parts.complementarity) + w.similarity * similarity
+            - w.competition * Float(parts.competition)
             + w.sector * Float(parts.sector) + w.country * Float(parts.country) + w.cooperation * Float(parts.cooperation)
     }
 

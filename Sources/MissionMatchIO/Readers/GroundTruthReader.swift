@@ -1,13 +1,16 @@
 import Foundation
 import MissionMatch
 
-/// Reads a ground-truth file (`participant_id,partner_id,relevance`), as
-/// `missionmatch generate` writes it.
+/// Reads a ground-truth file (`participant_id,partner_id,relevance[,kind,reason]`),
+/// as `missionmatch generate` writes it and as the judged evaluation sets
+/// (`Tests/EvaluationSets/`) hold it.
 ///
 /// Ids are free text (the truth is read without the participants file); a
-/// pair may appear once; `relevance` is an integer ≥ 0 (rows of 0 are
-/// accepted and, like pairs not listed, mean irrelevant). Every error names
-/// the file, line and column.
+/// pair may appear once; `relevance` is an integer ≥ 0. A row of relevance 0
+/// is a pair *judged* bad — a look-alike such as a competitor — which
+/// ``GroundTruth/badPartners`` keeps (pairs not listed are merely not
+/// relevant). `kind` and `reason` are for people and are not interpreted.
+/// Every error names the file, line and column.
 ///
 /// ```swift
 /// let truth = try GroundTruthReader().read(contentsOf: URL(fileURLWithPath: "truth.csv")).value
@@ -17,12 +20,14 @@ public struct GroundTruthReader: Sendable, CSVTableImporter {
     /// Size limits.
     public var limits: ImportLimits
 
-    enum Column: Int, CaseIterable { case participant, partner, relevance }
+    enum Column: Int, CaseIterable { case participant, partner, relevance, kind, reason }
 
     static let schema = CSVSchema(columns: [
         CSVSchema.Column("participant_id", required: true, hint: "add a 'participant_id' column: whose ranking is judged"),
         CSVSchema.Column("partner_id", required: true, hint: "add a 'partner_id' column: the partner judged"),
         CSVSchema.Column("relevance", required: true, hint: "add a 'relevance' column with integer grades, e.g. 0 to 3"),
+        CSVSchema.Column("kind"),
+        CSVSchema.Column("reason"),
     ], keepsUnknownColumns: false)
 
     /// Creates a reader.

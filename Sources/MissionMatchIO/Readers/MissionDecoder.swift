@@ -6,7 +6,10 @@ struct MissionDecoder {
     static let keys = Mission.CodingKeysList.all
     static let sessionKeys = ["date", "start", "end"]
     static let ruleKeys = ["exclude_same_cluster", "exclude_same_country", "require_common_language"]
-    static let weightKeys = ["complementarity", "similarity", "sector", "country", "cooperation", "reciprocity"]
+    static let weightKeys = [
+        "complementarity", "latent_share", "similarity", "competition", "sector", "country", "cooperation", "reciprocity",
+        "calibrated",
+    ]
     static let targetKeys = ["meetings", "cooperation_agreements", "business_agreements"]
 
     var reader: StructuredReader
@@ -197,16 +200,29 @@ struct MissionDecoder {
         guard let weights = reader.nested(map, "weights", allowedKeys: Self.weightKeys) else { return .defaults }
         let d = ScoringWeights.defaults
         let result = ScoringWeights(
-            complementarity: reader.nonNegativeNumber(weights, "complementarity", example: "0.55") ?? d.complementarity,
+            complementarity: reader.nonNegativeNumber(weights, "complementarity", example: "0.70") ?? d.complementarity,
+            latentShare: checkedShare(weights) ?? d.latentShare,
             similarity: reader.nonNegativeNumber(weights, "similarity", example: "0.10") ?? d.similarity,
+            competition: reader.nonNegativeNumber(weights, "competition", example: "0.15") ?? d.competition,
             sector: reader.nonNegativeNumber(weights, "sector", example: "0.15") ?? d.sector,
             country: reader.nonNegativeNumber(weights, "country", example: "0.15") ?? d.country,
             cooperation: reader.nonNegativeNumber(weights, "cooperation", example: "0.05") ?? d.cooperation,
-            reciprocity: checkedReciprocity(weights) ?? d.reciprocity)
+            reciprocity: checkedReciprocity(weights) ?? d.reciprocity,
+            calibrated: reader.boolean(weights, "calibrated") ?? d.calibrated)
         if result.total <= 0 {
             reader.error(line: weights.line, key: "weights", "all weights are 0", hint: "give at least one weight a positive value")
         }
         return result
+    }
+
+    private mutating func checkedShare(_ weights: StructuredReader.Mapping) -> Double? {
+        guard let share = reader.nonNegativeNumber(weights, "latent_share", example: "0.4") else { return nil }
+        guard share <= 1 else {
+            reader.error(line: weights.line, key: "weights.latent_share", "\(share) is above 1",
+                         hint: "give a share between 0 (exact terms only) and 1 (LSA only)")
+            return nil
+        }
+        return share
     }
 
     private mutating func checkedReciprocity(_ weights: StructuredReader.Mapping) -> Reciprocity? {

@@ -60,10 +60,10 @@ public struct RecommendationsReader: Sendable, CSVTableImporter {
     public var limits: ImportLimits
 
     enum Column: Int, CaseIterable {
-        case participant, rank, partner, score, complementarity, similarity, sector, country, cooperation, reasons
+        case participant, rank, partner, score, complementarity, similarity, sector, country, cooperation, reasons, competition
     }
 
-    static let componentColumns: [Column] = [.complementarity, .similarity, .sector, .country, .cooperation]
+    static let componentColumns: [Column] = [.complementarity, .similarity, .sector, .country, .cooperation, .competition]
 
     static let schema = CSVSchema(columns: [
         CSVSchema.Column("participant_id", required: true, hint: "add a 'participant_id' column: whose recommendation it is"),
@@ -76,6 +76,7 @@ public struct RecommendationsReader: Sendable, CSVTableImporter {
         CSVSchema.Column("country"),
         CSVSchema.Column("cooperation"),
         CSVSchema.Column("reasons"),
+        CSVSchema.Column("competition"),
     ], keepsUnknownColumns: true)
 
     /// Creates a reader.

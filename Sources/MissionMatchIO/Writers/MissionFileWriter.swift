@@ -52,11 +52,13 @@ public enum MissionFileWriter {
         lines.append("  require_common_language: \(mission.rules.requireCommonLanguage)")
         let w = mission.weights
         lines.append("weights:")
-        for (key, value) in [("complementarity", w.complementarity), ("similarity", w.similarity), ("sector", w.sector),
+        for (key, value) in [("complementarity", w.complementarity), ("latent_share", w.latentShare),
+                             ("similarity", w.similarity), ("competition", w.competition), ("sector", w.sector),
                              ("country", w.country), ("cooperation", w.cooperation)] {
             lines.append("  \(key): \(number(value))")
         }
         lines.append("  reciprocity: \(w.reciprocity.rawValue)")
+        lines.append("  calibrated: \(w.calibrated)")
         lines.append("top_k: \(mission.topK)")
         let t = mission.targets
         if !t.isEmpty {

@@ -1,7 +1,11 @@
 import MissionMatch
 
 /// Writes `recommendations.csv` (FORMATS.md §4):
-/// `participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons`.
+/// `participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition`.
+///
+/// `competition` (the exact cosine of the two offers: how much both sell the
+/// same thing, subtracted from the score with its weight) comes after
+/// `reasons`, so that tools reading the earlier columns by position keep working.
 ///
 /// One row per recommendation, participants in file order, ranks ascending;
 /// numbers with 4 decimals; spreadsheet-safe (see ``SpreadsheetSafeCSV``).
@@ -14,7 +18,7 @@ public enum RecommendationsCSVWriter {
     /// The column names, in order.
     public static let header = [
         "participant_id", "rank", "partner_id", "score", "complementarity", "similarity", "sector", "country",
-        "cooperation", "reasons",
+        "cooperation", "reasons", "competition",
     ]
 
     /// The file's text.
@@ -33,6 +37,7 @@ public enum RecommendationsCSVWriter {
                     SpreadsheetSafeCSV.appendLine([
                         r.participant, String(r.rank), r.partner, number(r.score), number(c.complementarity),
                         number(c.similarity), number(c.sector), number(c.country), number(c.cooperation), r.reasons,
+                        number(c.competition),
                     ], to: &text)
                 }
             }

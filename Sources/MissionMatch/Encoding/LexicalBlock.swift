@@ -1,0 +1,112 @@
+import MatchCore
+
+/// The exact-evidence half of the encoding: each participant's offers and
+/// needs as TF-IDF weights over the terms and concepts that can link two
+/// participants, as dense rows the scoring kernel multiplies with BLAS.
+///
+/// LSA smooths away exactly the rare, specific words that decide a match
+/// ("cold-chain", "PLA film"); this block keeps them. Its weighting is fitted
+/// on the texts without sector pseudo-terms (they say "same field", not "this
+/// offer meets that need", see ``plain(_:)``) and keeps every term, so that a
+/// text's norm is that of all its words. Its columns are the features that
+/// occur in at least one offer and one need document (they link an offer to a
+/// need) or in two offer documents (they link two competitors). Values are the
+/// documents' TF-IDF weights normalised over *all* their features, so that a
+/// dot product of two rows is exactly the TF-IDF cosine of the two texts.
+///
+/// When more features qualify than ``EncoderOptions/lexicalDimensions``, the
+/// ones that link the most offer–need and offer–offer pairs (weighted by
+/// idf²) are kept, and the cosine becomes a lower bound of the exact one.
+///
+/// ```swift
+/// let block = LexicalBlock(offers: offerDocs, needs: needDocs, weighting: weighting, limit: 1024)
+/// block.features.count          // ≤ 1024
+/// block.vectors(of: offerDocs)  // participants × features, rows of norm ≤ 1
+/// ```
+public struct LexicalBlock: Sendable {
+    /// The ``TermWeighting`` feature behind each column, in ascending order.
+    public let features: [Int]
+    private let column: [Int32]
+
+    /// Chooses the features from the fitted corpus.
+    ///
+    /// - Parameters:
+    ///   - offers: The corpus' offer documents.
+    ///   - needs: The corpus' need documents.
+    ///   - weighting: The TF-IDF weighting fitted on them.
+    ///   - limit: The most columns to keep.
+    /// - Complexity: O(total terms + F log F) for F features.
+    public init(offers: [AnalyzedText], needs: [AnalyzedText], weighting: TermWeighting, limit: Int) {
+        var offerCount = [Int](repeating: 0, count: weighting.featureCount)
+        var needCount = [Int](repeating: 0, count: weighting.featureCount)
+        for document in offers { for feature in Self.features(of: document, weighting) { offerCount[feature] += 1 } }
+        for document in needs { for feature in Self.features(of: document, weighting) { needCount[feature] += 1 } }
+        var chosen: [(feature: Int, linked: Double)] = []
+        for feature in 0..<weighting.featureCount {
+            if let term = weighting.featureTerms[feature], term.hasPrefix(ProfileAnalysis.sectorTermPrefix) { continue }
+            let o = Double(offerCount[feature]), n = Double(needCount[feature])
+            let linked = o * n + o * (o - 1) / 2
+            guard linked > 0 else { continue }
+            let idf = Double(weighting.weights[feature])
+            chosen.append((feature, linked * idf * idf))
+        }
+        if chosen.count > max(0, limit) {
+            chosen.sort { $0.linked != $1.linked ? $0.linked > $1.linked : $0.feature < $1.feature }
+            chosen.removeLast(chosen.count - max(0, limit))
+        }
+        let features = chosen.map(\.feature).sorted()
+        var column = [Int32](repeating: -1, count: weighting.featureCount)
+        for (index, feature) in features.enumerated() { column[feature] = Int32(index) }
+        self.features = features
+        self.column = column
+    }
+
+    /// A text without its sector pseudo-terms (``ProfileAnalysis/sectorTermPrefix``).
+    public static func plain(_ text: AnalyzedText) -> AnalyzedText {
+        var result = AnalyzedText(concepts: text.concepts)
+        for (term, surface) in zip(text.terms, text.termSurfaces) where !term.hasPrefix(ProfileAnalysis.sectorTermPrefix) {
+            result.terms.append(term)
+            result.termSurfaces.append(surface)
+        }
+        return result
+    }
+
+    /// The distinct features of a document.
+    private static func features(of document: AnalyzedText, _ weighting: TermWeighting) -> Set<Int> {
+        var result = Set<Int>()
+        for term in document.terms { if let f = weighting.feature(term: term) { result.insert(f) } }
+        for mention in document.concepts { if let f = weighting.feature(concept: mention.concept) { result.insert(f) } }
+        return result
+    }
+
+    /// The block's column of a ``TermWeighting`` feature, if kept.
+    public func column(of feature: Int) -> Int? {
+        guard feature >= 0, feature < column.count, column[feature] >= 0 else { return nil }
+        return Int(column[feature])
+    }
+
+    /// The dense rows of documents: their TF-IDF weights on the kept features.
+    ///
+    /// - Parameters:
+    ///   - documents: Analysed texts.
+    ///   - weighting: The weighting the block was chosen from.
+    /// - Returns: A `documents × features.count` matrix (at least one column,
+    ///   all zero when no feature is kept, so that shapes stay valid).
+    /// - Complexity: O(total terms + documents · features).
+    public func vectors(of documents: [AnalyzedText], weighting: TermWeighting) -> Matrix {
+        let width = max(1, features.count)
+        var matrix = Matrix(rows: documents.count, columns: width)
+        let rows = ParallelChunks.map(count: documents.count, minimumChunk: 512) { range in
+            range.map { weighting.vector(of: documents[$0]) }
+        }
+        matrix.withUnsafeMutableBufferPointer { elements in
+            for (row, entries) in rows.enumerated() {
+                for entry in entries {
+                    guard let column = column(of: entry.column) else { continue }
+                    elements[row * width + column] = entry.value
+                }
+            }
+        }
+        return matrix
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import MissionMatch
+
+/// What the reasons say: real offer↔need links, competitors named, no link labelled, moves explained.
+struct ReasonsTests {
+    typealias F = MatchingFixtures
+
+    static let participants = [
+        F.participant("cider", sectors: ["beverages"], offers: "Craft cider and perry from Normandy orchards.",
+                      needs: "An importer for our cider in Ontario."),
+        F.participant("rival", sectors: ["beverages"], offers: "Craft cider from Breton orchards, dry and sweet.",
+                      needs: "Importers and distributors for our cider."),
+        F.participant("importer", side: "counterpart", country: "CA", sectors: ["beverages"],
+                      offers: "Importer of European craft cider and beer for Ontario liquor stores.",
+                      needs: "New craft cider brands from Europe."),
+        F.participant("brewer", side: "counterpart", country: "CA", sectors: ["beverages"],
+                      offers: "Craft cider and perry brewed in Ontario orchards.", needs: "Bottling line upgrade."),
+        F.participant("bank", side: "counterpart", country: "CA", sectors: ["beverages"],
+                      offers: "Loans for farms.", needs: "Agricultural clients."),
+    ]
+
+    static func ranking() throws -> MissionRanking {
+        var mission = F.mission(topK: 3)
+        mission.rules = MatchingRules()
+        return try MatchingEngine(reference: F.reference).rank(mission: mission, participants: participants)
+    }
+
+    @Test func competitorsAreNamedAndPenalised() throws {
+        let ranking = try Self.ranking()
+        let brewer = try #require(ranking.recommendations[0].first { $0.partner == "brewer" })
+        #expect(brewer.reasons.contains("competitors: "))
+        #expect(brewer.components.competition >= 0.2)
+        // The importer, who needs cider and offers what the cider maker needs, comes first.
+        #expect(ranking.recommendations[0].first?.partner == "importer")
+    }
+
+    @Test func aPairWithoutOfferNeedLinkIsLabelledAndComesLast() throws {
+        let ranking = try Self.ranking()
+        let list = ranking.recommendations[0]
+        let bank = try #require(list.first { $0.partner == "bank" })
+        #expect(bank.reasons.hasPrefix("no offer↔need link found"))
+        #expect(list.last?.partner == "bank")
+    }
+
+    @Test func aSingleSharedWordIsNoReason() throws {
+        let participants = [
+            F.participant("a", offers: "Secure payment terminals.", needs: "Partners."),
+            F.participant("b", side: "counterpart", offers: "Banking.", needs: "A secure office building."),
+        ]
+        let ranking = try MatchingEngine(reference: F.reference).rank(mission: F.mission(topK: 1), participants: participants)
+        let reasons = try #require(ranking.recommendations[0].first).reasons
+        #expect(!reasons.contains("secure"))
+        #expect(reasons.hasPrefix("no offer↔need link found"))
+    }
+
+    @Test func movesAreExplained() {
+        // Final order p0, p1, p2 with scores 0.2, 0.5, 0.4: p0 was listed above higher scores.
+        let moves = MatchingEngine.moves([0, 1, 2], scores: [0.2, 0.5, 0.4], prices: [0, 0.3, 0.3],
+                                          linked: [true, true, true])
+        #expect(moves[0] == "listed above higher scores: less in demand than they are")
+        #expect(moves[1] == "listed below its score: in demand in many lists")
+        #expect(moves[2] == "listed below its score: in demand in many lists")   // second by score, listed third
+        let diverse = MatchingEngine.moves([0, 1], scores: [0.3, 0.4], prices: [0, 0], linked: [true, true])
+        #expect(diverse == ["listed above higher scores: for variety", "listed below its score: much like a partner above"])
+        // An unlinked partner after a linked one with a lower score is not a move.
+        #expect(MatchingEngine.moves([0, 1], scores: [0.1, 0.3], prices: [0, 0], linked: [true, false]) == [nil, nil])
+    }
+}
