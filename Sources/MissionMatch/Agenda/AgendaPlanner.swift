@@ -101,8 +101,11 @@ public struct AgendaPlanner: Sendable {
         for lock in kept.locked { timetable.place(lock.edge, at: lock.slot, locked: true) }
 
         let bound = Self.upperBound(problem, timetable: timetable, lockedScore: kept.locked.reduce(0) { $0 + $1.meeting.score })
-        Self.schedule(&timetable, selected: bound.selected, finishingExactly: finishingExactly)
-        let agenda = assemble(timetable, kept: kept, upperBound: bound.value)
+        let levels = LevelRelaxation(timetable, scoreBound: bound.value)
+        Self.schedule(&timetable, selected: bound.selected, target: levels.target, finishingExactly: finishingExactly)
+        var agenda = assemble(timetable, kept: kept, upperBound: bound.value)
+        agenda.stats.priorities = levels.priorities(planned: AgendaPriorities(timetable))
+        assert(Self.auditPasses(agenda, timetable: timetable, kept: kept))
         findings += Self.findings(timetable, agenda: agenda)
         return AgendaPlan(agenda: agenda, findings: findings, boundMethod: bound.method)
     }

@@ -4,18 +4,23 @@ extension AgendaPlanner {
     /// with minimums, the ``residualTarget(_:)``'s), every other candidate;
     /// then replaces weaker meetings by stronger candidates left out; tiny
     /// instances are finished by exhaustive search.
-    static func schedule(_ timetable: inout Timetable, selected: [Int], finishingExactly: Bool = true) {
+    ///
+    /// - Parameter target: Priorities no agenda can beat (the level bounds), where the local search may stop.
+    static func schedule(_ timetable: inout Timetable, selected: [Int], target: AgendaPriorities? = nil, finishingExactly: Bool = true) {
         let problem = timetable.problem
         let musts = problem.edges.indices.filter { problem.edges[$0].mustRequest != nil }
             .sorted { (problem.edges[$0].mustRequest ?? 0) < (problem.edges[$1].mustRequest ?? 0) }
         for edge in musts { _ = timetable.placeWithRepair(edge, chainAttempts: 400) }
         let selected = residualTarget(timetable) ?? selected
 
-        placeMinimums(&timetable, preferred: Set(selected))
+        let preferred = Set(selected)
+        placeMinimums(&timetable, preferred: preferred, onlyPreferred: true)
         for edge in selected { _ = timetable.placeWithRepair(edge) }
+        placeMinimums(&timetable, preferred: preferred, onlyPreferred: false)
         let everyEdge = byScore(Array(problem.edges.indices), problem)
         for edge in everyEdge { _ = timetable.placeWithRepair(edge) }
         improve(&timetable, candidates: everyEdge)
+        localSearch(&timetable, target: target)
         if finishingExactly { searchExactly(&timetable) }
     }
 
@@ -36,7 +41,11 @@ extension AgendaPlanner {
     /// Round by round, gives each participant below its minimum one more
     /// meeting with its best placeable candidate (b-matching meetings first),
     /// so that minimums are spread before capacity runs out.
-    static func placeMinimums(_ timetable: inout Timetable, preferred: Set<Int>) {
+    ///
+    /// - Parameter onlyPreferred: Whether to use the b-matching's meetings
+    ///   only (the first pass: meetings outside the target matching would take
+    ///   the tables and capacity the matching counted on for other minimums).
+    static func placeMinimums(_ timetable: inout Timetable, preferred: Set<Int>, onlyPreferred: Bool = false) {
         let problem = timetable.problem
         let rounds = problem.minMeetings.max() ?? 0
         guard rounds > 0 else { return }
@@ -48,7 +57,7 @@ extension AgendaPlanner {
         }
         for round in 1...rounds {
             for p in problem.participants.indices where timetable.meetingCount[p] < min(round, problem.minMeetings[p]) {
-                for edge in incident[p] where !timetable.isPlaced(edge) {
+                for edge in incident[p] where !timetable.isPlaced(edge) && (!onlyPreferred || preferred.contains(edge)) {
                     let e = problem.edges[edge]
                     guard timetable.hasRoom(e.a == p ? e.b : e.a) else { continue }
                     if timetable.placeWithRepair(edge) { break }
@@ -93,10 +102,17 @@ extension AgendaPlanner {
         }
     }
 
-    /// Gives a participant its best unplaced candidate that can be placed.
-    private static func refill(_ timetable: inout Timetable, participant p: Int) {
+    /// Gives a participant its best unplaced candidate that can be placed:
+    /// one whose partner is below its minimum first, then by score.
+    static func refill(_ timetable: inout Timetable, participant p: Int) {
         let problem = timetable.problem
-        let options = problem.incident[p].filter { !timetable.isPlaced($0) }
-        for edge in byScore(options, problem) where timetable.placeWithRepair(edge) { return }
+        guard timetable.hasRoom(p) else { return }
+        func rank(_ edge: Int) -> (Int, Double, Int) {
+            let e = problem.edges[edge]
+            let partner = e.a == p ? e.b : e.a
+            return (timetable.meetingCount[partner] < problem.minMeetings[partner] ? 1 : 0, e.score, -edge)
+        }
+        let options = problem.incident[p].filter { !timetable.isPlaced($0) }.sorted { rank($0) > rank($1) }
+        for edge in options where timetable.placeWithRepair(edge) { return }
     }
 }
