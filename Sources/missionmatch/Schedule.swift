@@ -153,6 +153,12 @@ enum ScheduleSummary {
                 + "per participant min \(spread.min), median \(spread.median), max \(spread.max)",
             "  unmet: \(stats.unmetMustRequests.count) must request(s), \(stats.unmetMinMeetings.count) participant(s) below min_meetings",
         ]
+        if let levels = stats.priorities {
+            lines.append("  priorities (planned / bound): must requests \(levels.mustRequestsMet) / \(levels.mustRequestsBound), "
+                + "meetings towards minimums \(levels.minMeetingsServed) / \(levels.minMeetingsServedBound), "
+                + "score \(FixedPoint.format(stats.totalScore, digits: 1)) / \(FixedPoint.format(levels.scoreBound, digits: 1)) "
+                + "(gap \(FixedPoint.format(levels.scoreGap * 100, digits: 1))%)")
+        }
         if !plan.agenda.cancelled.isEmpty {
             lines.append("  kept meetings cancelled: \(plan.agenda.cancelled.count)")
         }
