@@ -41,15 +41,29 @@ public struct AgendaPlanner: Sendable {
         public var fixedTableSide: Side?
         /// The producing program and version written into the agenda.
         public var generator: String
+        /// An exact solver run after the heuristic (`schedule --exact`), or `nil`.
+        public var exactSolver: (any AgendaExactSolver)?
 
         /// Creates options.
         ///
         /// - Parameters:
         ///   - fixedTableSide: The side that keeps its tables, if any.
         ///   - generator: The program and version, e.g. `missionmatch 0.1.0`.
-        public init(fixedTableSide: Side? = nil, generator: String = "missionmatch") {
+        ///   - exactSolver: An exact solver to run after the heuristic, if any.
+        public init(fixedTableSide: Side? = nil, generator: String = "missionmatch", exactSolver: (any AgendaExactSolver)? = nil) {
             self.fixedTableSide = fixedTableSide
             self.generator = generator
+            self.exactSolver = exactSolver
+        }
+
+        public static func == (lhs: Options, rhs: Options) -> Bool {
+            lhs.fixedTableSide == rhs.fixedTableSide && lhs.generator == rhs.generator && (lhs.exactSolver == nil) == (rhs.exactSolver == nil)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(fixedTableSide)
+            hasher.combine(generator)
+            hasher.combine(exactSolver == nil)
         }
     }
 
@@ -103,6 +117,7 @@ public struct AgendaPlanner: Sendable {
         let bound = Self.upperBound(problem, timetable: timetable, lockedScore: kept.locked.reduce(0) { $0 + $1.meeting.score })
         let levels = LevelRelaxation(timetable, scoreBound: bound.value)
         Self.schedule(&timetable, selected: bound.selected, target: levels.target, finishingExactly: finishingExactly)
+        if let solver = options.exactSolver { findings.append(Self.solveExactly(&timetable, with: solver)) }
         var agenda = assemble(timetable, kept: kept, upperBound: bound.value)
         agenda.stats.priorities = levels.priorities(planned: AgendaPriorities(timetable))
         assert(Self.auditPasses(agenda, timetable: timetable, kept: kept))
