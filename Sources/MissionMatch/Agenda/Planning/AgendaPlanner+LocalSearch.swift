@@ -83,11 +83,13 @@ extension AgendaPlanner {
 
     /// Movable meetings whose removal may make room for the edge: those of
     /// its participants (weakest first), then those of slots where both are
-    /// free but every table is taken (weakest first); `must` meetings never.
+    /// free but every table is taken (weakest first); `must` meetings only for another `must`.
     static func blockers(of edge: Int, in timetable: Timetable) -> [Int] {
         let problem = timetable.problem
         let e = problem.edges[edge]
-        func movable(_ other: Int) -> Bool { !timetable.isLocked[other] && problem.edges[other].mustRequest == nil }
+        // A `must` meeting may only make way for another `must` (the priorities could not improve otherwise).
+        let isMust = e.mustRequest != nil
+        func movable(_ other: Int) -> Bool { !timetable.isLocked[other] && (isMust || problem.edges[other].mustRequest == nil) }
         var own = (timetable.edgesOf[e.a] + timetable.edgesOf[e.b]).filter(movable)
         own.sort { (problem.edges[$0].score, $0) < (problem.edges[$1].score, $1) }
         var tables: [Int] = []
