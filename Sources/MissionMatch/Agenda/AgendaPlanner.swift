@@ -29,9 +29,20 @@
 ///    free a table; swapping two slots along an alternating Kempe chain).
 ///    Slots are chosen to keep each participant's sessions compact.
 /// 3. **Improve**: a candidate left out replaces a weaker meeting of a full
-///    participant when that raises the total.
+///    participant when that raises the total; then a local search in the
+///    lexicographic order itself (``AgendaPriorities``: `must`s, minimums
+///    served, score) inserts candidates or exchanges them for one blocking
+///    meeting, keeping only strict improvements, until it reaches the level
+///    bounds or its trial budget.
+/// 4. **Bounds per level** (``AgendaStats/priorities``): Lagrangian
+///    relaxations of the same b-matching bound the `must`s met, the minimums
+///    served given those, and the score given both.
+/// 5. **Exact mode** (optional, ``Options/exactSolver``): an external solver's
+///    agenda replaces the heuristic's when it is feasible and better.
 ///
-/// The result is deterministic: the same inputs give the same agenda.
+/// Every agenda is audited from its meetings in debug builds (``AgendaAudit``).
+/// The result is deterministic: the same inputs give the same agenda (with
+/// an exact solver, as long as it finishes within its time limit).
 public struct AgendaPlanner: Sendable {
     /// Settings of the planner.
     public struct Options: Sendable, Hashable {
