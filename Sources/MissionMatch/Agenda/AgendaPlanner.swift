@@ -127,7 +127,8 @@ public struct AgendaPlanner: Sendable {
 
         let bound = Self.upperBound(problem, timetable: timetable, lockedScore: kept.locked.reduce(0) { $0 + $1.meeting.score })
         let levels = LevelRelaxation(timetable, scoreBound: bound.value)
-        Self.schedule(&timetable, selected: bound.selected, target: levels.target, finishingExactly: finishingExactly)
+        Self.schedule(&timetable, selected: bound.selected, target: levels.target, minimumTarget: levels.minimumTarget,
+                      finishingExactly: finishingExactly)
         if let solver = options.exactSolver { findings.append(Self.solveExactly(&timetable, with: solver)) }
         var agenda = assemble(timetable, kept: kept, upperBound: bound.value)
         agenda.stats.priorities = levels.priorities(planned: AgendaPriorities(timetable))

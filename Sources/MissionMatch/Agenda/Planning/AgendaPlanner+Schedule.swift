@@ -6,12 +6,14 @@ extension AgendaPlanner {
     /// instances are finished by exhaustive search.
     ///
     /// - Parameter target: Priorities no agenda can beat (the level bounds), where the local search may stop.
-    static func schedule(_ timetable: inout Timetable, selected: [Int], target: AgendaPriorities? = nil, finishingExactly: Bool = true) {
+    /// - Parameter minimumTarget: ``residualTarget(_:)``'s b-matching when already solved (no `must` requests).
+    static func schedule(_ timetable: inout Timetable, selected: [Int], target: AgendaPriorities? = nil, minimumTarget: [Int]? = nil,
+                         finishingExactly: Bool = true) {
         let problem = timetable.problem
         let musts = problem.edges.indices.filter { problem.edges[$0].mustRequest != nil }
             .sorted { (problem.edges[$0].mustRequest ?? 0) < (problem.edges[$1].mustRequest ?? 0) }
         for edge in musts { _ = timetable.placeWithRepair(edge, chainAttempts: 400) }
-        let selected = residualTarget(timetable) ?? selected
+        let selected = (musts.isEmpty ? minimumTarget : nil) ?? residualTarget(timetable) ?? selected
 
         let preferred = Set(selected)
         placeMinimums(&timetable, preferred: preferred, onlyPreferred: true)

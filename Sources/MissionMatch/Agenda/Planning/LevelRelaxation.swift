@@ -25,13 +25,17 @@ struct LevelRelaxation {
     /// The most `must` pairs any agenda can meet.
     let mustsBound: Int
     /// max(W·musts + served) over the free capacity, and W.
-    let servedRelaxation: (value: Double, mustWeight: Double)?
+    private(set) var servedRelaxation: (value: Double, mustWeight: Double)?
     /// max(W′·musts + B·served + score) over the free capacity, W′ and B.
     let scoreRelaxation: (value: Double, mustWeight: Double, servedWeight: Double)?
     /// The plain score bound (every agenda).
     let scoreBound: Double
     /// How far above the optimum rounding may put a bound (10⁻⁶ per edge).
     let rounding: Double
+    /// With no `must` requests and someone below its minimum, the score
+    /// relaxation's b-matching is exactly ``AgendaPlanner/residualTarget(_:)``'s
+    /// (same bonus, same weights): the planner reuses it instead of solving it again.
+    let minimumTarget: [Int]?
 
     /// Solves the relaxations for the timetable holding only the locked meetings.
     init(_ start: Timetable, scoreBound: Double) {
@@ -52,7 +56,11 @@ struct LevelRelaxation {
         }
         mustsBound = min(musts, mustCount)
 
-        if missing > 0 {
+        let b = missing > 0 ? min(Self.largestWeight / 4, 1 + freeScore.rounded(.up)) : 0
+        // Without `must`s and with B above every score total, the score relaxation maximises served first:
+        // its count is the served relaxation's optimum, and one flow does for both.
+        let oneFlow = !freeMusts && missing > 0 && b == 1 + freeScore.rounded(.up)
+        if missing > 0 && !oneFlow {
             let w = freeMusts ? min(Self.largestWeight, Double(missing + 1)) : 0
             let solution = AgendaPlanner.residualBMatching(problem, timetable: start, priorityBonus: 1, weight: { isMust($0) ? w : 0 })
             servedRelaxation = (solution.bound, w)
@@ -61,13 +69,15 @@ struct LevelRelaxation {
         }
 
         if missing > 0 || freeMusts {
-            let b = missing > 0 ? min(Self.largestWeight / 4, (freeScore + 1).rounded(.up)) : 0
             let w = freeMusts ? min(Self.largestWeight, b * Double(missing) + (freeScore + 1).rounded(.up)) : 0
             let solution = AgendaPlanner.residualBMatching(problem, timetable: start, priorityBonus: b,
                                                            weight: { problem.edges[$0].score + (isMust($0) ? w : 0) })
             scoreRelaxation = (solution.bound, w, b)
+            if oneFlow { servedRelaxation = (solution.covered, 0) }
+            minimumTarget = oneFlow && mustCount == 0 ? solution.selected : nil
         } else {
             scoreRelaxation = nil
+            minimumTarget = nil
         }
     }
 
