@@ -54,6 +54,11 @@ extension Timetable {
         for s in 0..<slotCount where isFree(e.a, s) && isFree(e.b, s) && !hasTable(for: edge, at: s) {
             for other in edgesAt[s] where !isLocked[other] {
                 remove(other)
+                // Necessary: the edge fits once `other` is out (moving `other` elsewhere can only take capacity away).
+                guard fits(edge, at: s) else {
+                    place(other, at: s)
+                    continue
+                }
                 for target in 0..<slotCount where target != s && fits(other, at: target) {
                     place(other, at: target)
                     if fits(edge, at: s) {

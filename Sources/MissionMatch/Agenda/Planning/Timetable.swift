@@ -103,7 +103,8 @@ struct Timetable {
             if sessionMeetings[key] == 0 { heldTables[session] += problem.representatives[f] }
             sessionMeetings[key] += 1
         }
-        for p in [e.a, e.b] where meetingCount[p] <= problem.minMeetings[p] { minimumsServed += 1 }
+        if meetingCount[e.a] <= problem.minMeetings[e.a] { minimumsServed += 1 }
+        if meetingCount[e.b] <= problem.minMeetings[e.b] { minimumsServed += 1 }
         if e.mustRequest != nil { mustsPlaced += 1 }
         totalScore += e.score
         journal?.append((edge, s, true))
@@ -127,7 +128,8 @@ struct Timetable {
             sessionMeetings[key] -= 1
             if sessionMeetings[key] == 0 { heldTables[session] -= problem.representatives[f] }
         }
-        for p in [e.a, e.b] where meetingCount[p] < problem.minMeetings[p] { minimumsServed -= 1 }
+        if meetingCount[e.a] < problem.minMeetings[e.a] { minimumsServed -= 1 }
+        if meetingCount[e.b] < problem.minMeetings[e.b] { minimumsServed -= 1 }
         if e.mustRequest != nil { mustsPlaced -= 1 }
         totalScore -= e.score
         journal?.append((edge, s, false))
