@@ -57,9 +57,12 @@ struct LevelRelaxation {
         mustsBound = min(musts, mustCount)
 
         let b = missing > 0 ? min(Self.largestWeight / 4, 1 + freeScore.rounded(.up)) : 0
-        // Without `must`s and with B above every score total, the score relaxation maximises served first:
-        // its count is the served relaxation's optimum, and one flow does for both.
-        let oneFlow = !freeMusts && missing > 0 && b == 1 + freeScore.rounded(.up)
+        // Without `must`s and with B above every weight total (bipartite: the double cover of an open
+        // mission counts each score twice; fewer than 10⁶ edges: each weight is rounded up by up to 10⁻⁶),
+        // the score relaxation maximises served first: its count is the served relaxation's optimum,
+        // and one flow does for both.
+        let sameAsTarget = !freeMusts && missing > 0 && b == 1 + freeScore.rounded(.up)
+        let oneFlow = sameAsTarget && problem.isBipartite && problem.edges.count < 500_000
         if missing > 0 && !oneFlow {
             let w = freeMusts ? min(Self.largestWeight, Double(missing + 1)) : 0
             let solution = AgendaPlanner.residualBMatching(problem, timetable: start, priorityBonus: 1, weight: { isMust($0) ? w : 0 })
@@ -74,7 +77,7 @@ struct LevelRelaxation {
                                                            weight: { problem.edges[$0].score + (isMust($0) ? w : 0) })
             scoreRelaxation = (solution.bound, w, b)
             if oneFlow { servedRelaxation = (solution.covered, 0) }
-            minimumTarget = oneFlow && mustCount == 0 ? solution.selected : nil
+            minimumTarget = sameAsTarget && mustCount == 0 ? solution.selected : nil
         } else {
             scoreRelaxation = nil
             minimumTarget = nil
