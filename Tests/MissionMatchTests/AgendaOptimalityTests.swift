@@ -30,14 +30,14 @@ struct AgendaOptimalityTests {
 
     /// The heuristic alone (no exhaustive finish) on the same kind of
     /// instances: always feasible, and within the priorities and 1 % of the
-    /// score on most of them (when written: 3 of 520 with fewer minimums
-    /// served, all with fixed tables; 512 within 1 %).
+    /// score on most of them (when written: none with fewer `must`s or
+    /// minimums served, 518 of 520 within 1 %).
     @Test func heuristicAloneIsFeasibleAndMostlyOptimal() {
         let tally = Self.run(rounds: 520, seed: 1414, finishingExactly: false)
         #expect(tally.infeasible == 0, "\(tally)")
         #expect(tally.boundsBelow == 0, "\(tally)")
-        #expect(tally.fewerMusts + tally.fewerServed <= 5, "\(tally)")
-        #expect(Double(tally.withinOnePercent) >= 0.95 * Double(tally.instances), "\(tally)")
+        #expect(tally.fewerMusts + tally.fewerServed <= 2, "\(tally)")
+        #expect(Double(tally.withinOnePercent) >= 0.97 * Double(tally.instances), "\(tally)")
     }
 
     static func run(rounds: Int, seed: UInt64, finishingExactly: Bool) -> Tally {

@@ -24,18 +24,28 @@ extension AgendaPlanner {
         var improved = true
         while improved && budget > 0 && !reached() {
             improved = false
-            for edge in searchOrder(timetable) where !timetable.isPlaced(edge) && budget > 0 {
+            let order = searchOrder(timetable)
+            let belowMinimumEdges = order.filter { edge in
+                let e = problem.edges[edge]
+                return timetable.meetingCount[e.a] < problem.minMeetings[e.a] || timetable.meetingCount[e.b] < problem.minMeetings[e.b]
+            }
+            for edge in order where !timetable.isPlaced(edge) && budget > 0 {
+                let e = problem.edges[edge]
                 if tryInsert(edge, into: &timetable, current: &current) {
                     improved = true
                     continue
                 }
-                for blocker in blockers(of: edge, in: timetable) where budget > 0 {
+                for group in blockers(of: edge, in: timetable).map({ [$0] }) + sessionBlockers(of: edge, in: timetable) where budget > 0 {
                     budget -= 1
-                    let freed = problem.edges[blocker]
                     timetable.beginTrial()
-                    timetable.remove(blocker)
+                    for blocker in group { timetable.remove(blocker) }
                     if timetable.placeWithRepair(edge, chainAttempts: 8) {
-                        for p in [freed.a, freed.b] { refill(&timetable, participant: p) }
+                        for blocker in group {
+                            let freed = problem.edges[blocker]
+                            for p in [freed.a, freed.b] { refill(&timetable, participant: p) }
+                        }
+                        for p in [e.a, e.b] { refill(&timetable, participant: p) }
+                        fillMinimums(&timetable, from: belowMinimumEdges, attempts: 8)
                         let value = AgendaPriorities(timetable)
                         if current < value {
                             timetable.commitTrial()
@@ -99,5 +109,51 @@ extension AgendaPlanner {
         tables.sort { (problem.edges[$0].score, $0) < (problem.edges[$1].score, $1) }
         var seen = Set<Int>()
         return (own + tables).filter { seen.insert($0).inserted }
+    }
+
+    /// With fixed tables: for each session where both participants are free
+    /// in some slot but the tables are all held, every meeting another
+    /// fixed-side participant holds in that session (one group per holder,
+    /// fewest meetings first), so that its tables are released; empty without
+    /// fixed tables. Groups with a locked or `must` meeting are left out.
+    static func sessionBlockers(of edge: Int, in timetable: Timetable) -> [[Int]] {
+        guard let fixedSide = timetable.fixedSide else { return [] }
+        let problem = timetable.problem
+        let e = problem.edges[edge]
+        let own = problem.side[e.a] == fixedSide ? e.a : e.b
+        var sessions = Set<Int>()
+        for s in 0..<problem.slotCount where timetable.isFree(e.a, s) && timetable.isFree(e.b, s) && !timetable.hasTable(for: edge, at: s) {
+            sessions.insert(problem.sessionOfSlot[s])
+        }
+        var groups: [[Int]] = []
+        for session in sessions.sorted() {
+            var byHolder = [Int: [Int]]()
+            for s in 0..<problem.slotCount where problem.sessionOfSlot[s] == session {
+                for other in timetable.edgesAt[s] {
+                    let o = problem.edges[other]
+                    let holder = problem.side[o.a] == fixedSide ? o.a : o.b
+                    if holder != own { byHolder[holder, default: []].append(other) }
+                }
+            }
+            for (_, group) in byHolder.sorted(by: { ($0.value.count, $0.key) < ($1.value.count, $1.key) })
+            where group.count > 1 && group.allSatisfy({ !timetable.isLocked[$0] && problem.edges[$0].mustRequest == nil }) {
+                groups.append(group.sorted())
+            }
+        }
+        return groups
+    }
+
+    /// Tries to place up to `attempts` of the given unplaced edges (in their
+    /// order) that would serve a participant below its minimum now.
+    static func fillMinimums(_ timetable: inout Timetable, from edges: [Int], attempts: Int) {
+        let problem = timetable.problem
+        var left = attempts
+        for edge in edges where left > 0 && !timetable.isPlaced(edge) {
+            let e = problem.edges[edge]
+            guard timetable.meetingCount[e.a] < problem.minMeetings[e.a] || timetable.meetingCount[e.b] < problem.minMeetings[e.b],
+                  timetable.hasRoom(e.a), timetable.hasRoom(e.b) else { continue }
+            left -= 1
+            _ = timetable.placeWithRepair(edge, chainAttempts: 8)
+        }
     }
 }
