@@ -15,10 +15,12 @@ extension AgendaPlanner {
         for edge in musts { _ = timetable.placeWithRepair(edge, chainAttempts: 400) }
         let selected = (musts.isEmpty ? minimumTarget : nil) ?? residualTarget(timetable) ?? selected
 
-        let preferred = Set(selected)
-        placeMinimums(&timetable, preferred: preferred, onlyPreferred: true)
+        var isPreferred = [Bool](repeating: false, count: problem.edges.count)
+        for edge in selected { isPreferred[edge] = true }
+        let order = minimumOrder(problem, isPreferred: isPreferred)
+        placeMinimums(&timetable, order: order, isPreferred: isPreferred, onlyPreferred: true)
         for edge in selected { _ = timetable.placeWithRepair(edge) }
-        placeMinimums(&timetable, preferred: preferred, onlyPreferred: false)
+        placeMinimums(&timetable, order: order, isPreferred: isPreferred, onlyPreferred: false)
         let everyEdge = byScore(Array(problem.edges.indices), problem)
         for edge in everyEdge { _ = timetable.placeWithRepair(edge) }
         improve(&timetable, candidates: everyEdge)
@@ -47,23 +49,28 @@ extension AgendaPlanner {
     /// - Parameter onlyPreferred: Whether to use the b-matching's meetings
     ///   only (the first pass: meetings outside the target matching would take
     ///   the tables and capacity the matching counted on for other minimums).
-    static func placeMinimums(_ timetable: inout Timetable, preferred: Set<Int>, onlyPreferred: Bool = false) {
+    static func placeMinimums(_ timetable: inout Timetable, order incident: [[Int]], isPreferred: [Bool], onlyPreferred: Bool) {
         let problem = timetable.problem
         let rounds = problem.minMeetings.max() ?? 0
         guard rounds > 0 else { return }
-        var incident = problem.incident
-        for p in incident.indices {
-            incident[p].sort {
-                (preferred.contains($0) ? 1 : 0, problem.edges[$0].score, -$0) > (preferred.contains($1) ? 1 : 0, problem.edges[$1].score, -$1)
-            }
-        }
         for round in 1...rounds {
             for p in problem.participants.indices where timetable.meetingCount[p] < min(round, problem.minMeetings[p]) {
-                for edge in incident[p] where !timetable.isPlaced(edge) && (!onlyPreferred || preferred.contains(edge)) {
+                for edge in incident[p] where !timetable.isPlaced(edge) && (!onlyPreferred || isPreferred[edge]) {
                     let e = problem.edges[edge]
                     guard timetable.hasRoom(e.a == p ? e.b : e.a) else { continue }
                     if timetable.placeWithRepair(edge) { break }
                 }
+            }
+        }
+    }
+
+    /// Each participant's candidates in the order the minimum rounds try them
+    /// (the target b-matching's first, then by score); empty for participants without a minimum.
+    static func minimumOrder(_ problem: PlanningProblem, isPreferred: [Bool]) -> [[Int]] {
+        problem.participants.indices.map { p in
+            guard problem.minMeetings[p] > 0 else { return [] }
+            return problem.incident[p].sorted {
+                (isPreferred[$0] ? 1 : 0, problem.edges[$0].score, -$0) > (isPreferred[$1] ? 1 : 0, problem.edges[$1].score, -$1)
             }
         }
     }
