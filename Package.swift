@@ -36,6 +36,13 @@ let package = Package(
             providers: [.apt(["libblas-dev", "liblapack-dev", "libopenblas0-pthread"])]
         ),
 
+        /// GLPK's C API (`glpk.h`, Debian's `libglpk-dev`) for the planner's
+        /// exact mode; linked from the system like BLAS.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+
         /// The scoring kernel's combine-and-flag pass over a tile row, in C
         /// with AVX2 and AVX-512 variants chosen at run time: Swift cannot
         /// compile one function for those instruction sets without unsafe
@@ -56,6 +63,12 @@ let package = Package(
             name: "MissionMatch",
             dependencies: ["MatchCore"]
         ),
+        /// The planner's exact mode (`schedule --exact`): the agenda as a
+        /// mixed-integer programme solved by GLPK, priority by priority.
+        .target(
+            name: "MissionMatchExact",
+            dependencies: ["MissionMatch", "CGLPK"]
+        ),
         /// Reading (CSV, JSON, YAML) with line-accurate validation, and exporters.
         .target(
             name: "MissionMatchIO",
@@ -70,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "missionmatch",
             dependencies: [
-                "MatchCore", "MissionMatch", "MissionMatchIO",
+                "MatchCore", "MissionMatch", "MissionMatchIO", "MissionMatchExact",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "MissionMatchTests",
             dependencies: [
-                "MissionMatch",
+                "MissionMatch", "MissionMatchExact",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MissionMatch
+import MissionMatchExact
 import MissionMatchIO
 
 /// `missionmatch schedule MISSION --scores FILE --out DIR`: plans the agenda
@@ -24,6 +25,12 @@ struct Schedule: ParsableCommand {
             slot and table (locked) and plans only the free capacity: late \
             registrations do not reshuffle everyone. Meetings whose participant \
             withdrew or whose pair is now blocked are listed under `cancelled`.
+
+            --exact then solves the agenda as an integer programme with GLPK, \
+            priority by priority (must requests, meetings towards minimums, \
+            score), within --time-limit seconds; its agenda replaces the \
+            heuristic's when it is better (or proven optimal), and a finding says \
+            whether it was proven optimal. Meant for small and medium missions.
 
             Example:
 
@@ -59,8 +66,15 @@ struct Schedule: ParsableCommand {
     @Option(name: .long, help: "A side of a bipartite mission that keeps one table per session (e.g. consortium).")
     var fixedTableSide: String?
 
+    @Flag(name: .long, help: "After the heuristic, solve the agenda exactly with GLPK (priority by priority), within --time-limit.")
+    var exact = false
+
+    @Option(name: .long, help: "Seconds the exact mode may take (default 60); at the limit the best agenda found is kept.")
+    var timeLimit: Double = 60
+
     func validate() throws {
         guard candidates >= 1 else { throw ValidationError("--candidates must be at least 1.") }
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds.") }
     }
 
     func run() throws {
@@ -83,7 +97,8 @@ struct Schedule: ParsableCommand {
         }
         let planner = AgendaPlanner(options: .init(
             fixedTableSide: fixedTableSide.map { Side(rawValue: $0.lowercased()) },
-            generator: "missionmatch \(MissionMatchVersion.string)"))
+            generator: "missionmatch \(MissionMatchVersion.string)",
+            exactSolver: exact ? GLPKAgendaSolver(timeLimitSeconds: timeLimit) : nil))
         let plan = planner.plan(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
                                 candidates: candidates, keeping: previous)
         try write(plan, inputs: inputURLs(loaded))
@@ -153,6 +168,12 @@ enum ScheduleSummary {
                 + "per participant min \(spread.min), median \(spread.median), max \(spread.max)",
             "  unmet: \(stats.unmetMustRequests.count) must request(s), \(stats.unmetMinMeetings.count) participant(s) below min_meetings",
         ]
+        if let levels = stats.priorities {
+            lines.append("  priorities (planned / bound): must requests \(levels.mustRequestsMet) / \(levels.mustRequestsBound), "
+                + "meetings towards minimums \(levels.minMeetingsServed) / \(levels.minMeetingsServedBound), "
+                + "score \(FixedPoint.format(stats.totalScore, digits: 1)) / \(FixedPoint.format(levels.scoreBound, digits: 1)) "
+                + "(gap \(FixedPoint.format(levels.scoreGap * 100, digits: 1))%)")
+        }
         if !plan.agenda.cancelled.isEmpty {
             lines.append("  kept meetings cancelled: \(plan.agenda.cancelled.count)")
         }

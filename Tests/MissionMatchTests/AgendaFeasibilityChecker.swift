@@ -7,7 +7,7 @@ enum AgendaFeasibilityChecker {
     /// The rules the agenda breaks, in words; empty when it is feasible.
     static func violations(
         _ agenda: Agenda, mission: Mission, participants: [Participant], requests: [MeetingRequest] = [],
-        candidates: [AgendaCandidate], locked: [ScheduledMeeting] = []
+        candidates: [AgendaCandidate], locked: [ScheduledMeeting] = [], fixedTableSide: Side? = nil
     ) -> [String] {
         var problems: [String] = []
         let slots = mission.slots
@@ -48,6 +48,7 @@ enum AgendaFeasibilityChecker {
         for (id, count) in perParticipant {
             if let limit = byID[id]?.maximumMeetings(in: mission), count > limit { problems.append("\(id): \(count) meetings > max \(limit)") }
         }
+        if let fixedTableSide { problems += fixedTableViolations(agenda, mission: mission, byID: byID, side: fixedTableSide) }
         for (slot, count) in slotLoad where count > mission.tables { problems.append("slot \(slot): \(count) meetings > tables") }
         let order = agenda.meetings.map { [$0.slot, $0.table] }
         if order != order.sorted(by: { $0.lexicographicallyPrecedes($1) }) { problems.append("meetings not sorted by slot, table") }
@@ -63,6 +64,33 @@ enum AgendaFeasibilityChecker {
         for lock in locked {
             if !agenda.meetings.contains(lock) { problems.append("locked meeting \(lock.id) changed or missing") }
         }
+        return problems
+    }
+
+    /// With a fixed-table side: in each session, each of its participants with
+    /// meetings holds as many tables as it has representatives, the same ones
+    /// all session, held by nobody else; all of them fit the mission's tables.
+    static func fixedTableViolations(_ agenda: Agenda, mission: Mission, byID: [String: Participant], side: Side) -> [String] {
+        var problems: [String] = []
+        let slots = mission.slots
+        var tablesOf = [String: Set<Int>](), holderOf = [String: String]()
+        for meeting in agenda.meetings where slots.indices.contains(meeting.slot) {
+            guard let a = byID[meeting.participantA], let b = byID[meeting.participantB] else { continue }
+            let holder = a.side == side ? a : b
+            let session = slots[meeting.slot].session
+            tablesOf["\(session)|\(holder.id)", default: []].insert(meeting.table)
+            let key = "\(session)|\(meeting.table)"
+            if let other = holderOf[key], other != holder.id { problems.append("session \(session) table \(meeting.table): held by \(other) and \(holder.id)") }
+            holderOf[key] = holder.id
+        }
+        var held = [String: Int]()
+        for (key, tables) in tablesOf {
+            let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
+            let reps = max(1, byID[parts[1]]?.representatives ?? 1)
+            if tables.count > reps { problems.append("\(parts[1]) uses \(tables.count) tables in session \(parts[0]) with \(reps) representatives") }
+            held[parts[0], default: 0] += reps
+        }
+        for (session, count) in held where count > mission.tables { problems.append("session \(session): \(count) tables held > \(mission.tables)") }
         return problems
     }
 }

@@ -114,4 +114,28 @@ struct ScheduleCommandTests {
                                                     "--data", Self.repository.appendingPathComponent("Data").path])
         #expect(missing.status == 66)
     }
+
+    /// Issue 14's minimal fixed-table case through the binary: one meeting at
+    /// table 1 (not two), the priorities line, and with `--exact` GLPK's proof.
+    @Test(.enabled(if: ValidateCommandTests.binary != nil)) func fixedTablesAndExactMode() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixture = Self.repository.appendingPathComponent("Tests/MissionMatchIOTests/Fixtures/planner/fixed-tables")
+        let run = try ValidateCommandTests.run([
+            "schedule", fixture.appendingPathComponent("mission.yaml").path, "--scores", fixture.appendingPathComponent("scores.csv").path,
+            "--out", folder.path, "--data", Self.repository.appendingPathComponent("Data").path,
+            "--fixed-table-side", "consortium", "--exact", "--time-limit", "20",
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("repro-fixed: 1 meetings, total score 0.9"))
+        #expect(run.output.contains("priorities (planned / bound): must requests 0 / 0, meetings towards minimums 0 / 0"))
+        #expect(run.output.contains("exact mode: GLPK proved optimal"))
+        let csv = try String(contentsOf: folder.appendingPathComponent("agenda.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 2)
+        let json = try String(contentsOf: folder.appendingPathComponent("agenda.json"), encoding: .utf8)
+        #expect(json.contains(#""priorities": {"must_requests": 0"#))
+        let bad = try ValidateCommandTests.run(["schedule", fixture.appendingPathComponent("mission.yaml").path, "--out", folder.path,
+                                                "--exact", "--time-limit", "0"])
+        #expect(bad.status == 64)
+    }
 }

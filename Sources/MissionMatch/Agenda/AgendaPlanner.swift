@@ -29,9 +29,20 @@
 ///    free a table; swapping two slots along an alternating Kempe chain).
 ///    Slots are chosen to keep each participant's sessions compact.
 /// 3. **Improve**: a candidate left out replaces a weaker meeting of a full
-///    participant when that raises the total.
+///    participant when that raises the total; then a local search in the
+///    lexicographic order itself (``AgendaPriorities``: `must`s, minimums
+///    served, score) inserts candidates or exchanges them for one blocking
+///    meeting, keeping only strict improvements, until it reaches the level
+///    bounds or its trial budget.
+/// 4. **Bounds per level** (``AgendaStats/priorities``): Lagrangian
+///    relaxations of the same b-matching bound the `must`s met, the minimums
+///    served given those, and the score given both.
+/// 5. **Exact mode** (optional, ``Options/exactSolver``): an external solver's
+///    agenda replaces the heuristic's when it is feasible and better.
 ///
-/// The result is deterministic: the same inputs give the same agenda.
+/// Every agenda is audited from its meetings in debug builds (``AgendaAudit``).
+/// The result is deterministic: the same inputs give the same agenda (with
+/// an exact solver, as long as it finishes within its time limit).
 public struct AgendaPlanner: Sendable {
     /// Settings of the planner.
     public struct Options: Sendable, Hashable {
@@ -41,15 +52,29 @@ public struct AgendaPlanner: Sendable {
         public var fixedTableSide: Side?
         /// The producing program and version written into the agenda.
         public var generator: String
+        /// An exact solver run after the heuristic (`schedule --exact`), or `nil`.
+        public var exactSolver: (any AgendaExactSolver)?
 
         /// Creates options.
         ///
         /// - Parameters:
         ///   - fixedTableSide: The side that keeps its tables, if any.
         ///   - generator: The program and version, e.g. `missionmatch 0.1.0`.
-        public init(fixedTableSide: Side? = nil, generator: String = "missionmatch") {
+        ///   - exactSolver: An exact solver to run after the heuristic, if any.
+        public init(fixedTableSide: Side? = nil, generator: String = "missionmatch", exactSolver: (any AgendaExactSolver)? = nil) {
             self.fixedTableSide = fixedTableSide
             self.generator = generator
+            self.exactSolver = exactSolver
+        }
+
+        public static func == (lhs: Options, rhs: Options) -> Bool {
+            lhs.fixedTableSide == rhs.fixedTableSide && lhs.generator == rhs.generator && (lhs.exactSolver == nil) == (rhs.exactSolver == nil)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(fixedTableSide)
+            hasher.combine(generator)
+            hasher.combine(exactSolver == nil)
         }
     }
 
@@ -101,8 +126,13 @@ public struct AgendaPlanner: Sendable {
         for lock in kept.locked { timetable.place(lock.edge, at: lock.slot, locked: true) }
 
         let bound = Self.upperBound(problem, timetable: timetable, lockedScore: kept.locked.reduce(0) { $0 + $1.meeting.score })
-        Self.schedule(&timetable, selected: bound.selected, finishingExactly: finishingExactly)
-        let agenda = assemble(timetable, kept: kept, upperBound: bound.value)
+        let levels = LevelRelaxation(timetable, scoreBound: bound.value)
+        Self.schedule(&timetable, selected: bound.selected, target: levels.target, minimumTarget: levels.minimumTarget,
+                      finishingExactly: finishingExactly)
+        if let solver = options.exactSolver { findings.append(Self.solveExactly(&timetable, with: solver)) }
+        var agenda = assemble(timetable, kept: kept, upperBound: bound.value)
+        agenda.stats.priorities = levels.priorities(planned: AgendaPriorities(timetable))
+        assert(Self.auditPasses(agenda, timetable: timetable, kept: kept))
         findings += Self.findings(timetable, agenda: agenda)
         return AgendaPlan(agenda: agenda, findings: findings, boundMethod: bound.method)
     }

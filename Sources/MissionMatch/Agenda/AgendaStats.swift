@@ -48,11 +48,15 @@ public struct AgendaStats: Sendable, Hashable, Codable {
     public var unmetMinMeetings: [String]
     /// `must` requests that could not be scheduled, as `[from, to]`.
     public var unmetMustRequests: [[String]]
+    /// Each priority level (`must` requests, minimums, score) with its bound;
+    /// `nil` in agendas written before these figures existed.
+    public var priorities: Priorities?
 
     /// Creates the figures.
     public init(
         meetings: Int, totalScore: Double, upperBound: Double, gap: Double, participantsWithMeetings: Int,
-        participants: Int, meetingsPerParticipant: Spread, unmetMinMeetings: [String], unmetMustRequests: [[String]]
+        participants: Int, meetingsPerParticipant: Spread, unmetMinMeetings: [String], unmetMustRequests: [[String]],
+        priorities: Priorities? = nil
     ) {
         self.meetings = meetings
         self.totalScore = totalScore
@@ -63,10 +67,11 @@ public struct AgendaStats: Sendable, Hashable, Codable {
         self.meetingsPerParticipant = meetingsPerParticipant
         self.unmetMinMeetings = unmetMinMeetings
         self.unmetMustRequests = unmetMustRequests
+        self.priorities = priorities
     }
 
     enum CodingKeys: String, CodingKey {
-        case meetings, gap, participants
+        case meetings, gap, participants, priorities
         case totalScore = "total_score"
         case upperBound = "upper_bound"
         case participantsWithMeetings = "participants_with_meetings"

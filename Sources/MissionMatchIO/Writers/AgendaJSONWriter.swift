@@ -58,12 +58,23 @@ public struct AgendaJSONWriter: Sendable {
             ("unmet_min_meetings", "[" + stats.unmetMinMeetings.map(string).joined(separator: ", ") + "]"),
             ("unmet_must_requests", "[" + stats.unmetMustRequests.map { "[" + $0.map(string).joined(separator: ", ") + "]" }
                 .joined(separator: ", ") + "]"),
-        ]
+        ] + priorityFields(stats.priorities)
         out += fields.map { "    \(string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n  }"
         if !findings.isEmpty {
             out += ",\n  \"findings\": " + list(findings.map(string))
         }
         return out + "\n}\n"
+    }
+
+    /// `stats.priorities`: each priority level planned and its bound (an added field; absent when unknown).
+    private func priorityFields(_ levels: AgendaStats.Priorities?) -> [(String, String)] {
+        guard let levels else { return [] }
+        return [("priorities", object([
+            ("must_requests", String(levels.mustRequests)), ("must_requests_met", String(levels.mustRequestsMet)),
+            ("must_requests_bound", String(levels.mustRequestsBound)),
+            ("min_meetings_served", String(levels.minMeetingsServed)), ("min_meetings_served_bound", String(levels.minMeetingsServedBound)),
+            ("score_bound", number(levels.scoreBound)), ("score_gap", number(levels.scoreGap)),
+        ]))]
     }
 
     private func list(_ items: [String]) -> String {

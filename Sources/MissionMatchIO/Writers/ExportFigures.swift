@@ -40,6 +40,8 @@ struct ExportFigures: Sendable {
     var totalScore: Double
     var upperBound: Double
     var gap: Double
+    /// Each priority level with its bound, when the planner reported them.
+    var priorities: AgendaStats.Priorities?
     var shortfalls: [Shortfall]
     var unmetMustRequests: [(from: String, to: String)]
     var cancellations: [Cancellation]
@@ -64,6 +66,7 @@ struct ExportFigures: Sendable {
         totalScore = stats.totalScore
         upperBound = stats.upperBound
         gap = stats.gap
+        priorities = stats.priorities
 
         var perSide: [(label: String, count: Int)] = []
         if context.mission.pairing == .bipartite && !context.mission.sides.isEmpty {

@@ -78,6 +78,13 @@ public struct SummaryWriter: Sendable {
         lines.append("| Total score | " + ExportFigures.score(figures.totalScore) + " |")
         lines.append("| Upper bound (no agenda can score more) | " + ExportFigures.score(figures.upperBound) + " |")
         lines.append("| Gap to the bound | " + ExportFigures.percent(figures.gap) + " |")
+        if let levels = figures.priorities {
+            lines.append("| Must requests met (bound) | \(levels.mustRequestsMet) of \(levels.mustRequests) (no agenda meets more than \(levels.mustRequestsBound)) |")
+            lines.append("| Meetings towards minimums (bound) | \(levels.minMeetingsServed) (no agenda meeting as many must requests serves more than "
+                + "\(levels.minMeetingsServedBound)) |")
+            lines.append("| Score bound given those priorities | " + ExportFigures.score(levels.scoreBound)
+                + " (gap " + ExportFigures.percent(levels.scoreGap) + ") |")
+        }
         lines.append("| Unmet must requests | \(figures.unmetMustRequests.count) |")
         lines.append("| Cancelled meetings | \(figures.cancellations.count) |")
         lines.append("")

@@ -46,20 +46,22 @@ extension AgendaPlanner {
     /// - Parameters:
     ///   - priorityBonus: The bonus per meeting towards a minimum; 0 for none.
     ///   - excluding: Edges left out of the b-matching.
+    ///   - weight: Each edge's weight; its score when `nil`.
     static func residualBMatching(_ problem: PlanningProblem, timetable: Timetable, priorityBonus: Double,
-                                  excluding: Set<Int> = []) -> ResidualBMatching {
+                                  excluding: Set<Int> = [], weight: ((Int) -> Double)? = nil) -> ResidualBMatching {
+        let weightOf: (Int) -> Double = weight ?? { problem.edges[$0].score }
         let count = problem.participants.count
         let residual = (0..<count).map { max(0, problem.capacity[$0] - timetable.meetingCount[$0]) }
         let missing = priorityBonus > 0 ? (0..<count).map { max(0, problem.minMeetings[$0] - timetable.meetingCount[$0]) } : []
         let places = max(0, problem.slotCount * problem.tables - timetable.load.reduce(0, +))
         let free = problem.edges.indices.filter { edge in
             !timetable.isPlaced(edge) && !excluding.contains(edge)
-                && (problem.edges[edge].score > 0 || (priorityBonus > 0 && problem.edges[edge].score == 0))
+                && (weightOf(edge) > 0 || (priorityBonus > 0 && weightOf(edge) == 0))
         }
         if problem.isBipartite {
             // Left = first side, right = second; indices stay participant indices.
             let edges = free.map { BipartiteBMatching.Edge(left: problem.edges[$0].a, right: problem.edges[$0].b,
-                                                           weight: problem.edges[$0].score) }
+                                                           weight: weightOf($0)) }
             var matching = BipartiteBMatching(
                 leftCapacities: (0..<count).map { problem.side[$0] == 0 ? residual[$0] : 0 },
                 rightCapacities: (0..<count).map { problem.side[$0] == 1 ? residual[$0] : 0 },
@@ -77,8 +79,8 @@ extension AgendaPlanner {
         edges.reserveCapacity(free.count * 2)
         for edge in free {
             let e = problem.edges[edge]
-            edges.append(.init(left: e.a, right: e.b, weight: e.score))
-            edges.append(.init(left: e.b, right: e.a, weight: e.score))
+            edges.append(.init(left: e.a, right: e.b, weight: weightOf(edge)))
+            edges.append(.init(left: e.b, right: e.a, weight: weightOf(edge)))
         }
         var matching = BipartiteBMatching(leftCapacities: residual, rightCapacities: residual, edges: edges, totalLimit: 2 * places)
         if priorityBonus > 0 {

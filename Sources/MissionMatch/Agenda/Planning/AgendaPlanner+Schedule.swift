@@ -4,18 +4,27 @@ extension AgendaPlanner {
     /// with minimums, the ``residualTarget(_:)``'s), every other candidate;
     /// then replaces weaker meetings by stronger candidates left out; tiny
     /// instances are finished by exhaustive search.
-    static func schedule(_ timetable: inout Timetable, selected: [Int], finishingExactly: Bool = true) {
+    ///
+    /// - Parameter target: Priorities no agenda can beat (the level bounds), where the local search may stop.
+    /// - Parameter minimumTarget: ``residualTarget(_:)``'s b-matching when already solved (no `must` requests).
+    static func schedule(_ timetable: inout Timetable, selected: [Int], target: AgendaPriorities? = nil, minimumTarget: [Int]? = nil,
+                         finishingExactly: Bool = true) {
         let problem = timetable.problem
         let musts = problem.edges.indices.filter { problem.edges[$0].mustRequest != nil }
             .sorted { (problem.edges[$0].mustRequest ?? 0) < (problem.edges[$1].mustRequest ?? 0) }
         for edge in musts { _ = timetable.placeWithRepair(edge, chainAttempts: 400) }
-        let selected = residualTarget(timetable) ?? selected
+        let selected = (musts.isEmpty ? minimumTarget : nil) ?? residualTarget(timetable) ?? selected
 
-        placeMinimums(&timetable, preferred: Set(selected))
+        var isPreferred = [Bool](repeating: false, count: problem.edges.count)
+        for edge in selected { isPreferred[edge] = true }
+        let order = minimumOrder(problem, isPreferred: isPreferred)
+        placeMinimums(&timetable, order: order, isPreferred: isPreferred, onlyPreferred: true)
         for edge in selected { _ = timetable.placeWithRepair(edge) }
+        placeMinimums(&timetable, order: order, isPreferred: isPreferred, onlyPreferred: false)
         let everyEdge = byScore(Array(problem.edges.indices), problem)
         for edge in everyEdge { _ = timetable.placeWithRepair(edge) }
         improve(&timetable, candidates: everyEdge)
+        localSearch(&timetable, target: target)
         if finishingExactly { searchExactly(&timetable) }
     }
 
@@ -36,23 +45,32 @@ extension AgendaPlanner {
     /// Round by round, gives each participant below its minimum one more
     /// meeting with its best placeable candidate (b-matching meetings first),
     /// so that minimums are spread before capacity runs out.
-    static func placeMinimums(_ timetable: inout Timetable, preferred: Set<Int>) {
+    ///
+    /// - Parameter onlyPreferred: Whether to use the b-matching's meetings
+    ///   only (the first pass: meetings outside the target matching would take
+    ///   the tables and capacity the matching counted on for other minimums).
+    static func placeMinimums(_ timetable: inout Timetable, order incident: [[Int]], isPreferred: [Bool], onlyPreferred: Bool) {
         let problem = timetable.problem
         let rounds = problem.minMeetings.max() ?? 0
         guard rounds > 0 else { return }
-        var incident = problem.incident
-        for p in incident.indices {
-            incident[p].sort {
-                (preferred.contains($0) ? 1 : 0, problem.edges[$0].score, -$0) > (preferred.contains($1) ? 1 : 0, problem.edges[$1].score, -$1)
-            }
-        }
         for round in 1...rounds {
             for p in problem.participants.indices where timetable.meetingCount[p] < min(round, problem.minMeetings[p]) {
-                for edge in incident[p] where !timetable.isPlaced(edge) {
+                for edge in incident[p] where !timetable.isPlaced(edge) && (!onlyPreferred || isPreferred[edge]) {
                     let e = problem.edges[edge]
                     guard timetable.hasRoom(e.a == p ? e.b : e.a) else { continue }
                     if timetable.placeWithRepair(edge) { break }
                 }
+            }
+        }
+    }
+
+    /// Each participant's candidates in the order the minimum rounds try them
+    /// (the target b-matching's first, then by score); empty for participants without a minimum.
+    static func minimumOrder(_ problem: PlanningProblem, isPreferred: [Bool]) -> [[Int]] {
+        problem.participants.indices.map { p in
+            guard problem.minMeetings[p] > 0 else { return [] }
+            return problem.incident[p].sorted {
+                (isPreferred[$0] ? 1 : 0, problem.edges[$0].score, -$0) > (isPreferred[$1] ? 1 : 0, problem.edges[$1].score, -$1)
             }
         }
     }
@@ -93,10 +111,17 @@ extension AgendaPlanner {
         }
     }
 
-    /// Gives a participant its best unplaced candidate that can be placed.
-    private static func refill(_ timetable: inout Timetable, participant p: Int) {
+    /// Gives a participant its best unplaced candidate that can be placed:
+    /// one whose partner is below its minimum first, then by score.
+    static func refill(_ timetable: inout Timetable, participant p: Int) {
         let problem = timetable.problem
-        let options = problem.incident[p].filter { !timetable.isPlaced($0) }
-        for edge in byScore(options, problem) where timetable.placeWithRepair(edge) { return }
+        guard timetable.hasRoom(p) else { return }
+        func rank(_ edge: Int) -> (Int, Double, Int) {
+            let e = problem.edges[edge]
+            let partner = e.a == p ? e.b : e.a
+            return (timetable.meetingCount[partner] < problem.minMeetings[partner] ? 1 : 0, e.score, -edge)
+        }
+        let options = problem.incident[p].filter { !timetable.isPlaced($0) }.sorted { rank($0) > rank($1) }
+        for edge in options where timetable.placeWithRepair(edge) { return }
     }
 }

@@ -44,16 +44,28 @@ extension Timetable {
     }
 
     /// Frees a table in a slot where both participants are free by moving one
-    /// meeting of that slot to another slot it fits in.
+    /// meeting of that slot to another slot it fits in. Each move is checked
+    /// against the state it is applied to: the moved meeting against the
+    /// timetable without it, the new one against the timetable with the moved
+    /// meeting in its new slot (with fixed tables both may need the same
+    /// session's tables).
     private mutating func freeTableByMoving(for edge: Int) -> Bool {
         let e = problem.edges[edge]
         for s in 0..<slotCount where isFree(e.a, s) && isFree(e.b, s) && !hasTable(for: edge, at: s) {
             for other in edgesAt[s] where !isLocked[other] {
                 remove(other)
-                if fits(edge, at: s), let target = (0..<slotCount).first(where: { $0 != s && fits(other, at: $0) }) {
+                // Necessary: the edge fits once `other` is out (moving `other` elsewhere can only take capacity away).
+                guard fits(edge, at: s) else {
+                    place(other, at: s)
+                    continue
+                }
+                for target in 0..<slotCount where target != s && fits(other, at: target) {
                     place(other, at: target)
-                    place(edge, at: s)
-                    return true
+                    if fits(edge, at: s) {
+                        place(edge, at: s)
+                        return true
+                    }
+                    remove(other)
                 }
                 place(other, at: s)
             }

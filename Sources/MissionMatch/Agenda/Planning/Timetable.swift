@@ -24,6 +24,15 @@ struct Timetable {
     private var sessionMeetings: [Int]
     /// Tables held in each session by fixed-side participants.
     private var heldTables: [Int]
+    /// Placed edges asked for by a `must` request.
+    private(set) var mustsPlaced = 0
+    /// Σ over participants of min(meetings, min_meetings).
+    private(set) var minimumsServed = 0
+    /// Sum of the placed edges' scores.
+    private(set) var totalScore = 0.0
+    /// While a trial is open (``beginTrial()``), every placement and removal
+    /// as (edge, slot, placed), so that ``rollBack()`` can undo them.
+    private var journal: [(edge: Int, slot: Int, placed: Bool)]?
 
     init(problem: PlanningProblem, fixedSide: Int?) {
         self.problem = problem
@@ -94,6 +103,11 @@ struct Timetable {
             if sessionMeetings[key] == 0 { heldTables[session] += problem.representatives[f] }
             sessionMeetings[key] += 1
         }
+        if meetingCount[e.a] <= problem.minMeetings[e.a] { minimumsServed += 1 }
+        if meetingCount[e.b] <= problem.minMeetings[e.b] { minimumsServed += 1 }
+        if e.mustRequest != nil { mustsPlaced += 1 }
+        totalScore += e.score
+        journal?.append((edge, s, true))
     }
 
     /// Takes an unlocked edge out of its slot.
@@ -113,6 +127,26 @@ struct Timetable {
             let session = problem.sessionOfSlot[s], key = f * problem.sessionCount + session
             sessionMeetings[key] -= 1
             if sessionMeetings[key] == 0 { heldTables[session] -= problem.representatives[f] }
+        }
+        if meetingCount[e.a] < problem.minMeetings[e.a] { minimumsServed -= 1 }
+        if meetingCount[e.b] < problem.minMeetings[e.b] { minimumsServed -= 1 }
+        if e.mustRequest != nil { mustsPlaced -= 1 }
+        totalScore -= e.score
+        journal?.append((edge, s, false))
+    }
+
+    /// Starts recording placements and removals so that they can be undone.
+    mutating func beginTrial() { journal = [] }
+
+    /// Keeps what was done since ``beginTrial()``.
+    mutating func commitTrial() { journal = nil }
+
+    /// Undoes everything done since ``beginTrial()``, newest first.
+    mutating func rollBack() {
+        guard let steps = journal else { return }
+        journal = nil
+        for step in steps.reversed() {
+            if step.placed { remove(step.edge) } else { place(step.edge, at: step.slot) }
         }
     }
 
