@@ -77,6 +77,24 @@ public struct Matrix: Sendable, Equatable, Hashable {
         return elements[(index * columns)..<((index + 1) * columns)]
     }
 
+    /// The dot product of row `i` of this matrix with row `j` of another of the same width.
+    ///
+    /// - Precondition: Both rows exist and the widths match.
+    /// - Complexity: O(columns), without copying either row.
+    @inlinable
+    public func dotRow(_ i: Int, with other: Matrix, row j: Int) -> Float {
+        precondition(columns == other.columns, "rows of different widths")
+        precondition(i >= 0 && i < rows && j >= 0 && j < other.rows, "row out of range")
+        return elements.withUnsafeBufferPointer { x in
+            other.elements.withUnsafeBufferPointer { y in
+                var sum: Float = 0
+                let u = x.baseAddress! + i * columns, v = y.baseAddress! + j * columns
+                for k in 0..<columns { sum += u[k] * v[k] }
+                return sum
+            }
+        }
+    }
+
     /// Replaces one row.
     ///
     /// - Precondition: `values.count == columns`.

@@ -18,11 +18,12 @@ struct Evaluate: ParsableCommand {
 
               $ missionmatch evaluate --mission Tests/EvaluationSets/hand-toronto/mission.yaml \\
                   --truth Tests/EvaluationSets/hand-toronto/truth.csv
-              scorer                                       recall@5  NDCG@10  bad>gold
-              engine                                         0.8…     0.8…     0.1…
+              scorer                                       recall@5  NDCG@10 bad>gold
+              engine                                          0.629    0.734    0.500
+              no exact-evidence block (LSA only)              0.617    0.705    0.556
               …
-              plain TF-IDF cosine                            0.7…     0.7…     0.4…
-              TF-IDF + LSA reciprocal cosine                 0.6…     0.6…     0.4…
+              plain TF-IDF cosine                             0.614    0.730    0.574
+              TF-IDF + LSA reciprocal cosine                  0.561    0.688    0.611
 
             Relevant means a grade ≥ --threshold (default 1 here); recall@5 \
             is out of min(5, relevant partners).

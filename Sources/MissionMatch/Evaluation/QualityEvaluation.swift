@@ -77,7 +77,7 @@ public struct QualityEvaluation: Sendable {
             Variant(name: "uncalibrated components", weights: weights, calibrated: false),
             Variant(name: "no re-ranking (congestion, diversity)", weights: weights,
                     rankingOptions: RankingOptions(congestion: 0, diversity: 0)),
-            Variant(name: "earlier engine (old weights, uncalibrated)", weights: earlierWeights, calibrated: false),
+            Variant(name: "earlier weights (harmonic, LSA only)", weights: earlierWeights, calibrated: false),
         ]
     }
 

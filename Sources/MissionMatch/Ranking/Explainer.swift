@@ -28,8 +28,8 @@ public struct Explainer: Sendable {
     struct DocumentKeys: Sendable {
         /// Concepts, rarest first.
         var concepts: [Keyword]
-        /// Specific terms (see ``specificTermWeight``), sorted by feature.
-        var terms: [Keyword]
+        /// The text's term stems, for finding shared words.
+        var terms: Set<String>
     }
 
     /// The exact offer–offer cosine from which two participants are called competitors (0.2).
@@ -65,19 +65,17 @@ public struct Explainer: Sendable {
         let documents = Float(2 * max(1, participants.count))
         self.specificTermWeight = Float(log(Double((1 + documents) / (1 + max(2, 0.05 * documents))))) + 1
         let weighting = model.encoding.weighting
-        let specific = self.specificTermWeight
         let keys = ParallelChunks.map(count: participants.count, minimumChunk: 512) { range in
             range.map { index in
                 let analysis = model.encoding.analyses[index]
-                return (Self.keys(analysis.offers, weighting, specificTermWeight: specific),
-                        Self.keys(analysis.needs, weighting, specificTermWeight: specific))
+                return (Self.keys(analysis.offers, weighting), Self.keys(analysis.needs, weighting))
             }
         }
         self.offers = keys.map(\.0)
         self.needs = keys.map(\.1)
     }
 
-    private static func keys(_ text: AnalyzedText, _ weighting: TermWeighting, specificTermWeight: Float) -> DocumentKeys {
+    private static func keys(_ text: AnalyzedText, _ weighting: TermWeighting) -> DocumentKeys {
         var concepts: [Keyword] = []
         var seen = Set<Int>()
         for mention in text.concepts where seen.insert(mention.concept).inserted {
@@ -85,16 +83,7 @@ public struct Explainer: Sendable {
             concepts.append(Keyword(feature: feature, weight: weighting.weights[feature], surface: mention.surface))
         }
         concepts.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.feature < $1.feature }
-        var terms: [Keyword] = []
-        var seenTerms = Set<Int>()
-        for (term, surface) in zip(text.terms, text.termSurfaces) where term.count >= 3 && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix) {
-            guard let feature = weighting.feature(term: term), weighting.weights[feature] >= specificTermWeight,
-                seenTerms.insert(feature).inserted
-            else { continue }
-            terms.append(Keyword(feature: feature, weight: weighting.weights[feature], surface: surface))
-        }
-        terms.sort { $0.feature < $1.feature }
-        return DocumentKeys(concepts: concepts, terms: terms)
+        return DocumentKeys(concepts: concepts, terms: Set(text.terms))
     }
 
     /// The reasons sentence for the pair, from `a`'s point of view.
@@ -138,8 +127,7 @@ public struct Explainer: Sendable {
         }
         let analyses = model.encoding.analyses
         let fromText = offering ? analyses[a].offers : analyses[a].needs
-        let toText = offering ? analyses[b].needs : analyses[b].offers
-        if let phrases = sharedPhrases(fromText, toText) {
+        if let phrases = sharedPhrases(fromText, to.terms) {
             return offering ? "offers what they need: \(phrases)" : "needs what they offer: \(phrases)"
         }
         return nil
@@ -148,9 +136,8 @@ public struct Explainer: Sendable {
     /// The words two texts share, as runs of consecutive words of the first
     /// text, best (by TF-IDF weight) first: at most two phrases, and `nil`
     /// unless that is a phrase of two words or more, or two words.
-    private func sharedPhrases(_ from: AnalyzedText, _ to: AnalyzedText) -> String? {
+    private func sharedPhrases(_ from: AnalyzedText, _ target: Set<String>) -> String? {
         let weighting = model.encoding.lexicalWeighting
-        let target = Set(to.terms)
         var phrases: [(words: [String], weight: Float, first: Int)] = []
         var current: (words: [String], weight: Float, first: Int)?
         var used = Set<String>()
@@ -180,12 +167,12 @@ public struct Explainer: Sendable {
 
     /// `competitors: both offer …` when the two offers are alike (exact cosine ≥ ``competitorCosine``).
     private func competitors(_ a: Int, _ b: Int) -> String? {
-        guard model.components(a, b).competition >= Self.competitorCosine else { return nil }
+        guard Double(model.competition(a, b)) >= Self.competitorCosine else { return nil }
         let analyses = model.encoding.analyses
         if let shared = offers[a].concepts.first(where: { x in offers[b].concepts.contains { $0.feature == x.feature } }) {
             return "competitors: both offer \(shared.surface)"
         }
-        if let phrases = sharedPhrases(analyses[a].offers, analyses[b].offers) { return "competitors: both offer \(phrases)" }
+        if let phrases = sharedPhrases(analyses[a].offers, offers[b].terms) { return "competitors: both offer \(phrases)" }
         return "competitors: their offers are alike"
     }
 

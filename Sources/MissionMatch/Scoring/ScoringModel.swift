@@ -210,13 +210,21 @@ public struct ScoringModel: Sendable {
 
     /// The pair's cosines.
     func cosines(_ a: Int, _ b: Int) -> Cosines {
-        Cosines(
-            latentOfferToNeed: dot(encoding.offers.row(a), encoding.needs.row(b)),
-            latentNeedFromOffer: dot(encoding.needs.row(a), encoding.offers.row(b)),
-            lexicalOfferToNeed: dot(encoding.lexicalOffers.row(a), encoding.lexicalNeeds.row(b)),
-            lexicalNeedFromOffer: dot(encoding.lexicalNeeds.row(a), encoding.lexicalOffers.row(b)),
-            lexicalOffers: dot(encoding.lexicalOffers.row(a), encoding.lexicalOffers.row(b)),
-            profiles: dot(encoding.profiles.row(a), encoding.profiles.row(b)))
+        let e = encoding
+        return Cosines(
+            latentOfferToNeed: e.offers.dotRow(a, with: e.needs, row: b),
+            latentNeedFromOffer: e.needs.dotRow(a, with: e.offers, row: b),
+            lexicalOfferToNeed: e.lexicalOffers.dotRow(a, with: e.lexicalNeeds, row: b),
+            lexicalNeedFromOffer: e.lexicalNeeds.dotRow(a, with: e.lexicalOffers, row: b),
+            lexicalOffers: competition(a, b),
+            profiles: e.profiles.dotRow(a, with: e.profiles, row: b))
+    }
+
+    /// The exact TF-IDF cosine of the two offers (the competition component, unclamped).
+    ///
+    /// - Complexity: O(d).
+    public func competition(_ a: Int, _ b: Int) -> Float {
+        encoding.lexicalOffers.dotRow(a, with: encoding.lexicalOffers, row: b)
     }
 
     /// The components of the pair (a, b), from a's point of view, before calibration.
@@ -245,15 +253,10 @@ public struct ScoringModel: Sendable {
     /// - Returns: The weighted sum of the calibrated components, the profile cosine unclamped.
     public func rawScore(_ a: Int, _ b: Int) -> Float {
         let parts = components(a, b)
-        let similarity = dot(encoding.profiles.row(a), encoding.profiles.row(b))
+        let similarity = encoding.profiles.dotRow(a, with: encoding.profiles, row: b)
         return w.complementarity * Float(parts.complementarity) + w.similarity * similarity
             - w.competition * Float(parts.competition)
             + w.sector * Float(parts.sector) + w.country * Float(parts.country) + w.cooperation * Float(parts.cooperation)
     }
 
-    private func dot(_ x: ArraySlice<Float>, _ y: ArraySlice<Float>) -> Float {
-        var sum: Float = 0
-        for (u, v) in zip(x, y) { sum += u * v }
-        return sum
-    }
 }
