@@ -14,18 +14,18 @@ struct EngineQualityTests {
         var counterparts: [Int]
     }
 
-    static let setup: Setup? = {
-        guard BundledDataTests.hasReference,
-              let reference = try? ReferenceDataLoader.load(from: BundledDataTests.folder).value,
-              let programme = try? SyntheticProgrammeGenerator.generate(
-                  SyntheticProgrammeOptions(consortium: 150, counterparts: 600, seed: 1), referenceData: reference)
-        else { return nil }
+    /// The generated programme; a failure here fails the test (never a silent skip).
+    static func makeSetup() throws -> Setup {
+        try #require(BundledDataTests.hasReference, "the bundled Data/ folder is missing")
+        let reference = try ReferenceDataLoader.load(from: BundledDataTests.folder).value
+        let programme = try SyntheticProgrammeGenerator.generate(
+            SyntheticProgrammeOptions(consortium: 150, counterparts: 600, seed: 1), referenceData: reference)
         let sides = programme.mission.sides
         let participants = programme.participants
         return Setup(reference: reference, programme: programme,
                      consortium: participants.indices.filter { participants[$0].side == sides.first },
                      counterparts: participants.indices.filter { participants[$0].side == sides.last })
-    }()
+    }
 
     private func metrics(_ lists: [Int: [Int]], _ setup: Setup) -> RankingMetrics {
         let ids = setup.programme.participants.map(\.id)
@@ -44,8 +44,8 @@ struct EngineQualityTests {
         return lists
     }
 
-    @Test(.enabled(if: setup != nil)) func engineBeatsConcatenatedTextAndOneDirectionalScores() throws {
-        let setup = try #require(Self.setup)
+    @Test func engineBeatsConcatenatedTextAndOneDirectionalScores() throws {
+        let setup = try Self.makeSetup()
         let participants = setup.programme.participants
         let engine = MatchingEngine(reference: setup.reference, rankingOptions: RankingOptions(congestion: 0, diversity: 0))
         let ranking = try engine.rank(mission: setup.programme.mission, participants: participants)
