@@ -115,6 +115,9 @@ struct ExitCodeMatrixTests {
         #expect(try space.run(["run", "--data", "DATA", "--out", space.out.path, "--bogus", "MISSION"]).status == 64)
         #expect(try space.run(["run", "--data", "DATA", "--out", space.out.path,
                                space.root.appending(path: "nope.yaml").path]).status == 66)
+        let onFile = try space.run(["run", "--data", "DATA", "--out", space.mission.path, "MISSION"])
+        #expect(onFile.status == 73)
+        #expect(onFile.errors.contains("is a file, not a folder"))
         try space.editMission("meeting_minutes: 20", "meeting_minutes: 20\nbogus: 1")
         #expect(try space.run(["run", "--data", "DATA", "--out", space.out.path, "MISSION"]).status == 65)
     }

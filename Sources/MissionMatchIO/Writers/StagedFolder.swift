@@ -35,6 +35,10 @@ struct StagedFolder {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
+            if let file = OutputFile.firstNonFolder(above: parent) {
+                throw OutputError(path: file.path, reason: "is a file, not a folder, so cannot create the folder \(parent.path)",
+                                  suggestion: "give --out a folder, not a file")
+            }
             throw OutputError(path: parent.path, reason: "cannot create the folder",
                               suggestion: "check the path and its permissions, or choose another --out")
         }
