@@ -179,6 +179,28 @@ struct ExitCodeMatrixTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: space.out.path) == ["shanghai-mini"])
     }
 
+    /// A name or value with ESC/BEL sequences reaches neither the terminal nor an output file raw.
+    @Test func controlCharactersReachNoTerminalAndNoOutput() throws {
+        try binaryExists()
+        let space = try Workspace()
+        defer { space.remove() }
+        let participants = space.root.appending(path: "participants/shanghai-mini.csv")
+        let text = try String(contentsOf: participants, encoding: .utf8)
+        let hostile = "\u{1B}]0;TITLE\u{07}\u{1B}[2J"
+        try Data(text.replacingOccurrences(of: "Nanoprogress Films s.r.o.", with: "Nano\(hostile)Films").utf8).write(to: participants)
+        let run = try space.run(["run", "--data", "DATA", "--out", space.out.path, "MISSION"])
+        #expect(run.status == 0, "\(run.errors)")
+        for (path, data) in try RunCommandTests.tree(space.out) {
+            #expect(!data.contains(0x1B) && !data.contains(0x07), "\(path) holds a raw control character")
+        }
+        // An error quoting the bad value shows it escaped.
+        try Data(text.replacingOccurrences(of: ",CZ,consortium", with: ",\"C\(hostile)Z\",consortium").utf8).write(to: participants)
+        let bad = try space.run(["validate", "--data", "DATA", "MISSION"])
+        #expect(bad.status == 65)
+        #expect(!bad.errors.contains("\u{1B}") && !bad.errors.contains("\u{07}"))
+        #expect(bad.errors.contains("\\u{1B}]0;TITLE\\u{7}"))
+    }
+
     // MARK: - schedule
 
     @Test func schedule() throws {
