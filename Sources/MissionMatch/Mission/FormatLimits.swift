@@ -32,17 +32,17 @@ public enum FormatLimits {
     public static let maxCorrectedWordLength = 64
 }
 
+// Package-wide (not public): the readers, the summary and the planner use them;
+// embedders' own `Int` extensions are not crowded.
 extension Int {
     /// `self × other`, or `Int.max` when the product overflows (for counts, which are never negative).
-    @inlinable
-    public func saturatingMultiplied(by other: Int) -> Int {
+    package func saturatingMultiplied(by other: Int) -> Int {
         let (product, overflow) = multipliedReportingOverflow(by: other)
         return overflow ? Int.max : product
     }
 
     /// `self + other`, or `Int.max` when the sum overflows (for counts, which are never negative).
-    @inlinable
-    public func saturatingAdded(_ other: Int) -> Int {
+    package func saturatingAdded(_ other: Int) -> Int {
         let (sum, overflow) = addingReportingOverflow(other)
         return overflow ? Int.max : sum
     }
