@@ -4,13 +4,14 @@
 #   make test       install what is missing, build, run every test
 #   make bench      the full benchmarks (Benchmarks/, package-benchmark)
 #   make bench-ci   the short benchmark run CI does after the tests
+#   make fuzz       every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 60)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 SWIFT ?= swift
 RELEASE_BIN = .build/release/missionmatch
 
-.PHONY: demo test deps build bench bench-ci clean
+.PHONY: demo test deps build bench bench-ci fuzz clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -44,5 +45,20 @@ bench-ci: deps
 	@if grep -q "GUARD FAILED" Benchmarks/.bench-ci.log; then \
 		grep "GUARD FAILED" Benchmarks/.bench-ci.log; exit 1; fi
 
+# libFuzzer targets (Fuzz/, its own package): one binary, the reader chosen by
+# MISSIONMATCH_FUZZ_TARGET; a finding (crash, sanitizer report, > 20 s on one
+# input, > 2 GB) stops the run and leaves the input in Fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = participants-csv participants-json mission-yaml mission-json requests pair-scores agenda-json
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library
+	bash Fuzz/seed-corpus.sh
+	cd Fuzz && for target in $(FUZZ_TARGETS); do \
+		echo "== $$target"; \
+		MISSIONMATCH_FUZZ_TARGET=$$target .build/debug/MissionMatchFuzz .corpus/$$target \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+			2>&1 | tail -n 12 || exit 1; \
+	done
+
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build

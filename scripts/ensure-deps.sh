@@ -2,7 +2,8 @@
 # Installs what MissionMatch needs beyond Swift, when it is missing:
 # the BLAS/LAPACK development files (libblas-dev, liblapack-dev), an
 # optimised BLAS (libopenblas0-pthread), the time-zone database (tzdata) and
-# GLPK (libglpk-dev, the planner's exact mode).
+# GLPK (libglpk-dev, the planner's exact mode); with MISSIONMATCH_BROWSER=1
+# (CI) also chromium, for the rendering test.
 # As root it runs apt-get; otherwise it uses sudo when that works without a
 # password; else it prints the exact command to run and fails.
 set -euo pipefail
@@ -17,6 +18,11 @@ have_file /usr/include/cblas.h /usr/include/*/cblas.h || missing+=(libblas-dev)
 have_file "$arch_dir/openblas-pthread/libblas.so.3" "$arch_dir/libopenblas.so.0" || missing+=(libopenblas0-pthread)
 have_file /usr/share/zoneinfo/Asia/Shanghai || missing+=(tzdata)
 have_file /usr/include/glpk.h || missing+=(libglpk-dev)
+# CI (MISSIONMATCH_BROWSER=1) also renders agenda.html in a real browser:
+# ExportRenderingTests then fails instead of skipping when chromium is absent.
+if [ "${MISSIONMATCH_BROWSER:-0}" = "1" ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 # De-duplicate, keep order.

@@ -19,10 +19,18 @@ enum SysExits {
     }
 }
 
-/// Writes lines to standard error.
+/// Writes lines to standard error, control characters made visible
+/// (`PrintableText.terminal`): a name from a file never reaches the terminal raw.
 enum StandardError {
     static func write(_ lines: [String]) {
         guard !lines.isEmpty else { return }
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        FileHandle.standardError.write(Data((PrintableText.terminal(lines.joined(separator: "\n")) + "\n").utf8))
+    }
+}
+
+/// Writes text to standard output, control characters made visible.
+enum StandardOutput {
+    static func write(_ text: String) {
+        print(PrintableText.terminal(text), terminator: "")
     }
 }

@@ -34,7 +34,7 @@ struct Rank: ParsableCommand {
     @Argument(help: "The mission file (YAML or JSON).")
     var mission: String
 
-    @Option(name: .long, help: "Recommendations per participant (default: the mission's top_k).")
+    @Option(name: .long, parsing: .unconditional, help: "Recommendations per participant (default: the mission's top_k).")
     var top: Int?
 
     @Option(name: .long, help: "Output format: table, csv or json (default table; csv when --out is given).")
@@ -54,6 +54,9 @@ struct Rank: ParsableCommand {
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+        if let top, top > FormatLimits.maxTopK {
+            throw ValidationError("--top \(top) is more than \(FormatLimits.maxTopK) (write a smaller number).")
+        }
     }
 
     func run() throws {
@@ -64,7 +67,8 @@ struct Rank: ParsableCommand {
         if noDiversity { options.diversity = 0 }
         let engine = MatchingEngine(reference: reference, rankingOptions: options)
         let ranking = try engine.rank(
-            mission: loaded.mission, participants: loaded.participants, requests: loaded.requests, top: top)
+            mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
+            top: top.map { min($0, max(1, loaded.participants.count)) })
         let text: String
         switch format ?? (out == nil ? .table : .csv) {
         case .csv: text = RecommendationsCSVWriter.csv(for: ranking.recommendations)
@@ -74,7 +78,7 @@ struct Rank: ParsableCommand {
         if let out {
             try CommandInputs.write(text, to: URL(fileURLWithPath: out), protecting: CommandInputs.inputs(of: loaded))
         } else {
-            print(text, terminator: "")
+            StandardOutput.write(text)
         }
     }
 }

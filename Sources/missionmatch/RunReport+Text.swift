@@ -40,8 +40,8 @@ extension MissionRunReport {
         rows.append(("files", "\(folder)/: " + fileList))
 
         let width = rows.map(\.0.count).max() ?? 0
-        var lines = [style.bold(mission) + " — \(name) (\(pairing), \(file))"]
-        lines += rows.map { "  " + $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }
+        var lines = [style.bold(PrintableText.terminal(mission)) + PrintableText.terminal(" — \(name) (\(pairing), \(file))")]
+        lines += rows.map { "  " + $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + PrintableText.terminal($0.1) }
         return lines.joined(separator: "\n") + "\n"
     }
 

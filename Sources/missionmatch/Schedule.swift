@@ -102,7 +102,7 @@ struct Schedule: ParsableCommand {
         let plan = planner.plan(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
                                 candidates: candidates, keeping: previous)
         try write(plan, inputs: inputURLs(loaded))
-        print(ScheduleSummary.text(plan, outputs: [outURL("agenda.csv").path, outURL("agenda.json").path]), terminator: "")
+        StandardOutput.write(ScheduleSummary.text(plan, outputs: [outURL("agenda.csv").path, outURL("agenda.json").path]))
     }
 
     /// The candidate pairs: the scores file's pairs, or the engine's best candidates.
@@ -141,6 +141,7 @@ struct Schedule: ParsableCommand {
         var urls = [URL(fileURLWithPath: mission), loaded.file.participantsURL]
         if let requests = loaded.file.requestsURL { urls.append(requests) }
         if let scores { urls.append(URL(fileURLWithPath: scores)) }
+        if let keep { urls.append(URL(fileURLWithPath: keep)) }
         return urls
     }
 

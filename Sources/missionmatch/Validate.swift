@@ -97,7 +97,7 @@ struct Validate: ParsableCommand {
             }
         }
         switch format {
-        case .text: print(reports.map(SummaryText.render).joined(separator: "\n"), terminator: "")
+        case .text: StandardOutput.write(reports.map(SummaryText.render).joined(separator: "\n"))
         case .json: print(try MissionReport.json(reports))
         }
         if failures.hasErrors { throw SysExits.code(for: failures) }

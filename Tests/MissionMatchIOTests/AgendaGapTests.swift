@@ -6,7 +6,7 @@ import Testing
 /// The planner's gap to its upper bound on a bundled mission, planned from the
 /// engine's own candidates (as `missionmatch schedule` does without `--scores`).
 struct AgendaGapTests {
-    @Test(.enabled(if: BundledDataTests.hasReference)) func torontoGapWithinTwoPercent() throws {
+    @Test func torontoGapWithinTwoPercent() throws {
         let folder = BundledDataTests.folder
         let reference = try ReferenceDataLoader.load(from: folder).value
         let loaded = try MissionLoader(referenceData: reference)

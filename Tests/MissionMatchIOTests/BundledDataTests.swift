@@ -14,12 +14,12 @@ struct BundledDataTests {
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.sorted().map { missions.appendingPathComponent($0) }
     }()
 
-    @Test(.enabled(if: hasReference)) func dataFolderIsFoundFromThePackage() throws {
+    @Test func dataFolderIsFoundFromThePackage() throws {
         #expect(try DataDirectory.locate(environment: [:], currentDirectory: Self.folder.deletingLastPathComponent()).path
             == Self.folder.standardizedFileURL.path)
     }
 
-    @Test(.enabled(if: hasReference)) func referenceDataLoadsClean() throws {
+    @Test func referenceDataLoadsClean() throws {
         let loaded = try ReferenceDataLoader.load(from: Self.folder)
         #expect(loaded.diagnostics.warningLines == [])
         let data = loaded.value
@@ -36,7 +36,7 @@ struct BundledDataTests {
         #expect(data.programme.clusters.count == 20)
     }
 
-    @Test(.enabled(if: hasReference && !missionFiles.isEmpty)) func everyMissionValidatesClean() throws {
+    @Test func everyMissionValidatesClean() throws {
         let reference = try ReferenceDataLoader.load(from: Self.folder).value
         let ids = Self.missionFiles.map { $0.deletingPathExtension().lastPathComponent }
         for id in ["toronto-2019", "shanghai-2019", "washington-philadelphia-2019", "escp4i-matchmaking-2019"] {

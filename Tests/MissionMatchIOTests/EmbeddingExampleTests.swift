@@ -44,7 +44,7 @@ func planAndExport(mission path: String, into out: URL) throws -> [URL] {
 
 /// The README's embedding example compiles and works on the bundled Toronto mission.
 struct EmbeddingExampleTests {
-    @Test(.enabled(if: BundledDataTests.hasReference)) func readmeExampleExportsTheTorontoMission() throws {
+    @Test func readmeExampleExportsTheTorontoMission() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("mm-embed-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let mission = BundledDataTests.folder.appendingPathComponent("missions/toronto-2019.yaml").path

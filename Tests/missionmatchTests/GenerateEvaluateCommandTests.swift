@@ -31,7 +31,7 @@ struct GenerateEvaluateCommandTests {
         #expect(throws: (any Error).self) { try Evaluate.parse(["r.csv", "--truth", "t.csv", "--k", "0"]) }
     }
 
-    @Test(.enabled(if: ready)) func generateValidateEvaluate() throws {
+    @Test func generateValidateEvaluate() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("gen").path
@@ -90,7 +90,7 @@ struct GenerateEvaluateCommandTests {
         #expect(object["mrr"] as? Double == 0.5)
     }
 
-    @Test(.enabled(if: ready)) func exitCodes() throws {
+    @Test func exitCodes() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let truth = folder.appendingPathComponent("truth.csv")

@@ -77,7 +77,7 @@ struct RunCommandTests {
 
     /// Runs all four bundled missions twice (text, then JSON summaries) and
     /// checks every file, the determinism of the whole tree and the inputs.
-    @Test(.enabled(if: hasBinary)) func runsEveryBundledMissionDeterministically() throws {
+    @Test func runsEveryBundledMissionDeterministically() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let inputsBefore = try Self.tree(Self.bundledData)
@@ -137,7 +137,7 @@ struct RunCommandTests {
 
     // MARK: - Exit codes
 
-    @Test(.enabled(if: hasBinary)) func missingMissionExitsWith66() throws {
+    @Test func missingMissionExitsWith66() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try Self.run(["run", "--data", ValidateCommandTests.data, "--out", folder.path, "/nonexistent/mission.yaml"])
@@ -151,7 +151,7 @@ struct RunCommandTests {
     }
 
     /// Errors in two files of two missions are all reported, and nothing is written, not even for the valid mission.
-    @Test(.enabled(if: hasBinary)) func dataErrorsOfEveryFileExitWith65BeforeAnyWork() throws {
+    @Test func dataErrorsOfEveryFileExitWith65BeforeAnyWork() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let mission = try String(contentsOfFile: ValidateCommandTests.mission, encoding: .utf8)
@@ -176,14 +176,14 @@ struct RunCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
-    @Test(.enabled(if: hasBinary)) func duplicateMissionIDsExitWith65() throws {
+    @Test func duplicateMissionIDsExitWith65() throws {
         let run = try Self.run(["run", "--data", ValidateCommandTests.data, "--out", "/nonexistent/out",
                                 ValidateCommandTests.mission, ValidateCommandTests.mission])
         #expect(run.status == 65)
         #expect(run.errors.contains("'shanghai-mini' is already the id of"))
     }
 
-    @Test(.enabled(if: hasBinary)) func unwritableOutExitsWith73() throws {
+    @Test func unwritableOutExitsWith73() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("a-file")
@@ -196,7 +196,7 @@ struct RunCommandTests {
     }
 
     /// An input inside the output folder is never overwritten (exit 73).
-    @Test(.enabled(if: hasBinary)) func inputInsideTheOutputFolderIsNotOverwritten() throws {
+    @Test func inputInsideTheOutputFolderIsNotOverwritten() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let missionFolder = folder.appendingPathComponent("OUT/shanghai-mini")
@@ -217,7 +217,7 @@ struct RunCommandTests {
 
     // MARK: - Re-planning
 
-    @Test(.enabled(if: hasBinary)) func keepFromKeepsTheEarlierMeetings() throws {
+    @Test func keepFromKeepsTheEarlierMeetings() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = folder.appendingPathComponent("first"), second = folder.appendingPathComponent("second")
@@ -241,7 +241,7 @@ struct RunCommandTests {
 
     // MARK: - Help and version
 
-    @Test(.enabled(if: hasBinary)) func helpShowsWorkedExamplesAndVersion() throws {
+    @Test func helpShowsWorkedExamplesAndVersion() throws {
         let root = try Self.run(["--help"])
         #expect(root.status == 0)
         #expect(root.output.contains("missionmatch run --out OUT"))

@@ -45,7 +45,7 @@ struct ScheduleCommandTests {
         #expect(throws: (any Error).self) { try Schedule.parse(["m.yaml", "--out", "o", "--candidates", "0"]) }
     }
 
-    @Test(.enabled(if: ValidateCommandTests.binary != nil)) func withoutScoresPlansFromTheEngine() throws {
+    @Test func withoutScoresPlansFromTheEngine() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let mission = Self.repository.appendingPathComponent("Data/missions/toronto-2019.yaml").path
@@ -60,7 +60,7 @@ struct ScheduleCommandTests {
         #expect(rows.filter { $0.contains(" ↔ ") }.count > rows.count / 2)
     }
 
-    @Test(.enabled(if: ValidateCommandTests.binary != nil), arguments: missions)
+    @Test(arguments: missions)
     func plansBundledMission(_ mission: String) throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -97,7 +97,7 @@ struct ScheduleCommandTests {
         #expect(replannedJSON.components(separatedBy: "\"locked\": true").count - 1 == meetings.count)
     }
 
-    @Test(.enabled(if: ValidateCommandTests.binary != nil)) func keepOfAnotherMissionIsADataError() throws {
+    @Test func keepOfAnotherMissionIsADataError() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let scores = folder.appendingPathComponent("scores.csv")

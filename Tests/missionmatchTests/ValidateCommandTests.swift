@@ -47,7 +47,7 @@ struct ValidateCommandTests {
         #expect(throws: (any Error).self) { try Validate.parse(["a.yaml", "--format", "xml"]) }
     }
 
-    @Test(.enabled(if: binary != nil)) func validMissionPrintsASummary() throws {
+    @Test func validMissionPrintsASummary() throws {
         let run = try Self.run(["validate", "--data", Self.data, Self.mission])
         #expect(run.status == 0)
         #expect(run.errors == "")
@@ -58,7 +58,7 @@ struct ValidateCommandTests {
         #expect(run.output.contains("requests: must 1, wish 1, block 1"))
     }
 
-    @Test(.enabled(if: binary != nil)) func jsonFormat() throws {
+    @Test func jsonFormat() throws {
         let run = try Self.run(["validate", "--data", Self.data, "--format", "json", Self.mission])
         #expect(run.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
@@ -68,7 +68,7 @@ struct ValidateCommandTests {
         #expect(summary["participants"] as? Int == 6)
     }
 
-    @Test(.enabled(if: binary != nil)) func dataErrorsExitWith65() throws {
+    @Test func dataErrorsExitWith65() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mm-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -83,7 +83,7 @@ struct ValidateCommandTests {
         #expect(run.errors.contains("participants.csv:2: column 'country': 'Czechoslovakia' is not a known country (use an ISO code such as CZ or SK)"))
     }
 
-    @Test(.enabled(if: binary != nil)) func missingFilesExitWith66AndUsageErrorsWith64() throws {
+    @Test func missingFilesExitWith66AndUsageErrorsWith64() throws {
         let missing = try Self.run(["validate", "--data", Self.data, "/nonexistent/mission.yaml"])
         #expect(missing.status == 66)
         #expect(missing.errors.contains("/nonexistent/mission.yaml: file not found (check the path)"))

@@ -53,7 +53,7 @@ extension Mission {
 
     /// Days from 1970-01-01 to `date` in the proleptic Gregorian calendar
     /// (Howard Hinnant's `days_from_civil`).
-    static func daysSinceEpoch(_ date: LocalDate) -> Int {
+    public static func daysSinceEpoch(_ date: LocalDate) -> Int {
         let y = date.month <= 2 ? date.year - 1 : date.year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

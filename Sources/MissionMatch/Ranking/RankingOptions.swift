@@ -36,5 +36,5 @@ public struct RankingOptions: Sendable, Hashable {
     }
 
     /// The candidates kept per participant for lists of `k`.
-    public func candidates(forTop k: Int) -> Int { candidatesPerParticipant.map { max($0, k) } ?? max(3 * k, k + 20) }
+    public func candidates(forTop k: Int) -> Int { candidatesPerParticipant.map { max($0, k) } ?? max(k.saturatingMultiplied(by: 3), k.saturatingAdded(20)) }
 }

@@ -118,15 +118,15 @@ public struct MissionSummary: Sendable, Equatable, Codable {
         var short: [String] = []
         for participant in participants {
             let usable = Self.usableSlots(participant, slots: slots)
-            let ceiling = usable * participant.representatives
+            let ceiling = usable.saturatingMultiplied(by: max(1, participant.representatives))
             let maximum = min(participant.maximumMeetings(in: mission) ?? ceiling, ceiling)
             let minimum = participant.minimumMeetings(in: mission)
-            maxSum += maximum
-            minSum += minimum
-            if let side = participant.side { maxBySide[side, default: 0] += maximum }
+            maxSum = maxSum.saturatingAdded(max(0, maximum))
+            minSum = minSum.saturatingAdded(max(0, minimum))
+            if let side = participant.side { maxBySide[side] = (maxBySide[side] ?? 0).saturatingAdded(max(0, maximum)) }
             if minimum > ceiling { short.append(participant.id) }
         }
-        let tableSlots = slots.count * mission.tables
+        let tableSlots = slots.count.saturatingMultiplied(by: max(0, mission.tables))
         let wanted = maxSum / 2
         let smallerSide = mission.pairing == .bipartite && !mission.sides.isEmpty
             ? mission.sides.map { maxBySide[$0] ?? 0 }.min() : nil

@@ -7,9 +7,18 @@
 /// deletion index (each word with one letter removed), so a query costs
 /// O(*L*) hash lookups for a word of length *L*. When several words are one
 /// edit away, the first in vocabulary order wins.
+///
+/// Words longer than ``maximumLength`` (``FormatLimits/maxCorrectedWordLength``,
+/// 64 letters) or more than one letter longer than the longest vocabulary word
+/// are kept as written without a lookup: no vocabulary word can be one edit
+/// away, and each lookup copies the word, so a 100 KB "word" in a hostile file
+/// would otherwise cost time quadratic in its length.
 public struct TypoCorrector: Sendable {
     /// The shortest word that is corrected.
     public let minimumLength: Int
+    /// The longest word that is corrected; vocabulary words longer than this are not used.
+    public let maximumLength: Int
+    private let longestWord: Int
     private let words: [[UInt8]]
     private let wordIndex: [[UInt8]: Int32]
     private let deletions: [[UInt8]: [Int32]]
@@ -20,14 +29,19 @@ public struct TypoCorrector: Sendable {
     ///   - vocabulary: The correct words, folded, in priority order.
     ///   - minimumLength: The shortest word corrected (default 6).
     /// - Complexity: O(*V* × *L*) for *V* words of length *L*.
-    public init(vocabulary: some Sequence<String>, minimumLength: Int = 6) {
+    ///   - maximumLength: The longest word corrected (default ``FormatLimits/maxCorrectedWordLength``).
+    public init(vocabulary: some Sequence<String>, minimumLength: Int = 6,
+                maximumLength: Int = FormatLimits.maxCorrectedWordLength) {
         self.minimumLength = minimumLength
+        self.maximumLength = maximumLength
+        var longestWord = 0
         var words: [[UInt8]] = []
         var wordIndex: [[UInt8]: Int32] = [:]
         var deletions: [[UInt8]: [Int32]] = [:]
-        for word in vocabulary where word.utf8.count >= minimumLength - 1 {
+        for word in vocabulary where word.utf8.count >= minimumLength - 1 && word.utf8.count <= maximumLength {
             let bytes = Array(word.utf8)
             guard wordIndex[bytes] == nil else { continue }
+            longestWord = max(longestWord, bytes.count)
             let id = Int32(words.count)
             words.append(bytes)
             wordIndex[bytes] = id
@@ -37,6 +51,7 @@ public struct TypoCorrector: Sendable {
                 if deletions[deleted, default: []].last != id { deletions[deleted, default: []].append(id) }
             }
         }
+        self.longestWord = longestWord
         self.words = words
         self.wordIndex = wordIndex
         self.deletions = deletions
@@ -49,10 +64,13 @@ public struct TypoCorrector: Sendable {
     ///
     /// - Parameter word: A folded word.
     /// - Returns: The correction, or `nil`.
-    /// - Complexity: O(*L*) lookups, plus O(*L*) per candidate checked.
+    /// - Complexity: O(*L*) lookups, plus O(*L*) per candidate checked, for *L* ≤ ``maximumLength``;
+    ///   O(1) for a longer word.
     public func correction(for word: String) -> String? {
+        let length = word.utf8.count
+        guard length >= minimumLength, length <= min(maximumLength, longestWord + 1) else { return nil }
         let bytes = Array(word.utf8)
-        guard bytes.count >= minimumLength, wordIndex[bytes] == nil else { return nil }
+        guard wordIndex[bytes] == nil else { return nil }
         var best: Int32?
         func consider(_ id: Int32) {
             if best.map({ id < $0 }) ?? true, Self.isOneEditApart(bytes, words[Int(id)]) { best = id }

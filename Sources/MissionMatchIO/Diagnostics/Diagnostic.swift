@@ -62,10 +62,25 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
         self.line = line
         self.character = character
         self.record = record
-        self.field = field
+        self.field = field.map { Self.shortened($0, keeping: 60, 20) }
         self.fieldKind = fieldKind
-        self.message = message
-        self.hint = hint
+        self.message = Self.shortened(message, keeping: 200, 100)
+        self.hint = hint.map { Self.shortened($0, keeping: 200, 100) }
+    }
+
+    /// A text cut in the middle when long, so that a bad 1 MiB cell does not
+    /// fill the terminal: `head … (N characters left out) … tail`.
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - head: Characters kept at the start.
+    ///   - tail: Characters kept at the end.
+    /// - Returns: The text, or its two ends around a note of what was left out.
+    static func shortened(_ text: String, keeping head: Int, _ tail: Int) -> String {
+        guard text.utf8.count > head + tail + 40 else { return text }
+        let count = text.count
+        guard count > head + tail + 40 else { return text }
+        return String(text.prefix(head)) + "… (\(count - head - tail) characters left out) …" + String(text.suffix(tail))
     }
 
     /// `file:line: column 'x': message (hint)`.

@@ -26,6 +26,14 @@ enum InputFile {
                                           hint: "give the path of the file inside it"))
             return nil
         }
+        var info = stat()
+        if stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            // A device (/dev/zero, /dev/urandom) or a pipe has no size and may never end.
+            diagnostics.append(Diagnostic(kind: .unreadableFile, file: name,
+                                          message: "is not a regular file (a device, pipe or socket)",
+                                          hint: "save the data to a file and give its path"))
+            return nil
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         guard size <= limits.maxFileBytes else {
             diagnostics.append(Diagnostic(

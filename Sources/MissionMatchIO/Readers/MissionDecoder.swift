@@ -38,16 +38,16 @@ struct MissionDecoder {
         let sessions = checkedSessions(map)
         let meetingMinutes = reader.integer(map, "meeting_minutes", minimum: 1, maximum: 1440, required: true, example: "20")
         let breakMinutes = reader.integer(map, "break_minutes", minimum: 0, maximum: 1440, example: "5") ?? 0
-        let tables = reader.integer(map, "tables", minimum: 1, required: true, example: "25")
-        let maxMeetings = reader.integer(map, "max_meetings", minimum: 0, example: "8")
-        let minMeetings = reader.integer(map, "min_meetings", minimum: 0, example: "2") ?? 0
+        let tables = reader.integer(map, "tables", minimum: 1, maximum: FormatLimits.maxTables, required: true, example: "25")
+        let maxMeetings = reader.integer(map, "max_meetings", minimum: 0, maximum: FormatLimits.maxMeetings, example: "8")
+        let minMeetings = reader.integer(map, "min_meetings", minimum: 0, maximum: FormatLimits.maxMeetings, example: "2") ?? 0
         if let maxMeetings, minMeetings > maxMeetings {
             reader.error(line: reader.string(map, "min_meetings", example: "")?.line, key: "min_meetings",
                          "\(minMeetings) is more than max_meetings \(maxMeetings)", hint: "lower min_meetings or raise max_meetings")
         }
         let rules = checkedRules(map)
         let weights = checkedWeights(map)
-        let topK = reader.integer(map, "top_k", minimum: 1, example: "10") ?? 10
+        let topK = reader.integer(map, "top_k", minimum: 1, maximum: FormatLimits.maxTopK, example: "10") ?? 10
         let targets = checkedTargets(map)
 
         guard reader.diagnostics.errorCount == before, let id, let name, let timeZone, let participants,
@@ -153,6 +153,11 @@ struct MissionDecoder {
             reader.error(line: line, key: "sessions", "the list of sessions is empty", hint: "add at least one session, e.g. - \(example)")
             return nil
         }
+        guard items.count <= FormatLimits.maxSessions else {
+            reader.error(line: line, key: "sessions", "\(items.count) sessions are more than \(FormatLimits.maxSessions)",
+                         hint: "a mission has at most \(FormatLimits.maxSessions) sessions; split it into several missions")
+            return nil
+        }
         var sessions: [Session] = []
         var ok = true
         for (offset, item) in items.enumerated() {
@@ -180,7 +185,30 @@ struct MissionDecoder {
             }
             sessions.append(session)
         }
-        return ok ? sessions : nil
+        guard ok else { return nil }
+        return checkedSpan(sessions, line: line) ? sessions : nil
+    }
+
+    /// The sessions must lie within ``FormatLimits/maxSessionSpanDays`` of each other.
+    private mutating func checkedSpan(_ sessions: [Session], line: Int?) -> Bool {
+        guard let first = sessions.map(\.date).min(), let last = sessions.map(\.date).max() else { return true }
+        let days = Mission.daysSinceEpoch(last) - Mission.daysSinceEpoch(first)
+        guard days <= FormatLimits.maxSessionSpanDays else {
+            reader.error(line: line, key: "sessions", "the sessions span \(days) days, from \(first) to \(last)",
+                         hint: "keep every session within \(FormatLimits.maxSessionSpanDays) days of the first; check the years")
+            return false
+        }
+        return true
+    }
+
+    /// The slots the sessions hold, counted without building them.
+    static func slotCount(_ mission: Mission) -> Int {
+        let step = mission.meetingMinutes + max(0, mission.breakMinutes)
+        guard mission.meetingMinutes > 0, step > 0 else { return 0 }
+        return mission.sessions.reduce(0) { total, session in
+            let length = session.end.minutesSinceMidnight - session.start.minutesSinceMidnight
+            return total + (length >= mission.meetingMinutes ? (length - mission.meetingMinutes) / step + 1 : 0)
+        }
     }
 
     private mutating func invalid<T>(_ value: (text: String, line: Int?), _ key: String, _ what: String, _ hint: String) -> T? {
@@ -244,8 +272,21 @@ struct MissionDecoder {
     }
 
     private mutating func checkSlots(_ mission: Mission, _ map: StructuredReader.Mapping) {
-        let perSession = mission.slotsPerSession
         let line = map.entry("sessions")?.keyLine
+        let slotCount = Self.slotCount(mission)
+        guard slotCount <= FormatLimits.maxSlots else {
+            reader.error(line: line, key: "sessions", "the sessions hold \(slotCount) meeting slots, more than \(FormatLimits.maxSlots)",
+                         hint: "use fewer or shorter sessions, or longer meetings")
+            return
+        }
+        let tableSlots = slotCount.saturatingMultiplied(by: mission.tables)
+        guard tableSlots <= FormatLimits.maxTableSlots else {
+            reader.error(line: map.entry("tables")?.keyLine, key: "tables",
+                         "\(mission.tables) tables × \(slotCount) slots make \(tableSlots) table slots, more than \(FormatLimits.maxTableSlots)",
+                         hint: "lower tables to the meetings that can really run at once")
+            return
+        }
+        let perSession = mission.slotsPerSession
         if perSession.allSatisfy({ $0 == 0 }) {
             reader.error(line: line, key: "sessions", "no meeting of \(mission.meetingMinutes) minutes fits in any session",
                          hint: "make the sessions longer or meeting_minutes shorter")

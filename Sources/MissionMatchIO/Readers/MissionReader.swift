@@ -100,8 +100,8 @@ public struct MissionReader: Sendable {
             var bytes = data
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                diagnostics.append(Diagnostic(kind: .encoding, file: name, message: "the file is not valid UTF-8",
-                                              hint: "save it as UTF-8"))
+                diagnostics.append(Diagnostic(kind: .encoding, file: name, line: Self.firstInvalidUTF8Line(bytes),
+                                              message: "the file is not valid UTF-8", hint: "save it as UTF-8"))
                 return nil
             }
             do {
@@ -115,6 +115,20 @@ public struct MissionReader: Sendable {
                 diagnostics.append(Diagnostic(kind: .syntax, file: name, line: error.line, message: error.message,
                                               hint: "fix the YAML syntax"))
                 return nil
+            }
+        }
+    }
+
+    /// The line holding the first byte that is not part of valid UTF-8.
+    static func firstInvalidUTF8Line(_ bytes: Data) -> Int? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if scalar == "\n" { line += 1 }
+            case .emptyInput: return nil
+            case .error: return line
             }
         }
     }

@@ -55,13 +55,11 @@ struct ParticipantValidator {
         participant.targetCountries = checkedTargets(record)
         participant.cooperation = checkedCooperation(record)
         participant.languages = checkedLanguages(record)
-        participant.maxMeetings = checkedCount(record, .maxMeetings, minimum: 0)
-        participant.minMeetings = checkedCount(record, .minMeetings, minimum: 0)
-        participant.representatives = checkedCount(record, .representatives, minimum: 1) ?? 1
-        if let low = participant.minMeetings, let high = participant.maxMeetings, low > high {
-            error(record, .minMeetings, "\(low) is more than max_meetings \(high)",
-                  hint: "lower min_meetings or raise max_meetings")
-        }
+        participant.maxMeetings = checkedCount(record, .maxMeetings, minimum: 0, maximum: FormatLimits.maxMeetings)
+        participant.minMeetings = checkedCount(record, .minMeetings, minimum: 0, maximum: FormatLimits.maxMeetings)
+        participant.representatives = checkedCount(record, .representatives, minimum: 1,
+                                                   maximum: FormatLimits.maxRepresentatives) ?? 1
+        checkMinimumWithinMaximum(participant, record)
         participant.availability = checkedAvailability(record)
         participant.email = optional(record.text(.email))
         participant.contact = optional(record.text(.contact))
@@ -84,8 +82,13 @@ struct ParticipantValidator {
             return nil
         }
         let length = id.count
-        if length > 128 {
-            error(record, .id, "the id is \(length) characters long", hint: "use at most 128 characters")
+        if length > FormatLimits.maxIDLength {
+            error(record, .id, "the id is \(length) characters long", hint: "use at most \(FormatLimits.maxIDLength) characters")
+            return nil
+        }
+        if PrintableText.containsControls(id) {
+            error(record, .id, "'\(PrintableText.terminal(id))' holds a control character",
+                  hint: "use letters, digits and punctuation only; ids name files and appear in agendas")
             return nil
         }
         let here = record.recordIndex ?? record.line(.id) ?? 0
@@ -227,7 +230,18 @@ struct ParticipantValidator {
         return codes
     }
 
-    private mutating func checkedCount(_ record: some ParticipantRecord, _ field: ParticipantField, minimum: Int) -> Int? {
+    /// A participant's own minimum may not exceed its maximum (its own or the mission's).
+    /// (A participant's own maximum below the mission's default minimum is allowed:
+    /// the participant then simply asks for fewer meetings.)
+    private mutating func checkMinimumWithinMaximum(_ participant: Participant, _ record: some ParticipantRecord) {
+        guard let low = participant.minMeetings, let high = participant.maxMeetings ?? mission?.maxMeetings, low > high
+        else { return }
+        let highText = participant.maxMeetings != nil ? "max_meetings \(high)" : "the mission's max_meetings \(high)"
+        error(record, .minMeetings, "\(low) is more than \(highText)", hint: "lower min_meetings or raise max_meetings")
+    }
+
+    private mutating func checkedCount(_ record: some ParticipantRecord, _ field: ParticipantField, minimum: Int,
+                                       maximum: Int) -> Int? {
         let text = record.text(field)
         guard !text.isEmpty else { return nil }
         guard let value = Int(text) else {
@@ -242,6 +256,10 @@ struct ParticipantValidator {
                 ? "write 1 or more: the meetings this participant can hold at once"
                 : "write 0 or more"
             error(record, field, "\(value) is less than \(minimum)", hint: hint)
+            return nil
+        }
+        guard value <= maximum else {
+            error(record, field, "\(value) is more than \(maximum)", hint: "write at most \(maximum)")
             return nil
         }
         return value

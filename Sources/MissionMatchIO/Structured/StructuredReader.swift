@@ -91,8 +91,9 @@ struct StructuredReader {
         return value
     }
 
-    /// A number of at least 0.
-    mutating func nonNegativeNumber(_ mapping: Mapping, _ key: String, example: String) -> Double? {
+    /// A finite number from 0 to `maximum`.
+    mutating func nonNegativeNumber(_ mapping: Mapping, _ key: String, maximum: Double = FormatLimits.maxWeight,
+                                    example: String) -> Double? {
         guard let (text, line) = string(mapping, key, example: example) else { return nil }
         guard let value = Double(text), value.isFinite else {
             error(line: line, key: mapping.name(key), "'\(text)' is not a number", hint: "write a number such as \(example)")
@@ -100,6 +101,11 @@ struct StructuredReader {
         }
         guard value >= 0 else {
             error(line: line, key: mapping.name(key), "\(text) is negative", hint: "weights must be 0 or more")
+            return nil
+        }
+        guard value <= maximum else {
+            error(line: line, key: mapping.name(key), "\(text) is more than \(FixedPoint.format(maximum, digits: 0))",
+                  hint: "weights are relative: write numbers from 0 to \(FixedPoint.format(maximum, digits: 0)), e.g. \(example)")
             return nil
         }
         return value

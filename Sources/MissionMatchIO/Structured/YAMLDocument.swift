@@ -17,6 +17,7 @@ enum YAMLDocument {
     /// - Returns: The tree, or `nil` for an empty document.
     /// - Throws: ``SyntaxError`` with the line Yams reports.
     static func parse(_ text: String) throws(SyntaxError) -> StructuredNode? {
+        try YAMLEventCheck.check(text, maximumDepth: maximumDepth)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -66,10 +67,22 @@ enum YAMLDocument {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return SyntaxError(line: context.mark.line,
                                message: "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears twice")
-        case .reader(let problem, _, _, _):
-            return SyntaxError(line: nil, message: problem)
+        case .reader(let problem, let offset, _, let yaml):
+            return SyntaxError(line: offset.map { line(atCharacterOffset: $0, in: yaml) }, message: problem)
         default:
             return SyntaxError(line: nil, message: "\(error)")
         }
+    }
+
+    /// The 1-based line of the character at `offset` (Yams counts characters from the text's start).
+    static func line(atCharacterOffset offset: Int, in text: String) -> Int {
+        var line = 1
+        var remaining = offset
+        for character in text {
+            guard remaining > 0 else { break }
+            if character.isNewline { line += 1 }
+            remaining -= 1
+        }
+        return line
     }
 }

@@ -25,7 +25,7 @@ enum MarkdownText {
                 result += " "
                 continue
             }
-            if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+            if PrintableText.isControl(scalar) || PrintableText.isBidiControl(scalar) { continue }
             if inlineSpecials.contains(scalar) || (atStart && leadingSpecials.contains(scalar))
                 || (leadingDigits && (scalar == "." || scalar == ")")) {
                 result += "\\"

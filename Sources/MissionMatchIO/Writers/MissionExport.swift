@@ -72,7 +72,12 @@ public enum MissionExport {
         return files + extraFiles
     }
 
-    /// Writes the export into a mission's output folder.
+    /// Writes the export into a mission's output folder, as a whole.
+    ///
+    /// The files are staged in a fresh temporary folder and swapped in
+    /// (``StagedFolder``): on failure the old folder is left as it was. Files
+    /// of the old folder the export does not produce are kept; calendars of
+    /// participants no longer in the agenda are not.
     ///
     /// - Parameters:
     ///   - agenda: The planned agenda.
@@ -85,7 +90,7 @@ public enum MissionExport {
     ///   - output: The writer (atomic, refuses the run's inputs).
     /// - Returns: The URLs written, in the order of ``files(agenda:mission:participants:warnings:previous:extraFiles:)``.
     /// - Throws: ``OutputError`` when a file cannot be written, is an input, or
-    ///   its path would leave `folder`.
+    ///   its path would leave `folder`, or `folder` is a symbolic link.
     public static func write(
         agenda: Agenda, mission: Mission, participants: [Participant], warnings: [String] = [],
         previous: Agenda? = nil, extraFiles: [ExportedFile] = [], to folder: URL, output: OutputFile = OutputFile()
@@ -93,13 +98,12 @@ public enum MissionExport {
         let files = files(
             agenda: agenda, mission: mission, participants: participants, warnings: warnings,
             previous: previous, extraFiles: extraFiles)
-        var written: [URL] = []
+        var staged: [(relativePath: [String], contents: Data)] = []
         for file in files {
-            let url = try destination(of: file.relativePath, in: folder)
-            try output.write(file.contents, to: url)
-            written.append(url)
+            _ = try destination(of: file.relativePath, in: folder)
+            staged.append((file.relativePath.split(separator: "/").map(String.init), file.contents))
         }
-        return written
+        return try StagedFolder(folder: folder, protectedInputs: output.protectedInputs).replace(with: staged)
     }
 
     /// The URL of a relative path inside a folder, refusing any path that could leave it.

@@ -25,12 +25,18 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(path): \(reason) (\(suggestion))" }
 }
 
-/// Writes output files atomically, never over an input.
+/// Writes output files atomically, never over an input, never through a link.
 ///
-/// Each file is written to a temporary file in the destination folder and then
-/// renamed over the destination, so a reader sees either the old file or the
-/// whole new one, never half of it; missing folders are created. A destination
-/// that is one of the ``protectedInputs`` is refused.
+/// Each file is written to a temporary file in the destination folder, created
+/// exclusively (`O_CREAT | O_EXCL | O_NOFOLLOW`) under an unpredictable name,
+/// and then renamed over the destination, so a reader sees either the old file
+/// or the whole new one, never half of it; missing folders are created. A
+/// destination that is one of the ``protectedInputs``, a folder, or a symbolic
+/// link is refused (a link is never followed: it could point anywhere).
+/// Temporary files a killed run left in the folder are removed first.
+///
+/// Every command writes through this type (one file) or ``StagedFolder`` (a
+/// mission's folder, swapped in as a whole).
 ///
 /// ```swift
 /// let writer = OutputFile(protectedInputs: [participantsURL, missionURL])
@@ -52,8 +58,8 @@ public struct OutputFile: Sendable {
     /// - Parameters:
     ///   - text: The file's content.
     ///   - url: The destination.
-    /// - Throws: ``OutputError`` when the destination is an input, its folder
-    ///   cannot be created or the file cannot be written or renamed.
+    /// - Throws: ``OutputError`` when the destination is an input, a folder or a
+    ///   link, its folder cannot be created or the file cannot be written or renamed.
     public func write(_ text: String, to url: URL) throws(OutputError) {
         try write(Data(text.utf8), to: url)
     }
@@ -65,40 +71,74 @@ public struct OutputFile: Sendable {
     ///   - url: The destination.
     /// - Throws: ``OutputError`` as for ``write(_:to:)-(String,_)``.
     public func write(_ data: Data, to url: URL) throws(OutputError) {
-        let destination = url.standardizedFileURL.resolvingSymlinksInPath()
-        if protectedInputs.contains(where: { $0.standardizedFileURL.resolvingSymlinksInPath().path == destination.path }) {
-            throw OutputError(
-                path: url.path, reason: "is an input of this run and will not be overwritten",
-                suggestion: "choose another output folder with --out")
-        }
+        let destination = url.standardizedFileURL
         let folder = destination.deletingLastPathComponent()
+        try refuseInput(destination)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
+            if let file = Self.firstNonFolder(above: folder) {
+                throw OutputError(path: file.path, reason: "is a file, not a folder",
+                                  suggestion: "give --out a folder, not a file")
+            }
             throw OutputError(
                 path: folder.path, reason: "cannot create the folder (\(Self.reason(error)))",
                 suggestion: "check the path and its permissions, or choose another --out")
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw OutputError(
-                path: url.path, reason: "is a folder", suggestion: "remove it or choose another --out")
-        }
-        let temporary = folder.appending(path: ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary, options: [])
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw OutputError(
-                path: url.path, reason: "cannot be written (\(Self.reason(error)))",
-                suggestion: "check free space and permissions of \(folder.path)")
-        }
-        guard rename(temporary.path, destination.path) == 0 else {
+        try Self.refuseNonFile(destination.path, shownAs: url.path)
+        SafeFileSystem.removeDebris(in: folder.path)
+        let temporary = try SafeFileSystem.writeTemporary(data, in: folder.path, for: destination.lastPathComponent)
+        guard rename(temporary, destination.path) == 0 else {
             let code = errno
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary)
             throw OutputError(
                 path: url.path, reason: "cannot be replaced (\(String(cString: strerror(code))))",
                 suggestion: "check the permissions of \(folder.path)")
+        }
+    }
+
+    /// Refuses a destination that is (or, its folder resolved, names) one of the inputs.
+    func refuseInput(_ destination: URL) throws(OutputError) {
+        let target = Self.resolvedFolder(of: destination)
+        guard protectedInputs.contains(where: { $0.standardizedFileURL.resolvingSymlinksInPath().path == target }) else { return }
+        throw OutputError(
+            path: destination.path, reason: "is an input of this run and will not be overwritten",
+            suggestion: "choose another output folder with --out")
+    }
+
+    /// The path with the folder's links resolved and the last component kept as written.
+    static func resolvedFolder(of url: URL) -> String {
+        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+        return (folder.hasSuffix("/") ? folder : folder + "/") + url.lastPathComponent
+    }
+
+    /// The first existing entry on the way to `folder` that is not a folder.
+    static func firstNonFolder(above folder: URL) -> URL? {
+        var url = folder.standardizedFileURL
+        var chain: [URL] = []
+        while url.pathComponents.count > 1 {
+            chain.insert(url, at: 0)
+            url = url.deletingLastPathComponent()
+        }
+        for step in chain {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: step.path, isDirectory: &isDirectory) else { return nil }
+            if !isDirectory.boolValue { return step }
+        }
+        return nil
+    }
+
+    /// Refuses an existing destination that is not a plain file.
+    static func refuseNonFile(_ path: String, shownAs shown: String) throws(OutputError) {
+        switch SafeFileSystem.kind(path) {
+        case .missing, .file: return
+        case .folder:
+            throw OutputError(path: shown, reason: "is a folder", suggestion: "remove it or choose another --out")
+        case .symbolicLink:
+            throw OutputError(path: shown, reason: "is a symbolic link and will not be followed",
+                              suggestion: "remove the link or choose another --out")
+        case .other:
+            throw OutputError(path: shown, reason: "is not a regular file", suggestion: "remove it or choose another --out")
         }
     }
 

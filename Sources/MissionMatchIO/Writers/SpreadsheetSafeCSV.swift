@@ -62,12 +62,14 @@ public struct SpreadsheetSafeCSV: Sendable {
         if let first = field.utf8.first, first != UInt8(ascii: "="), first != UInt8(ascii: "+"), first != UInt8(ascii: "-"),
             first != UInt8(ascii: "@"), first > 0x20,
             let last = field.utf8.last, last > 0x20,
-            !field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 < 0x20 }),
+            !field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
             first < 0x80 || field.first?.isWhitespace == false, last < 0x80 || field.last?.isWhitespace == false
         {
             return field
         }
-        var value = field
+        // Control characters (but line breaks and tabs) are removed: ESC or BEL
+        // would reach the terminal of whoever prints the file.
+        var value = PrintableText.removingControls(field, keeping: ["\n", "\r", "\t"])
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first),
             !isPlainNumber(value)
         {

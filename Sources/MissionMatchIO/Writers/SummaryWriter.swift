@@ -67,7 +67,7 @@ public struct SummaryWriter: Sendable {
         }
         lines.append("| Participants | \(participantsText) |")
         lines.append("| Meetings planned | \(figures.meetings) |")
-        let capacity = figures.slots * figures.tables
+        let capacity = figures.slots.saturatingMultiplied(by: figures.tables)
         lines.append("| Slots used | \(figures.slotsUsed) of \(figures.slots) |")
         lines.append("| Tables used | \(figures.tablesUsed) of \(figures.tables) |")
         lines.append("| Slot × table places filled | " + ExportFigures.share(figures.meetings, of: capacity) + " |")

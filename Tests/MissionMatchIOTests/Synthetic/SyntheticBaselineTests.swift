@@ -35,7 +35,7 @@ struct SyntheticBaselineTests {
         return evaluate(programme)
     }()
 
-    @Test(.enabled(if: SyntheticFixtures.hasData)) func oneDirectionalBeatsRandomAndSimilarityIsFarFromPerfect() throws {
+    @Test func oneDirectionalBeatsRandomAndSimilarityIsFarFromPerfect() throws {
         let s = try #require(Self.scores)
         print("baselines \(Self.size.0)×\(Self.size.1) (NDCG@10, recall@10, MRR@10):")
         for (name, m) in [("random", s.random), ("concatenated", s.concatenated), ("one-directional", s.oneDirectional),

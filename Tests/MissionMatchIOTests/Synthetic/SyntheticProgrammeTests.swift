@@ -5,7 +5,7 @@ import Testing
 
 /// The generator: determinism, valid files, the planted structure and the truth's definition.
 struct SyntheticProgrammeTests {
-    @Test(.enabled(if: SyntheticFixtures.hasData)) func sameSeedSameBytesOtherSeedOtherBytes() throws {
+    @Test func sameSeedSameBytesOtherSeedOtherBytes() throws {
         let options = SyntheticProgrammeOptions(consortium: 30, counterparts: 150, seed: 42)
         let first = SyntheticFixtures.files(of: try SyntheticFixtures.generate(options))
         let second = SyntheticFixtures.files(of: try SyntheticFixtures.generate(options))
@@ -18,7 +18,7 @@ struct SyntheticProgrammeTests {
         }
     }
 
-    @Test(.enabled(if: SyntheticFixtures.hasData)) func generatedFilesLoadWithoutErrors() throws {
+    @Test func generatedFilesLoadWithoutErrors() throws {
         let programme = try #require(SyntheticFixtures.medium)
         let folder = try TemporaryFolder()
         var missionURL = folder.url
@@ -42,7 +42,7 @@ struct SyntheticProgrammeTests {
         #expect(truth == programme.truth)
     }
 
-    @Test(.enabled(if: SyntheticFixtures.hasData)) func missionIsBipartiteAndScaled() throws {
+    @Test func missionIsBipartiteAndScaled() throws {
         let programme = try #require(SyntheticFixtures.medium)
         let mission = programme.mission
         #expect(mission.id == "synthetic-7")
@@ -61,14 +61,14 @@ struct SyntheticProgrammeTests {
         #expect(programme.participants.dropFirst(120).allSatisfy { !eu.contains($0.country) && $0.cluster == nil })
     }
 
-    @Test(.enabled(if: SyntheticFixtures.hasData)) func truthMatchesTheDefinitionOnEveryPair() throws {
+    @Test func truthMatchesTheDefinitionOnEveryPair() throws {
         let programme = try #require(SyntheticFixtures.medium)
         #expect(programme.truth == SyntheticFixtures.definedTruth(programme))
         let grades = programme.truth.judgements.map(\.relevance)
         #expect(Set(grades) == [1, 2, 3])
     }
 
-    @Test(.enabled(if: SyntheticFixtures.hasData)) func plantedStructureHolds() throws {
+    @Test func plantedStructureHolds() throws {
         let programme = try #require(SyntheticFixtures.medium)
         let n = programme.consortiumCount
         let ids = programme.participants.map(\.id)
@@ -101,7 +101,7 @@ struct SyntheticProgrammeTests {
         for i in 0..<n { #expect(Set(programme.latent[i].offers).isDisjoint(with: programme.latent[i].needs)) }
     }
 
-    @Test(.enabled(if: SyntheticFixtures.hasData)) func requestsAreConsistent() throws {
+    @Test func requestsAreConsistent() throws {
         let programme = try #require(SyntheticFixtures.medium)
         let index = Dictionary(uniqueKeysWithValues: programme.participants.enumerated().map { ($1.id, $0) })
         #expect(programme.requests.count == 6)                  // 120 / 50 = 2 per priority
@@ -120,7 +120,7 @@ struct SyntheticProgrammeTests {
         }
     }
 
-    @Test(.enabled(if: SyntheticFixtures.hasData)) func typoRateIsRoughlyHonoured() throws {
+    @Test func typoRateIsRoughlyHonoured() throws {
         var options = SyntheticProgrammeOptions(consortium: 60, counterparts: 300, seed: 3, typoRate: 0)
         let clean = try SyntheticFixtures.generate(options)
         options.typoRate = 0.2
@@ -146,7 +146,7 @@ struct SyntheticProgrammeTests {
         #expect(abs(rate - 0.2) < 0.03, "typo rate \(rate) over \(eligible) words")
     }
 
-    @Test(.enabled(if: SyntheticFixtures.hasData)) func textsCarryTheConceptsAndTagsAreSometimesEmpty() throws {
+    @Test func textsCarryTheConceptsAndTagsAreSometimesEmpty() throws {
         let programme = try #require(SyntheticFixtures.medium)
         let thesaurus = SyntheticFixtures.reference.thesaurus
         var withTags = 0

@@ -53,7 +53,7 @@ extension AgendaPlanner {
         let count = problem.participants.count
         let residual = (0..<count).map { max(0, problem.capacity[$0] - timetable.meetingCount[$0]) }
         let missing = priorityBonus > 0 ? (0..<count).map { max(0, problem.minMeetings[$0] - timetable.meetingCount[$0]) } : []
-        let places = max(0, problem.slotCount * problem.tables - timetable.load.reduce(0, +))
+        let places = max(0, problem.slotCount.saturatingMultiplied(by: problem.tables) - timetable.load.reduce(0, +))
         let free = problem.edges.indices.filter { edge in
             !timetable.isPlaced(edge) && !excluding.contains(edge)
                 && (weightOf(edge) > 0 || (priorityBonus > 0 && weightOf(edge) == 0))

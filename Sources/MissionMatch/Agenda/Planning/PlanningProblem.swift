@@ -99,7 +99,7 @@ struct PlanningProblem: Sendable {
         maxMeetings = participants.map { $0.maximumMeetings(in: mission) }
         minMeetings = participants.map { max(0, $0.minimumMeetings(in: mission)) }
         capacity = participants.indices.map { p in
-            let bySlots = availableSlots[p] * max(1, participants[p].representatives)
+            let bySlots = availableSlots[p].saturatingMultiplied(by: max(1, participants[p].representatives))
             return max(0, min(participants[p].maximumMeetings(in: mission) ?? bySlots, bySlots))
         }
 

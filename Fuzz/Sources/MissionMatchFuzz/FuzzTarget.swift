@@ -1,0 +1,56 @@
+import Foundation
+import MissionMatch
+import MissionMatchIO
+
+/// The readers under test, one per input format. Each reads the fuzzer's
+/// bytes; an ``ImportError`` is the expected answer to a bad file, anything
+/// else (a trap, an overflow, a sanitizer report, a hang) is a finding.
+enum FuzzTarget: String, CaseIterable {
+    case participantsCSV = "participants-csv"
+    case participantsJSON = "participants-json"
+    case missionYAML = "mission-yaml"
+    case missionJSON = "mission-json"
+    case requests
+    case pairScores = "pair-scores"
+    case agendaJSON = "agenda-json"
+
+    /// The target named by `MISSIONMATCH_FUZZ_TARGET` (default `participants-csv`).
+    static let selected: FuzzTarget = {
+        let name = ProcessInfo.processInfo.environment["MISSIONMATCH_FUZZ_TARGET"] ?? "participants-csv"
+        guard let target = FuzzTarget(rawValue: name) else {
+            FileHandle.standardError.write(Data("unknown MISSIONMATCH_FUZZ_TARGET '\(name)'; use one of \(allCases.map(\.rawValue))\n".utf8))
+            exit(64)
+        }
+        return target
+    }()
+
+    /// Reads `data` with the target's reader, discarding the result.
+    func read(_ data: Data) {
+        let context = FuzzContext.shared
+        switch self {
+        case .participantsCSV:
+            _ = try? ParticipantReader(referenceData: context.reference, mission: context.mission).readCSV(data, displayName: "p.csv")
+        case .participantsJSON:
+            _ = try? ParticipantReader(referenceData: context.reference, mission: context.mission).readJSON(data, displayName: "p.json")
+        case .missionYAML:
+            _ = try? MissionReader(referenceData: context.reference)
+                .read(data, format: .yaml, displayName: "m.yaml", baseURL: URL(fileURLWithPath: "/fuzz"))
+        case .missionJSON:
+            _ = try? MissionReader(referenceData: context.reference)
+                .read(data, format: .json, displayName: "m.json", baseURL: URL(fileURLWithPath: "/fuzz"))
+        case .requests:
+            _ = try? MeetingRequestReader(participants: context.participants, mission: context.mission).readCSV(data, displayName: "r.csv")
+        case .pairScores:
+            _ = try? PairScoreReader(participants: context.participants, mission: context.mission).readCSV(data, displayName: "s.csv")
+        case .agendaJSON:
+            _ = try? AgendaReader().readJSON(data, displayName: "agenda.json")
+        }
+    }
+}
+
+/// libFuzzer's entry point.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    FuzzTarget.selected.read(Data(bytes: bytes, count: count))
+    return 0
+}
