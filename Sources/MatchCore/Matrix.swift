@@ -85,11 +85,25 @@ public struct Matrix: Sendable, Equatable, Hashable {
     public func dotRow(_ i: Int, with other: Matrix, row j: Int) -> Float {
         precondition(columns == other.columns, "rows of different widths")
         precondition(i >= 0 && i < rows && j >= 0 && j < other.rows, "row out of range")
+        let n = columns
         return elements.withUnsafeBufferPointer { x in
             other.elements.withUnsafeBufferPointer { y in
-                var sum: Float = 0
-                let u = x.baseAddress! + i * columns, v = y.baseAddress! + j * columns
-                for k in 0..<columns { sum += u[k] * v[k] }
+                guard let xs = x.baseAddress, let ys = y.baseAddress else { return 0 }
+                let u = xs + i * n, v = ys + j * n
+                // Eight lanes in a fixed order: vectorised, and the same bits on every machine and thread count.
+                var lanes = SIMD8<Float>()
+                var k = 0
+                while k + 8 <= n {
+                    let a = UnsafeRawPointer(u + k).loadUnaligned(as: SIMD8<Float>.self)
+                    let b = UnsafeRawPointer(v + k).loadUnaligned(as: SIMD8<Float>.self)
+                    lanes += a * b
+                    k += 8
+                }
+                var sum = lanes.sum()
+                while k < n {
+                    sum += u[k] * v[k]
+                    k += 1
+                }
                 return sum
             }
         }

@@ -49,3 +49,19 @@ struct MatrixTests {
         }
     }
 }
+
+/// `Matrix.dotRow` against a plain loop.
+struct MatrixDotRowTests {
+    @Test(arguments: [1, 7, 8, 9, 64, 67, 512]) func agreesWithAPlainLoop(width: Int) {
+        var generator = SeededRandomNumberGenerator(seed: UInt64(width))
+        let a = Matrix(rows: 3, columns: width, elements: (0..<(3 * width)).map { _ in Float.random(in: -1...1, using: &generator) })
+        let b = Matrix(rows: 2, columns: width, elements: (0..<(2 * width)).map { _ in Float.random(in: -1...1, using: &generator) })
+        for i in 0..<3 {
+            for j in 0..<2 {
+                var expected: Double = 0
+                for k in 0..<width { expected += Double(a[i, k]) * Double(b[j, k]) }
+                #expect(abs(Double(a.dotRow(i, with: b, row: j)) - expected) < 1e-4)
+            }
+        }
+    }
+}

@@ -56,7 +56,7 @@ public struct MatchingEngine: Sendable {
     public func rank(
         mission: Mission, participants: [Participant], requests: [MeetingRequest] = [], top k: Int? = nil
     ) throws -> MissionRanking {
-        let k = max(0, k ?? mission.topK)
+        let k = min(max(0, k ?? mission.topK), participants.count)  // nobody has more partners than that
         let encoding = try ParticipantEncoder(thesaurus: reference.thesaurus, options: encoderOptions).encode(participants)
         let (rows, columns) = Self.sides(of: mission, participants)
         let model = ScoringModel(
