@@ -203,7 +203,8 @@ extension Matrix {
         let n = transposingOther ? other.rows : other.columns
         precondition(columns == inner, "Matrix product needs matching inner dimensions (\(columns) vs \(inner))")
         var out = Matrix(rows: rows, columns: n)
-        BLASThreading.withDefaultBLASThreads {
+        // One BLAS thread: the same bits on any thread or core count (see RandomizedSVD.decompose).
+        BLASThreading.withSingleThreadedBLAS {
             withUnsafeBufferPointer { a in
                 other.withUnsafeBufferPointer { b in
                     out.withUnsafeMutableBufferPointer { c in

@@ -201,19 +201,23 @@ public struct PairScoringKernel: Sendable {
                 }
             }
         }
-        if workerCount == 1 {
-            body(0)
-        } else {
-            BLASThreading.withSingleThreadedBLAS {
+        // One BLAS thread per call even for a single worker: OpenBLAS's own
+        // threads would split the products differently on 1 and 2 threads,
+        // and the scores would differ in their last bits.
+        BLASThreading.withSingleThreadedBLAS {
+            if workerCount == 1 {
+                body(0)
+            } else {
                 DispatchQueue.concurrentPerform(iterations: workerCount, execute: body)
             }
         }
     }
 
-    /// Tiles in order, each computed by BLAS on all its threads, then its
+    /// Tiles in order, each computed by one BLAS call (one thread: same bits on any machine), then its
     /// rows split between the workers for the scan.
     private func runSharedTiles(plan: TilePlan, states: [WorkerState], context: ScanContext?) {
-        BLASThreading.withDefaultBLASThreads { runSharedTilesWithStableThreads(plan: plan, states: states, context: context) }
+        // One BLAS thread per call, so that scores do not depend on the thread or core count.
+        BLASThreading.withSingleThreadedBLAS { runSharedTilesWithStableThreads(plan: plan, states: states, context: context) }
     }
 
     private func runSharedTilesWithStableThreads(plan: TilePlan, states: [WorkerState], context: ScanContext?) {

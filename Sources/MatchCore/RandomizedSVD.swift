@@ -98,8 +98,10 @@ public struct RandomizedSVD: Sendable, Hashable {
     ///   `rows × l` or `columns × l` matrices, and the SVD of an *l* × *l*
     ///   matrix. Memory: O(`nonzeroCount` + (`rows` + `columns`) · *l*).
     public func decompose(_ matrix: CSRMatrix) throws -> TruncatedSVD {
-        // OpenBLAS's thread count must not change under the products.
-        try BLASThreading.withDefaultBLASThreads { try decomposeWithStableThreads(matrix) }
+        // One BLAS thread per call: OpenBLAS splits a product differently on 1 and 2
+        // threads and the last bits differ, so the vectors (and every score and
+        // reason after them) would depend on OPENBLAS_NUM_THREADS and the core count.
+        try BLASThreading.withSingleThreadedBLAS { try decomposeWithStableThreads(matrix) }
     }
 
     private func decomposeWithStableThreads(_ matrix: CSRMatrix) throws -> TruncatedSVD {

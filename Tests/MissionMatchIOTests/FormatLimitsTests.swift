@@ -31,7 +31,7 @@ struct FormatLimitsTests {
     @Test func hugeWeightsAreRejected() {
         let errors = missionErrors(replacing: "  sector: 0.2", with: "  complementarity: 1e308\n  similarity: 1e308")
         #expect(errors == [
-            "mission.yaml:21: key 'weights.complementarity': 1e308 is more than 1000 (weights are relative: write numbers from 0 to 1000, e.g. 0.55)",
+            "mission.yaml:21: key 'weights.complementarity': 1e308 is more than 1000 (weights are relative: write numbers from 0 to 1000, e.g. 0.36)",
             "mission.yaml:22: key 'weights.similarity': 1e308 is more than 1000 (weights are relative: write numbers from 0 to 1000, e.g. 0.10)",
         ])
         #expect(missionErrors(replacing: "  sector: 0.2", with: "  sector: .inf").count == 1)

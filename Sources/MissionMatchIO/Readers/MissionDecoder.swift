@@ -228,10 +228,10 @@ struct MissionDecoder {
         guard let weights = reader.nested(map, "weights", allowedKeys: Self.weightKeys) else { return .defaults }
         let d = ScoringWeights.defaults
         let result = ScoringWeights(
-            complementarity: reader.nonNegativeNumber(weights, "complementarity", example: "0.70") ?? d.complementarity,
+            complementarity: reader.nonNegativeNumber(weights, "complementarity", example: "0.36") ?? d.complementarity,
             latentShare: checkedShare(weights) ?? d.latentShare,
             similarity: reader.nonNegativeNumber(weights, "similarity", example: "0.10") ?? d.similarity,
-            competition: reader.nonNegativeNumber(weights, "competition", example: "0.15") ?? d.competition,
+            competition: reader.nonNegativeNumber(weights, "competition", example: "0.13") ?? d.competition,
             sector: reader.nonNegativeNumber(weights, "sector", example: "0.15") ?? d.sector,
             country: reader.nonNegativeNumber(weights, "country", example: "0.15") ?? d.country,
             cooperation: reader.nonNegativeNumber(weights, "cooperation", example: "0.05") ?? d.cooperation,
