@@ -30,6 +30,16 @@ public struct Explainer: Sendable {
         var concepts: [Keyword]
         /// The text's term stems, for finding shared words.
         var terms: Set<String>
+        /// The text's specific words (see ``specificTermWeight``), in text order, each stem once.
+        var specific: [SpecificTerm]
+    }
+
+    /// A specific word of a text, where it stands and what it weighs.
+    struct SpecificTerm: Sendable {
+        var position: Int
+        var stem: String
+        var surface: String
+        var weight: Float
     }
 
     /// The exact offer–offer cosine from which two participants are called competitors (0.2).
@@ -65,17 +75,30 @@ public struct Explainer: Sendable {
         let documents = Float(2 * max(1, participants.count))
         self.specificTermWeight = Float(log(Double((1 + documents) / (1 + max(2, 0.05 * documents))))) + 1
         let weighting = model.encoding.weighting
+        let lexical = model.encoding.lexicalWeighting
+        let threshold = self.specificTermWeight
         let keys = ParallelChunks.map(count: participants.count, minimumChunk: 512) { range in
             range.map { index in
                 let analysis = model.encoding.analyses[index]
-                return (Self.keys(analysis.offers, weighting), Self.keys(analysis.needs, weighting))
+                return (Self.keys(analysis.offers, weighting, lexical, threshold),
+                        Self.keys(analysis.needs, weighting, lexical, threshold))
             }
         }
         self.offers = keys.map(\.0)
         self.needs = keys.map(\.1)
     }
 
-    private static func keys(_ text: AnalyzedText, _ weighting: TermWeighting) -> DocumentKeys {
+    private static func keys(
+        _ text: AnalyzedText, _ weighting: TermWeighting, _ lexical: TermWeighting, _ threshold: Float
+    ) -> DocumentKeys {
+        var specific: [SpecificTerm] = []
+        var used = Set<String>()
+        for (position, (term, surface)) in zip(text.terms, text.termSurfaces).enumerated()
+        where term.count >= 3 && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix) {
+            guard let feature = lexical.feature(term: term), lexical.weights[feature] >= threshold,
+                  used.insert(term).inserted else { continue }
+            specific.append(SpecificTerm(position: position, stem: term, surface: surface, weight: lexical.weights[feature]))
+        }
         var concepts: [Keyword] = []
         var seen = Set<Int>()
         for mention in text.concepts where seen.insert(mention.concept).inserted {
@@ -83,7 +106,7 @@ public struct Explainer: Sendable {
             concepts.append(Keyword(feature: feature, weight: weighting.weights[feature], surface: mention.surface))
         }
         concepts.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.feature < $1.feature }
-        return DocumentKeys(concepts: concepts, terms: Set(text.terms))
+        return DocumentKeys(concepts: concepts, terms: Set(text.terms), specific: specific)
     }
 
     /// The reasons sentence for the pair, from `a`'s point of view.
@@ -125,9 +148,7 @@ public struct Explainer: Sendable {
                 return "\(left) \(concept.surface) ↔ \(right) \(match.surface)"  // rarest first
             }
         }
-        let analyses = model.encoding.analyses
-        let fromText = offering ? analyses[a].offers : analyses[a].needs
-        if let phrases = sharedPhrases(fromText, to.terms) {
+        if let phrases = sharedPhrases(from, to) {
             return offering ? "offers what they need: \(phrases)" : "needs what they offer: \(phrases)"
         }
         return nil
@@ -136,30 +157,22 @@ public struct Explainer: Sendable {
     /// The words two texts share, as runs of consecutive words of the first
     /// text, best (by TF-IDF weight) first: at most two phrases, and `nil`
     /// unless that is a phrase of two words or more, or two words.
-    private func sharedPhrases(_ from: AnalyzedText, _ target: Set<String>) -> String? {
-        let weighting = model.encoding.lexicalWeighting
+    ///
+    /// - Complexity: O(specific words of the first text), with hashing.
+    private func sharedPhrases(_ from: DocumentKeys, _ to: DocumentKeys) -> String? {
         var phrases: [(words: [String], weight: Float, first: Int)] = []
-        var current: (words: [String], weight: Float, first: Int)?
-        var used = Set<String>()
-        for (position, (term, surface)) in zip(from.terms, from.termSurfaces).enumerated() {
-            let specific = term.count >= 3 && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix)
-                && target.contains(term) && (weighting.feature(term: term).map { weighting.weights[$0] >= specificTermWeight } ?? false)
-            if specific, !used.contains(term) {
-                used.insert(term)
-                let weight = weighting.feature(term: term).map { weighting.weights[$0] } ?? 0
-                if var run = current {
-                    run.words.append(surface)
-                    run.weight += weight
-                    current = run
-                } else {
-                    current = ([surface], weight, position)
-                }
-            } else if let run = current {
+        var last = -2
+        for word in from.specific where to.terms.contains(word.stem) {
+            if word.position == last + 1, var run = phrases.popLast() {
+                run.words.append(word.surface)
+                run.weight += word.weight
                 phrases.append(run)
-                current = nil
+            } else {
+                phrases.append(([word.surface], word.weight, word.position))
             }
+            last = word.position
         }
-        if let run = current { phrases.append(run) }
+        guard phrases.contains(where: { $0.words.count >= 2 }) || phrases.count >= 2 else { return nil }
         let best = phrases.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.first < $1.first }.prefix(2)
         guard best.contains(where: { $0.words.count >= 2 }) || best.count >= 2 else { return nil }
         return best.sorted { $0.first < $1.first }.map { $0.words.joined(separator: " ") }.joined(separator: ", ")
@@ -168,11 +181,10 @@ public struct Explainer: Sendable {
     /// `competitors: both offer …` when the two offers are alike (exact cosine ≥ ``competitorCosine``).
     private func competitors(_ a: Int, _ b: Int) -> String? {
         guard Double(model.competition(a, b)) >= Self.competitorCosine else { return nil }
-        let analyses = model.encoding.analyses
         if let shared = offers[a].concepts.first(where: { x in offers[b].concepts.contains { $0.feature == x.feature } }) {
             return "competitors: both offer \(shared.surface)"
         }
-        if let phrases = sharedPhrases(analyses[a].offers, offers[b].terms) { return "competitors: both offer \(phrases)" }
+        if let phrases = sharedPhrases(offers[a], offers[b]) { return "competitors: both offer \(phrases)" }
         return "competitors: their offers are alike"
     }
 
