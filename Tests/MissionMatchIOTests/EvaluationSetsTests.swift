@@ -72,4 +72,25 @@ struct EvaluationSetsTests {
         #expect(engine.ndcgAt10 >= plain.ndcgAt10 + 0.10)                // against 0.37
         #expect(engine.ndcgAt10 >= earlier.ndcgAt10 + 0.02)              // against 0.86
     }
+
+    @Test func fittedWeightsAreNonNegativeAndGeneraliseAcrossParticipants() throws {
+        let reference = try ReferenceDataLoader.load(from: BundledDataTests.folder).value
+        let sets = try ["hand-toronto", "hand-advanced"].map { name -> JudgedSet in
+            let folder = Self.sets.appendingPathComponent(name)
+            let loaded = try MissionLoader(referenceData: reference).load(contentsOf: folder.appendingPathComponent("mission.yaml")).value
+            let truth = try GroundTruthReader().read(contentsOf: folder.appendingPathComponent("truth.csv")).value
+            return try JudgedSet(name: name, mission: loaded.mission, participants: loaded.participants, truth: truth,
+                                 reference: reference)
+        }
+        let fit = try WeightFitter(latentShares: [0, 0.2], folds: 3).fit(sets)
+        let w = fit.weights
+        let parts = [w.complementarity, w.similarity, w.competition, w.sector, w.country, w.cooperation]
+        #expect(parts.allSatisfy { $0 >= 0 })
+        #expect(abs(parts.reduce(0, +) - 1) < 0.01)
+        #expect(w.complementarity > 0.2)                          // offer↔need fit carries the score
+        #expect(fit.byLatentShare.count == 4)                     // two λ × calibrated or not
+        #expect(fit.heldOut.map(\.set) == ["hand-toronto", "hand-advanced"])
+        // Held out by participant, the fitted weights rank the judged partners well (0.77 and 0.80 with the full grid).
+        for row in fit.heldOut { #expect(row.ndcg >= 0.70, "\(row.set)") }
+    }
 }

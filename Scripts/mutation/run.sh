@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Mutation testing: applies each one-line semantic mutation of mutations.tsv
+# (file, exact original, mutant, test filter, what it breaks) to the work
+# tree, builds the tests, runs the suites named by the filter, and restores
+# the file. A mutant is "caught" when the build fails or a test fails.
+# Prints one line per mutant and the score.
+#
+#   bash Scripts/mutation/run.sh [FIRST [LAST]]      (1-based lines of mutations, default all)
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+list=Scripts/mutation/mutations.tsv
+first=${1:-1}; last=${2:-1000}
+caught=0; total=0; n=0
+restore() { [ -n "${current:-}" ] && git checkout -q -- "$current"; current=; }
+trap restore EXIT INT TERM
+while IFS=$'\t' read -r file original mutant filter what; do
+  [[ -z "$file" || "$file" == \#* ]] && continue
+  n=$((n + 1)); (( n < first || n > last )) && continue
+  if ! git diff --quiet -- "$file"; then echo "skip $n: $file has local changes"; continue; fi
+  current=$file
+  if ! python3 - "$file" "$original" "$mutant" <<'PY'
+import sys
+path, old, new = sys.argv[1:4]
+text = open(path, encoding="utf-8").read()
+if text.count(old) != 1:
+    sys.exit(f"the original occurs {text.count(old)} times")
+open(path, "w", encoding="utf-8").write(text.replace(old, new))
+PY
+  then echo "$n  INVALID  $what ($file)"; restore; continue; fi
+  total=$((total + 1))
+  if ! swift build --build-tests >/tmp/mutation-build.log 2>&1; then
+    result=caught-by-build
+  elif swift test --skip-build --filter "$filter" >/tmp/mutation-test.log 2>&1; then
+    result=SURVIVED
+  else
+    result=caught
+  fi
+  [[ "$result" == caught* ]] && caught=$((caught + 1))
+  echo "$n  $result  $what ($file)"
+  restore
+done < "$list"
+swift build --build-tests >/dev/null 2>&1
+echo "caught $caught of $total mutants"
