@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Mutation testing: applies each one-line semantic mutation of mutations.tsv
 # (file, exact original, mutant, test filter, what it breaks) to the work
-# tree, builds the tests, runs the suites named by the filter, and restores
-# the file. A mutant is "caught" when the build fails or a test fails.
+# tree, builds the tests, runs the suites named by the filter (at most
+# MUTATION_TIMEOUT seconds, default 300: a hang counts as caught), and
+# restores the file. A mutant is caught when a test fails; one that does not
+# compile is reported as invalid and not counted.
 # Prints one line per mutant and the score.
 #
 #   bash Scripts/mutation/run.sh [FIRST [LAST]]      (1-based lines of mutations, default all)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-list=Scripts/mutation/mutations.tsv
+list=$(mktemp)
+cp Scripts/mutation/mutations.tsv "$list"   # a copy: editing the list during a run cannot disturb it
 first=${1:-1}; last=${2:-1000}
 caught=0; total=0; n=0
 restore() { [ -n "${current:-}" ] && git checkout -q -- "$current"; current=; }
@@ -27,11 +30,14 @@ if text.count(old) != 1:
 open(path, "w", encoding="utf-8").write(text.replace(old, new))
 PY
   then echo "$n  INVALID  $what ($file)"; restore; continue; fi
-  total=$((total + 1))
   if ! swift build --build-tests >/tmp/mutation-build.log 2>&1; then
-    result=caught-by-build
-  elif swift test --skip-build --filter "$filter" >/tmp/mutation-test.log 2>&1; then
+    echo "$n  INVALID (does not compile)  $what ($file)"; restore; continue
+  fi
+  total=$((total + 1))
+  if timeout "${MUTATION_TIMEOUT:-300}" swift test --skip-build --filter "$filter" >/tmp/mutation-test.log 2>&1; then
     result=SURVIVED
+  elif [ $? -eq 124 ]; then
+    result=caught-by-timeout
   else
     result=caught
   fi

@@ -11,6 +11,8 @@ struct SpreadsheetSafeCSVTests {
         ("\tlead", "'\tlead"),
         ("\rlead", "\"'\rlead\""),
         ("-0.25", "-0.25"),
+        ("-1.", "'-1."),          // not a strict decimal: a trailing point is neutralised
+        ("-1.5.2", "'-1.5.2"),
         ("plain", "plain"),
         ("a,b", "\"a,b\""),
         ("line\nbreak", "\"line\nbreak\""),
