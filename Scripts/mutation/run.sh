@@ -16,7 +16,7 @@ first=${1:-1}; last=${2:-1000}
 caught=0; total=0; n=0
 restore() { [ -n "${current:-}" ] && git checkout -q -- "$current"; current=; }
 trap restore EXIT INT TERM
-while IFS=$'\t' read -r file original mutant filter what; do
+while IFS=$'\t' read -r -u 3 file original mutant filter what; do
   [[ -z "$file" || "$file" == \#* ]] && continue
   n=$((n + 1)); (( n < first || n > last )) && continue
   if ! git diff --quiet -- "$file"; then echo "skip $n: $file has local changes"; continue; fi
@@ -30,11 +30,11 @@ if text.count(old) != 1:
 open(path, "w", encoding="utf-8").write(text.replace(old, new))
 PY
   then echo "$n  INVALID  $what ($file)"; restore; continue; fi
-  if ! swift build --build-tests >/tmp/mutation-build.log 2>&1; then
+  if ! swift build --build-tests </dev/null >/tmp/mutation-build.log 2>&1; then
     echo "$n  INVALID (does not compile)  $what ($file)"; restore; continue
   fi
   total=$((total + 1))
-  if timeout "${MUTATION_TIMEOUT:-300}" swift test --skip-build --filter "$filter" >/tmp/mutation-test.log 2>&1; then
+  if timeout "${MUTATION_TIMEOUT:-300}" swift test --skip-build --filter "$filter" </dev/null >/tmp/mutation-test.log 2>&1; then
     result=SURVIVED
   elif [ $? -eq 124 ]; then
     result=caught-by-timeout
@@ -44,6 +44,6 @@ PY
   [[ "$result" == caught* ]] && caught=$((caught + 1))
   echo "$n  $result  $what ($file)"
   restore
-done < "$list"
+done 3< "$list"
 swift build --build-tests >/dev/null 2>&1
 echo "caught $caught of $total mutants"

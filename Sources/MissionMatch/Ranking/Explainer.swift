@@ -172,7 +172,6 @@ public struct Explainer: Sendable {
             }
             last = word.position
         }
-        guard phrases.contains(where: { $0.words.count >= 2 }) || phrases.count >= 2 else { return nil }
         let best = phrases.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.first < $1.first }.prefix(2)
         guard best.contains(where: { $0.words.count >= 2 }) || best.count >= 2 else { return nil }
         return best.sorted { $0.first < $1.first }.map { $0.words.joined(separator: " ") }.joined(separator: ", ")

@@ -66,4 +66,26 @@ struct ReasonsTests {
         // An unlinked partner after a linked one with a lower score is not a move.
         #expect(MatchingEngine.moves([0, 1], scores: [0.1, 0.3], prices: [0, 0], linked: [true, false]) == [nil, nil])
     }
+
+    @Test func sectorAndMarketAloneNeverOutrankARealComplement() throws {
+        // With the sector weighted far above complementarity, the same-sector pair without any
+        // offer↔need link scores higher; the linked partner from another sector is still listed first.
+        let participants = [
+            F.participant("juice", sectors: ["food"], offers: "Cold pressed juice in glass bottles.",
+                          needs: "An importer for our juice in Ontario."),
+            F.participant("lender", side: "counterpart", country: "CA", sectors: ["food"],
+                          offers: "Loans for farms.", needs: "Agricultural clients."),
+            F.participant("importer", side: "counterpart", country: "CA", sectors: ["logistics"],
+                          offers: "Importer of juice and soft drinks for Ontario.", needs: "Cold pressed juice brands."),
+        ]
+        var mission = F.mission(topK: 2)
+        mission.weights = ScoringWeights(complementarity: 0.05, similarity: 0, competition: 0, sector: 1, country: 0,
+                                         cooperation: 0, calibrated: false)
+        let ranking = try MatchingEngine(reference: F.reference, rankingOptions: RankingOptions(congestion: 0, diversity: 0))
+            .rank(mission: mission, participants: participants)
+        let list = ranking.recommendations[0]
+        #expect(list.map(\.partner) == ["importer", "lender"])
+        #expect(try #require(list.last).score > (try #require(list.first).score))
+        #expect(try #require(list.last).reasons.hasPrefix("no offer↔need link found"))
+    }
 }
