@@ -32,7 +32,7 @@ public enum ReciprocalMean: Int, Sendable, Hashable, CaseIterable, Codable {
     public func callAsFunction(_ c1: Float, _ c2: Float) -> Float {
         let a = Swift.max(c1, 0), b = Swift.max(c2, 0)
         switch self {
-        case .arithmetic: return max(a, b)
+        case .arithmetic: return (a + b) * 0.5
         case .geometric: return (a * b).squareRoot()
         case .harmonic:
             let sum = a + b

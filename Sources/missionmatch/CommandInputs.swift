@@ -33,6 +33,20 @@ enum CommandInputs {
         }
     }
 
+    /// A ground-truth file (`participant_id,partner_id,relevance[,kind,reason]`); warnings go to standard error.
+    ///
+    /// - Throws: The exit code (65/66) after printing every error.
+    static func truth(_ path: String) throws -> GroundTruth {
+        do {
+            let read = try GroundTruthReader().read(contentsOf: URL(fileURLWithPath: path), displayName: path)
+            StandardError.write(read.diagnostics.warningLines)
+            return read.value
+        } catch {
+            StandardError.write(error.diagnostics.errorLines)
+            throw SysExits.code(for: error.diagnostics)
+        }
+    }
+
     /// The files a run reads, which it must never overwrite.
     static func inputs(of mission: LoadedMission) -> [URL] {
         [mission.file.url, mission.file.participantsURL, mission.file.requestsURL].compactMap { $0 }

@@ -140,15 +140,7 @@ struct Evaluate: ParsableCommand {
     private func compare(mission path: String) throws {
         let reference = try CommandInputs.reference(data: data)
         let loaded = try CommandInputs.mission(path, reference: reference)
-        let truthValue: GroundTruth
-        do {
-            let read = try GroundTruthReader().read(contentsOf: URL(fileURLWithPath: truth), displayName: truth)
-            StandardError.write(read.diagnostics.warningLines)
-            truthValue = read.value
-        } catch {
-            StandardError.write(error.diagnostics.errorLines)
-            throw SysExits.code(for: error.diagnostics)
-        }
+        let truthValue = try CommandInputs.truth(truth)
         let known = Set(loaded.participants.map(\.id))
         let unknown = truthValue.participants.filter { !known.contains($0) }
         if !unknown.isEmpty {

@@ -57,23 +57,17 @@ struct FitWeights: ParsableCommand {
     func run() throws {
         let reference = try CommandInputs.reference(data: data)
         var sets: [JudgedSet] = []
+        var inputs: [URL] = []
         for (path, truthPath) in zip(missions, truth) {
             let loaded = try CommandInputs.mission(path, reference: reference)
-            let judged: GroundTruth
-            do {
-                let read = try GroundTruthReader().read(contentsOf: URL(fileURLWithPath: truthPath), displayName: truthPath)
-                StandardError.write(read.diagnostics.warningLines)
-                judged = read.value
-            } catch {
-                StandardError.write(error.diagnostics.errorLines)
-                throw SysExits.code(for: error.diagnostics)
-            }
+            let judged = try CommandInputs.truth(truthPath)
+            inputs += CommandInputs.inputs(of: loaded) + [URL(fileURLWithPath: truthPath)]
             sets.append(try JudgedSet(
                 name: loaded.mission.id, mission: loaded.mission, participants: loaded.participants, truth: judged,
                 reference: reference))
         }
         if let dump {
-            try CommandInputs.write(sets.map { $0.pairTable() }.joined(), to: URL(fileURLWithPath: dump), protecting: [])
+            try CommandInputs.write(JudgedSet.pairTable(sets), to: URL(fileURLWithPath: dump), protecting: inputs)
         }
         let result = try WeightFitter().fit(sets)
         print(Self.text(result), terminator: "")

@@ -108,7 +108,8 @@ struct DoctorCommandTests {
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = try #require(ValidateCommandTests.binary)
+        let binary: URL = try #require(ValidateCommandTests.binary)
+        process.executableURL = binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()

@@ -51,7 +51,8 @@ struct MutatedMissionTests {
     /// Runs the binary with a hang guard.
     static func guardedRun(_ arguments: [String]) throws -> ValidateCommandTests.Run {
         let process = Process()
-        process.executableURL = try #require(ValidateCommandTests.binary)
+        let binary: URL = try #require(ValidateCommandTests.binary)
+        process.executableURL = binary
         process.arguments = arguments
         let output = FileManager.default.temporaryDirectory.appending(path: "mm-mut-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)

@@ -9,7 +9,8 @@ import Testing
 struct ThreadCountDeterminismTests {
     static func run(threads: Int, out: URL) throws -> Int32 {
         let process = Process()
-        process.executableURL = try #require(ValidateCommandTests.binary)
+        let binary: URL = try #require(ValidateCommandTests.binary)
+        process.executableURL = binary
         process.arguments = ["run", "--data", RunCommandTests.bundledData.path, "--out", out.path, "--quiet"]
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = String(threads)

@@ -40,17 +40,8 @@ public struct JudgedSet: Sendable {
         self.truth = truth
         self.reference = reference
         self.encoding = try ParticipantEncoder(thesaurus: reference.thesaurus, options: encoderOptions).encode(participants)
-        let sides = MatchingEngine.sides(of: mission, participants)
-        self.sides = sides
-        let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let rowSet = Set(sides.rows)
-        let bipartite = mission.pairing == .bipartite && mission.sides.count == 2
-        self.owners = truth.participants.compactMap { id in
-            guard let owner = index[id] else { return nil }
-            let candidates = bipartite ? (rowSet.contains(owner) ? sides.columns : sides.rows)
-                : participants.indices.filter { $0 != owner }
-            return (owner, candidates)
-        }
+        self.sides = MatchingEngine.sides(of: mission, participants)
+        self.owners = MatchingEngine.judgedCandidates(truth: truth, mission: mission, participants: participants)
     }
 
     /// The names of the fitted features, in order.
@@ -99,39 +90,42 @@ public struct JudgedSet: Sendable {
 }
 
 extension JudgedSet {
-    /// Every judged participant's candidates with their raw cosines and
-    /// components, as CSV (`set,participant,partner,grade,…`): for studying
-    /// the score outside Swift (`missionmatch fit-weights --dump`).
-    public func pairTable() -> String {
+    /// Every judged participant's candidates of every set with their raw
+    /// cosines and components, as one CSV (`set,participant,partner,grade,…`,
+    /// one header): for studying the score outside Swift (`fit-weights --dump`).
+    ///
+    /// - Parameter sets: The judged sets, in order.
+    /// - Returns: The CSV text, `\n` line ends.
+    public static func pairTable(_ sets: [JudgedSet]) -> String {
+        "set,participant,partner,grade,lsa_on,lsa_no,lex_on,lex_no,lex_oo,lex_nn,lsa_oo,lsa_nn,profile,"
+            + "sector,country,cooperation,a_targets_b,b_targets_a\n" + sets.map { $0.pairRows() }.joined()
+    }
+
+    /// This set's rows of ``pairTable(_:)``.
+    private func pairRows() -> String {
         var weights = ScoringWeights.defaults
         weights.reciprocity = .arithmetic
         let model = ScoringModel(participants: participants, encoding: encoding, weights: weights, reference: reference,
                                  pairs: sides, calibrated: false)
+        let e = encoding
         let grades = self.grades()
-        var lines: [String] = []
+        var text = ""
         for (position, entry) in owners.enumerated() {
-            for (slot, partner) in entry.candidates.enumerated() {
-                let x = model.cosines(entry.owner, partner)
-                let c = model.components(entry.owner, partner)
-                let needsMatch = dot(encoding.lexicalNeeds.row(entry.owner), encoding.lexicalNeeds.row(partner))
-                let latentOffers = dot(encoding.offers.row(entry.owner), encoding.offers.row(partner))
-                let latentNeeds = dot(encoding.needs.row(entry.owner), encoding.needs.row(partner))
+            let a = entry.owner
+            for (slot, b) in entry.candidates.enumerated() {
+                let x = model.cosines(a, b)
+                let c = model.components(a, b)
                 let values: [Float] = [x.latentOfferToNeed, x.latentNeedFromOffer, x.lexicalOfferToNeed, x.lexicalNeedFromOffer,
-                                       x.lexicalOffers, needsMatch, latentOffers, latentNeeds, x.profiles]
+                                       x.lexicalOffers, e.lexicalNeeds.dotRow(a, with: e.lexicalNeeds, row: b),
+                                       e.offers.dotRow(a, with: e.offers, row: b), e.needs.dotRow(a, with: e.needs, row: b),
+                                       x.profiles]
                 let facts: [Double] = [c.sector, c.country, c.cooperation,
-                                       model.facts.targets[entry.owner][model.facts.country[partner]] ? 1 : 0,
-                                       model.facts.targets[partner][model.facts.country[entry.owner]] ? 1 : 0]
-                lines.append(([name, participants[entry.owner].id, participants[partner].id, String(grades[position][slot])]
-                              + values.map { String($0) } + facts.map { String($0) }).joined(separator: ","))
+                                       model.facts.targets[a][model.facts.country[b]] ? 1 : 0,
+                                       model.facts.targets[b][model.facts.country[a]] ? 1 : 0]
+                text += ([name, participants[a].id, participants[b].id, String(grades[position][slot])]
+                         + values.map { String($0) } + facts.map { String($0) }).joined(separator: ",") + "\n"
             }
         }
-        return "set,participant,partner,grade,lsa_on,lsa_no,lex_on,lex_no,lex_oo,lex_nn,lsa_oo,lsa_nn,profile,"
-            + "sector,country,cooperation,a_targets_b,b_targets_a\n" + lines.joined(separator: "\n") + "\n"
-    }
-
-    private func dot(_ x: ArraySlice<Float>, _ y: ArraySlice<Float>) -> Float {
-        var sum: Float = 0
-        for (u, v) in zip(x, y) { sum += u * v }
-        return sum
+        return text
     }
 }

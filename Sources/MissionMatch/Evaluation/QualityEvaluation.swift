@@ -107,19 +107,13 @@ public struct QualityEvaluation: Sendable {
         mission: Mission, participants: [Participant], truth: GroundTruth, variants: [Variant]? = nil
     ) throws -> [Row] {
         let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let (rows, columns) = MatchingEngine.sides(of: mission, participants)
-        let rowSet = Set(rows)
-        let owners = truth.participants.compactMap { index[$0] }
-        func candidates(of owner: Int) -> [Int] {
-            if mission.pairing == .bipartite, mission.sides.count == 2 { return rowSet.contains(owner) ? columns : rows }
-            return participants.indices.filter { $0 != owner }
-        }
+        let judged = MatchingEngine.judgedCandidates(truth: truth, mission: mission, participants: participants)
         func orderings(_ score: (Int, Int) -> Float, head: (Int) -> [Int] = { _ in [] }) -> [String: [String]] {
             var result: [String: [String]] = [:]
-            for owner in owners {
+            for (owner, candidates) in judged {
                 let listed = head(owner)
                 let seen = Set(listed)
-                let rest = candidates(of: owner).filter { !seen.contains($0) }
+                let rest = candidates.filter { !seen.contains($0) }
                     .map { (partner: $0, score: score(owner, $0)) }
                     .sorted { $0.score != $1.score ? $0.score > $1.score : $0.partner < $1.partner }
                 result[participants[owner].id] = (listed + rest.map(\.partner)).map { participants[$0].id }

@@ -59,7 +59,7 @@ public struct QualityMetrics: Sendable, Hashable, Codable {
             let weakest = relevant.map { position[$0.partner] ?? Int.max }.max() ?? Int.max
             for partner in truth.badPartners[participant] ?? [] {
                 bad += 1
-                if (position[partner] ?? Int.max) <= weakest { badAbove += 1 }
+                if (position[partner] ?? Int.max) < weakest { badAbove += 1 }
             }
         }
         let n = Double(max(1, evaluated))

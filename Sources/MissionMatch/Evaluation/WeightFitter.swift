@@ -88,36 +88,35 @@ public struct WeightFitter: Sendable {
             for (position, owner) in order.enumerated() { fold[owner] = position % folds }
             return fold
         }
+        // The weights compared with do not change with the grid: their held-out NDCG is each set's mean.
+        let baselineVector = Self.vector(of: baseline)
+        let baselineNDCG: [Double] = sets.indices.map { set in
+            let features = sets[set].features(latentShare: baseline.latentShare, calibrated: baseline.calibrated)
+            let values = features.indices.compactMap { Self.ndcg(features[$0], grades[set][$0], baselineVector) }
+            return values.reduce(0, +) / Double(max(1, values.count))
+        }
         var best: (share: Double, calibrated: Bool, ndcg: Double, heldOut: [HeldOut])?
         var byShare: [(Double, Bool, Double)] = []
-        for share in latentShares {
-          for calibrated in [true, false] {
+        for (share, calibrated) in latentShares.flatMap({ share in [true, false].map { (share, $0) } }) {
             let features = sets.map { $0.features(latentShare: share, calibrated: calibrated) }
             var sums = [Double](repeating: 0, count: sets.count)
-            var baselineSums = [Double](repeating: 0, count: sets.count)
             var counts = [Int](repeating: 0, count: sets.count)
-            let baselineVector = Self.vector(of: baseline)
-            let baselineFeatures = sets.map { $0.features(latentShare: baseline.latentShare, calibrated: baseline.calibrated) }
             for fold in 0..<folds {
-                let training = pairs(features, grades) { set, owner in foldOf[set][owner] != fold }
-                let w = try solve(training)
+                let w = try solve(pairs(features, grades) { set, owner in foldOf[set][owner] != fold })
                 for set in sets.indices {
                     for owner in sets[set].owners.indices where foldOf[set][owner] == fold {
                         guard let ndcg = Self.ndcg(features[set][owner], grades[set][owner], w) else { continue }
                         sums[set] += ndcg
-                        baselineSums[set] += Self.ndcg(baselineFeatures[set][owner], grades[set][owner], baselineVector) ?? 0
                         counts[set] += 1
                     }
                 }
             }
             let heldOut = sets.indices.map { set in
-                HeldOut(set: sets[set].name, ndcg: sums[set] / Double(max(1, counts[set])),
-                        baselineNDCG: baselineSums[set] / Double(max(1, counts[set])))
+                HeldOut(set: sets[set].name, ndcg: sums[set] / Double(max(1, counts[set])), baselineNDCG: baselineNDCG[set])
             }
             let mean = heldOut.map(\.ndcg).reduce(0, +) / Double(max(1, heldOut.count))
             byShare.append((share, calibrated, mean))
             if mean > (best?.ndcg ?? -1) { best = (share, calibrated, mean, heldOut) }
-          }
         }
         guard let best else {
             return Result(weights: baseline, heldOut: [], byLatentShare: [])
