@@ -8,6 +8,9 @@
 # Prints one line per mutant and the score.
 #
 #   bash Scripts/mutation/run.sh [FIRST [LAST]]      (1-based lines of mutations, default all)
+#
+# It edits the work tree: run it in a clone of its own (git clone . /tmp/m && cd /tmp/m),
+# never where changes are being committed.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 list=$(mktemp)
@@ -37,6 +40,8 @@ PY
   if timeout "${MUTATION_TIMEOUT:-300}" swift test --skip-build --filter "$filter" </dev/null >/tmp/mutation-test.log 2>&1; then
     result=SURVIVED
   elif [ $? -eq 124 ]; then
+    # timeout stops `swift test`, not the test process it started.
+    pkill -KILL -f 'PackageTests.xctest' 2>/dev/null
     result=caught-by-timeout
   else
     result=caught
