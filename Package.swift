@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "MatchCore", targets: ["MatchCore"]),
         .library(name: "MissionMatch", targets: ["MissionMatch"]),
         .library(name: "MissionMatchIO", targets: ["MissionMatchIO"]),
+        .library(name: "SentenceEncoder", targets: ["SentenceEncoder"]),
         .executable(name: "missionmatch", targets: ["missionmatch"]),
     ],
     dependencies: dependencies,
@@ -61,6 +62,13 @@ let package = Package(
         /// explanations, ranking and agenda planning.
         .target(
             name: "MissionMatch",
+            dependencies: ["MatchCore"]
+        ),
+        /// A BERT-family sentence encoder (sentence-transformers model folders:
+        /// safetensors weights, WordPiece tokenizer, mean pooling) run on
+        /// MatchCore's BLAS. Knows nothing about participants or missions.
+        .target(
+            name: "SentenceEncoder",
             dependencies: ["MatchCore"]
         ),
         /// The planner's exact mode (`schedule --exact`): the agenda as a
@@ -103,6 +111,11 @@ let package = Package(
                 "MissionMatch", "MissionMatchExact",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "SentenceEncoderTests",
+            dependencies: ["SentenceEncoder"],
+            exclude: ["Fixtures"]  // read by path at test time, not bundled
         ),
         .testTarget(
             name: "MissionMatchIOTests",
