@@ -85,6 +85,8 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @OptionGroup var semantic: SemanticOptions
+
     func validate() throws {
         guard k >= 1 else { throw ValidationError("--k must be at least 1.") }
         guard (threshold ?? 1) >= 1 else { throw ValidationError("--threshold must be at least 1.") }
@@ -148,7 +150,9 @@ struct Evaluate: ParsableCommand {
                                  + "'\(unknown[0])'; check that both files belong to the same programme"])
         }
         let evaluation = QualityEvaluation(reference: reference, relevanceThreshold: threshold ?? 1)
-        let rows = try evaluation.evaluate(mission: loaded.mission, participants: loaded.participants, truth: truthValue)
+        let rows = try evaluation.evaluate(
+            mission: loaded.mission, participants: loaded.participants, truth: truthValue,
+            semantic: try semantic.vectors(for: loaded))
         switch format {
         case .text: print(Self.comparisonText(rows), terminator: "")
         case .json: print(try Self.comparisonJSON(rows))

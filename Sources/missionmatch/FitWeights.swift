@@ -47,10 +47,15 @@ struct FitWeights: ParsableCommand {
     @Option(help: "Also write every judged pair's cosines and components to this CSV, for study outside Swift.")
     var dump: String?
 
+    @OptionGroup var semantic: SemanticOptions
+
     func validate() throws {
         guard !missions.isEmpty else { throw ValidationError("Give at least one mission file.") }
         guard missions.count == truth.count else {
             throw ValidationError("Give one --truth per mission (\(missions.count) mission(s), \(truth.count) --truth).")
+        }
+        guard semantic.vectors.isEmpty || semantic.vectors.count == missions.count else {
+            throw ValidationError("Give one --vectors per mission or none (\(missions.count) mission(s), \(semantic.vectors.count) --vectors).")
         }
     }
 
@@ -58,13 +63,13 @@ struct FitWeights: ParsableCommand {
         let reference = try CommandInputs.reference(data: data)
         var sets: [JudgedSet] = []
         var inputs: [URL] = []
-        for (path, truthPath) in zip(missions, truth) {
+        for (position, (path, truthPath)) in zip(missions, truth).enumerated() {
             let loaded = try CommandInputs.mission(path, reference: reference)
             let judged = try CommandInputs.truth(truthPath)
             inputs += CommandInputs.inputs(of: loaded) + [URL(fileURLWithPath: truthPath)]
             sets.append(try JudgedSet(
                 name: loaded.mission.id, mission: loaded.mission, participants: loaded.participants, truth: judged,
-                reference: reference))
+                reference: reference, semantic: try semantic.vectors(for: loaded, position: position)))
         }
         if let dump {
             try CommandInputs.write(JudgedSet.pairTable(sets), to: URL(fileURLWithPath: dump), protecting: inputs)
@@ -78,6 +83,7 @@ struct FitWeights: ParsableCommand {
         func number(_ x: Double) -> String { FixedPoint.format(x, digits: 3) }
         var lines = ["weights:"]
         for (key, value) in [("complementarity", w.complementarity), ("latent_share", w.latentShare),
+                             ("semantic_share", w.semanticShare),
                              ("similarity", w.similarity), ("competition", w.competition), ("sector", w.sector),
                              ("country", w.country), ("cooperation", w.cooperation)] {
             lines.append("  \(key): \(number(value))")
@@ -92,12 +98,17 @@ struct FitWeights: ParsableCommand {
                          + "  " + number(row.ndcg) + "     " + number(row.baselineNDCG))
         }
         lines.append("")
-        lines.append("mean held-out NDCG@10 by latent_share (calibrated / not):")
+        let semanticShares = Set(result.byLatentShare.map(\.semanticShare)).sorted()
+        let semantic = semanticShares.count > 1
+        lines.append(semantic ? "mean held-out NDCG@10 by latent_share, semantic_share (calibrated / not):"
+                              : "mean held-out NDCG@10 by latent_share (calibrated / not):")
         for share in Set(result.byLatentShare.map(\.latentShare)).sorted() {
-            let rows = result.byLatentShare.filter { $0.latentShare == share }
-            let on = rows.first { $0.calibrated }.map { number($0.ndcg) } ?? "—"
-            let off = rows.first { !$0.calibrated }.map { number($0.ndcg) } ?? "—"
-            lines.append("  \(number(share))  \(on) / \(off)")
+            for mu in semanticShares {
+                let rows = result.byLatentShare.filter { $0.latentShare == share && $0.semanticShare == mu }
+                let on = rows.first { $0.calibrated }.map { number($0.ndcg) } ?? "—"
+                let off = rows.first { !$0.calibrated }.map { number($0.ndcg) } ?? "—"
+                lines.append("  \(number(share))" + (semantic ? "  \(number(mu))" : "") + "  \(on) / \(off)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

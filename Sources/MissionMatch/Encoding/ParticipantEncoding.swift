@@ -33,6 +33,10 @@ public struct ParticipantEncoding: Sendable {
     /// TF-IDF rows of the needs over ``lexical``'s features (`participants × d`, norm ≤ 1).
     public var lexicalNeeds: Matrix
 
+    /// Sentence-encoder vectors of the offers and needs, when the mission has
+    /// an encoder or a vectors file (``SemanticVectors``); `nil` means lexical only.
+    public var semantic: SemanticVectors?
+
     /// The LSA dimension *r*.
     public var latentDimensions: Int { offers.columns }
 }

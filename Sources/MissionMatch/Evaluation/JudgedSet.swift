@@ -29,17 +29,20 @@ public struct JudgedSet: Sendable {
     ///   - truth: The judged pairs.
     ///   - reference: Reference data.
     ///   - encoderOptions: Encoder settings.
+    ///   - semantic: Sentence-encoder vectors of the participants, when the fit should mix them in
+    ///     (``ScoringWeights/semanticShare``).
     /// - Throws: `LinearAlgebraError` when LAPACK fails.
     public init(
         name: String, mission: Mission, participants: [Participant], truth: GroundTruth, reference: ReferenceData,
-        encoderOptions: EncoderOptions = EncoderOptions()
+        encoderOptions: EncoderOptions = EncoderOptions(), semantic: SemanticVectors? = nil
     ) throws {
         self.name = name
         self.mission = mission
         self.participants = participants
         self.truth = truth
         self.reference = reference
-        self.encoding = try ParticipantEncoder(thesaurus: reference.thesaurus, options: encoderOptions).encode(participants)
+        self.encoding = try MatchingEngine(reference: reference, encoderOptions: encoderOptions)
+            .encode(participants, semantic: semantic)
         self.sides = MatchingEngine.sides(of: mission, participants)
         self.owners = MatchingEngine.judgedCandidates(truth: truth, mission: mission, participants: participants)
     }
@@ -53,11 +56,15 @@ public struct JudgedSet: Sendable {
     /// factor, with the competition negated, so that the score is
     /// Σ w_k · feature_k with every w_k ≥ 0.
     ///
-    /// - Parameter latentShare: λ.
+    /// - Parameters:
+    ///   - latentShare: λ.
+    ///   - semanticShare: μ (no effect on a set without semantic vectors).
+    ///   - calibrated: Whether components are calibrated.
     /// - Returns: Per judged participant, one row of ``featureNames``-many values per candidate.
-    func features(latentShare: Double, calibrated: Bool = true) -> [[[Double]]] {
+    func features(latentShare: Double, semanticShare: Double = 0, calibrated: Bool = true) -> [[[Double]]] {
         var weights = ScoringWeights.defaults
         weights.latentShare = latentShare
+        weights.semanticShare = semanticShare
         weights.reciprocity = .arithmetic
         let model = ScoringModel(
             participants: participants, encoding: encoding, weights: weights, reference: reference, pairs: sides,
@@ -75,6 +82,9 @@ public struct JudgedSet: Sendable {
             }
         }
     }
+
+    /// Whether the set has sentence-encoder vectors.
+    public var hasSemanticVectors: Bool { encoding.semantic != nil }
 
     /// The grade of each judged participant's candidates (−1 for a pair judged bad).
     func grades() -> [[Int]] {
@@ -98,7 +108,7 @@ extension JudgedSet {
     /// - Returns: The CSV text, `\n` line ends.
     public static func pairTable(_ sets: [JudgedSet]) -> String {
         "set,participant,partner,grade,lsa_on,lsa_no,lex_on,lex_no,lex_oo,lex_nn,lsa_oo,lsa_nn,profile,"
-            + "sector,country,cooperation,a_targets_b,b_targets_a\n" + sets.map { $0.pairRows() }.joined()
+            + "sector,country,cooperation,a_targets_b,b_targets_a,sem_on,sem_no,sem_oo\n" + sets.map { $0.pairRows() }.joined()
     }
 
     /// This set's rows of ``pairTable(_:)``.
@@ -119,9 +129,12 @@ extension JudgedSet {
                                        x.lexicalOffers, e.lexicalNeeds.dotRow(a, with: e.lexicalNeeds, row: b),
                                        e.offers.dotRow(a, with: e.offers, row: b), e.needs.dotRow(a, with: e.needs, row: b),
                                        x.profiles]
+                let s = e.semantic
                 let facts: [Double] = [c.sector, c.country, c.cooperation,
                                        model.facts.targets[a][model.facts.country[b]] ? 1 : 0,
-                                       model.facts.targets[b][model.facts.country[a]] ? 1 : 0]
+                                       model.facts.targets[b][model.facts.country[a]] ? 1 : 0,
+                                       Double(x.semanticOfferToNeed), Double(x.semanticNeedFromOffer),
+                                       s.map { Double($0.offers.dotRow(a, with: $0.offers, row: b)) } ?? 0]
                 text += ([name, participants[a].id, participants[b].id, String(grades[position][slot])]
                          + values.map { String($0) } + facts.map { String($0) }).joined(separator: ",") + "\n"
             }

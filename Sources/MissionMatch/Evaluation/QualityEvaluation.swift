@@ -27,13 +27,16 @@ public struct QualityEvaluation: Sendable {
         public var rankingOptions: RankingOptions
         /// Whether components are calibrated (``ScoreCalibration``).
         public var calibrated: Bool
+        /// Whether it uses the sentence-encoder vectors, when the evaluation has them.
+        public var usesSemanticVectors: Bool
 
         /// Creates a variant.
         public init(
             name: String, weights: ScoringWeights, encoderOptions: EncoderOptions = EncoderOptions(),
-            rankingOptions: RankingOptions = RankingOptions(), calibrated: Bool = true
+            rankingOptions: RankingOptions = RankingOptions(), calibrated: Bool = true, usesSemanticVectors: Bool = true
         ) {
             self.name = name
+            self.usesSemanticVectors = usesSemanticVectors
             self.weights = weights
             self.encoderOptions = encoderOptions
             self.rankingOptions = rankingOptions
@@ -57,9 +60,12 @@ public struct QualityEvaluation: Sendable {
 
     /// The engine and each ablation, for a mission's weights.
     ///
-    /// - Parameter weights: The engine's weights (usually ``ScoringWeights/defaults``).
+    /// - Parameters:
+    ///   - weights: The engine's weights (usually ``ScoringWeights/defaults``).
+    ///   - semantic: Whether the evaluation has sentence-encoder vectors: then
+    ///     `lexical only (no sentence encoder)` is added after `engine`.
     /// - Returns: `engine`, then one variant per part switched off or put back as it was.
-    public static func ablations(of weights: ScoringWeights) -> [Variant] {
+    public static func ablations(of weights: ScoringWeights, semantic: Bool = false) -> [Variant] {
         var noLexical = weights
         noLexical.latentShare = 1
         var noLatent = weights
@@ -68,8 +74,9 @@ public struct QualityEvaluation: Sendable {
         noCompetition.competition = 0
         var harmonic = weights
         harmonic.reciprocity = .harmonic
-        return [
-            Variant(name: "engine", weights: weights),
+        let lexicalOnly = semantic
+            ? [Variant(name: "lexical only (no sentence encoder)", weights: weights, usesSemanticVectors: false)] : []
+        return [Variant(name: "engine", weights: weights)] + lexicalOnly + [
             Variant(name: "no exact-evidence block (LSA only)", weights: noLexical),
             Variant(name: "no LSA block (exact evidence only)", weights: noLatent),
             Variant(name: "no competition term", weights: noCompetition),
@@ -98,13 +105,17 @@ public struct QualityEvaluation: Sendable {
     ///   - mission: The mission (pairing, sides, rules, `top_k`).
     ///   - participants: Its participants.
     ///   - truth: The judged pairs, from the point of view of the truth's participants.
-    ///   - variants: The engine variants (default: ``ablations(of:)`` of the mission's weights,
+    ///   - variants: The engine variants (default: ``ablations(of:semantic:)`` of the mission's weights,
     ///     which are the defaults unless its file sets them).
-    /// - Returns: One row per variant, then `plain TF-IDF cosine` and `TF-IDF + LSA reciprocal cosine`.
+    ///   - semantic: Sentence-encoder vectors of the participants, if any: the engine variants use
+    ///     them (unless a variant says not to) and a third baseline ranks by them alone.
+    /// - Returns: One row per variant, then `plain TF-IDF cosine`, `TF-IDF + LSA reciprocal cosine`
+    ///   and, with vectors, `sentence embeddings reciprocal cosine`.
     /// - Throws: `LinearAlgebraError` when LAPACK fails.
     /// - Complexity: one ranking per variant, plus O(|truth participants| · |candidates| · r) for the orderings.
     public func evaluate(
-        mission: Mission, participants: [Participant], truth: GroundTruth, variants: [Variant]? = nil
+        mission: Mission, participants: [Participant], truth: GroundTruth, variants: [Variant]? = nil,
+        semantic: SemanticVectors? = nil
     ) throws -> [Row] {
         let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let judged = MatchingEngine.judgedCandidates(truth: truth, mission: mission, participants: participants)
@@ -122,13 +133,14 @@ public struct QualityEvaluation: Sendable {
         }
 
         var report: [Row] = []
-        for variant in variants ?? Self.ablations(of: mission.weights) {
+        for variant in variants ?? Self.ablations(of: mission.weights, semantic: semantic != nil) {
             var variantMission = mission
             variantMission.weights = variant.weights
             var engine = MatchingEngine(
                 reference: reference, encoderOptions: variant.encoderOptions, rankingOptions: variant.rankingOptions)
             engine.calibratesComponents = variant.calibrated
-            let ranking = try engine.rank(mission: variantMission, participants: participants)
+            let ranking = try engine.rank(
+                mission: variantMission, participants: participants, semantic: variant.usesSemanticVectors ? semantic : nil)
             let model = ranking.model
             let lists = ranking.recommendations.map { $0.compactMap { index[$0.partner] } }
             let ordered = orderings({ model.rawScore($0, $1) }, head: { lists[$0] })
@@ -141,6 +153,13 @@ public struct QualityEvaluation: Sendable {
             orderings: orderings(baselines.tfidfCosine), truth: truth, relevanceThreshold: relevanceThreshold)))
         report.append(Row(name: "TF-IDF + LSA reciprocal cosine", metrics: QualityMetrics(
             orderings: orderings(baselines.lsaReciprocalCosine), truth: truth, relevanceThreshold: relevanceThreshold)))
+        if let semantic {
+            let score = { (a: Int, b: Int) -> Float in
+                0.5 * (semantic.offers.dotRow(a, with: semantic.needs, row: b) + semantic.needs.dotRow(a, with: semantic.offers, row: b))
+            }
+            report.append(Row(name: "sentence embeddings reciprocal cosine", metrics: QualityMetrics(
+                orderings: orderings(score), truth: truth, relevanceThreshold: relevanceThreshold)))
+        }
         return report
     }
 }

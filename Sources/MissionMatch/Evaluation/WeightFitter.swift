@@ -14,7 +14,8 @@ import MatchCore
 /// explicit "not this one" says more than an unjudged pair), with an L2 penalty and non-negative weights (Newton steps solved
 /// by LAPACK, ``PositiveDefiniteSystem``; weights that turn negative are fixed
 /// at 0 and the rest refitted). λ, and whether components are calibrated
-/// (``ScoreCalibration``), are chosen by NDCG@10 on held-out
+/// (``ScoreCalibration``), and μ (``ScoringWeights/semanticShare``, when
+/// every set has sentence-encoder vectors) are chosen by NDCG@10 on held-out
 /// participants (``folds``-fold cross-validation by participant within each
 /// set, the sets weighing equally), then the weights are fitted on every
 /// participant at that λ.
@@ -28,6 +29,8 @@ import MatchCore
 public struct WeightFitter: Sendable {
     /// The values of λ tried (default 0, 0.2, …, 1).
     public var latentShares: [Double]
+    /// The values of μ tried when every set has sentence-encoder vectors (default 0, 0.1, …, 0.7).
+    public var semanticShares: [Double]
     /// The L2 penalty on the weights (default 0.001, on the mean pair loss of the sets).
     public var ridge: Double
     /// Unjudged candidates sampled per relevant partner (default 30).
@@ -39,10 +42,11 @@ public struct WeightFitter: Sendable {
 
     /// Creates a fitter with the documented defaults.
     public init(
-        latentShares: [Double] = [0, 0.2, 0.4, 0.6, 0.8, 1], ridge: Double = 0.001, unjudgedSamples: Int = 30,
-        folds: Int = 5, seed: UInt64 = 2019
+        latentShares: [Double] = [0, 0.2, 0.4, 0.6, 0.8, 1], semanticShares: [Double] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
+        ridge: Double = 0.001, unjudgedSamples: Int = 30, folds: Int = 5, seed: UInt64 = 2019
     ) {
         self.latentShares = latentShares
+        self.semanticShares = semanticShares
         self.ridge = ridge
         self.unjudgedSamples = unjudgedSamples
         self.folds = folds
@@ -63,10 +67,10 @@ public struct WeightFitter: Sendable {
     public struct Result: Sendable {
         /// The fitted weights (summing to 1; arithmetic reciprocity).
         public var weights: ScoringWeights
-        /// Per set, held-out NDCG@10 at the chosen λ.
+        /// Per set, held-out NDCG@10 at the chosen λ and μ.
         public var heldOut: [HeldOut]
-        /// Mean held-out NDCG@10 over the sets for every λ and calibration tried.
-        public var byLatentShare: [(latentShare: Double, calibrated: Bool, ndcg: Double)]
+        /// Mean held-out NDCG@10 over the sets for every λ, μ and calibration tried.
+        public var byLatentShare: [(latentShare: Double, semanticShare: Double, calibrated: Bool, ndcg: Double)]
     }
 
     /// Fits the weights.
@@ -76,7 +80,7 @@ public struct WeightFitter: Sendable {
     ///   - baseline: The weights to compare with (default ``ScoringWeights/defaults``).
     /// - Returns: The weights and their held-out quality.
     /// - Throws: `LinearAlgebraError` if a Newton system is singular (the ridge prevents it).
-    /// - Complexity: O(|λ grid| · (features of every candidate + folds · Newton steps · pairs · 6²)).
+    /// - Complexity: O(|λ grid| · |μ grid| · (features of every candidate + folds · Newton steps · pairs · 6²)).
     public func fit(_ sets: [JudgedSet], baseline: ScoringWeights = .defaults) throws -> Result {
         let grades = sets.map { $0.grades() }
         let folds = max(2, self.folds)
@@ -91,14 +95,17 @@ public struct WeightFitter: Sendable {
         // The weights compared with do not change with the grid: their held-out NDCG is each set's mean.
         let baselineVector = Self.vector(of: baseline)
         let baselineNDCG: [Double] = sets.indices.map { set in
-            let features = sets[set].features(latentShare: baseline.latentShare, calibrated: baseline.calibrated)
+            let features = sets[set].features(
+                latentShare: baseline.latentShare, semanticShare: baseline.semanticShare, calibrated: baseline.calibrated)
             let values = features.indices.compactMap { Self.ndcg(features[$0], grades[set][$0], baselineVector) }
             return values.reduce(0, +) / Double(max(1, values.count))
         }
-        var best: (share: Double, calibrated: Bool, ndcg: Double, heldOut: [HeldOut])?
-        var byShare: [(Double, Bool, Double)] = []
-        for (share, calibrated) in latentShares.flatMap({ share in [true, false].map { (share, $0) } }) {
-            let features = sets.map { $0.features(latentShare: share, calibrated: calibrated) }
+        var best: (share: Double, semantic: Double, calibrated: Bool, ndcg: Double, heldOut: [HeldOut])?
+        var byShare: [(Double, Double, Bool, Double)] = []
+        let semantic = !sets.isEmpty && sets.allSatisfy(\.hasSemanticVectors) ? semanticShares : [baseline.semanticShare]
+        let grid = latentShares.flatMap { share in semantic.flatMap { mu in [true, false].map { (share, mu, $0) } } }
+        for (share, mu, calibrated) in grid {
+            let features = sets.map { $0.features(latentShare: share, semanticShare: mu, calibrated: calibrated) }
             var sums = [Double](repeating: 0, count: sets.count)
             var counts = [Int](repeating: 0, count: sets.count)
             for fold in 0..<folds {
@@ -115,18 +122,19 @@ public struct WeightFitter: Sendable {
                 HeldOut(set: sets[set].name, ndcg: sums[set] / Double(max(1, counts[set])), baselineNDCG: baselineNDCG[set])
             }
             let mean = heldOut.map(\.ndcg).reduce(0, +) / Double(max(1, heldOut.count))
-            byShare.append((share, calibrated, mean))
-            if mean > (best?.ndcg ?? -1) { best = (share, calibrated, mean, heldOut) }
+            byShare.append((share, mu, calibrated, mean))
+            if mean > (best?.ndcg ?? -1) { best = (share, mu, calibrated, mean, heldOut) }
         }
         guard let best else {
             return Result(weights: baseline, heldOut: [], byLatentShare: [])
         }
-        let features = sets.map { $0.features(latentShare: best.share, calibrated: best.calibrated) }
+        let features = sets.map { $0.features(latentShare: best.share, semanticShare: best.semantic, calibrated: best.calibrated) }
         let w = try solve(pairs(features, grades) { _, _ in true })
         let total = w.reduce(0, +)
         let n = total > 0 ? w.map { $0 / total } : Self.vector(of: baseline)
         let weights = ScoringWeights(
-            complementarity: Self.rounded(n[0]), latentShare: best.share, similarity: Self.rounded(n[1]),
+            complementarity: Self.rounded(n[0]), latentShare: best.share, semanticShare: best.semantic,
+            similarity: Self.rounded(n[1]),
             competition: Self.rounded(n[2]), sector: Self.rounded(n[3]), country: Self.rounded(n[4]),
             cooperation: Self.rounded(n[5]), reciprocity: .arithmetic, calibrated: best.calibrated)
         return Result(weights: weights, heldOut: best.heldOut, byLatentShare: byShare)

@@ -10,6 +10,7 @@
 /// |---|---|---|
 /// | `complementarity` | 0.36 | A's offers against B's needs and B's offers against A's needs |
 /// | `latent_share` | 0.20 | the share of complementarity taken from the LSA space (the rest: exact shared terms and concepts) |
+/// | `semantic_share` | 0.30 | with a sentence encoder (``SemanticVectors``): the share of complementarity taken from its space; the rest is the lexical mix above. Ignored without one |
 /// | `similarity` | 0.22 | how alike the two profiles are (same field, same customers) |
 /// | `competition` | 0.13 | a penalty: how alike the two offers are (they sell the same thing) |
 /// | `sector` | 0.12 | the value-chain affinity of their sectors |
@@ -26,6 +27,11 @@ public struct ScoringWeights: Sendable, Hashable, Codable {
     /// The share, in [0, 1], of complementarity measured in the LSA space; the
     /// rest is the exact TF-IDF cosine of shared terms and concepts.
     public var latentShare: Double
+    /// The share, in [0, 1], of complementarity measured by a sentence
+    /// encoder when the mission has one (``SemanticVectors``); the rest is the
+    /// lexical mix of ``latentShare``. Without an encoder it has no effect, so
+    /// the lexical score is the same with or without one.
+    public var semanticShare: Double
     /// Weight of profile similarity.
     public var similarity: Double
     /// Weight of the competition penalty (subtracted): the cosine of the two offers.
@@ -50,6 +56,7 @@ public struct ScoringWeights: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - complementarity: Weight of complementarity.
     ///   - latentShare: Share of complementarity from the LSA space, in [0, 1].
+    ///   - semanticShare: Share of complementarity from a sentence encoder's space, in [0, 1].
     ///   - similarity: Weight of similarity.
     ///   - competition: Weight of the competition penalty.
     ///   - sector: Weight of sector affinity.
@@ -58,13 +65,14 @@ public struct ScoringWeights: Sendable, Hashable, Codable {
     ///   - reciprocity: The mean of the two directions.
     ///   - calibrated: Whether components are calibrated.
     public init(
-        complementarity: Double = 0.36, latentShare: Double = 0.20, similarity: Double = 0.22, competition: Double = 0.13,
+        complementarity: Double = 0.36, latentShare: Double = 0.20, semanticShare: Double = 0.30, similarity: Double = 0.22, competition: Double = 0.13,
         sector: Double = 0.12, country: Double = 0.10, cooperation: Double = 0.07, reciprocity: Reciprocity = .arithmetic,
         calibrated: Bool = true
     ) {
         self.calibrated = calibrated
         self.complementarity = complementarity
         self.latentShare = latentShare
+        self.semanticShare = semanticShare
         self.similarity = similarity
         self.competition = competition
         self.sector = sector
@@ -79,6 +87,7 @@ public struct ScoringWeights: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case complementarity, similarity, competition, sector, country, cooperation, reciprocity, calibrated
         case latentShare = "latent_share"
+        case semanticShare = "semantic_share"
     }
 
     /// Decodes weights; absent components take their default.
@@ -88,6 +97,7 @@ public struct ScoringWeights: Sendable, Hashable, Codable {
         self.init(
             complementarity: try c.decodeIfPresent(Double.self, forKey: .complementarity) ?? d.complementarity,
             latentShare: try c.decodeIfPresent(Double.self, forKey: .latentShare) ?? d.latentShare,
+            semanticShare: try c.decodeIfPresent(Double.self, forKey: .semanticShare) ?? d.semanticShare,
             similarity: try c.decodeIfPresent(Double.self, forKey: .similarity) ?? d.similarity,
             competition: try c.decodeIfPresent(Double.self, forKey: .competition) ?? d.competition,
             sector: try c.decodeIfPresent(Double.self, forKey: .sector) ?? d.sector,

@@ -151,7 +151,41 @@ public struct Explainer: Sendable {
         if let phrases = sharedPhrases(from, to) {
             return offering ? "offers what they need: \(phrases)" : "needs what they offer: \(phrases)"
         }
+        if model.linkedByMeaning(a, b, offering: offering) {
+            return meaningClause(a, b, offering: offering)
+        }
         return nil
+    }
+
+    /// A link found by the sentence encoder alone: the two clauses that carry
+    /// it when the encoder gave clause vectors, else the direction.
+    private func meaningClause(_ a: Int, _ b: Int, offering: Bool) -> String {
+        let (left, right) = offering ? ("offers", "needs") : ("needs", "offers")
+        let semantic = model.encoding.semantic
+        let from = offering ? semantic?.offerClauses?[a] : semantic?.needClauses?[a]
+        let to = offering ? semantic?.needClauses?[b] : semantic?.offerClauses?[b]
+        guard let from, let to, let (x, y) = Self.closestClauses(from, to) else {
+            return offering ? "offers what they need (similar meaning)" : "needs what they offer (similar meaning)"
+        }
+        return "\(left) \"\(Self.quoted(from.texts[x]))\" ↔ \(right) \"\(Self.quoted(to.texts[y]))\" (similar meaning)"
+    }
+
+    /// The pair of clauses with the highest cosine (first in text order on ties).
+    static func closestClauses(_ from: SemanticVectors.Clauses, _ to: SemanticVectors.Clauses) -> (Int, Int)? {
+        var best: (Int, Int, Float)?
+        for x in 0..<from.vectors.rows {
+            for y in 0..<to.vectors.rows {
+                let cosine = from.vectors.dotRow(x, with: to.vectors, row: y)
+                if cosine > (best?.2 ?? -.infinity) { best = (x, y, cosine) }
+            }
+        }
+        return best.map { ($0.0, $0.1) }
+    }
+
+    /// A clause as quoted in a reason: at most 12 words, an ellipsis when cut.
+    static func quoted(_ clause: String) -> String {
+        let words = clause.split(whereSeparator: \.isWhitespace)
+        return words.count <= 12 ? words.joined(separator: " ") : words.prefix(12).joined(separator: " ") + "…"
     }
 
     /// The words two texts share, as runs of consecutive words of the first

@@ -50,14 +50,18 @@ public struct MatchingEngine: Sendable {
     ///   - participants: Its participants.
     ///   - requests: Its requests (`block` excludes, `wish` raises, `must` is for the planner).
     ///   - k: List length; `nil` uses the mission's `top_k`.
+    ///   - semantic: Sentence-encoder vectors of the participants (``SemanticVectors``, one row per
+    ///     participant, in order), mixed into complementarity by ``ScoringWeights/semanticShare``;
+    ///     `nil` ranks on the lexical blocks alone.
     /// - Returns: Recommendations for every participant.
     /// - Throws: `LinearAlgebraError` when LAPACK fails (it does not on finite input).
     /// - Complexity: dominated by the SVD, O(nnz · r · q), and the kernel, O(|A| · |B| · (2r + f)).
     public func rank(
-        mission: Mission, participants: [Participant], requests: [MeetingRequest] = [], top k: Int? = nil
+        mission: Mission, participants: [Participant], requests: [MeetingRequest] = [], top k: Int? = nil,
+        semantic: SemanticVectors? = nil
     ) throws -> MissionRanking {
         let k = min(max(0, k ?? mission.topK), participants.count)  // nobody has more partners than that
-        let encoding = try ParticipantEncoder(thesaurus: reference.thesaurus, options: encoderOptions).encode(participants)
+        let encoding = try encode(participants, semantic: semantic)
         let (rows, columns) = Self.sides(of: mission, participants)
         let model = ScoringModel(
             participants: participants, encoding: encoding, weights: mission.weights, reference: reference,
@@ -128,6 +132,18 @@ public struct MatchingEngine: Sendable {
             statistics: Self.statistics(recommendations, participants: participants, model: model,
                                         recommendable: mission.pairing == .bipartite ? rows.count + columns.count : participants.count),
             model: model, explainer: explainer)
+    }
+
+    /// The participants' lexical encoding, with the semantic vectors attached.
+    ///
+    /// - Precondition: `semantic` has one row per participant (a programming
+    ///   error; a vectors file is matched to the participants by its reader).
+    /// - Throws: `LinearAlgebraError` when LAPACK fails.
+    func encode(_ participants: [Participant], semantic: SemanticVectors?) throws -> ParticipantEncoding {
+        precondition(semantic.map { $0.count == participants.count } ?? true, "one semantic row per participant")
+        var encoding = try ParticipantEncoder(thesaurus: reference.thesaurus, options: encoderOptions).encode(participants)
+        encoding.semantic = semantic
+        return encoding
     }
 
     /// Why a partner stands where its score would not put it: a list follows

@@ -9,10 +9,12 @@ import MatchCore
 ///     score = w_compl · M(c₁, c₂) + κ_sim·w_sim · sim − κ_comp·w_comp · competition
 ///             + κ_sector·w_sector · sector + κ_country·w_country · country + κ_coop·w_coop · coop
 ///
-/// * c₁ = max(0, λ·cosLSA(offers_a, needs_b) + (1 − λ)·cosTFIDF(offers_a, needs_b)), c₂ the
-///   same for needs_a and offers_b: λ = ``ScoringWeights/latentShare`` mixes the
+/// * c₁ = max(0, μ·cosSEM(offers_a, needs_b) + (1 − μ)·(λ·cosLSA(offers_a, needs_b) + (1 − λ)·cosTFIDF(offers_a, needs_b))),
+///   c₂ the same for needs_a and offers_b: λ = ``ScoringWeights/latentShare`` mixes the
 ///   LSA space (related words) with the exact TF-IDF cosine of shared terms and
-///   concepts (``LexicalBlock``); M is the ``Reciprocity`` mean (arithmetic by
+///   concepts (``LexicalBlock``); μ = ``ScoringWeights/semanticShare`` mixes in
+///   a sentence encoder's space (``SemanticVectors``) when the mission has one,
+///   and is 0 otherwise; M is the ``Reciprocity`` mean (arithmetic by
 ///   default, so that a one-way buyer–supplier fit is not zeroed);
 /// * sim = cos(profile_a, profile_b) (the leading LSA components of offers + needs);
 /// * competition = cosTFIDF(offers_a, offers_b): both sell the same thing;
@@ -24,7 +26,7 @@ import MatchCore
 /// Every component is in [0, 1]; reported scores are clamped to [0, 1].
 ///
 /// The kernel computes `w_compl · M(c₁, c₂)` from the offer/need blocks
-/// `[√λ·LSA | √(1−λ)·TFIDF]` and everything else as one dot product
+/// `[√μ·SEM | √((1−μ)λ)·LSA | √((1−μ)(1−λ))·TFIDF]` and everything else as one dot product
 /// `features_a · features_b` of the blocks built here (a part whose weight is
 /// 0 is left out):
 ///
@@ -41,10 +43,14 @@ public struct ScoringModel: Sendable {
     public let encoding: ParticipantEncoding
     /// The mission's calibration factors.
     public private(set) var calibration: ScoreCalibration
+    /// With sentence-encoder vectors, the bar of a link by meaning in this mission (``SemanticLink``).
+    public let semanticLink: SemanticLink?
     let facts: ProfileFacts
     private(set) var w: Weights
-    /// λ, the share of complementarity from the LSA space.
+    /// λ, the share of the lexical complementarity from the LSA space.
     let latentShare: Float
+    /// μ, the share of complementarity from the sentence encoder's space (0 without one).
+    let semanticShare: Float
 
     /// The normalised weights times their calibration factors.
     struct Weights: Sendable {
@@ -76,15 +82,19 @@ public struct ScoringModel: Sendable {
         self.encoding = encoding
         self.facts = ProfileFacts(participants: participants, reference: reference)
         self.latentShare = Float(min(1, max(0, weights.latentShare)))
+        self.semanticShare = encoding.semantic == nil ? 0 : Float(min(1, max(0, weights.semanticShare)))
         let total = weights.total > 0 ? weights.total : 1
         func normalised(_ x: Double) -> Float { Float(x / total) }
         self.calibration = .identity
+        let everyone = Array(participants.indices)
+        self.semanticLink = encoding.semantic.map {
+            SemanticLink.measured($0, rows: pairs?.rows ?? everyone, columns: pairs?.columns ?? everyone)
+        }
         self.w = Weights(
             complementarity: normalised(weights.complementarity), similarity: normalised(weights.similarity),
             competition: normalised(weights.competition), sector: normalised(weights.sector),
             country: normalised(weights.country), cooperation: normalised(weights.cooperation))
         guard calibrated, weights.calibrated else { return }
-        let everyone = Array(participants.indices)
         let uncalibrated = self
         let measured = ScoreCalibration.measured(
             rows: pairs?.rows ?? everyone, columns: pairs?.columns ?? everyone, components: uncalibrated.components)
@@ -114,30 +124,28 @@ public struct ScoringModel: Sendable {
     ///   - indices: Participant indices, in the order the kernel should see them.
     ///   - asRows: `true` for the A side (rows), `false` for the B side (columns).
     /// - Returns: Their offer, need and linear-feature blocks.
-    /// - Complexity: O(*n* · (r + d + f)).
+    /// - Complexity: O(*n* · (s + r + d + f)).
     public func scoringSide(_ indices: [Int], asRows: Bool) -> ScoringSide {
         ScoringSide(
-            offer: textBlock(latent: encoding.offers, lexical: encoding.lexicalOffers, indices),
-            need: textBlock(latent: encoding.needs, lexical: encoding.lexicalNeeds, indices),
+            offer: textBlock(semantic: encoding.semantic?.offers, latent: encoding.offers, lexical: encoding.lexicalOffers, indices),
+            need: textBlock(semantic: encoding.semantic?.needs, latent: encoding.needs, lexical: encoding.lexicalNeeds, indices),
             features: linearBlock(indices, asRows: asRows))
     }
 
-    /// `[√λ·latent | √(1−λ)·lexical]` for the given rows; a part with factor 0 is left out.
-    private func textBlock(latent: Matrix, lexical: Matrix, _ indices: [Int]) -> Matrix {
-        let latentScale = latentShare.squareRoot(), lexicalScale = (1 - latentShare).squareRoot()
-        let latentWidth = latentScale > 0 ? latent.columns : 0
-        let lexicalWidth = lexicalScale > 0 ? lexical.columns : 0
-        let width = max(1, latentWidth + lexicalWidth)
+    /// `[√μ·semantic | √((1−μ)λ)·latent | √((1−μ)(1−λ))·lexical]` for the given rows; a part with factor 0 is left out.
+    private func textBlock(semantic: Matrix?, latent: Matrix, lexical: Matrix, _ indices: [Int]) -> Matrix {
+        let parts: [(matrix: Matrix, scale: Float)] = [
+            (semantic ?? Matrix(rows: 0, columns: 0), semanticShare.squareRoot()),
+            (latent, ((1 - semanticShare) * latentShare).squareRoot()),
+            (lexical, ((1 - semanticShare) * (1 - latentShare)).squareRoot()),
+        ].filter { $0.scale > 0 && $0.matrix.columns > 0 && $0.matrix.rows > 0 }
+        let width = max(1, parts.reduce(0) { $0 + $1.matrix.columns })
         var block = [Float](repeating: 0, count: indices.count * width)
         for (row, participant) in indices.enumerated() {
-            let base = row * width
-            if latentWidth > 0 {
-                for (offset, value) in latent.row(participant).enumerated() { block[base + offset] = latentScale * value }
-            }
-            if lexicalWidth > 0 {
-                for (offset, value) in lexical.row(participant).enumerated() {
-                    block[base + latentWidth + offset] = lexicalScale * value
-                }
+            var base = row * width
+            for part in parts {
+                for (offset, value) in part.matrix.row(participant).enumerated() { block[base + offset] = part.scale * value }
+                base += part.matrix.columns
             }
         }
         return Matrix(rows: indices.count, columns: width, elements: block)
@@ -206,6 +214,9 @@ public struct ScoringModel: Sendable {
         var lexicalNeedFromOffer: Float
         var lexicalOffers: Float
         var profiles: Float
+        /// The sentence encoder's cosines (0 without one).
+        var semanticOfferToNeed: Float
+        var semanticNeedFromOffer: Float
     }
 
     /// The pair's cosines.
@@ -217,7 +228,22 @@ public struct ScoringModel: Sendable {
             lexicalOfferToNeed: e.lexicalOffers.dotRow(a, with: e.lexicalNeeds, row: b),
             lexicalNeedFromOffer: e.lexicalNeeds.dotRow(a, with: e.lexicalOffers, row: b),
             lexicalOffers: competition(a, b),
-            profiles: e.profiles.dotRow(a, with: e.profiles, row: b))
+            profiles: e.profiles.dotRow(a, with: e.profiles, row: b),
+            semanticOfferToNeed: e.semantic.map { $0.offers.dotRow(a, with: $0.needs, row: b) } ?? 0,
+            semanticNeedFromOffer: e.semantic.map { $0.needs.dotRow(a, with: $0.offers, row: b) } ?? 0)
+    }
+
+    /// Whether a's offers (`offering`) or needs meet b's needs or offers by
+    /// meaning: the sentence encoder's cosine of that direction reaches the
+    /// mission's ``semanticLink`` bar. Always `false` without vectors or
+    /// when ``ScoringWeights/semanticShare`` is 0 (the encoder is then switched off).
+    ///
+    /// - Complexity: O(d).
+    public func linkedByMeaning(_ a: Int, _ b: Int, offering: Bool) -> Bool {
+        guard semanticShare > 0, let semantic = encoding.semantic, let link = semanticLink else { return false }
+        let cosine = offering ? semantic.offers.dotRow(a, with: semantic.needs, row: b)
+                              : semantic.needs.dotRow(a, with: semantic.offers, row: b)
+        return cosine >= link.threshold
     }
 
     /// The exact TF-IDF cosine of the two offers (the competition component, unclamped).
@@ -236,8 +262,11 @@ public struct ScoringModel: Sendable {
     /// - Complexity: O(r + d + p + sectors²).
     public func components(_ a: Int, _ b: Int) -> ScoreComponents {
         let x = cosines(a, b)
-        let c1 = max(0, latentShare * x.latentOfferToNeed + (1 - latentShare) * x.lexicalOfferToNeed)
-        let c2 = max(0, latentShare * x.latentNeedFromOffer + (1 - latentShare) * x.lexicalNeedFromOffer)
+        let mu = semanticShare, lambda = latentShare
+        let c1 = max(0, mu * x.semanticOfferToNeed
+                        + (1 - mu) * (lambda * x.latentOfferToNeed + (1 - lambda) * x.lexicalOfferToNeed))
+        let c2 = max(0, mu * x.semanticNeedFromOffer
+                        + (1 - mu) * (lambda * x.latentNeedFromOffer + (1 - lambda) * x.lexicalNeedFromOffer))
         return ScoreComponents(
             offerToNeed: Double(c1), needFromOffer: Double(c2), complementarity: Double(kernelMean(c1, c2)),
             similarity: Double(min(1, max(0, x.profiles))), competition: Double(min(1, max(0, x.lexicalOffers))),

@@ -19,6 +19,16 @@ struct CSVSchema: Sendable {
     var columns: [Column]
     /// Whether columns outside the schema are kept (with a warning) or rejected.
     var keepsUnknownColumns: Bool
+    /// A prefix of numbered columns the format defines (`v` for `v1`, `v2`, …
+    /// of a vectors file): kept as extra columns, silently, in file order.
+    var numberedColumnPrefix: String? = nil
+
+    /// Whether a header title is one of the numbered columns (``numberedColumnPrefix`` then digits).
+    func isNumberedColumn(_ title: String) -> Bool {
+        guard let prefix = numberedColumnPrefix, title.hasPrefix(prefix) else { return false }
+        let digits = title.dropFirst(prefix.count)
+        return !digits.isEmpty && digits.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
 
     /// A header name reduced for matching: lowercase, without blanks, `_` or `-`.
     static func matchKey(_ header: some StringProtocol) -> String {

@@ -35,6 +35,12 @@ final class CSVTable {
             return raw.fieldLines[index]
         }
 
+        /// The trimmed cell of the `position`-th column outside the schema (file order).
+        func extraValue(_ position: Int) -> String {
+            guard position < extraColumns.count, extraColumns[position].fieldIndex < raw.count else { return "" }
+            return raw.trimmedString(at: extraColumns[position].fieldIndex)
+        }
+
         /// The cells of columns outside the schema, in file order, as written.
         var extraFields: [ExtraField] {
             extraColumns.compactMap { extra in
@@ -163,6 +169,8 @@ final class CSVTable {
                     seenAt[column] = index
                     fieldIndexOfColumn[column] = index
                 }
+            } else if schema.isNumberedColumn(title) {
+                extraColumns.append((index, title))
             } else if title.isEmpty {
                 extraColumns.append((index, "column \(index + 1)"))
                 diagnostics.append(Diagnostic(

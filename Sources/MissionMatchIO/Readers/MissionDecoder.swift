@@ -7,7 +7,7 @@ struct MissionDecoder {
     static let sessionKeys = ["date", "start", "end"]
     static let ruleKeys = ["exclude_same_cluster", "exclude_same_country", "require_common_language"]
     static let weightKeys = [
-        "complementarity", "latent_share", "similarity", "competition", "sector", "country", "cooperation", "reciprocity",
+        "complementarity", "latent_share", "semantic_share", "similarity", "competition", "sector", "country", "cooperation", "reciprocity",
         "calibrated",
     ]
     static let targetKeys = ["meetings", "cooperation_agreements", "business_agreements"]
@@ -229,7 +229,9 @@ struct MissionDecoder {
         let d = ScoringWeights.defaults
         let result = ScoringWeights(
             complementarity: reader.nonNegativeNumber(weights, "complementarity", example: "0.36") ?? d.complementarity,
-            latentShare: checkedShare(weights) ?? d.latentShare,
+            latentShare: checkedShare(weights, "latent_share", zero: "exact terms only", one: "LSA only") ?? d.latentShare,
+            semanticShare: checkedShare(weights, "semantic_share", zero: "lexical only", one: "sentence encoder only")
+                ?? d.semanticShare,
             similarity: reader.nonNegativeNumber(weights, "similarity", example: "0.10") ?? d.similarity,
             competition: reader.nonNegativeNumber(weights, "competition", example: "0.13") ?? d.competition,
             sector: reader.nonNegativeNumber(weights, "sector", example: "0.15") ?? d.sector,
@@ -243,11 +245,13 @@ struct MissionDecoder {
         return result
     }
 
-    private mutating func checkedShare(_ weights: StructuredReader.Mapping) -> Double? {
-        guard let share = reader.nonNegativeNumber(weights, "latent_share", example: "0.4") else { return nil }
+    private mutating func checkedShare(
+        _ weights: StructuredReader.Mapping, _ key: String, zero: String, one: String
+    ) -> Double? {
+        guard let share = reader.nonNegativeNumber(weights, key, example: "0.4") else { return nil }
         guard share <= 1 else {
-            reader.error(line: weights.line, key: "weights.latent_share", "\(share) is above 1",
-                         hint: "give a share between 0 (exact terms only) and 1 (LSA only)")
+            reader.error(line: weights.line, key: "weights.\(key)", "\(share) is above 1",
+                         hint: "give a share between 0 (\(zero)) and 1 (\(one))")
             return nil
         }
         return share

@@ -53,6 +53,7 @@ public enum MissionFileWriter {
         let w = mission.weights
         lines.append("weights:")
         for (key, value) in [("complementarity", w.complementarity), ("latent_share", w.latentShare),
+                             ("semantic_share", w.semanticShare),
                              ("similarity", w.similarity), ("competition", w.competition), ("sector", w.sector),
                              ("country", w.country), ("cooperation", w.cooperation)] {
             lines.append("  \(key): \(number(value))")

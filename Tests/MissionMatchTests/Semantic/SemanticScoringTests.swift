@@ -1,0 +1,138 @@
+import Foundation
+import MatchCore
+import Testing
+@testable import MissionMatch
+
+/// The semantic block: what is embedded, how it enters the score, when it is a link.
+struct SemanticScoringTests {
+    typealias F = MatchingFixtures
+
+    /// Random unit vectors for every participant's non-empty sides (a stand-in for a model).
+    static func randomVectors(_ participants: [Participant], dimensions: Int, seed: UInt64) -> SemanticVectors {
+        var generator = SeededRandomNumberGenerator(seed: seed)
+        return SemanticVectors(participants: participants, source: "random") { texts in
+            Matrix(rows: texts.count, columns: dimensions,
+                   elements: (0..<(texts.count * dimensions)).map { _ in Float.random(in: -1...1, using: &generator) })
+        }
+    }
+
+    @Test func textsAppendTagsAndKeepEmptySidesEmpty() {
+        var a = F.participant("a", offers: "Compostable trays for ready meals", needs: "")
+        a.offerTags = ["PLA", "thermoforming"]
+        var b = F.participant("b", offers: "Cold chain logistics.", needs: "  ")
+        b.offerTags = ["reefer containers"]
+        var c = F.participant("c", offers: "", needs: "")
+        c.needTags = ["distributor"]
+        let (offers, needs) = SemanticVectors.texts(of: [a, b, c])
+        #expect(offers == ["Compostable trays for ready meals. PLA, thermoforming",
+                           "Cold chain logistics. reefer containers", ""])
+        #expect(needs == ["", "", "distributor"])
+    }
+
+    @Test func emptySidesGetZeroRowsAndAreNeverEmbedded() {
+        let participants = [F.participant("a", offers: "tinned fish", needs: ""),
+                            F.participant("b", offers: "", needs: "canned seafood importer")]
+        var calls: [[String]] = []
+        let vectors = SemanticVectors(participants: participants, source: "test") { texts in
+            calls.append(texts)
+            return Matrix(rows: texts.count, columns: 2, elements: texts.flatMap { _ in [3, 4] as [Float] })
+        }
+        #expect(calls == [["tinned fish"], ["canned seafood importer"]])
+        #expect(Array(vectors.offers.row(0)) == [0.6, 0.8])  // normalised
+        #expect(Array(vectors.offers.row(1)) == [0, 0])
+        #expect(Array(vectors.needs.row(0)) == [0, 0])
+        #expect(Array(vectors.needs.row(1)) == [0.6, 0.8])
+    }
+
+    /// The fused kernel's lists against the score computed pair by pair, with the semantic block.
+    @Test(arguments: [(Pairing.bipartite, UInt64(11)), (.bipartite, 12), (.open, 13)])
+    func kernelAgreesWithPairScoresWithVectors(pairing: Pairing, seed: UInt64) throws {
+        let participants = KernelAgreementTests.randomMarket(seed: seed, consortium: 12, counterparts: 15)
+        let vectors = Self.randomVectors(participants, dimensions: 24, seed: seed)
+        let mission = F.mission(pairing: pairing, topK: 40)
+        let engine = MatchingEngine(reference: F.reference,
+                                    rankingOptions: RankingOptions(candidatesPerParticipant: 40, congestion: 0, diversity: 0, workers: 2))
+        let ranking = try engine.rank(mission: mission, participants: participants, semantic: vectors)
+        let model = ranking.model
+        #expect(model.semanticShare == Float(ScoringWeights.defaults.semanticShare))
+        for (owner, list) in ranking.candidates.enumerated() {
+            for candidate in list {
+                #expect(abs(candidate.score - model.rawScore(owner, candidate.partner)) < 1e-4)
+            }
+            // The semantic cosine enters complementarity with its share μ.
+            for candidate in list.prefix(3) {
+                let b = candidate.partner
+                let x = model.cosines(owner, b)
+                let mu = model.semanticShare, lambda = model.latentShare
+                let c1 = max(0, mu * x.semanticOfferToNeed + (1 - mu) * (lambda * x.latentOfferToNeed + (1 - lambda) * x.lexicalOfferToNeed))
+                #expect(abs(Float(model.components(owner, b).offerToNeed) - c1) < 1e-6)
+                #expect(abs(x.semanticOfferToNeed - vectors.offers.dotRow(owner, with: vectors.needs, row: b)) < 1e-6)
+            }
+        }
+    }
+
+    @Test func shareZeroRanksExactlyAsWithoutVectors() throws {
+        let participants = KernelAgreementTests.randomMarket(seed: 7, consortium: 10, counterparts: 12)
+        var mission = F.mission(topK: 5)
+        mission.weights.semanticShare = 0
+        let engine = MatchingEngine(reference: F.reference)
+        let lexical = try engine.rank(mission: mission, participants: participants)
+        let withZeroShare = try engine.rank(
+            mission: mission, participants: participants, semantic: Self.randomVectors(participants, dimensions: 8, seed: 1))
+        #expect(lexical.recommendations.map { $0.map(\.partner) } == withZeroShare.recommendations.map { $0.map(\.partner) })
+        #expect(lexical.recommendations.map { $0.map(\.score) } == withZeroShare.recommendations.map { $0.map(\.score) })
+    }
+
+    @Test func linkThresholdIsTheMissionsPercentileWithAFloor() {
+        // 1-D vectors: the direction cosines are products of ±1 and the values below.
+        let offers = Matrix(rows: 4, columns: 1, elements: [1, 1, 1, 1])
+        let needs = Matrix(rows: 4, columns: 1, elements: [1, 1, -1, -1])
+        let vectors = SemanticVectors(offers: offers, needs: needs, source: "test")
+        // Rows {0, 1} × columns {2, 3}: offers·needs = −1 each, needs·offers = +1 or −1.
+        let link = SemanticLink.measured(vectors, rows: [0, 1], columns: [2, 3])
+        #expect(link.threshold == 1)  // 8 cosines, 2 of them 1: the 95th percentile is 1
+        let low = SemanticLink.measured(SemanticVectors(offers: offers, needs: Matrix(rows: 4, columns: 1, elements: [-1, -1, -1, -1]),
+                                                        source: "test"), rows: [0, 1], columns: [2, 3])
+        #expect(low.threshold == SemanticLink.floor)
+    }
+
+    /// A pair that shares no word but whose vectors agree is linked "by meaning", and the reason quotes the clauses.
+    @Test func meaningLinkIsExplainedWithTheClosestClauses() throws {
+        let participants = [
+            F.participant("pt-cannery", side: "consortium", country: "PT", sectors: ["food"],
+                          offers: "Tinned sardines and mackerel in olive oil. Family cannery since 1920.",
+                          needs: "Importers in North America"),
+            F.participant("us-buyer", side: "counterpart", country: "US", sectors: ["food"],
+                          offers: "Warehousing in New Jersey", needs: "Canned seafood for delicatessen shops"),
+            F.participant("us-bakery", side: "counterpart", country: "US", sectors: ["food"],
+                          offers: "Sourdough bread", needs: "Stone mills"),
+        ]
+        // Dimension 0 means "preserved fish"; the others are unrelated directions, so the
+        // cannery's offers meet the buyer's needs (cosine 1) and nothing else meets (cosine 0).
+        let offers = Matrix(rowArrays: [[1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]], columns: 4)
+        let needs = Matrix(rowArrays: [[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 1]], columns: 4)
+        let clauses = SemanticVectors.Clauses(
+            texts: ["Tinned sardines and mackerel in olive oil", "Family cannery since 1920"],
+            vectors: Matrix(rowArrays: [[0.9, 0.1, 0, 0], [0.2, 0.9, 0, 0]], columns: 4))
+        let needClauses = SemanticVectors.Clauses(
+            texts: ["Canned seafood for delicatessen shops"], vectors: Matrix(rowArrays: [[1, 0, 0, 0]], columns: 4))
+        let empty = SemanticVectors.Clauses(texts: [], vectors: Matrix(rows: 0, columns: 4))
+        let vectors = SemanticVectors(offers: offers, needs: needs, source: "test",
+                                      offerClauses: [clauses, empty, empty], needClauses: [empty, needClauses, empty])
+        let engine = MatchingEngine(reference: F.reference)
+        let ranking = try engine.rank(mission: F.mission(topK: 2), participants: participants, semantic: vectors)
+        let first = try #require(ranking.recommendations[0].first)
+        #expect(first.partner == "us-buyer")
+        #expect(first.reasons.hasPrefix(
+            "offers \"Tinned sardines and mackerel in olive oil\" ↔ needs \"Canned seafood for delicatessen shops\" (similar meaning)"))
+        // Without vectors the same pair has no link the reasons can name.
+        let lexical = try engine.rank(mission: F.mission(topK: 2), participants: participants)
+        let buyer = try #require(lexical.recommendations[0].first { $0.partner == "us-buyer" })
+        #expect(buyer.reasons.hasPrefix("no offer↔need link found"))
+    }
+
+    @Test func quotedClausesAreCutAtTwelveWords() {
+        #expect(Explainer.quoted("one two three") == "one two three")
+        #expect(Explainer.quoted("a b c d e f g h i j k l m n") == "a b c d e f g h i j k l…")
+    }
+}
