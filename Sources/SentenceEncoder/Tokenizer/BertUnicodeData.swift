@@ -14,8 +14,9 @@
 /// so the tokenizer reproduces it whatever Unicode version Swift ships.
 ///
 /// The tables are parsed once per process (a few milliseconds) into
-/// immutable arrays; a tokenizer keeps a reference to them.
-struct BertUnicodeData: Sendable {
+/// immutable arrays (about 600 KiB, mostly direct tables for the BMP); a
+/// tokenizer keeps a reference to them.
+final class BertUnicodeData: Sendable {
     /// What BERT does with a code point (bits of `flags(of:)`).
     enum Flag {
         /// clean_text drops it: U+0000, U+FFFD, and Cc/Cf/Co (Unicode 9.0) except tab, LF, CR.
@@ -51,7 +52,10 @@ struct BertUnicodeData: Sendable {
     private let supplementaryRuns: [Run]
     /// Canonical combining classes (nonzero ones), ascending runs.
     private let combiningRuns: [Run]
-    /// Code point → (offset << 3 | count) in `mappedScalars`.
+    /// Code point → (offset << 3 | count) in `mappedScalars`, 0 for none:
+    /// direct tables for the BMP, dictionaries above.
+    private let basicDecompositions: [UInt32]
+    private let basicLowercase: [UInt32]
     private let decompositions: [UInt32: UInt32]
     private let lowercaseMappings: [UInt32: UInt32]
     private let mappedScalars: [UInt32]
@@ -73,10 +77,20 @@ struct BertUnicodeData: Sendable {
         basicPlane = plane
         supplementaryRuns = supplementary
         combiningRuns = Self.parseRuns(Self.combiningClassRunsText)
-        var scalars: [UInt32] = []
-        decompositions = Self.parseMappings(Self.decompositionsText, into: &scalars)
-        lowercaseMappings = Self.parseMappings(Self.lowercaseText, into: &scalars)
+        var scalars: [UInt32] = [0]  // offset 0 is never an entry, so 0 means none
+        let allDecompositions = Self.parseMappings(Self.decompositionsText, into: &scalars)
+        let allLowercase = Self.parseMappings(Self.lowercaseText, into: &scalars)
         mappedScalars = scalars
+        func split(_ all: [UInt32: UInt32]) -> ([UInt32], [UInt32: UInt32]) {
+            var basic = [UInt32](repeating: 0, count: 0x10000)
+            var rest: [UInt32: UInt32] = [:]
+            for (key, entry) in all {
+                if key < 0x10000 { basic[Int(key)] = entry } else { rest[key] = entry }
+            }
+            return (basic, rest)
+        }
+        (basicDecompositions, decompositions) = split(allDecompositions)
+        (basicLowercase, lowercaseMappings) = split(allLowercase)
     }
 
     /// The `Flag` bits of code point `v`. O(1) in the BMP, O(log runs) above.
@@ -91,33 +105,41 @@ struct BertUnicodeData: Sendable {
         UInt8(truncatingIfNeeded: Self.find(v, in: combiningRuns))
     }
 
-    /// Calls `body` with each scalar of the full canonical decomposition of
-    /// `v` (which must have `Flag.decomposes`). O(1).
+    /// Where the full canonical decomposition of `v` is in `mapped(_:)`:
+    /// the range of indices, empty when there is none in the tables (Hangul
+    /// syllables are decomposed algorithmically, see `isHangulSyllable`). O(1).
     @inline(__always)
-    func forEachDecomposed(_ v: UInt32, _ body: (UInt32) -> Void) {
-        if v >= 0xAC00 && v <= 0xD7A3 {  // Hangul syllable: algorithmic
-            let s = v - 0xAC00
-            body(0x1100 + s / 588)
-            body(0x1161 + (s % 588) / 28)
-            if s % 28 != 0 { body(0x11A7 + s % 28) }
-            return
-        }
-        guard let entry = decompositions[v] else { body(v); return }
-        forEachMapped(entry, body)
+    func decomposition(of v: UInt32) -> Range<Int> {
+        range(v < 0x10000 ? basicDecompositions[Int(v)] : decompositions[v] ?? 0)
     }
 
-    /// Calls `body` with each scalar of the lowercase mapping of `v` (which
-    /// must have `Flag.lowercases`). O(1).
+    /// Where the lowercase mapping of `v` is in `mapped(_:)`; empty when
+    /// lowercasing leaves `v` alone. O(1).
     @inline(__always)
-    func forEachLowercased(_ v: UInt32, _ body: (UInt32) -> Void) {
-        guard let entry = lowercaseMappings[v] else { body(v); return }
-        forEachMapped(entry, body)
+    func lowercase(of v: UInt32) -> Range<Int> {
+        range(v < 0x10000 ? basicLowercase[Int(v)] : lowercaseMappings[v] ?? 0)
     }
 
+    /// A scalar of a decomposition or lowercase mapping.
     @inline(__always)
-    private func forEachMapped(_ entry: UInt32, _ body: (UInt32) -> Void) {
+    func mapped(_ index: Int) -> UInt32 { mappedScalars[index] }
+
+    @inline(__always)
+    private func range(_ entry: UInt32) -> Range<Int> {
         let offset = Int(entry >> 3)
-        for i in offset..<(offset + Int(entry & 7)) { body(mappedScalars[i]) }
+        return offset..<(offset + Int(entry & 7))
+    }
+
+    /// U+AC00…U+D7A3, decomposed by `hangulJamo(of:)`.
+    @inline(__always)
+    static func isHangulSyllable(_ v: UInt32) -> Bool { v >= 0xAC00 && v <= 0xD7A3 }
+
+    /// The leading consonant, vowel and trailing consonant (0 for none) of a
+    /// Hangul syllable: Unicode's algorithmic canonical decomposition.
+    @inline(__always)
+    static func hangulJamo(of v: UInt32) -> (UInt32, UInt32, UInt32) {
+        let s = v - 0xAC00
+        return (0x1100 + s / 588, 0x1161 + (s % 588) / 28, s % 28 == 0 ? 0 : 0x11A7 + s % 28)
     }
 
     private static func find(_ v: UInt32, in runs: [Run]) -> UInt16 {

@@ -78,7 +78,10 @@ struct BertWordScanner<Sink: BertWordSink> {
     private let wordLimit: Int
     var sink: Sink
 
-    private var word: [UInt8] = []
+    /// The current word's UTF-8, allocated for the duration of `scan`.
+    private var word: UnsafeMutablePointer<UInt8>?
+    private var wordCapacity = 0
+    private var wordBytes = 0
     private var wordScalars = 0
     /// Combining marks (nonzero class, not dropped) awaiting reordering.
     private var marks: [(scalar: UInt32, combiningClass: UInt8)] = []
@@ -92,12 +95,19 @@ struct BertWordScanner<Sink: BertWordSink> {
         self.wordLimit = wordLimit
         self.sink = sink
         self.spaceFlags = data.flags(of: 0x20)
-        word.reserveCapacity(64)
     }
 
     /// Scans `text`, matching `specials` in the raw text first. Stops as soon
     /// as the sink is full.
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>, specials: SpecialTokenMatcher) {
+        // A word keeps at most `wordLimit` scalars of at most 4 bytes.
+        wordCapacity = 4 * min(wordLimit, 1024) + 4
+        word = .allocate(capacity: wordCapacity)
+        defer {
+            word?.deallocate()
+            word = nil
+            wordCapacity = 0
+        }
         var i = 0
         let n = text.count
         while i < n && !sink.isFull {
@@ -135,7 +145,7 @@ struct BertWordScanner<Sink: BertWordSink> {
 
     /// The end of the text or of the text before a special token: the
     /// reference normalizes and splits each such segment on its own.
-    mutating func endSegment() {
+    private mutating func endSegment() {
         if !marks.isEmpty { flushMarks() }
         endWord()
     }
@@ -151,7 +161,10 @@ struct BertWordScanner<Sink: BertWordSink> {
         } else if v < 0x80 {
             clean(v + 32, data.flags(of: v + 32))
         } else {
-            data.forEachLowercased(v) { clean($0, data.flags(of: $0)) }
+            for i in data.lowercase(of: v) {
+                let l = data.mapped(i)
+                clean(l, data.flags(of: l))
+            }
         }
     }
 
@@ -184,8 +197,16 @@ struct BertWordScanner<Sink: BertWordSink> {
         }
         if f & BertUnicodeData.Flag.decomposes == 0 {
             reorder(v, f)
+        } else if BertUnicodeData.isHangulSyllable(v) {
+            let (lead, vowel, trail) = BertUnicodeData.hangulJamo(of: v)
+            reorder(lead, data.flags(of: lead))
+            reorder(vowel, data.flags(of: vowel))
+            if trail != 0 { reorder(trail, data.flags(of: trail)) }
         } else {
-            data.forEachDecomposed(v) { reorder($0, data.flags(of: $0)) }
+            for i in data.decomposition(of: v) {
+                let d = data.mapped(i)
+                reorder(d, data.flags(of: d))
+            }
         }
     }
 
@@ -239,7 +260,10 @@ struct BertWordScanner<Sink: BertWordSink> {
         if v < 0x80 {
             split(v + 32, data.flags(of: v + 32))
         } else {
-            data.forEachLowercased(v) { split($0, data.flags(of: $0)) }
+            for i in data.lowercase(of: v) {
+                let l = data.mapped(i)
+                split(l, data.flags(of: l))
+            }
         }
     }
 
@@ -262,33 +286,44 @@ struct BertWordScanner<Sink: BertWordSink> {
     private mutating func append(_ v: UInt32) {
         wordScalars += 1
         guard wordScalars <= wordLimit else { return }
+        if wordBytes + 4 > wordCapacity { growWord() }
+        let p = word.unsafelyUnwrapped + wordBytes
         if v < 0x80 {
-            word.append(UInt8(v))
+            p[0] = UInt8(v)
+            wordBytes += 1
         } else if v < 0x800 {
-            word.append(UInt8(0xC0 | v >> 6))
-            word.append(UInt8(0x80 | v & 0x3F))
+            p[0] = UInt8(0xC0 | v >> 6)
+            p[1] = UInt8(0x80 | v & 0x3F)
+            wordBytes += 2
         } else if v < 0x10000 {
-            word.append(UInt8(0xE0 | v >> 12))
-            word.append(UInt8(0x80 | v >> 6 & 0x3F))
-            word.append(UInt8(0x80 | v & 0x3F))
+            p[0] = UInt8(0xE0 | v >> 12)
+            p[1] = UInt8(0x80 | v >> 6 & 0x3F)
+            p[2] = UInt8(0x80 | v & 0x3F)
+            wordBytes += 3
         } else {
-            word.append(UInt8(0xF0 | v >> 18))
-            word.append(UInt8(0x80 | v >> 12 & 0x3F))
-            word.append(UInt8(0x80 | v >> 6 & 0x3F))
-            word.append(UInt8(0x80 | v & 0x3F))
+            p[0] = UInt8(0xF0 | v >> 18)
+            p[1] = UInt8(0x80 | v >> 12 & 0x3F)
+            p[2] = UInt8(0x80 | v >> 6 & 0x3F)
+            p[3] = UInt8(0x80 | v & 0x3F)
+            wordBytes += 4
         }
+    }
+
+    /// Only when `wordLimit` is above 1024 scalars (the tests' unlimited words).
+    private mutating func growWord() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * wordCapacity)
+        larger.update(from: word.unsafelyUnwrapped, count: wordBytes)
+        word?.deallocate()
+        word = larger
+        wordCapacity *= 2
     }
 
     @inline(__always)
     private mutating func endWord() {
         guard wordScalars > 0 else { return }
-        let count = wordScalars
-        if count <= wordLimit {
-            word.withUnsafeBufferPointer { sink.word($0, scalarCount: count) }
-        } else {
-            sink.word(UnsafeBufferPointer(start: nil, count: 0), scalarCount: count)
-        }
-        word.removeAll(keepingCapacity: true)
+        let bytes = wordScalars <= wordLimit ? wordBytes : 0
+        sink.word(UnsafeBufferPointer(start: word, count: bytes), scalarCount: wordScalars)
+        wordBytes = 0
         wordScalars = 0
     }
 }

@@ -6,15 +6,29 @@
 /// Continuation pieces (`##ing`) are the same walk started from the node the
 /// prefix `##` leads to, so one trie serves both.
 struct WordPieceTrie: Sendable {
-    /// Per node: index of its first edge in `edgeBytes`/`edgeTargets`.
-    private let firstEdge: [Int32]
-    /// Per node: number of edges (≤ 256).
-    private let edgeCount: [UInt16]
-    /// Per node: the id of the token ending there, or -1.
-    private let tokenID: [Int32]
-    /// Edges, grouped by node and sorted by byte within a node.
-    private let edgeBytes: [UInt8]
-    private let edgeTargets: [Int32]
+    /// A node, packed so that one cache line holds several.
+    private struct Node: Sendable {
+        /// Index of the first edge in `edges`, or, for a wide node, of its
+        /// 256 child slots in `denseChildren`.
+        var first: Int32
+        /// Number of edges (≤ 256), or `Node.dense` for a wide node.
+        var count: Int32
+        /// The id of the token ending here, or -1.
+        var token: Int32
+
+        static let dense: Int32 = -1
+    }
+
+    private let nodes: [Node]
+    /// Edges, grouped by node and sorted by byte within a node, each
+    /// `child << 8 | byte`.
+    private let edges: [UInt64]
+    /// 256 children (or -1) per wide node, indexed by byte: the root, the
+    /// `##` node and a few others, where most lookups start.
+    private let denseChildren: [Int32]
+
+    /// Nodes with more children than this get a direct table.
+    private static let denseThreshold = 24
 
     /// The root: word-initial pieces start here.
     static let root: Int32 = 0
@@ -30,12 +44,10 @@ struct WordPieceTrie: Sendable {
         }
         keys.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
 
-        var firstEdge: [Int32] = [0]
-        var edgeCount: [UInt16] = [0]
-        var tokenID: [Int32] = [-1]
-        var edgeBytes: [UInt8] = []
-        var edgeTargets: [Int32] = []
-        // Breadth first: the children of a node get consecutive edges.
+        var nodes = [Node(first: 0, count: 0, token: -1)]
+        var edges: [UInt64] = []
+        // Breadth first: the children of a node get consecutive edges and
+        // consecutive node indices.
         var queue: [(node: Int32, low: Int, high: Int, depth: Int)] = [(0, 0, keys.count, 0)]
         var head = 0
         while head < queue.count {
@@ -45,46 +57,54 @@ struct WordPieceTrie: Sendable {
             // Sorted keys sharing a prefix: the one that ends here comes first.
             // Duplicates (refused by the loaders) would keep the first id.
             while i < high && keys[i].bytes.count == depth {
-                if tokenID[Int(node)] < 0 { tokenID[Int(node)] = keys[i].id }
+                if nodes[Int(node)].token < 0 { nodes[Int(node)].token = keys[i].id }
                 i += 1
             }
-            firstEdge[Int(node)] = Int32(edgeBytes.count)
+            let first = edges.count
             while i < high {
                 let byte = keys[i].bytes[depth]
                 var j = i + 1
                 while j < high && keys[j].bytes[depth] == byte { j += 1 }
-                let child = Int32(firstEdge.count)
-                firstEdge.append(0)
-                edgeCount.append(0)
-                tokenID.append(-1)
-                edgeBytes.append(byte)
-                edgeTargets.append(child)
+                let child = Int32(nodes.count)
+                nodes.append(Node(first: 0, count: 0, token: -1))
+                edges.append(UInt64(child) << 8 | UInt64(byte))
                 queue.append((child, i, j, depth + 1))
                 i = j
             }
-            edgeCount[Int(node)] = UInt16(Int(edgeBytes.count) - Int(firstEdge[Int(node)]))
+            nodes[Int(node)].first = Int32(first)
+            nodes[Int(node)].count = Int32(edges.count - first)
         }
-        self.firstEdge = firstEdge
-        self.edgeCount = edgeCount
-        self.tokenID = tokenID
-        self.edgeBytes = edgeBytes
-        self.edgeTargets = edgeTargets
+        // Wide nodes get a direct table.
+        var denseChildren: [Int32] = []
+        for n in nodes.indices where Int(nodes[n].count) > Self.denseThreshold {
+            let offset = denseChildren.count
+            denseChildren += repeatElement(-1, count: 256)
+            let first = Int(nodes[n].first)
+            for edge in edges[first..<(first + Int(nodes[n].count))] {
+                denseChildren[offset + Int(edge & 0xFF)] = Int32(truncatingIfNeeded: edge >> 8)
+            }
+            nodes[n].first = Int32(offset)
+            nodes[n].count = Node.dense
+        }
+        self.nodes = nodes
+        self.edges = edges
+        self.denseChildren = denseChildren
     }
 
-    /// The node reached from `node` by `byte`, or -1. O(log 256).
+    /// The node reached from `node` by `byte`, or -1. O(1) for wide nodes,
+    /// O(24) at worst for the others (most have one to three children).
     @inline(__always)
     func child(of node: Int32, byte: UInt8) -> Int32 {
-        var low = Int(firstEdge[Int(node)])
-        var high = low + Int(edgeCount[Int(node)])
-        while high - low > 8 {  // keeps edgeBytes[low..<high] holding `byte` if any edge does
-            let mid = (low + high) / 2
-            if edgeBytes[mid] < byte { low = mid + 1 } else { high = mid + 1 }
-        }
-        while low < high {
-            let b = edgeBytes[low]
-            if b == byte { return edgeTargets[low] }
+        let n = nodes[Int(node)]
+        if n.count == Node.dense { return denseChildren[Int(n.first) + Int(byte)] }
+        var e = Int(n.first)
+        let end = e + Int(n.count)
+        while e < end {
+            let edge = edges[e]
+            let b = UInt8(truncatingIfNeeded: edge)
+            if b == byte { return Int32(truncatingIfNeeded: edge >> 8) }
             if b > byte { return -1 }
-            low += 1
+            e += 1
         }
         return -1
     }
@@ -110,7 +130,7 @@ struct WordPieceTrie: Sendable {
             node = child(of: node, byte: bytes[i])
             if node < 0 { break }
             i += 1
-            let id = tokenID[Int(node)]
+            let id = nodes[Int(node)].token
             if id >= 0 { best = (i, id) }
         }
         return best
