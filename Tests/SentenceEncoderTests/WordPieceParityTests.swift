@@ -70,8 +70,7 @@ import Testing
         let parity = try #require(try TokenizerFixtures.json("tokenizer-parity.json") as? [String: Any])
         let variants = try #require(parity["variants"] as? [[String: Any]])
         #expect(variants.count >= 10)
-        let tokenizerJSON = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("tokenizer.json"))) as? [String: Any])
+        let tokenizerJSON = try String(contentsOf: folder.appendingPathComponent("tokenizer.json"), encoding: .utf8)
         for variant in variants {
             let name = variant["name"] as? String ?? "?"
             try withTemporaryFolder { temporary in
@@ -83,9 +82,9 @@ import Testing
                     let object = try #require(variant[key])
                     try JSONSerialization.data(withJSONObject: object).write(to: temporary.appendingPathComponent(file))
                 }
-                var altered = tokenizerJSON
-                altered["normalizer"] = variant["normalizer"]
-                try JSONSerialization.data(withJSONObject: altered).write(to: temporary.appendingPathComponent("tokenizer.json"))
+                let normalizer = try JSONSerialization.data(withJSONObject: try #require(variant["normalizer"]))
+                try Data(Self.replacingNormalizer(in: tokenizerJSON, with: String(decoding: normalizer, as: UTF8.self)).utf8)
+                    .write(to: temporary.appendingPathComponent("tokenizer.json"))
 
                 let tokenizer = try WordPieceTokenizer(modelFolder: temporary)
                 #expect(tokenizer.maximumLength == variant["maximum_length"] as? Int, "\(name)")
@@ -97,6 +96,14 @@ import Testing
                 }
             }
         }
+    }
+
+    /// tokenizer.json with its normalizer object replaced: text surgery, as
+    /// re-serializing the 30,522-token vocabulary per variant is slow in debug.
+    static func replacingNormalizer(in json: String, with normalizer: String) throws -> String {
+        let start = try #require(json.range(of: #""normalizer":"#) ?? json.range(of: #""normalizer": "#))
+        let close = try #require(json[start.upperBound...].firstIndex(of: "}"))  // BertNormalizer has no nested object
+        return json[..<start.upperBound] + normalizer + json[json.index(after: close)...]
     }
 
     /// Every code point, in chunks, through BertNormalizer + BertPreTokenizer
@@ -123,6 +130,10 @@ import Testing
             var mismatches = 0
             for (index, expected) in chunks.enumerated() {
                 let first = UInt32(index * chunk)
+                // BERT's own settings over every plane; the others over the planes
+                // with characters (0–3, 14): planes 4–13 are unassigned and 15–16
+                // private use, which no setting treats differently.
+                if name != "uncased" && first >= 0x40000 && !(0xE0000..<0xF0000).contains(first) { continue }
                 var text = String.UnicodeScalarView()
                 for v in first..<min(first + UInt32(chunk), 0x110000) {
                     if let scalar = Unicode.Scalar(v) { text.append(scalar) }

@@ -199,7 +199,7 @@ import SentenceEncoder
     static func randomText(_ rng: inout SplitMix64) -> String {
         var text = ""
         for _ in 0..<Int.random(in: 0...150, using: &rng) {
-            if Int.random(in: 0..<40, using: &rng) == 0 {
+            if Int.random(in: 0..<80, using: &rng) == 0 {
                 // Now and then a long word, to cross the 100-scalar limit.
                 text += String(repeating: ["a", "é", "b"].randomElement(using: &rng)!, count: Int.random(in: 90...110, using: &rng))
             } else {
@@ -213,7 +213,7 @@ import SentenceEncoder
     func matchesTheNaiveTokenizer(seed: UInt64) throws {
         var rng = SplitMix64(seed: 0x5EED_0000 + seed)
         var failures = 0
-        for _ in 0..<60 {
+        for _ in 0..<40 {
             let vocabulary = Self.randomVocabulary(&rng)
             let lowercase = Int.random(in: 0..<4, using: &rng) != 0
             let strip: Bool? = [nil, true, false].randomElement(using: &rng)!

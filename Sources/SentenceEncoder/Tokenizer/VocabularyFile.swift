@@ -9,7 +9,7 @@ enum VocabularyFile {
     /// A vocab.txt is a few hundred KiB to a few MiB.
     static let maximumBytes = 64 << 20
 
-    /// The tokens of the file at `url`.
+    /// The tokens of the file at `url` (checked by `validate`, not here).
     ///
     /// - Complexity: O(file size).
     /// - Throws: `EncoderError` naming the file (and the line, where there is
@@ -40,9 +40,7 @@ enum VocabularyFile {
         guard data.count <= maximumBytes else {
             throw EncoderError(file: path, "is more than \(maximumBytes >> 20) MiB; a vocabulary file is smaller, so this is not one")
         }
-        let tokens = try parse(data, file: path)
-        try validate(tokens, source: path)
-        return tokens
+        return try parse(data, file: path)
     }
 
     /// The lines of `data`: split at LF, a CR before the LF dropped, no empty
@@ -93,13 +91,13 @@ enum VocabularyFile {
         }
     }
 
-    /// Checks what a BERT WordPiece vocabulary needs.
+    /// Checks what a BERT WordPiece vocabulary needs; returns each token's id.
     ///
     /// - Complexity: O(total token length).
     /// - Throws: `EncoderError` naming `source` (or, when nil, no file) and
     ///   the line (entry) at fault when the vocabulary is empty, too long,
     ///   repeats a token, or lacks `[CLS]`, `[SEP]`, `[UNK]` or `[PAD]`.
-    static func validate(_ tokens: [String], source: String?) throws {
+    static func validate(_ tokens: [String], source: String?) throws -> [String: Int32] {
         let place = source == nil ? "vocabulary entry" : "line"
         guard !tokens.isEmpty else {
             throw EncoderError(file: source, "the vocabulary is empty; BERT's has one token per line")
@@ -107,17 +105,18 @@ enum VocabularyFile {
         guard tokens.count <= maximumLines else {
             throw EncoderError(file: source, "the vocabulary has \(tokens.count) tokens; at most \(maximumLines) are accepted")
         }
-        var firstLine: [String: Int] = [:]
-        firstLine.reserveCapacity(tokens.count)
+        var ids: [String: Int32] = [:]
+        ids.reserveCapacity(tokens.count)
         for (index, token) in tokens.enumerated() {
-            if let earlier = firstLine.updateValue(index, forKey: token) {
+            if let earlier = ids.updateValue(Int32(index), forKey: token) {
                 throw EncoderError(file: source, "\(place) \(index + 1) repeats the token \(describe(token)) of \(place) \(earlier + 1); every token must be unique, as its id is its \(place)")
             }
         }
-        let missing = WordPieceTokenizer.requiredSpecialTokens.filter { firstLine[$0] == nil }
+        let missing = WordPieceTokenizer.requiredSpecialTokens.filter { ids[$0] == nil }
         guard missing.isEmpty else {
             throw EncoderError(file: source, "the vocabulary has no \(missing.joined(separator: ", ")); a BERT WordPiece vocabulary has [PAD], [UNK], [CLS] and [SEP], each on a line of its own")
         }
+        return ids
     }
 
     /// A token in quotes, control characters escaped, at most 40 characters.

@@ -56,8 +56,10 @@ extension WordPieceTokenizer {
             throw EncoderError(file: vocabularyURL.path, "is missing; a BERT WordPiece model folder has its vocabulary in vocab.txt (one token per line)")
         }
         let vocabulary = try VocabularyFile.read(vocabularyURL)
+        let ids = try VocabularyFile.validate(vocabulary, source: vocabularyURL.path)
         if let tokenizerJSON {
-            try tokenizerJSON.check(file: folder.path("tokenizer.json"), vocabulary: vocabulary, vocabularyFile: vocabularyURL.path)
+            try tokenizerJSON.check(
+                file: folder.path("tokenizer.json"), vocabulary: vocabulary, ids: ids, vocabularyFile: vocabularyURL.path)
         }
 
         let lowercase = tokenizerConfig?.doLowerCase ?? true
@@ -72,7 +74,9 @@ extension WordPieceTokenizer {
             folder: folder, maxSeqLength: sentenceConfig?.maxSeqLength,
             modelMaxLength: tokenizerConfig?.modelMaxLength,
             positions: modelConfig?.maxPositionEmbeddings)
-        try self.init(vocabulary: vocabulary, source: vocabularyURL.path, normalization: normalization, maximumLength: length)
+        try self.init(
+            vocabulary: vocabulary, ids: ids, source: vocabularyURL.path, normalization: normalization,
+            maximumLength: length)
     }
 
     /// sentence-transformers' truncation length.
@@ -402,7 +406,7 @@ private struct TokenizerJSON: Decodable {
         addedTokens = try c.optional([AddedToken].self, .addedTokens) ?? []
     }
 
-    func check(file: String, vocabulary tokens: [String], vocabularyFile: String) throws {
+    func check(file: String, vocabulary tokens: [String], ids: [String: Int32], vocabularyFile: String) throws {
         let unsupported = "only BERT WordPiece tokenizers are supported"
         switch modelType {
         case "WordPiece":
@@ -455,15 +459,14 @@ private struct TokenizerJSON: Decodable {
         guard ["BertProcessing", "TemplateProcessing"].contains(postProcessor.type) else {
             throw EncoderError(file: file, "the post_processor is '\(postProcessor.type)'; \(template)")
         }
-        let ids = Dictionary(tokens.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         func matches(_ pieces: [(String, Int?)], _ name: String) -> Bool {
-            pieces.count == 1 && pieces[0].0 == name && (pieces[0].1 == nil || pieces[0].1 == ids[name])
+            pieces.count == 1 && pieces[0].0 == name && (pieces[0].1 == nil || pieces[0].1 == ids[name].map(Int.init))
         }
         guard postProcessor.sequences == 1, matches(postProcessor.before, "[CLS]"), matches(postProcessor.after, "[SEP]") else {
             throw EncoderError(file: file, "the post_processor does not build [CLS] $A [SEP] with vocab.txt's ids; \(template)")
         }
         for token in addedTokens {
-            guard WordPieceTokenizer.matchedSpecialTokens.contains(token.content), ids[token.content] == token.id else {
+            guard WordPieceTokenizer.matchedSpecialTokens.contains(token.content), ids[token.content].map(Int.init) == token.id else {
                 throw EncoderError(file: file, "added token \(VocabularyFile.describe(token.content)) (id \(token.id)) is not one of BERT's special tokens with vocab.txt's id; added tokens are not supported")
             }
             guard token.normalized != true, token.lstrip != true, token.rstrip != true, token.singleWord != true else {

@@ -114,15 +114,16 @@ public struct WordPieceTokenizer: Sendable {
     }
 
     /// The designated initializer: checks the vocabulary (errors name
-    /// `source`, or entries when it is nil) and builds the trie.
-    init(vocabulary: [String], source: String?, normalization: BertNormalization, maximumLength: Int) throws {
-        try VocabularyFile.validate(vocabulary, source: source)
+    /// `source`, or entries when it is nil) unless `ids` (what
+    /// `VocabularyFile.validate` returned for it) is given, and builds the trie.
+    init(
+        vocabulary: [String], ids: [String: Int32]? = nil, source: String?, normalization: BertNormalization,
+        maximumLength: Int
+    ) throws {
+        let ids = try ids ?? VocabularyFile.validate(vocabulary, source: source)
         guard maximumLength >= 2 else {
             throw EncoderError(file: nil, "the maximum length \(maximumLength) leaves no room for [CLS] and [SEP]; it must be at least 2")
         }
-        var ids: [String: Int32] = [:]
-        ids.reserveCapacity(vocabulary.count)
-        for (id, token) in vocabulary.enumerated() { ids[token] = Int32(id) }
         self.vocabulary = vocabulary
         self.maximumLength = maximumLength
         self.normalization = normalization

@@ -34,45 +34,69 @@ struct WordPieceTrie: Sendable {
     static let root: Int32 = 0
 
     /// Builds the trie of `tokens` (id = index). Empty tokens are skipped
-    /// (WordPiece never looks up an empty piece). O(total bytes · log n) for
-    /// the sort, O(total bytes) for the build.
+    /// (WordPiece never looks up an empty piece). Breadth first, the keys of
+    /// each node bucketed by their next byte (a stable counting sort), so the
+    /// children of a node get consecutive edges in byte order and no sort of
+    /// the whole vocabulary is needed. O(total bytes + nodes · log 256).
     init(tokens: [String]) {
-        var keys: [(bytes: [UInt8], id: Int32)] = []
-        keys.reserveCapacity(tokens.count)
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        var lengths: [Int] = []
+        var ids: [Int32] = []
         for (id, token) in tokens.enumerated() where !token.isEmpty {
-            keys.append((Array(token.utf8), Int32(id)))
+            starts.append(bytes.count)
+            bytes.append(contentsOf: token.utf8)
+            lengths.append(bytes.count - starts[starts.count - 1])
+            ids.append(Int32(id))
         }
-        keys.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        // The keys of node (low, high) are order[low..<high], by ascending id
+        // within a bucket (the sort is stable), so a duplicate keeps its first id.
+        var order = Array(0..<ids.count)
+        var scratch = order
+        var bucket = [Int](repeating: 0, count: 256)
+        var distinct: [UInt8] = []
 
         var nodes = [Node(first: 0, count: 0, token: -1)]
         var edges: [UInt64] = []
-        // Breadth first: the children of a node get consecutive edges and
-        // consecutive node indices.
-        var queue: [(node: Int32, low: Int, high: Int, depth: Int)] = [(0, 0, keys.count, 0)]
+        var queue: [(node: Int, low: Int, high: Int, depth: Int)] = [(0, 0, ids.count, 0)]
         var head = 0
         while head < queue.count {
             let (node, low, high, depth) = queue[head]
             head += 1
-            var i = low
-            // Sorted keys sharing a prefix: the one that ends here comes first.
-            // Duplicates (refused by the loaders) would keep the first id.
-            while i < high && keys[i].bytes.count == depth {
-                if nodes[Int(node)].token < 0 { nodes[Int(node)].token = keys[i].id }
-                i += 1
+            distinct.removeAll(keepingCapacity: true)
+            for k in order[low..<high] {
+                if lengths[k] == depth {
+                    if nodes[node].token < 0 { nodes[node].token = ids[k] }
+                } else {
+                    let byte = Int(bytes[starts[k] + depth])
+                    if bucket[byte] == 0 { distinct.append(UInt8(byte)) }
+                    bucket[byte] += 1
+                }
             }
-            let first = edges.count
-            while i < high {
-                let byte = keys[i].bytes[depth]
-                var j = i + 1
-                while j < high && keys[j].bytes[depth] == byte { j += 1 }
-                let child = Int32(nodes.count)
+            distinct.sort()
+            var end = low
+            for byte in distinct {
+                let size = bucket[Int(byte)]
+                bucket[Int(byte)] = end
+                end += size
+            }
+            for k in order[low..<high] where lengths[k] > depth {
+                let byte = Int(bytes[starts[k] + depth])
+                scratch[bucket[byte]] = k
+                bucket[byte] += 1
+            }
+            order.replaceSubrange(low..<end, with: scratch[low..<end])
+            nodes[node].first = Int32(edges.count)
+            nodes[node].count = Int32(distinct.count)
+            var childLow = low
+            for byte in distinct {
+                let childHigh = bucket[Int(byte)]
+                bucket[Int(byte)] = 0
+                edges.append(UInt64(nodes.count) << 8 | UInt64(byte))
+                queue.append((nodes.count, childLow, childHigh, depth + 1))
                 nodes.append(Node(first: 0, count: 0, token: -1))
-                edges.append(UInt64(child) << 8 | UInt64(byte))
-                queue.append((child, i, j, depth + 1))
-                i = j
+                childLow = childHigh
             }
-            nodes[Int(node)].first = Int32(first)
-            nodes[Int(node)].count = Int32(edges.count - first)
         }
         // Wide nodes get a direct table.
         var denseChildren: [Int32] = []
