@@ -197,6 +197,9 @@ import Testing
             // Without it: the smaller of model_max_length and max_position_embeddings.
             try Self.modelFolder(at: folder, tokenizerConfig: #"{"model_max_length": 1e30}"#, sentenceConfig: #"{"max_seq_length": null}"#)
             #expect(try WordPieceTokenizer(modelFolder: folder).maximumLength == 512)
+            // transformers writes its "no limit" as this integer.
+            try Self.modelFolder(at: folder, tokenizerConfig: #"{"model_max_length": 1000000000000000019884624838656}"#, sentenceConfig: "{}")
+            #expect(try WordPieceTokenizer(modelFolder: folder).maximumLength == 512)
             try Self.modelFolder(at: folder, tokenizerConfig: #"{"model_max_length": 64}"#, sentenceConfig: "{}")
             #expect(try WordPieceTokenizer(modelFolder: folder).maximumLength == 64)
         }
