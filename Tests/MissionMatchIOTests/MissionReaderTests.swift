@@ -130,6 +130,23 @@ struct MissionReaderTests {
         ])
     }
 
+    @Test func encoderKeyIsResolvedOrSwitchedOff() throws {
+        #expect(read(Self.valid).mission?.encoderURL == nil)
+        let relative = try #require(read(Self.valid + "\nencoder: ../models/all-MiniLM-L6-v2").mission)
+        #expect(relative.encoderURL?.path == "/models/all-MiniLM-L6-v2")
+        #expect(relative.mission.encoderPath == "../models/all-MiniLM-L6-v2")
+        #expect(!relative.refusesEncoder)
+        let home = try #require(read(Self.valid + "\nencoder: ~/models/m").mission)
+        #expect(home.encoderURL?.path == NSString(string: "~/models/m").expandingTildeInPath)
+        let off = try #require(read(Self.valid + "\nencoder: none").mission)
+        #expect(off.encoderURL == nil && off.refusesEncoder)
+        // The mission file writer keeps the key.
+        #expect(MissionFileWriter.yaml(for: relative.mission).contains("encoder: \"../models/all-MiniLM-L6-v2\"\n"))
+        #expect(read(Self.valid.replacingOccurrences(of: "sector: 0.2", with: "sector: 0.2\n  semantic_share: 1.5")).errors == [
+            "mission.yaml:21: key 'weights.semantic_share': 1.5 is above 1 (give a share between 0 (lexical only) and 1 (sentence encoder only))",
+        ])
+    }
+
     @Test func reciprocityMeanIsReadAndChecked() throws {
         #expect(read(Self.valid).mission?.mission.weights.reciprocity == .arithmetic)
         let geometric = read(Self.valid.replacingOccurrences(of: "sector: 0.2", with: "sector: 0.2\n  reciprocity: geometric"))

@@ -18,6 +18,7 @@ extension Mission {
         case rules, weights
         case topK = "top_k"
         case targets
+        case encoderPath = "encoder"
     }
 
     /// Decodes a mission from the format's key names, with the documented defaults.
@@ -54,6 +55,7 @@ extension Mission {
             weights: try c.decodeIfPresent(ScoringWeights.self, forKey: .weights) ?? .defaults,
             topK: try c.decodeIfPresent(Int.self, forKey: .topK) ?? 10,
             targets: try c.decodeIfPresent(MissionTargets.self, forKey: .targets) ?? MissionTargets())
+        self.encoderPath = try c.decodeIfPresent(String.self, forKey: .encoderPath)
     }
 
     /// Encodes the mission with the format's key names; the time zone as its IANA name.
@@ -78,6 +80,7 @@ extension Mission {
         try c.encode(weights, forKey: .weights)
         try c.encode(topK, forKey: .topK)
         if !targets.isEmpty { try c.encode(targets, forKey: .targets) }
+        try c.encodeIfPresent(encoderPath, forKey: .encoderPath)
     }
 }
 

@@ -31,6 +31,10 @@ public struct Mission: Sendable, Equatable, Codable, Identifiable {
     public var participantsPath: String
     /// The meeting requests file, as written in the mission file.
     public var requestsPath: String?
+    /// The sentence-encoder model folder, as written in the mission file
+    /// (`encoder:`), or `none` for lexical ranking; `nil` leaves the choice
+    /// to the command (its `--encoder`, `$MISSIONMATCH_ENCODER`, the cache).
+    public var encoderPath: String?
     /// Who may meet whom.
     public var pairing: Pairing
     /// The two side labels of a bipartite mission; empty for an open one.
@@ -104,6 +108,7 @@ public struct Mission: Sendable, Equatable, Codable, Identifiable {
         self.weights = weights
         self.topK = topK
         self.targets = targets
+        self.encoderPath = nil
     }
 
     /// The session ranges that cover `range` at least partly.

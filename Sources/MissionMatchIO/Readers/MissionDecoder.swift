@@ -49,15 +49,17 @@ struct MissionDecoder {
         let weights = checkedWeights(map)
         let topK = reader.integer(map, "top_k", minimum: 1, maximum: FormatLimits.maxTopK, example: "10") ?? 10
         let targets = checkedTargets(map)
+        let encoder = reader.string(map, "encoder", example: "~/.cache/missionmatch/encoders/all-MiniLM-L6-v2")
 
         guard reader.diagnostics.errorCount == before, let id, let name, let timeZone, let participants,
               let pairing, let sessions, let meetingMinutes, let tables
         else { return nil }
-        let mission = Mission(
+        var mission = Mission(
             id: id, name: name, hostCountry: hostCountry, city: city, timeZone: timeZone,
             participantsPath: participants.text, requestsPath: requests?.text, pairing: pairing, sides: sides,
             sessions: sessions, meetingMinutes: meetingMinutes, breakMinutes: breakMinutes, tables: tables,
             maxMeetings: maxMeetings, minMeetings: minMeetings, rules: rules, weights: weights, topK: topK, targets: targets)
+        mission.encoderPath = encoder?.text
         checkSlots(mission, map)
         guard reader.diagnostics.errorCount == before else { return nil }
         return (mission, participants.line, requests?.line)

@@ -17,6 +17,15 @@ public struct MissionFile: Sendable, Equatable {
     public var participantsLine: Int?
     /// The line of the `requests` key.
     public var requestsLine: Int?
+    /// The sentence-encoder model folder of the `encoder` key, resolved against
+    /// the mission file's folder (`nil` without the key or with `encoder: none`).
+    public var encoderURL: URL?
+
+    /// The `encoder` value that asks for lexical ranking (no sentence encoder).
+    public static let noEncoder = "none"
+
+    /// Whether the file says `encoder: none`.
+    public var refusesEncoder: Bool { mission.encoderPath == Self.noEncoder }
 
     /// Creates a mission file description.
     ///

@@ -78,11 +78,16 @@ public struct MissionReader: Sendable {
         let decoded = decoder.mission(from: root)
         diagnostics.append(contentsOf: decoder.reader.diagnostics)
         guard let decoded, !diagnostics.hasErrors else { throw ImportError(diagnostics: diagnostics) }
-        let file = MissionFile(
+        var file = MissionFile(
             mission: decoded.mission, url: fileURL,
             participantsURL: Self.resolve(decoded.mission.participantsPath, against: baseURL),
             requestsURL: decoded.mission.requestsPath.map { Self.resolve($0, against: baseURL) },
             displayName: displayName, participantsLine: decoded.participantsLine, requestsLine: decoded.requestsLine)
+        file.encoderURL = decoded.mission.encoderPath.flatMap { path in
+            guard path != MissionFile.noEncoder else { return nil }
+            // `~/…` is the user's home folder, as a shell would read it.
+            return Self.resolve(path.hasPrefix("~/") ? NSString(string: path).expandingTildeInPath : path, against: baseURL)
+        }
         return Imported(value: file, diagnostics: diagnostics)
     }
 

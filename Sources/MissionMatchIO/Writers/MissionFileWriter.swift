@@ -33,6 +33,7 @@ public enum MissionFileWriter {
         lines.append("timezone: " + scalar(mission.timeZone.identifier))
         lines.append("participants: " + scalar(mission.participantsPath))
         if let requests = mission.requestsPath { lines.append("requests: " + scalar(requests)) }
+        if let encoder = mission.encoderPath { lines.append("encoder: " + scalar(encoder)) }
         lines.append("pairing: " + mission.pairing.rawValue)
         if mission.pairing == .bipartite || !mission.sides.isEmpty {
             lines.append("sides: [" + mission.sides.map { scalar($0.rawValue) }.joined(separator: ", ") + "]")
