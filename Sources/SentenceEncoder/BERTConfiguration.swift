@@ -121,8 +121,17 @@ public struct BERTConfiguration: Sendable, Equatable {
         case let other:
             throw EncoderError(file: path, "hidden_act \"\(other)\" is not supported: only \"gelu\" (erf) and its tanh approximations \"gelu_new\" / \"gelu_pytorch_tanh\" are implemented")
         }
-        func require(_ value: Int?, _ key: String) throws -> Int {
-            guard let value else { throw EncoderError(file: path, "has no \(key)") }
+        // Sizes are read as numbers and must be whole: JSONDecoder's own
+        // message for 384.5 read as an Int does not name the key.
+        func integer(_ value: Double?, _ key: String) throws -> Int? {
+            guard let value else { return nil }
+            guard let integer = Int(exactly: value) else {
+                throw EncoderError(file: path, "\(key) \(value) is not a whole number in the supported range")
+            }
+            return integer
+        }
+        func require(_ value: Double?, _ key: String) throws -> Int {
+            guard let value = try integer(value, key) else { throw EncoderError(file: path, "has no \(key)") }
             return value
         }
         let epsilon = raw.layer_norm_eps ?? 1e-12
@@ -135,7 +144,7 @@ public struct BERTConfiguration: Sendable, Equatable {
         self.headCount = try require(raw.num_attention_heads, "num_attention_heads")
         self.intermediateSize = try require(raw.intermediate_size, "intermediate_size")
         self.maximumPositions = try require(raw.max_position_embeddings, "max_position_embeddings")
-        self.tokenTypeCount = raw.type_vocab_size ?? 2
+        self.tokenTypeCount = try integer(raw.type_vocab_size, "type_vocab_size") ?? 2
         self.layerNormEpsilon = Float(epsilon)
         self.activation = activation
         if let problem = validationProblem() { throw EncoderError(file: path, problem) }
@@ -171,13 +180,13 @@ private struct RawConfiguration: Decodable {
     var model_type: String?
     var hidden_act: String?
     var position_embedding_type: String?
-    var vocab_size: Int?
-    var hidden_size: Int?
-    var num_hidden_layers: Int?
-    var num_attention_heads: Int?
-    var intermediate_size: Int?
-    var max_position_embeddings: Int?
-    var type_vocab_size: Int?
+    var vocab_size: Double?
+    var hidden_size: Double?
+    var num_hidden_layers: Double?
+    var num_attention_heads: Double?
+    var intermediate_size: Double?
+    var max_position_embeddings: Double?
+    var type_vocab_size: Double?
     var layer_norm_eps: Double?
     // swiftlint:enable identifier_name
 }

@@ -1,3 +1,4 @@
+import CSentenceKernels
 import Dispatch
 import MatchCore
 import Synchronization
@@ -9,10 +10,6 @@ extension SentenceTransformerModel {
     /// own). Large enough for the linear layers' GEMMs to run near BLAS peak,
     /// small enough for a worker's buffers to stay near its L2/L3 caches.
     static let batchTokenBudget = 1_024
-
-    /// The most attention scores one worker holds at once (floats): long
-    /// sequences are processed in blocks of query rows under this bound.
-    static let scoreCapacity = 1 << 18
 
     /// The batches of `sequences`: consecutive runs of about
     /// ``batchTokenBudget`` tokens. Depends on the lengths only.
@@ -31,16 +28,6 @@ extension SentenceTransformerModel {
         return batches
     }
 
-    /// The fewest rows a linear layer's GEMM is called with (padding rows
-    /// are zero and discarded). OpenBLAS's SkylakeX build switches to
-    /// separate "small matrix" kernels, which sum in another order, when
-    /// m·n·k ≤ 10⁶; never calling it that small keeps a sequence's bits
-    /// independent of how many tokens share its batch.
-    var minimumGEMMRows: Int {
-        let h = configuration.hiddenSize
-        return 1_000_000 / (h * min(h, configuration.intermediateSize)) + 1
-    }
-
     /// Embeds valid sequences (checked by the caller).
     func encode(_ sequences: [[Int32]], workers requested: Int) -> Matrix {
         let h = configuration.hiddenSize
@@ -49,7 +36,7 @@ extension SentenceTransformerModel {
         let batches = Self.batches(lengths: lengths)
         let output = AlignedFloats(count: sequences.count * h)
         let largestBatch = batches.map { lengths[$0].reduce(0, +) }.max() ?? 0
-        let capacity = max(largestBatch, minimumGEMMRows)
+        let capacity = largestBatch
         let longest = lengths.max() ?? 1
         let workerCount = max(1, min(requested, batches.count))
         let next = Atomic<Int>(0)
@@ -62,14 +49,10 @@ extension SentenceTransformerModel {
                 workspace.run(sequences[batch], firstIndex: batch.lowerBound, output: output.pointer)
             }
         }
-        // One BLAS thread per call, whatever the worker count: OpenBLAS splits
-        // a product differently on several threads and the bits would change.
-        DenseProducts.withSingleThreadedBLAS {
-            if workerCount == 1 {
-                body(0)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: workerCount, execute: body)
-            }
+        if workerCount == 1 {
+            body(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workerCount, execute: body)
         }
         var matrix = Matrix(rows: sequences.count, columns: h,
                             elements: Array(UnsafeBufferPointer(start: output.pointer, count: sequences.count * h)))
@@ -83,7 +66,6 @@ final class Workspace {
     let weights: BERTWeights
     let configuration: BERTConfiguration
     let pooling: SentenceTransformerModel.Pooling
-    let minimumRows: Int
     /// Hidden states, tokens × H.
     let hidden: AlignedFloats
     /// Query, key and value of every token, tokens × 3H.
@@ -92,21 +74,21 @@ final class Workspace {
     let context: AlignedFloats
     /// Feed-forward activations, tokens × I.
     let intermediate: AlignedFloats
-    /// One block of attention scores.
-    let scores: AlignedFloats
+    /// `sk_attention`'s workspace for the longest sequence.
+    let attentionWorkspace: AlignedFloats
+    /// `sk_linear`'s workspace.
+    let linearWorkspace = AlignedFloats(count: sk_linear_workspace_count())
 
     init(model: SentenceTransformerModel, tokens: Int, longestSequence: Int) {
         let c = model.configuration
         weights = model.weights
         configuration = c
         pooling = model.pooling
-        minimumRows = model.minimumGEMMRows
         hidden = AlignedFloats(count: tokens * c.hiddenSize)
         qkv = AlignedFloats(count: tokens * 3 * c.hiddenSize)
         context = AlignedFloats(count: tokens * c.hiddenSize)
         intermediate = AlignedFloats(count: tokens * c.intermediateSize)
-        scores = AlignedFloats(count: min(longestSequence * longestSequence,
-                                          max(SentenceTransformerModel.scoreCapacity, longestSequence)))
+        attentionWorkspace = AlignedFloats(count: sk_attention_workspace_count(Int32(longestSequence), Int32(c.headSize)))
     }
 
     /// Embeds `sequences` (one batch) into rows `firstIndex…` of `output`
@@ -115,9 +97,10 @@ final class Workspace {
         let c = configuration
         let h = c.hiddenSize, inner = c.intermediateSize
         let w = weights
-        let tokens = sequences.reduce(0) { $0 + $1.count }
-        let rows = max(tokens, minimumRows)
-        let x = hidden.pointer
+        let rows = sequences.reduce(0) { $0 + $1.count }
+        let x = hidden.pointer, f = intermediate.pointer
+        let epsilon = c.layerNormEpsilon
+        let activation = c.activation == .gelu ? Int32(SK_ACTIVATION_GELU) : Int32(SK_ACTIVATION_GELU_TANH)
 
         // Embeddings: (word + type 0) + position, as BertEmbeddings adds them.
         var offset = 0
@@ -131,45 +114,30 @@ final class Workspace {
             }
             offset += sequence.count
         }
-        // Padding rows: zero, so that they stay finite; never read back.
-        if rows > tokens {
-            (x + tokens * h).update(repeating: 0, count: (rows - tokens) * h)
-            (context.pointer + tokens * h).update(repeating: 0, count: (rows - tokens) * h)
-        }
-        VectorMath.layerNorm(x, rows: rows, columns: h, gamma: w.pointer(w.embeddingNormGamma),
-                             beta: w.pointer(w.embeddingNormBeta), epsilon: c.layerNormEpsilon)
+        sk_layer_norm(x, Int32(rows), Int32(h), w.pointer(w.embeddingNormGamma), w.pointer(w.embeddingNormBeta), epsilon)
 
         for layer in w.layers {
-            // Q, K, V in one product: qkv ← bias; qkv += X · Wqkvᵀ.
-            VectorMath.fillRows(qkv.pointer, rows: rows, columns: 3 * h, with: w.pointer(layer.qkvBias))
-            DenseProducts.gemm(transposeA: false, transposeB: true, m: rows, n: 3 * h, k: h,
-                               alpha: 1, a: x, lda: h, b: w.pointer(layer.qkvWeight), ldb: h,
-                               beta: 1, c: qkv.pointer, ldc: 3 * h)
+            // Q, K, V in one product: bias + X · Wqkvᵀ.
+            linear(rows: rows, outputs: 3 * h, inputs: h, x, weight: layer.qkvWeight, bias: layer.qkvBias,
+                   start: SK_INIT_BIAS, into: qkv.pointer)
             var start = 0
             for sequence in sequences {
-                attention(start: start, length: sequence.count)
+                sk_attention(Int32(sequence.count), Int32(c.headCount), Int32(c.headSize), qkv.pointer + start * 3 * h,
+                             Int32(3 * h), context.pointer + start * h, Int32(h), attentionWorkspace.pointer)
                 start += sequence.count
             }
-            // X ← LayerNorm(X + bias + context · Woᵀ).
-            VectorMath.addRows(x, rows: rows, columns: h, bias: w.pointer(layer.attentionOutputBias))
-            DenseProducts.gemm(transposeA: false, transposeB: true, m: rows, n: h, k: h,
-                               alpha: 1, a: context.pointer, lda: h, b: w.pointer(layer.attentionOutputWeight), ldb: h,
-                               beta: 1, c: x, ldc: h)
-            VectorMath.layerNorm(x, rows: rows, columns: h, gamma: w.pointer(layer.attentionNormGamma),
-                                 beta: w.pointer(layer.attentionNormBeta), epsilon: c.layerNormEpsilon)
-            // Feed-forward: GELU(X · Wiᵀ + bias), then X ← LayerNorm(X + bias + · Wo2ᵀ).
-            let f = intermediate.pointer
-            VectorMath.fillRows(f, rows: rows, columns: inner, with: w.pointer(layer.intermediateBias))
-            DenseProducts.gemm(transposeA: false, transposeB: true, m: rows, n: inner, k: h,
-                               alpha: 1, a: x, lda: h, b: w.pointer(layer.intermediateWeight), ldb: h,
-                               beta: 1, c: f, ldc: inner)
-            VectorMath.gelu(f, rows: rows, columns: inner, activation: c.activation)
-            VectorMath.addRows(x, rows: rows, columns: h, bias: w.pointer(layer.outputBias))
-            DenseProducts.gemm(transposeA: false, transposeB: true, m: rows, n: h, k: inner,
-                               alpha: 1, a: f, lda: inner, b: w.pointer(layer.outputWeight), ldb: inner,
-                               beta: 1, c: x, ldc: h)
-            VectorMath.layerNorm(x, rows: rows, columns: h, gamma: w.pointer(layer.outputNormGamma),
-                                 beta: w.pointer(layer.outputNormBeta), epsilon: c.layerNormEpsilon)
+            // X ← LayerNorm((X + bias) + context · Woᵀ).
+            linear(rows: rows, outputs: h, inputs: h, context.pointer, weight: layer.attentionOutputWeight,
+                   bias: layer.attentionOutputBias, start: SK_INIT_OUTPUT_PLUS_BIAS, into: x)
+            sk_layer_norm(x, Int32(rows), Int32(h), w.pointer(layer.attentionNormGamma),
+                          w.pointer(layer.attentionNormBeta), epsilon)
+            // Feed-forward: GELU(bias + X · Wiᵀ), then X ← LayerNorm((X + bias) + · Wo2ᵀ).
+            linear(rows: rows, outputs: inner, inputs: h, x, weight: layer.intermediateWeight,
+                   bias: layer.intermediateBias, start: SK_INIT_BIAS, activation: activation, into: f)
+            linear(rows: rows, outputs: h, inputs: inner, f, weight: layer.outputWeight, bias: layer.outputBias,
+                   start: SK_INIT_OUTPUT_PLUS_BIAS, into: x)
+            sk_layer_norm(x, Int32(rows), Int32(h), w.pointer(layer.outputNormGamma),
+                          w.pointer(layer.outputNormBeta), epsilon)
         }
 
         // Pooling, one sequence at a time.
@@ -180,31 +148,16 @@ final class Workspace {
         }
     }
 
-    /// Scaled dot-product attention of the sequence at rows `start..<start+length`,
-    /// head by head, into the same rows of `context`.
-    private func attention(start: Int, length n: Int) {
-        let h = configuration.hiddenSize, d = configuration.headSize
-        let stride = 3 * h
-        let scale = 1 / Float(d).squareRoot()
-        let block = max(1, min(n, scores.count / n))
-        let s = scores.pointer
-        for head in 0..<configuration.headCount {
-            let q = qkv.pointer + start * stride + head * d
-            let k = q + h, v = q + 2 * h
-            let out = context.pointer + start * h + head * d
-            var first = 0
-            while first < n {
-                let m = min(block, n - first)
-                DenseProducts.gemm(transposeA: false, transposeB: true, m: m, n: n, k: d,
-                                   alpha: scale, a: q + first * stride, lda: stride, b: k, ldb: stride,
-                                   beta: 0, c: s, ldc: n)
-                VectorMath.softmax(s, rows: m, columns: n, stride: n)
-                DenseProducts.gemm(transposeA: false, transposeB: false, m: m, n: d, k: n,
-                                   alpha: 1, a: s, lda: n, b: v, ldb: stride,
-                                   beta: 0, c: out + first * h, ldc: h)
-                first += m
-            }
-        }
+    /// `output (rows × outputs) ← activation(start + input (rows × inputs) · Wᵀ)`,
+    /// W packed at `weight`: each element one chain of FMAs in a fixed
+    /// order, so a row's result does not depend on the other rows
+    /// (CSentenceKernels.h).
+    @inline(__always)
+    private func linear(rows: Int, outputs: Int, inputs: Int, _ input: UnsafePointer<Float>, weight: Int, bias: Int,
+                        start: Int, activation: Int32 = Int32(SK_ACTIVATION_NONE),
+                        into output: UnsafeMutablePointer<Float>) {
+        sk_linear(Int32(rows), Int32(outputs), Int32(inputs), input, Int32(inputs), weights.pointer(weight),
+                  weights.pointer(bias), Int32(start), activation, output, Int32(outputs), linearWorkspace.pointer)
     }
 
     /// Pools `count` token rows into `destination`.

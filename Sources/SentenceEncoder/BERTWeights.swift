@@ -1,3 +1,4 @@
+import CSentenceKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -30,20 +31,20 @@ final class AlignedFloats: @unchecked Sendable {
 }
 
 /// Where each weight of one encoder layer sits in ``BERTWeights/storage``
-/// (offsets in floats). Matrices keep PyTorch's `Linear` layout, out × in
-/// (row-major), and are multiplied with sgemm's transpose flag.
+/// (offsets in floats). Matrices are stored packed for `sk_gemm` (panels of
+/// 16 output columns, see CSentenceKernels.h), packed once at load.
 struct LayerLayout: Sendable {
-    /// Query, key and value weights stacked: 3H × H (rows 0..<H query, then key, then value).
+    /// Query, key and value weights stacked, 3H × H (query, then key, then value), packed.
     var qkvWeight = 0
     /// Their biases: 3H.
     var qkvBias = 0
-    /// Attention output projection, H × H, and its bias.
+    /// Attention output projection, H × H packed, and its bias.
     var attentionOutputWeight = 0, attentionOutputBias = 0
     /// The LayerNorm after attention: γ and β, H each.
     var attentionNormGamma = 0, attentionNormBeta = 0
-    /// Feed-forward up projection, I × H, and its bias (I).
+    /// Feed-forward up projection, I × H packed, and its bias (I).
     var intermediateWeight = 0, intermediateBias = 0
-    /// Feed-forward down projection, H × I, and its bias (H).
+    /// Feed-forward down projection, H × I packed, and its bias (H).
     var outputWeight = 0, outputBias = 0
     /// The LayerNorm after the feed-forward block.
     var outputNormGamma = 0, outputNormBeta = 0
@@ -78,85 +79,98 @@ final class BERTWeights: Sendable {
         let prefix = file["embeddings.word_embeddings.weight"] == nil && file["bert.embeddings.word_embeddings.weight"] != nil
             ? "bert." : ""
 
-        // Every tensor read, its expected shape and where it goes.
-        var plan: [(name: String, shape: [Int], offset: Int)] = []
+        // Every tensor read, its expected shape and where it goes: vectors and
+        // embedding tables as they are; a Linear weight (one, or query, key
+        // and value stacked) into a packed matrix of `rows` × `columns`.
+        struct Placement {
+            var names: [String]
+            var shape: [Int]
+            var offset: Int
+            var packed: (rows: Int, columns: Int)?
+        }
+        var plan: [Placement] = []
         var total = 0
         func place(_ count: Int) -> Int {
             defer { total += count }
             return total
         }
-        func expect(_ name: String, _ shape: [Int], at offset: Int) {
-            plan.append((prefix + name, shape, offset))
+        func vector(_ name: String, _ shape: [Int]) -> Int {
+            let offset = place(shape.reduce(1, *))
+            plan.append(Placement(names: [prefix + name], shape: shape, offset: offset, packed: nil))
+            return offset
         }
-        let word = place(c.vocabularySize * h)
-        expect("embeddings.word_embeddings.weight", [c.vocabularySize, h], at: word)
-        let position = place(c.maximumPositions * h)
-        expect("embeddings.position_embeddings.weight", [c.maximumPositions, h], at: position)
+        func linear(_ names: [String], rows: Int, columns: Int) -> Int {
+            let offset = place(sk_packed_count(Int32(rows * names.count), Int32(columns)))
+            plan.append(Placement(names: names.map { prefix + $0 }, shape: [rows, columns], offset: offset,
+                                  packed: (rows * names.count, columns)))
+            return offset
+        }
+        let word = vector("embeddings.word_embeddings.weight", [c.vocabularySize, h])
+        let position = vector("embeddings.position_embeddings.weight", [c.maximumPositions, h])
         let tokenType = place(h)
-        let gamma = place(h), beta = place(h)
-        expect("embeddings.LayerNorm.weight", [h], at: gamma)
-        expect("embeddings.LayerNorm.bias", [h], at: beta)
+        let gamma = vector("embeddings.LayerNorm.weight", [h])
+        let beta = vector("embeddings.LayerNorm.bias", [h])
         var layers: [LayerLayout] = []
         for index in 0..<c.layerCount {
             let p = "encoder.layer.\(index)."
             var l = LayerLayout()
-            l.qkvWeight = place(3 * h * h)
+            let parts = ["query", "key", "value"]
+            l.qkvWeight = linear(parts.map { p + "attention.self.\($0).weight" }, rows: h, columns: h)
             l.qkvBias = place(3 * h)
-            for (part, name) in ["query", "key", "value"].enumerated() {
-                expect(p + "attention.self.\(name).weight", [h, h], at: l.qkvWeight + part * h * h)
-                expect(p + "attention.self.\(name).bias", [h], at: l.qkvBias + part * h)
+            for (part, name) in parts.enumerated() {
+                plan.append(Placement(names: [prefix + p + "attention.self.\(name).bias"], shape: [h],
+                                      offset: l.qkvBias + part * h, packed: nil))
             }
-            l.attentionOutputWeight = place(h * h)
-            l.attentionOutputBias = place(h)
-            l.attentionNormGamma = place(h)
-            l.attentionNormBeta = place(h)
-            expect(p + "attention.output.dense.weight", [h, h], at: l.attentionOutputWeight)
-            expect(p + "attention.output.dense.bias", [h], at: l.attentionOutputBias)
-            expect(p + "attention.output.LayerNorm.weight", [h], at: l.attentionNormGamma)
-            expect(p + "attention.output.LayerNorm.bias", [h], at: l.attentionNormBeta)
-            l.intermediateWeight = place(i * h)
-            l.intermediateBias = place(i)
-            l.outputWeight = place(h * i)
-            l.outputBias = place(h)
-            l.outputNormGamma = place(h)
-            l.outputNormBeta = place(h)
-            expect(p + "intermediate.dense.weight", [i, h], at: l.intermediateWeight)
-            expect(p + "intermediate.dense.bias", [i], at: l.intermediateBias)
-            expect(p + "output.dense.weight", [h, i], at: l.outputWeight)
-            expect(p + "output.dense.bias", [h], at: l.outputBias)
-            expect(p + "output.LayerNorm.weight", [h], at: l.outputNormGamma)
-            expect(p + "output.LayerNorm.bias", [h], at: l.outputNormBeta)
+            l.attentionOutputWeight = linear([p + "attention.output.dense.weight"], rows: h, columns: h)
+            l.attentionOutputBias = vector(p + "attention.output.dense.bias", [h])
+            l.attentionNormGamma = vector(p + "attention.output.LayerNorm.weight", [h])
+            l.attentionNormBeta = vector(p + "attention.output.LayerNorm.bias", [h])
+            l.intermediateWeight = linear([p + "intermediate.dense.weight"], rows: i, columns: h)
+            l.intermediateBias = vector(p + "intermediate.dense.bias", [i])
+            l.outputWeight = linear([p + "output.dense.weight"], rows: h, columns: i)
+            l.outputBias = vector(p + "output.dense.bias", [h])
+            l.outputNormGamma = vector(p + "output.LayerNorm.weight", [h])
+            l.outputNormBeta = vector(p + "output.LayerNorm.bias", [h])
             layers.append(l)
         }
 
         // Check everything before allocating: the file's own (validated) sizes bound the allocation.
         let path = file.displayPath
-        var tensors: [(SafeTensorsFile.Tensor, Int)] = []
-        for entry in plan {
-            guard let tensor = file[entry.name] else {
-                throw EncoderError(file: path, "has no tensor '\(entry.name)', which a BERT model with \(c.layerCount) layers needs (config.json)")
+        func tensor(_ name: String, _ shape: [Int]) throws -> SafeTensorsFile.Tensor {
+            guard let tensor = file[name] else {
+                throw EncoderError(file: path, "has no tensor '\(name)', which a BERT model with \(c.layerCount) layers needs (config.json); the tensor is missing")
             }
-            guard tensor.shape == entry.shape else {
-                throw EncoderError(file: path, "tensor '\(entry.name)' has shape \(tensor.shape), expected \(entry.shape) from config.json")
+            guard tensor.shape == shape else {
+                throw EncoderError(file: path, "tensor '\(name)' has shape \(tensor.shape), expected \(shape) from config.json")
             }
             guard tensor.dtype.isFloatingPoint else {
-                throw EncoderError(file: path, "tensor '\(entry.name)' has dtype \(tensor.dtype.rawValue); weights must be F32, F16, BF16 or F64")
+                throw EncoderError(file: path, "tensor '\(name)' has dtype \(tensor.dtype.rawValue); weights must be F32, F16, BF16 or F64")
             }
-            tensors.append((tensor, entry.offset))
+            return tensor
         }
+        let resolved = try plan.map { placement in try placement.names.map { try tensor($0, placement.shape) } }
         let typeName = prefix + "embeddings.token_type_embeddings.weight"
-        guard let typeTensor = file[typeName] else {
-            throw EncoderError(file: path, "has no tensor '\(typeName)'")
-        }
-        guard typeTensor.shape == [c.tokenTypeCount, h] else {
-            throw EncoderError(file: path, "tensor '\(typeName)' has shape \(typeTensor.shape), expected \([c.tokenTypeCount, h]) from config.json")
-        }
+        let typeTensor = try tensor(typeName, [c.tokenTypeCount, h])
 
         let storage = AlignedFloats(count: total)
-        for (tensor, offset) in tensors {
-            try file.read(tensor, into: UnsafeMutableBufferPointer(start: storage.pointer + offset, count: tensor.elementCount))
+        // One Linear weight (or a stacked triple) at a time, packed from a scratch copy.
+        let largestLinear = plan.compactMap { $0.packed.map { $0.rows * $0.columns } }.max() ?? 0
+        let scratch = AlignedFloats(count: largestLinear)
+        for (placement, tensors) in zip(plan, resolved) {
+            if let packed = placement.packed {
+                var offset = 0
+                for tensor in tensors {
+                    try file.read(tensor, into: UnsafeMutableBufferPointer(start: scratch.pointer + offset, count: tensor.elementCount))
+                    offset += tensor.elementCount
+                }
+                sk_pack_transposed(scratch.pointer, Int32(packed.rows), Int32(packed.columns), Int32(packed.columns),
+                                   storage.pointer + placement.offset)
+            } else {
+                try file.read(tensors[0], into: UnsafeMutableBufferPointer(start: storage.pointer + placement.offset,
+                                                                          count: tensors[0].elementCount))
+            }
         }
-        let types = try file.floats(typeName)
+        let types = try file.floats(typeTensor.name)
         (storage.pointer + tokenType).update(from: types, count: h)
 
         self.storage = storage
