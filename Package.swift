@@ -50,6 +50,14 @@ let package = Package(
         /// flags, and this pass is most of the kernel's cost beyond its GEMMs.
         .target(name: "CPairScan"),
 
+        /// The sentence encoder's matrix product (AVX2 + FMA chosen at run
+        /// time, portable C otherwise), in C for two reasons: a row's result
+        /// must not depend on its place in a product (OpenBLAS's sgemm rounds
+        /// a row differently by its position in a tile, so packed batches
+        /// would change embeddings), and Swift cannot compile AVX2/FMA code
+        /// without unsafe flags.
+        .target(name: "CSentenceKernels"),
+
         // MARK: - Libraries
 
         /// Dense/sparse matrices, BLAS/LAPACK, randomized SVD, top-k and the
@@ -69,7 +77,7 @@ let package = Package(
         /// MatchCore's BLAS. Knows nothing about participants or missions.
         .target(
             name: "SentenceEncoder",
-            dependencies: ["MatchCore"]
+            dependencies: ["MatchCore", "CSentenceKernels"]
         ),
         /// The planner's exact mode (`schedule --exact`): the agenda as a
         /// mixed-integer programme solved by GLPK, priority by priority.
