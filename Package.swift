@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "missionmatch",
             dependencies: [
-                "MatchCore", "MissionMatch", "MissionMatchIO", "MissionMatchExact",
+                "MatchCore", "MissionMatch", "MissionMatchIO", "MissionMatchExact", "SentenceEncoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

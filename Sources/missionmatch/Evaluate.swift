@@ -152,7 +152,7 @@ struct Evaluate: ParsableCommand {
         let evaluation = QualityEvaluation(reference: reference, relevanceThreshold: threshold ?? 1)
         let rows = try evaluation.evaluate(
             mission: loaded.mission, participants: loaded.participants, truth: truthValue,
-            semantic: try semantic.vectors(for: loaded))
+            semantic: try semantic.source().vectors(for: loaded))
         switch format {
         case .text: print(Self.comparisonText(rows), terminator: "")
         case .json: print(try Self.comparisonJSON(rows))

@@ -62,6 +62,7 @@ struct FitWeights: ParsableCommand {
     func run() throws {
         let reference = try CommandInputs.reference(data: data)
         var sets: [JudgedSet] = []
+        let vectors = semantic.source()
         var inputs: [URL] = []
         for (position, (path, truthPath)) in zip(missions, truth).enumerated() {
             let loaded = try CommandInputs.mission(path, reference: reference)
@@ -69,7 +70,7 @@ struct FitWeights: ParsableCommand {
             inputs += CommandInputs.inputs(of: loaded) + [URL(fileURLWithPath: truthPath)]
             sets.append(try JudgedSet(
                 name: loaded.mission.id, mission: loaded.mission, participants: loaded.participants, truth: judged,
-                reference: reference, semantic: try semantic.vectors(for: loaded, position: position)))
+                reference: reference, semantic: try vectors.vectors(for: loaded, position: position)))
         }
         if let dump {
             try CommandInputs.write(JudgedSet.pairTable(sets), to: URL(fileURLWithPath: dump), protecting: inputs)

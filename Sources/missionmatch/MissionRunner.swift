@@ -22,6 +22,8 @@ struct MissionRunner: Sendable {
     var output: OutputFile
     /// The progress line.
     var progress: ProgressDisplay
+    /// Where each mission's sentence-encoder vectors come from.
+    var semantic: SemanticSource
 
     /// Runs one mission.
     ///
@@ -36,10 +38,11 @@ struct MissionRunner: Sendable {
     func run(_ loaded: LoadedMission, keeping earlier: [KeptMeeting], position: Int, of count: Int) throws -> MissionRunReport {
         let mission = loaded.mission
         progress.show(.encoding, mission: mission.id, position: position, of: count)
+        let vectors = try semantic.vectors(for: loaded)
         let ranking: MissionRanking
         do {
             ranking = try MatchingEngine(reference: reference)
-                .rank(mission: mission, participants: loaded.participants, requests: loaded.requests)
+                .rank(mission: mission, participants: loaded.participants, requests: loaded.requests, semantic: vectors)
         } catch {
             progress.finish()
             StandardError.write(["missionmatch: \(mission.id): scoring failed: \(error) (please report this with the input files)"])

@@ -52,6 +52,8 @@ struct Rank: ParsableCommand {
     @Flag(name: .long, help: "No diversity re-ranking.")
     var noDiversity = false
 
+    @OptionGroup var semantic: SemanticOptions
+
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
         if let top, top > FormatLimits.maxTopK {
@@ -68,7 +70,8 @@ struct Rank: ParsableCommand {
         let engine = MatchingEngine(reference: reference, rankingOptions: options)
         let ranking = try engine.rank(
             mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
-            top: top.map { min($0, max(1, loaded.participants.count)) })
+            top: top.map { min($0, max(1, loaded.participants.count)) },
+            semantic: try semantic.source().vectors(for: loaded))
         let text: String
         switch format ?? (out == nil ? .table : .csv) {
         case .csv: text = RecommendationsCSVWriter.csv(for: ranking.recommendations)

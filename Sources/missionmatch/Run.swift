@@ -82,6 +82,8 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "An earlier run's output folder: keep the meetings of DIR/<mission-id>/agenda.json.")
     var keepFrom: String?
 
+    @OptionGroup var semantic: SemanticOptions
+
     func validate() throws {
         if let keepFrom, Self.sameFolder(keepFrom, out) {
             throw ValidationError("--keep-from and --out name the same folder: the earlier agendas are inputs and are never "
@@ -109,7 +111,7 @@ struct Run: ParsableCommand {
         let runner = MissionRunner(
             reference: inputs.reference, out: URL(fileURLWithPath: out), warnings: warnings,
             output: OutputFile(protectedInputs: inputs.inputFiles + EarlierRun.files(in: keepFrom, for: inputs.missions)),
-            progress: progress)
+            progress: progress, semantic: semantic.source())
         var reports: [MissionRunReport] = []
         for (position, loaded) in inputs.missions.enumerated() {
             let report = try runner.run(loaded, keeping: earlier[position], position: position + 1, of: inputs.missions.count)

@@ -72,6 +72,8 @@ struct Schedule: ParsableCommand {
     @Option(name: .long, help: "Seconds the exact mode may take (default 60); at the limit the best agenda found is kept.")
     var timeLimit: Double = 60
 
+    @OptionGroup var semantic: SemanticOptions
+
     func validate() throws {
         guard candidates >= 1 else { throw ValidationError("--candidates must be at least 1.") }
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds.") }
@@ -109,7 +111,8 @@ struct Schedule: ParsableCommand {
     func candidates(for loaded: LoadedMission, reference: ReferenceData) throws -> [AgendaCandidate] {
         guard let scores else {
             let ranking = try MatchingEngine(reference: reference)
-                .rank(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests)
+                .rank(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
+                      semantic: try semantic.source().vectors(for: loaded))
             return ranking.agendaCandidates(limit: candidates)
         }
         let read = try readOrExit { () throws(ImportError) in

@@ -1,11 +1,20 @@
 import ArgumentParser
 import Foundation
+import MatchCore
 import MissionMatch
 import MissionMatchIO
+import SentenceEncoder
 
-/// Where the semantic block's vectors come from: a vectors file, or no
-/// semantic block at all.
+/// Where the semantic block's vectors come from, in this order: `--no-encoder`
+/// (none); `--vectors FILE` (any model's vectors); `--encoder DIR`; the
+/// mission file's `encoder:` key (`none` switches it off); `$MISSIONMATCH_ENCODER`;
+/// the default model in the cache folder (`scripts/fetch-encoder.sh`); else
+/// none, said in one line.
 struct SemanticOptions: ParsableArguments {
+    @Option(name: .customLong("encoder"),
+            help: "A sentence-transformers model folder (BERT family; default: the mission's encoder: key, $MISSIONMATCH_ENCODER, else all-MiniLM-L6-v2 in the cache folder).")
+    var encoder: String?
+
     @Option(name: .customLong("vectors"),
             help: "Sentence embeddings of the participants' offers and needs made by any model (participant_id,side,v1…vD; see the README). Repeat once per mission for fit-weights.")
     var vectors: [String] = []
@@ -14,23 +23,163 @@ struct SemanticOptions: ParsableArguments {
     var lexicalOnly = false
 
     func validate() throws {
-        if lexicalOnly && !vectors.isEmpty { throw ValidationError("Give --vectors or --no-encoder, not both.") }
+        if lexicalOnly && (!vectors.isEmpty || encoder != nil) {
+            throw ValidationError("--no-encoder cannot be combined with --vectors or --encoder.")
+        }
+        if !vectors.isEmpty && encoder != nil { throw ValidationError("Give --vectors or --encoder, not both.") }
     }
 
-    /// The semantic vectors for one mission (the `position`-th when several are given), or `nil`.
+    /// A per-run source of vectors: loads the encoder once and shares its cache between missions.
+    func source() -> SemanticSource { SemanticSource(options: self) }
+}
+
+/// Computes (or reads) the semantic vectors of each mission of a command.
+///
+/// A model folder is loaded once per command and shared by its missions
+/// (the loaded encoders are kept behind a lock).
+final class SemanticSource: @unchecked Sendable {
+    let options: SemanticOptions
+    private let lock = NSLock()
+    private var encoders: [String: SentenceEncoder] = [:]
+
+    init(options: SemanticOptions) {
+        self.options = options
+    }
+
+    /// The cache folder: `$MISSIONMATCH_CACHE`, else `$XDG_CACHE_HOME/missionmatch`, else `~/.cache/missionmatch`.
+    static var cacheFolder: URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let folder = environment["MISSIONMATCH_CACHE"], !folder.isEmpty { return URL(fileURLWithPath: folder) }
+        if let folder = environment["XDG_CACHE_HOME"], !folder.isEmpty {
+            return URL(fileURLWithPath: folder).appendingPathComponent("missionmatch")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/missionmatch")
+    }
+
+    /// The default model folder (`scripts/fetch-encoder.sh` puts it there).
+    static var defaultModelFolder: URL { cacheFolder.appendingPathComponent("encoders/all-MiniLM-L6-v2") }
+
+    /// Which model folder a mission uses, and why; `nil` when none (with the reason).
+    func modelFolder(for loaded: LoadedMission) -> (folder: URL?, origin: String) {
+        if let encoder = options.encoder { return (URL(fileURLWithPath: encoder), "--encoder") }
+        if loaded.file.refusesEncoder { return (nil, "the mission file says encoder: none") }
+        if let url = loaded.file.encoderURL { return (url, "the mission file's encoder: key") }
+        if let folder = ProcessInfo.processInfo.environment["MISSIONMATCH_ENCODER"], !folder.isEmpty {
+            return (URL(fileURLWithPath: folder), "$MISSIONMATCH_ENCODER")
+        }
+        let fallback = Self.defaultModelFolder
+        if FileManager.default.fileExists(atPath: fallback.appendingPathComponent("config.json").path) {
+            return (fallback, "the cache folder")
+        }
+        return (nil, "no sentence encoder found (run `bash scripts/fetch-encoder.sh`, or give --encoder DIR or --vectors FILE)")
+    }
+
+    /// The mission's semantic vectors, or `nil` for lexical ranking; one line on standard error says which.
     ///
-    /// - Throws: The exit code (65/66) after printing every error of the vectors file.
+    /// - Parameters:
+    ///   - loaded: The mission.
+    ///   - position: The mission's position, for `--vectors` given once per mission.
+    /// - Throws: The exit code after printing the reason: 66 for a missing
+    ///   vectors file or model folder, 65 for an invalid one, 73 never (a cache
+    ///   that cannot be saved is a warning).
     func vectors(for loaded: LoadedMission, position: Int = 0) throws -> SemanticVectors? {
-        guard !lexicalOnly, position < vectors.count else { return nil }
-        let path = vectors[position]
+        if options.lexicalOnly {
+            StandardError.write(["\(loaded.mission.id): lexical ranking (--no-encoder)"])
+            return nil
+        }
+        if !options.vectors.isEmpty {
+            guard position < options.vectors.count else { return nil }
+            return try readVectors(options.vectors[position], for: loaded)
+        }
+        let (folder, origin) = modelFolder(for: loaded)
+        guard let folder else {
+            StandardError.write(["\(loaded.mission.id): lexical ranking: \(origin)"])
+            return nil
+        }
+        let encoder = try load(folder, origin: origin)
+        let started = Date()
+        var cache: EmbeddingCache? = EmbeddingCache(
+            folder: Self.cacheFolder.appendingPathComponent("embeddings"), fingerprint: encoder.fingerprint,
+            dimension: encoder.dimension)
+        let known = cache?.entries.count ?? 0
+        let (offerTexts, needTexts) = SemanticVectors.texts(of: loaded.participants)
+        let texts = (offerTexts + needTexts).filter { !$0.isEmpty }
+        let encoded = encoder.encode(texts, cache: &cache)
+        let added = (cache?.entries.count ?? known) - known
+        do {
+            try cache?.save()
+        } catch {
+            StandardError.write(["warning: the embedding cache could not be saved (\(error.localizedDescription)); "
+                                 + "the next run encodes again"])
+        }
+        let vectors = SemanticVectors.assembled(
+            participants: loaded.participants, offerTexts: offerTexts, needTexts: needTexts, encoded: encoded,
+            dimension: encoder.dimension, source: encoder.name)
+        let seconds = FixedPoint.format(Date().timeIntervalSince(started), digits: 1)
+        StandardError.write(["\(loaded.mission.id): sentence encoder \(encoder.name) (\(origin)): \(texts.count) texts, "
+                             + "\(added) encoded, \(texts.count - added) from the cache, \(seconds) s"])
+        return vectors
+    }
+
+    private func load(_ folder: URL, origin: String) throws -> SentenceEncoder {
+        let key = folder.standardizedFileURL.path
+        lock.lock()
+        defer { lock.unlock() }
+        if let encoder = encoders[key] { return encoder }
+        guard FileManager.default.fileExists(atPath: key) else {
+            StandardError.write(["missionmatch: the sentence encoder folder \(key) (\(origin)) does not exist; "
+                                 + "run `bash scripts/fetch-encoder.sh`, give another --encoder DIR, or --no-encoder"])
+            throw SysExits.noInput
+        }
+        do {
+            let encoder = try SentenceEncoder(modelFolder: folder)
+            encoders[key] = encoder
+            return encoder
+        } catch {
+            StandardError.write(["missionmatch: the sentence encoder \(key) (\(origin)) cannot be used: \(error)"])
+            throw SysExits.dataError
+        }
+    }
+
+    private func readVectors(_ path: String, for loaded: LoadedMission) throws -> SemanticVectors {
         do {
             let read = try SemanticVectorsReader(participants: loaded.participants)
                 .read(contentsOf: URL(fileURLWithPath: path), displayName: path)
             StandardError.write(read.diagnostics.warningLines)
+            StandardError.write(["\(loaded.mission.id): semantic vectors from \(path) (\(read.value.dimensions) dimensions)"])
             return read.value
         } catch {
             StandardError.write(error.diagnostics.errorLines)
             throw SysExits.code(for: error.diagnostics)
         }
+    }
+}
+
+extension SemanticVectors {
+    /// The vectors of the participants' offers and needs from the encoder's
+    /// results for the non-empty texts (in `offers` then `needs` order), with clauses.
+    static func assembled(
+        participants: [Participant], offerTexts: [String], needTexts: [String],
+        encoded: [SentenceEncoder.EncodedText], dimension: Int, source: String
+    ) -> SemanticVectors {
+        var next = 0
+        func side(_ texts: [String]) -> (Matrix, [Clauses]) {
+            var matrix = Matrix(rows: texts.count, columns: dimension)
+            var clauses: [Clauses] = []
+            for (row, text) in texts.enumerated() {
+                guard !text.isEmpty else {
+                    clauses.append(Clauses(texts: [], vectors: Matrix(rows: 0, columns: dimension)))
+                    continue
+                }
+                let result = encoded[next]
+                next += 1
+                matrix.setRow(row, to: result.vector)
+                clauses.append(Clauses(texts: result.clauses, vectors: result.clauseVectors))
+            }
+            return (matrix, clauses)
+        }
+        let (offers, offerClauses) = side(offerTexts)
+        let (needs, needClauses) = side(needTexts)
+        return SemanticVectors(offers: offers, needs: needs, source: source, offerClauses: offerClauses, needClauses: needClauses)
     }
 }
