@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MatchCore
+import SentenceEncoder
 
 /// `missionmatch doctor`: which BLAS answers, how fast, and what to fix.
 struct Doctor: AsyncParsableCommand {
@@ -57,6 +58,20 @@ struct Doctor: AsyncParsableCommand {
             print(String(decoding: data, as: UTF8.self))
         case .text:
             print(DoctorText.render(report), terminator: "")
+            print("encoder  " + Self.encoderLine())
+        }
+    }
+
+    /// Which sentence encoder rank and run would use by default, or that they run lexical-only.
+    static func encoderLine() -> String {
+        guard let folder = SemanticSource.environmentOrCachedModelFolder() else {
+            return "none: ranking is lexical-only (run `bash scripts/fetch-encoder.sh` for all-MiniLM-L6-v2)"
+        }
+        do {
+            let encoder = try SentenceEncoder(modelFolder: folder)
+            return "\(encoder.name), \(encoder.model.configuration.layerCount) layers, \(encoder.dimension) dimensions (\(folder.path))"
+        } catch {
+            return "\(folder.path) cannot be used: \(error); ranking is lexical-only"
         }
     }
 }

@@ -59,6 +59,15 @@ final class SemanticSource: @unchecked Sendable {
     /// The default model folder (`scripts/fetch-encoder.sh` puts it there).
     static var defaultModelFolder: URL { cacheFolder.appendingPathComponent("encoders/all-MiniLM-L6-v2") }
 
+    /// `$MISSIONMATCH_ENCODER`, else the default model in the cache folder when it is there.
+    static func environmentOrCachedModelFolder() -> URL? {
+        if let folder = ProcessInfo.processInfo.environment["MISSIONMATCH_ENCODER"], !folder.isEmpty {
+            return URL(fileURLWithPath: folder)
+        }
+        let fallback = defaultModelFolder
+        return FileManager.default.fileExists(atPath: fallback.appendingPathComponent("config.json").path) ? fallback : nil
+    }
+
     /// Which model folder a mission uses, and why; `nil` when none (with the reason).
     func modelFolder(for loaded: LoadedMission) -> (folder: URL?, origin: String) {
         if let encoder = options.encoder { return (URL(fileURLWithPath: encoder), "--encoder") }
@@ -121,7 +130,10 @@ final class SemanticSource: @unchecked Sendable {
         return vectors
     }
 
-    private func load(_ folder: URL, origin: String) throws -> SentenceEncoder {
+    /// The encoder of a model folder, loaded once per command.
+    ///
+    /// - Throws: 66 when the folder does not exist, 65 when it is not a usable model (the reason is printed).
+    func load(_ folder: URL, origin: String) throws -> SentenceEncoder {
         let key = folder.standardizedFileURL.path
         lock.lock()
         defer { lock.unlock() }
