@@ -1,0 +1,65 @@
+import Foundation
+import MatchCore
+@testable import SentenceEncoder
+import Testing
+
+/// Texts in, sentence-transformers' embeddings out: the tokenizer and the model together, the clauses and the cache.
+@Suite struct SentenceEncoderPipelineTests {
+    static func encoder() throws -> SentenceEncoder? {
+        guard let folder = TokenizerFixtures.requireModelFolder() else { return nil }
+        return try SentenceEncoder(modelFolder: folder)
+    }
+
+    @Test func textsGiveSentenceTransformersEmbeddings() throws {
+        guard let encoder = try Self.encoder() else { return }
+        let fixture = try ParityFixture.load()
+        let vectors = encoder.encode(fixture.cases.map(\.text))
+        for (index, item) in fixture.cases.enumerated() {
+            let row = vectors.row(index).map(Double.init)
+            let difference = zip(row, item.embedding).map { abs($0 - $1) }.max() ?? 1
+            let cosine = zip(row, item.embedding).reduce(0) { $0 + $1.0 * $1.1 }
+            #expect(difference <= 1e-4 && cosine >= 0.9999, "text \(index): max |Δ| \(difference), cosine \(cosine)")
+        }
+    }
+
+    static let profiles = [
+        "Tinned sardines and mackerel in olive oil. Family cannery since 1920, IFS certified.",
+        "Canned seafood for delicatessen shops in Ontario and Quebec",
+        "We mill Picual olive oil for restaurants, sell bulk oil in IBC containers; and bottle our own brand for shops",
+        "Tinned sardines and mackerel in olive oil. Family cannery since 1920, IFS certified.",  // repeated
+        "",
+    ]
+
+    @Test func clausesAreEmbeddedAsSentencesAndTheCacheGivesTheSameBytes() throws {
+        guard let encoder = try Self.encoder() else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mm-encoder-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var cache: EmbeddingCache? = EmbeddingCache(folder: folder, fingerprint: encoder.fingerprint, dimension: encoder.dimension)
+        let fresh = encoder.encode(Self.profiles, cache: &cache, workers: 2)
+        #expect(cache?.entries.count == 4)  // the repeated text once
+        try cache?.save()
+
+        // Texts: exactly encode(_:)'s rows.
+        let plain = encoder.encode(Self.profiles, workers: 1)
+        for index in Self.profiles.indices {
+            #expect(fresh[index].vector.map(\.bitPattern) == plain.row(index).map(\.bitPattern))
+        }
+        // Clauses: each embedded as a sentence of its own, Float16-rounded.
+        #expect(fresh[0].clauses == ["Tinned sardines and mackerel in olive oil.", "Family cannery since 1920, IFS certified."])
+        let alone = encoder.encode(fresh[0].clauses, workers: 1)
+        for row in 0..<2 {
+            #expect(fresh[0].clauseVectors.row(row).map(\.bitPattern) == alone.row(row).map { Float(Float16($0)).bitPattern })
+        }
+        #expect(fresh[1].clauses == [Self.profiles[1]])  // one clause: the text itself
+        #expect(fresh[1].clauseVectors.row(0).map(\.bitPattern) == plain.row(1).map { Float(Float16($0)).bitPattern })
+        #expect(fresh[2].clauses.count == 3)
+        #expect(fresh[4].clauses.isEmpty && fresh[4].clauseVectors.rows == 0)
+
+        // A second run reads everything from the file and gives the same bytes.
+        var reloaded: EmbeddingCache? = EmbeddingCache(folder: folder, fingerprint: encoder.fingerprint, dimension: encoder.dimension)
+        #expect(reloaded?.entries.count == 4)
+        let cached = encoder.encode(Self.profiles, cache: &reloaded, workers: 1)
+        #expect(reloaded?.isModified == false)
+        #expect(cached == fresh)
+    }
+}
