@@ -111,7 +111,7 @@ struct DoctorCommandTests {
         let binary: URL = try #require(ValidateCommandTests.binary)
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = CommandEnvironment.lexical(environment)
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -51,6 +51,7 @@ struct MutatedMissionTests {
     /// Runs the binary with a hang guard.
     static func guardedRun(_ arguments: [String]) throws -> ValidateCommandTests.Run {
         let process = Process()
+        process.environment = CommandEnvironment.lexical()
         let binary: URL = try #require(ValidateCommandTests.binary)
         process.executableURL = binary
         process.arguments = arguments

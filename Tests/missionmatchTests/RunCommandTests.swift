@@ -30,6 +30,7 @@ struct RunCommandTests {
             _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             let process = Process()
+            process.environment = CommandEnvironment.lexical()
             process.executableURL = ValidateCommandTests.binary
             process.arguments = arguments
             process.standardOutput = try FileHandle(forWritingTo: output)

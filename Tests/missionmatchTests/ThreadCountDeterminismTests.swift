@@ -12,7 +12,7 @@ struct ThreadCountDeterminismTests {
         let binary: URL = try #require(ValidateCommandTests.binary)
         process.executableURL = binary
         process.arguments = ["run", "--data", RunCommandTests.bundledData.path, "--out", out.path, "--quiet"]
-        var environment = ProcessInfo.processInfo.environment
+        var environment = CommandEnvironment.lexical()
         environment["OPENBLAS_NUM_THREADS"] = String(threads)
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice

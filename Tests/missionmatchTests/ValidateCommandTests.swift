@@ -25,6 +25,7 @@ struct ValidateCommandTests {
 
     static func run(_ arguments: [String]) throws -> Run {
         let process = Process()
+        process.environment = CommandEnvironment.lexical()
         process.executableURL = try #require(binary)
         process.arguments = arguments
         let output = Pipe(), errors = Pipe()

@@ -1,0 +1,123 @@
+import Foundation
+@testable import missionmatch
+import Testing
+
+/// The sentence encoder from the command line: which one is used, the cache, the vectors file, the errors.
+struct SemanticCommandTests {
+    typealias V = ValidateCommandTests
+
+    /// all-MiniLM-L6-v2: `$MISSIONMATCH_ENCODER`, else the cache folder (`bash scripts/fetch-encoder.sh`).
+    static func modelFolder() -> String? {
+        let folder = ProcessInfo.processInfo.environment["MISSIONMATCH_ENCODER"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/missionmatch/encoders/all-MiniLM-L6-v2").path
+        guard FileManager.default.fileExists(atPath: folder + "/model.safetensors") else {
+            Issue.record("No sentence encoder at \(folder): run `bash scripts/fetch-encoder.sh` (make test does).")
+            return nil
+        }
+        return folder
+    }
+
+    static func run(_ arguments: [String], cache: String) throws -> V.Run {
+        let process = Process()
+        process.environment = CommandEnvironment.lexical(["MISSIONMATCH_CACHE": cache])
+        process.executableURL = try #require(V.binary)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return V.Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                     errors: String(decoding: err, as: UTF8.self))
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mm-semantic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func rankEncodesOnceThenReadsTheCacheWithTheSameBytes() throws {
+        guard let model = Self.modelFolder() else { return }
+        let cache = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let arguments = ["rank", V.mission, "--data", V.data, "--format", "csv", "--encoder", model]
+        let first = try Self.run(arguments, cache: cache.path)
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.errors.contains("shanghai-mini: sentence encoder all-MiniLM-L6-v2 (--encoder): 12 texts, 12 encoded, 0 from the cache"),
+                "\(first.errors)")
+        let second = try Self.run(arguments, cache: cache.path)
+        #expect(second.errors.contains("12 texts, 0 encoded, 12 from the cache"), "\(second.errors)")
+        #expect(second.output == first.output)
+        let lexical = try Self.run(["rank", V.mission, "--data", V.data, "--format", "csv", "--no-encoder"], cache: cache.path)
+        #expect(lexical.errors.contains("shanghai-mini: lexical ranking (--no-encoder)"))
+        #expect(lexical.output != first.output, "the semantic block changes the scores")
+    }
+
+    @Test func withoutAnEncoderRankingIsLexicalAndSaysSo() throws {
+        let cache = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let run = try Self.run(["rank", V.mission, "--data", V.data, "--top", "1"], cache: cache.path)
+        #expect(run.status == 0)
+        #expect(run.errors.contains("shanghai-mini: lexical ranking: no sentence encoder found (run `bash scripts/fetch-encoder.sh`"))
+    }
+
+    @Test func aMissingOrBrokenModelFolderIsRefusedWithItsExitCode() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = try Self.run(["rank", V.mission, "--data", V.data, "--encoder", folder.path + "/nothing"], cache: folder.path)
+        #expect(missing.status == 66)
+        #expect(missing.errors.contains("does not exist; run `bash scripts/fetch-encoder.sh`"))
+        try Data(#"{"model_type": "gpt2"}"#.utf8).write(to: folder.appendingPathComponent("config.json"))
+        let broken = try Self.run(["rank", V.mission, "--data", V.data, "--encoder", folder.path], cache: folder.path)
+        #expect(broken.status == 65)
+        #expect(broken.errors.contains("cannot be used"), "\(broken.errors)")
+        #expect(try Self.run(["rank", V.mission, "--no-encoder", "--encoder", folder.path], cache: folder.path).status == 64)
+    }
+
+    @Test func aVectorsFileReplacesTheEncoder() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Two dimensions: an offers and a needs row for every participant of the fixture.
+        let participants = try String(contentsOf: URL(fileURLWithPath: V.data).deletingLastPathComponent()
+            .appendingPathComponent("participants/shanghai-mini.csv"), encoding: .utf8)
+        var text = "participant_id,side,v1,v2\n"
+        for (index, id) in participants.split(separator: "\n").dropFirst().compactMap({ $0.split(separator: ",").first }).enumerated() {
+            text += "\(id),offers,1,\(index)\n\(id),needs,\(index),1\n"
+        }
+        let vectors = folder.appendingPathComponent("vectors.csv")
+        try Data(text.utf8).write(to: vectors)
+        let run = try Self.run(["rank", V.mission, "--data", V.data, "--vectors", vectors.path, "--top", "1"], cache: folder.path)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("semantic vectors from \(vectors.path) (2 dimensions)"))
+        try Data((text + "nobody,offers,1,1\n").utf8).write(to: vectors)
+        let bad = try Self.run(["rank", V.mission, "--data", V.data, "--vectors", vectors.path], cache: folder.path)
+        #expect(bad.status == 65)
+        #expect(bad.errors.contains("'nobody' is not the id of any participant"))
+    }
+
+    @Test func encodeTextPrintsOneNormalisedVectorPerLine() throws {
+        guard let model = Self.modelFolder() else { return }
+        let process = Process()
+        process.environment = CommandEnvironment.lexical()
+        process.executableURL = try #require(V.binary)
+        process.arguments = ["encode-text", "--encoder", model]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("Tinned fish\ncanned seafood\n\n".utf8))
+        try input.fileHandleForWriting.close()
+        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let rows = try out.split(separator: "\n").map { try JSONDecoder().decode([Float].self, from: Data($0.utf8)) }
+        #expect(rows.count == 3 && rows.allSatisfy { $0.count == 384 })
+        for row in rows { #expect(abs(row.reduce(0) { $0 + $1 * $1 } - 1) < 1e-5) }
+        let cosine = zip(rows[0], rows[1]).reduce(0) { $0 + $1.0 * $1.1 }
+        let unrelated = zip(rows[0], rows[2]).reduce(0) { $0 + $1.0 * $1.1 }
+        #expect(cosine > 0.4 && cosine > unrelated, "tinned fish is close to canned seafood")
+    }
+}
