@@ -93,7 +93,7 @@ final class SemanticSource: @unchecked Sendable {
     ///   that cannot be saved is a warning).
     func vectors(for loaded: LoadedMission, position: Int = 0) throws -> SemanticVectors? {
         if options.lexicalOnly {
-            StandardError.write(["\(loaded.mission.id): lexical ranking (--no-encoder)"])
+            StandardError.write(["note: \(loaded.mission.id): lexical ranking (--no-encoder)"])
             return nil
         }
         if !options.vectors.isEmpty {
@@ -102,7 +102,7 @@ final class SemanticSource: @unchecked Sendable {
         }
         let (folder, origin) = modelFolder(for: loaded)
         guard let folder else {
-            StandardError.write(["\(loaded.mission.id): lexical ranking: \(origin)"])
+            StandardError.write(["note: \(loaded.mission.id): lexical ranking: \(origin)"])
             return nil
         }
         let encoder = try load(folder, origin: origin)
@@ -125,7 +125,7 @@ final class SemanticSource: @unchecked Sendable {
             participants: loaded.participants, offerTexts: offerTexts, needTexts: needTexts, encoded: encoded,
             dimension: encoder.dimension, source: encoder.name)
         let seconds = FixedPoint.format(Date().timeIntervalSince(started), digits: 1)
-        StandardError.write(["\(loaded.mission.id): sentence encoder \(encoder.name) (\(origin)): \(texts.count) texts, "
+        StandardError.write(["note: \(loaded.mission.id): sentence encoder \(encoder.name) (\(origin)): \(texts.count) texts, "
                              + "\(added) encoded, \(texts.count - added) from the cache, \(seconds) s"])
         return vectors
     }
@@ -158,7 +158,7 @@ final class SemanticSource: @unchecked Sendable {
             let read = try SemanticVectorsReader(participants: loaded.participants)
                 .read(contentsOf: URL(fileURLWithPath: path), displayName: path)
             StandardError.write(read.diagnostics.warningLines)
-            StandardError.write(["\(loaded.mission.id): semantic vectors from \(path) (\(read.value.dimensions) dimensions)"])
+            StandardError.write(["note: \(loaded.mission.id): semantic vectors from \(path) (\(read.value.dimensions) dimensions)"])
             return read.value
         } catch {
             StandardError.write(error.diagnostics.errorLines)
