@@ -310,11 +310,12 @@ SK_AVX2 static void activate_avx2(int activation, float *x, int n) {
 
 // One tile: 6 rows × 16 columns of C over kc ≥ 1 values of k. The
 // accumulators start from `src` (row stride sstride floats; 0 repeats one
-// row, e.g. a bias), plus `bias` when it is not NULL; `a` points at the
-// tile's packed rows (6 floats a k), `b` at the panel's first k of the block
-// (16 floats a k); the result goes to `c` (row stride ldc). In assembly so
-// that it runs at full speed in debug builds too (SwiftPM compiles C at -O0
-// there); each element gets one vfmadd231ps per k, in increasing k.
+// row, e.g. a bias), plus `bias` when it is not NULL. For each k the kernel
+// reads 6 consecutive floats of A at `a` and 16 of B at `b`, then moves them
+// on by astride and bstride floats (6 and 16 for packed operands); the result
+// goes to `c` (row stride ldc). In assembly so that it runs at full speed in
+// debug builds too (SwiftPM compiles C at -O0 there); each element gets one
+// vfmadd231ps per k, in increasing k.
 #define SK_ROW(r, reg0, reg1, bcast) \
     "vbroadcastss " #r "*4(%[a]), %%" bcast "\n\t" \
     "vfmadd231ps %%ymm12, %%" bcast ", %%" reg0 "\n\t" \
@@ -323,24 +324,25 @@ SK_AVX2 static void activate_avx2(int activation, float *x, int n) {
     "vaddps (%[bias]), %%" reg0 ", %%" reg0 "\n\t" \
     "vaddps 32(%[bias]), %%" reg1 ", %%" reg1 "\n\t"
 
-SK_AVX2 static void tile_avx2(long kc, const float *a, const float *b, const float *src, long sstride,
-                              const float *bias, float *c, long ldc) {
+SK_AVX2 static void tile_avx2(long kc, const float *a, long astride, const float *b, long bstride,
+                              const float *src, long sstride, const float *bias, float *c, long ldc) {
     long sbytes = sstride * (long)sizeof(float), cbytes = ldc * (long)sizeof(float);
-    const float *s3 = src + 3 * sstride;
-    float *c3 = c + 3 * ldc;
+    long abytes = astride * (long)sizeof(float), bbytes = bstride * (long)sizeof(float);
     __asm__ volatile(
-        "vmovups (%[s0]), %%ymm0\n\t"
-        "vmovups 32(%[s0]), %%ymm1\n\t"
-        "vmovups (%[s0],%[ss],1), %%ymm2\n\t"
-        "vmovups 32(%[s0],%[ss],1), %%ymm3\n\t"
-        "vmovups (%[s0],%[ss],2), %%ymm4\n\t"
-        "vmovups 32(%[s0],%[ss],2), %%ymm5\n\t"
-        "vmovups (%[s3]), %%ymm6\n\t"
-        "vmovups 32(%[s3]), %%ymm7\n\t"
-        "vmovups (%[s3],%[ss],1), %%ymm8\n\t"
-        "vmovups 32(%[s3],%[ss],1), %%ymm9\n\t"
-        "vmovups (%[s3],%[ss],2), %%ymm10\n\t"
-        "vmovups 32(%[s3],%[ss],2), %%ymm11\n\t"
+        "vmovups (%[s]), %%ymm0\n\t"
+        "vmovups 32(%[s]), %%ymm1\n\t"
+        "vmovups (%[s],%[ss],1), %%ymm2\n\t"
+        "vmovups 32(%[s],%[ss],1), %%ymm3\n\t"
+        "vmovups (%[s],%[ss],2), %%ymm4\n\t"
+        "vmovups 32(%[s],%[ss],2), %%ymm5\n\t"
+        "lea (%[s],%[ss],2), %[s]\n\t"
+        "add %[ss], %[s]\n\t"
+        "vmovups (%[s]), %%ymm6\n\t"
+        "vmovups 32(%[s]), %%ymm7\n\t"
+        "vmovups (%[s],%[ss],1), %%ymm8\n\t"
+        "vmovups 32(%[s],%[ss],1), %%ymm9\n\t"
+        "vmovups (%[s],%[ss],2), %%ymm10\n\t"
+        "vmovups 32(%[s],%[ss],2), %%ymm11\n\t"
         "test %[bias], %[bias]\n\t"
         "jz 0f\n\t"
         SK_ADD_BIAS("ymm0", "ymm1") SK_ADD_BIAS("ymm2", "ymm3") SK_ADD_BIAS("ymm4", "ymm5")
@@ -355,25 +357,27 @@ SK_AVX2 static void tile_avx2(long kc, const float *a, const float *b, const flo
         SK_ROW(3, "ymm6", "ymm7", "ymm15")
         SK_ROW(4, "ymm8", "ymm9", "ymm14")
         SK_ROW(5, "ymm10", "ymm11", "ymm15")
-        "add $24, %[a]\n\t"
-        "add $64, %[b]\n\t"
+        "add %[as], %[a]\n\t"
+        "add %[bs], %[b]\n\t"
         "dec %[k]\n\t"
         "jnz 1b\n\t"
-        "vmovups %%ymm0, (%[c0])\n\t"
-        "vmovups %%ymm1, 32(%[c0])\n\t"
-        "vmovups %%ymm2, (%[c0],%[cs],1)\n\t"
-        "vmovups %%ymm3, 32(%[c0],%[cs],1)\n\t"
-        "vmovups %%ymm4, (%[c0],%[cs],2)\n\t"
-        "vmovups %%ymm5, 32(%[c0],%[cs],2)\n\t"
-        "vmovups %%ymm6, (%[c3])\n\t"
-        "vmovups %%ymm7, 32(%[c3])\n\t"
-        "vmovups %%ymm8, (%[c3],%[cs],1)\n\t"
-        "vmovups %%ymm9, 32(%[c3],%[cs],1)\n\t"
-        "vmovups %%ymm10, (%[c3],%[cs],2)\n\t"
-        "vmovups %%ymm11, 32(%[c3],%[cs],2)\n\t"
+        "vmovups %%ymm0, (%[c])\n\t"
+        "vmovups %%ymm1, 32(%[c])\n\t"
+        "vmovups %%ymm2, (%[c],%[cs],1)\n\t"
+        "vmovups %%ymm3, 32(%[c],%[cs],1)\n\t"
+        "vmovups %%ymm4, (%[c],%[cs],2)\n\t"
+        "vmovups %%ymm5, 32(%[c],%[cs],2)\n\t"
+        "lea (%[c],%[cs],2), %[c]\n\t"
+        "add %[cs], %[c]\n\t"
+        "vmovups %%ymm6, (%[c])\n\t"
+        "vmovups %%ymm7, 32(%[c])\n\t"
+        "vmovups %%ymm8, (%[c],%[cs],1)\n\t"
+        "vmovups %%ymm9, 32(%[c],%[cs],1)\n\t"
+        "vmovups %%ymm10, (%[c],%[cs],2)\n\t"
+        "vmovups %%ymm11, 32(%[c],%[cs],2)\n\t"
         "vzeroupper\n\t"
-        : [a] "+r"(a), [b] "+r"(b), [k] "+r"(kc)
-        : [s0] "r"(src), [s3] "r"(s3), [ss] "r"(sbytes), [bias] "r"(bias), [c0] "r"(c), [c3] "r"(c3), [cs] "r"(cbytes)
+        : [a] "+r"(a), [b] "+r"(b), [k] "+r"(kc), [s] "+r"(src), [c] "+r"(c)
+        : [ss] "r"(sbytes), [bias] "r"(bias), [cs] "r"(cbytes), [as] "r"(abytes), [bs] "r"(bbytes)
         : "memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9",
           "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
 }
@@ -421,7 +425,7 @@ SK_AVX2 static void linear_avx2(int m, int n, int k, const float *a, int lda, co
                         if (first && init == SK_INIT_BIAS) { src = bias + j0; sstride = 0; }
                         if (first && init == SK_INIT_ZERO) { src = zeros16; sstride = 0; }
                         if (first && init == SK_INIT_OUTPUT_PLUS_BIAS) add = bias + j0;
-                        tile_avx2(kc, tile, b, src, sstride, add, ci, ldc);
+                        tile_avx2(kc, tile, SK_MR, b, SK_PANEL, src, sstride, add, ci, ldc);
                         if (last)
                             for (int r = 0; r < SK_MR; r++) activate_avx2(activation, ci + (size_t)r * ldc, SK_PANEL);
                     } else {
@@ -432,7 +436,7 @@ SK_AVX2 static void linear_avx2(int m, int n, int k, const float *a, int lda, co
                             for (int j = 0; j < width; j++)
                                 scratch[r * SK_PANEL + j] = first ? initial_value(init, ci + (size_t)r * ldc + j, bias, j0 + j)
                                                                   : ci[(size_t)r * ldc + j];
-                        tile_avx2(kc, tile, b, scratch, SK_PANEL, NULL, scratch, SK_PANEL);
+                        tile_avx2(kc, tile, SK_MR, b, SK_PANEL, scratch, SK_PANEL, NULL, scratch, SK_PANEL);
                         for (int r = 0; r < rows; r++) {
                             if (last) activate_avx2(activation, scratch + r * SK_PANEL, width);
                             memcpy(ci + (size_t)r * ldc, scratch + r * SK_PANEL, sizeof(float) * (size_t)width);
@@ -586,42 +590,193 @@ void sk_map(int function, float *x, int count) {
 }
 
 // ---- Attention ----------------------------------------------------------------
+//
+// Per head, with Qᵀ and Kᵀ (head dimension × tokens) transposed once per call:
+//
+//     Sᵀ[j][i] = Σ_e K[j][e] · Q[i][e]          (keys j as rows, queries i as columns)
+//     Pᵀ[·][i] = softmax over j of (Sᵀ[j][i] / √d)
+//     O[i][e]  = Σ_j Pᵀ[j][i] · V[j][e]
+//
+// so that every operand of the two products is read in place by the tile
+// kernel (6 consecutive floats of A and 16 of B a step), and the softmax runs
+// down columns, 8 queries a vector. Each element is one FMA chain: over e in
+// increasing order for Sᵀ, over j for O; the portable variant computes the
+// same chains with fmaf, and the column softmax in the same order.
 
-/// Query rows per block of scores: all of them while n × ⌈n⌉₁₆ scores fit
-/// in 2¹⁸ floats (1 MB), else a multiple of 6 that does.
+/// Query columns per block: all n while n keys × that many columns of scores
+/// fit in 2¹⁸ floats (1 MB), else a multiple of 16 that does.
 static int query_block(int n) {
-    int width = round_up(n, SK_PANEL);
-    if ((size_t)n * (size_t)width <= ((size_t)1 << 18)) return n;
-    int rows = (1 << 18) / width / SK_MR * SK_MR;
-    return rows < SK_MR ? SK_MR : rows;
+    int width = round_up(n, SK_PANEL) + 8;
+    if ((size_t)round_up(n, SK_MR) * (size_t)width <= ((size_t)1 << 18)) return n;
+    int columns = (1 << 18) / round_up(n, SK_MR) / SK_PANEL * SK_PANEL;
+    return columns < SK_PANEL ? SK_PANEL : columns;
 }
+
+/// Row stride of Qᵀ and Kᵀ: room for whole panels of 16 queries and tiles of 6 keys.
+static int transposed_width(int n) { return round_up(n, SK_PANEL) + 8; }
 
 size_t sk_attention_workspace_count(int n, int d) {
     if (n <= 0 || d <= 0) return 0;
-    size_t width = (size_t)round_up(n, SK_PANEL);
-    return width * (size_t)d + (size_t)round_up(d, SK_PANEL) * (size_t)n + (size_t)query_block(n) * width
+    int block = query_block(n);
+    return (size_t)2 * (size_t)transposed_width(n) * (size_t)d                  // Qᵀ, Kᵀ of one head
+        + (size_t)round_up(n, SK_MR) * (size_t)(round_up(block, SK_PANEL) + 8)   // Sᵀ block
+        + (size_t)round_up(d, SK_PANEL) * (size_t)n                              // V packed
         + sk_linear_workspace_count();
 }
 
-void sk_attention(int n, int heads, int d, const float *qkv, int ldqkv, float *context, int ldc, float *workspace) {
-    if (n <= 0 || heads <= 0 || d <= 0) return;
-    int hidden = heads * d, width = round_up(n, SK_PANEL), block = query_block(n);
-    float *keys = workspace;                                      // Kᵀ packed: n columns, d rows
-    float *values = keys + (size_t)width * d;                     // V packed: d columns, n rows
-    float *scores = values + (size_t)round_up(d, SK_PANEL) * n;   // block × width
-    float *gemm = scores + (size_t)block * width;
+/// Column softmax: for each column i < columns of x (rows < n, row stride ld),
+/// x[j][i] ← e^(scale·x[j][i] − max) / Σ, max and Σ over j in increasing order.
+static void column_softmax_portable(float *x, int n, int columns, int ld, float scale) {
+    for (int i = 0; i < columns; i++) {
+        float largest = -INFINITY;
+        for (int j = 0; j < n; j++) largest = fmaxf(largest, x[(size_t)j * ld + i] * scale);
+        float sum = 0.0f;
+        for (int j = 0; j < n; j++) {
+            float e = exp_scalar(fmaf(x[(size_t)j * ld + i], scale, -largest));
+            x[(size_t)j * ld + i] = e;
+            sum = sum + e;
+        }
+        float inverse = 1.0f / sum;
+        for (int j = 0; j < n; j++) x[(size_t)j * ld + i] = x[(size_t)j * ld + i] * inverse;
+    }
+}
+
+static void attention_portable(int n, int heads, int d, const float *qkv, int ldqkv, float *context, int ldc,
+                               float *scores) {
+    int hidden = heads * d;
     float scale = 1.0f / sqrtf((float)d);
     for (int h = 0; h < heads; h++) {
         const float *q = qkv + (size_t)h * d, *k = q + hidden, *v = q + 2 * (size_t)hidden;
-        sk_pack_transposed(k, n, d, ldqkv, keys);
-        sk_pack(v, n, d, ldqkv, values);
-        for (int first = 0; first < n; first += block) {
-            int rows = n - first < block ? n - first : block;
-            sk_linear(rows, n, d, q + (size_t)first * ldqkv, ldqkv, keys, NULL, SK_INIT_ZERO, SK_ACTIVATION_NONE,
-                      scores, width, gemm);
-            sk_softmax(scores, rows, n, width, scale);
-            sk_linear(rows, d, n, scores, width, values, NULL, SK_INIT_ZERO, SK_ACTIVATION_NONE,
-                      context + (size_t)first * ldc + (size_t)h * d, ldc, gemm);
+        for (int i = 0; i < n; i++) {
+            // One query at a time: Sᵀ[·][i] in `scores` (n floats).
+            for (int j = 0; j < n; j++) {
+                float sum = 0.0f;
+                for (int e = 0; e < d; e++) sum = fmaf(k[(size_t)j * ldqkv + e], q[(size_t)i * ldqkv + e], sum);
+                scores[j] = sum;
+            }
+            column_softmax_portable(scores, n, 1, 1, scale);
+            for (int e = 0; e < d; e++) {
+                float sum = 0.0f;
+                for (int j = 0; j < n; j++) sum = fmaf(scores[j], v[(size_t)j * ldqkv + e], sum);
+                context[(size_t)i * ldc + (size_t)h * d + e] = sum;
+            }
         }
     }
+}
+
+#if defined(__x86_64__)
+SK_AVX2 static void column_softmax_avx2(float *x, int n, int columns, int ld, float scale) {
+    int i = 0;
+    __m256 s = _mm256_set1_ps(scale);
+    for (; i + 8 <= columns; i += 8) {
+        __m256 largest = _mm256_set1_ps(-INFINITY);
+        for (int j = 0; j < n; j++) largest = _mm256_max_ps(largest, _mm256_mul_ps(_mm256_loadu_ps(x + (size_t)j * ld + i), s));
+        __m256 negative = _mm256_xor_ps(largest, _mm256_castsi256_ps(_mm256_set1_epi32((int)0x80000000u)));
+        __m256 sum = _mm256_setzero_ps();
+        for (int j = 0; j < n; j++) {
+            float *p = x + (size_t)j * ld + i;
+            __m256 e = exp8(_mm256_fmadd_ps(_mm256_loadu_ps(p), s, negative));
+            _mm256_storeu_ps(p, e);
+            sum = _mm256_add_ps(sum, e);
+        }
+        __m256 inverse = _mm256_div_ps(_mm256_set1_ps(1.0f), sum);
+        for (int j = 0; j < n; j++) {
+            float *p = x + (size_t)j * ld + i;
+            _mm256_storeu_ps(p, _mm256_mul_ps(_mm256_loadu_ps(p), inverse));
+        }
+    }
+    if (i < columns) column_softmax_portable(x + i, n, columns - i, ld, scale);
+}
+
+/// out[e][t] = in[t][e] for t < n, e < d (in: row stride ldin), zero for n ≤ t < width.
+SK_AVX2 static void transpose_avx2(const float *in, int ldin, int n, int d, float *out, int width) {
+    int t = 0;
+    for (; t + 8 <= n; t += 8) {
+        int e = 0;
+        for (; e + 8 <= d; e += 8) {
+            __m256 r0 = _mm256_loadu_ps(in + (size_t)(t + 0) * ldin + e), r1 = _mm256_loadu_ps(in + (size_t)(t + 1) * ldin + e);
+            __m256 r2 = _mm256_loadu_ps(in + (size_t)(t + 2) * ldin + e), r3 = _mm256_loadu_ps(in + (size_t)(t + 3) * ldin + e);
+            __m256 r4 = _mm256_loadu_ps(in + (size_t)(t + 4) * ldin + e), r5 = _mm256_loadu_ps(in + (size_t)(t + 5) * ldin + e);
+            __m256 r6 = _mm256_loadu_ps(in + (size_t)(t + 6) * ldin + e), r7 = _mm256_loadu_ps(in + (size_t)(t + 7) * ldin + e);
+            __m256 u0 = _mm256_unpacklo_ps(r0, r1), u1 = _mm256_unpackhi_ps(r0, r1);
+            __m256 u2 = _mm256_unpacklo_ps(r2, r3), u3 = _mm256_unpackhi_ps(r2, r3);
+            __m256 u4 = _mm256_unpacklo_ps(r4, r5), u5 = _mm256_unpackhi_ps(r4, r5);
+            __m256 u6 = _mm256_unpacklo_ps(r6, r7), u7 = _mm256_unpackhi_ps(r6, r7);
+            __m256 v0 = _mm256_shuffle_ps(u0, u2, 0x44), v1 = _mm256_shuffle_ps(u0, u2, 0xEE);
+            __m256 v2 = _mm256_shuffle_ps(u1, u3, 0x44), v3 = _mm256_shuffle_ps(u1, u3, 0xEE);
+            __m256 v4 = _mm256_shuffle_ps(u4, u6, 0x44), v5 = _mm256_shuffle_ps(u4, u6, 0xEE);
+            __m256 v6 = _mm256_shuffle_ps(u5, u7, 0x44), v7 = _mm256_shuffle_ps(u5, u7, 0xEE);
+            _mm256_storeu_ps(out + (size_t)(e + 0) * width + t, _mm256_permute2f128_ps(v0, v4, 0x20));
+            _mm256_storeu_ps(out + (size_t)(e + 1) * width + t, _mm256_permute2f128_ps(v1, v5, 0x20));
+            _mm256_storeu_ps(out + (size_t)(e + 2) * width + t, _mm256_permute2f128_ps(v2, v6, 0x20));
+            _mm256_storeu_ps(out + (size_t)(e + 3) * width + t, _mm256_permute2f128_ps(v3, v7, 0x20));
+            _mm256_storeu_ps(out + (size_t)(e + 4) * width + t, _mm256_permute2f128_ps(v0, v4, 0x31));
+            _mm256_storeu_ps(out + (size_t)(e + 5) * width + t, _mm256_permute2f128_ps(v1, v5, 0x31));
+            _mm256_storeu_ps(out + (size_t)(e + 6) * width + t, _mm256_permute2f128_ps(v2, v6, 0x31));
+            _mm256_storeu_ps(out + (size_t)(e + 7) * width + t, _mm256_permute2f128_ps(v3, v7, 0x31));
+        }
+        for (; e < d; e++)
+            for (int u = 0; u < 8; u++) out[(size_t)e * width + t + u] = in[(size_t)(t + u) * ldin + e];
+    }
+    for (; t < n; t++)
+        for (int e = 0; e < d; e++) out[(size_t)e * width + t] = in[(size_t)t * ldin + e];
+    for (int e = 0; e < d; e++)
+        for (int u = n; u < width; u++) out[(size_t)e * width + u] = 0.0f;
+}
+
+SK_AVX2 static void attention_avx2(int n, int heads, int d, const float *qkv, int ldqkv, float *context, int ldc,
+                                   float *workspace) {
+    int hidden = heads * d, width = transposed_width(n), block = query_block(n);
+    int keyRows = round_up(n, SK_MR);
+    float *qt = workspace;                                     // Qᵀ of one head: d × width
+    float *kt = qt + (size_t)width * d;                        // Kᵀ of one head: d × width
+    float *scores = kt + (size_t)width * d;                    // Sᵀ block: keyRows × sld
+    int sld = round_up(block, SK_PANEL) + 8;
+    float *values = scores + (size_t)keyRows * sld;            // V of one head, packed: d columns, n rows
+    float scratch[SK_MR * SK_PANEL];
+    float scale = 1.0f / sqrtf((float)d);
+    int valuePanels = round_up(d, SK_PANEL) / SK_PANEL;
+    for (int h = 0; h < heads; h++) {
+        const float *q = qkv + (size_t)h * d, *k = q + hidden, *v = q + 2 * (size_t)hidden;
+        transpose_avx2(q, ldqkv, n, d, qt, width);
+        transpose_avx2(k, ldqkv, n, d, kt, width);
+        sk_pack(v, n, d, ldqkv, values);
+        for (int i0 = 0; i0 < n; i0 += block) {
+            int queries = n - i0 < block ? n - i0 : block;
+            int panels = round_up(queries, SK_PANEL) / SK_PANEL;
+            // Sᵀ: tiles of 6 keys × 16 queries, over the head's d dimensions.
+            for (int j = 0; j < n; j += SK_MR)
+                for (int p = 0; p < panels; p++)
+                    tile_avx2(d, kt + j, width, qt + i0 + p * SK_PANEL, width, zeros16, 0, NULL,
+                              scores + (size_t)j * sld + p * SK_PANEL, sld);
+            column_softmax_avx2(scores, n, queries, sld, scale);
+            // O: tiles of 6 queries × 16 dimensions, over the n keys.
+            for (int i = 0; i < queries; i += SK_MR) {
+                int rows = queries - i < SK_MR ? queries - i : SK_MR;
+                for (int p = 0; p < valuePanels; p++) {
+                    int columns = d - p * SK_PANEL < SK_PANEL ? d - p * SK_PANEL : SK_PANEL;
+                    float *out = context + (size_t)(i0 + i) * ldc + (size_t)h * d + p * SK_PANEL;
+                    const float *b = values + (size_t)p * n * SK_PANEL;
+                    if (rows == SK_MR && columns == SK_PANEL) {
+                        tile_avx2(n, scores + i, sld, b, SK_PANEL, zeros16, 0, NULL, out, ldc);
+                    } else {
+                        tile_avx2(n, scores + i, sld, b, SK_PANEL, zeros16, 0, NULL, scratch, SK_PANEL);
+                        for (int r = 0; r < rows; r++) memcpy(out + (size_t)r * ldc, scratch + r * SK_PANEL, sizeof(float) * (size_t)columns);
+                    }
+                }
+            }
+        }
+    }
+}
+#endif
+
+void sk_attention(int n, int heads, int d, const float *qkv, int ldqkv, float *context, int ldc, float *workspace) {
+    if (n <= 0 || heads <= 0 || d <= 0) return;
+#if defined(__x86_64__)
+    if (sk_variant() == 2) {
+        attention_avx2(n, heads, d, qkv, ldqkv, context, ldc, workspace);
+        return;
+    }
+#endif
+    attention_portable(n, heads, d, qkv, ldqkv, context, ldc, workspace);
 }
