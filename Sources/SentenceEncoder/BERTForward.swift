@@ -30,8 +30,20 @@ extension SentenceTransformerModel {
 
     /// Embeds valid sequences (checked by the caller).
     func encode(_ sequences: [[Int32]], workers requested: Int) -> Matrix {
+        encode(sequences, spans: [], workers: requested).sequences
+    }
+
+    /// Embeds valid sequences and, for each, the mean of its final hidden
+    /// states over each of its `spans` (token positions; empty spans and
+    /// positions beyond the sequence are the caller's to avoid), normalised
+    /// like the sequences. `spans` is empty or has one list per sequence.
+    func encode(_ sequences: [[Int32]], spans: [[Range<Int>]], workers requested: Int)
+        -> (sequences: Matrix, spans: [Matrix])
+    {
         let h = configuration.hiddenSize
-        guard !sequences.isEmpty else { return Matrix(rows: 0, columns: h) }
+        guard !sequences.isEmpty else { return (Matrix(rows: 0, columns: h), []) }
+        let spanStarts = spans.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        let spanOutput = AlignedFloats(count: max(1, (spanStarts.last ?? 0) * h))
         let lengths = sequences.map(\.count)
         let batches = Self.batches(lengths: lengths)
         let output = AlignedFloats(count: sequences.count * h)
@@ -46,7 +58,8 @@ extension SentenceTransformerModel {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < batches.count else { break }
                 let batch = batches[index]
-                workspace.run(sequences[batch], firstIndex: batch.lowerBound, output: output.pointer)
+                workspace.run(sequences[batch], firstIndex: batch.lowerBound, output: output.pointer,
+                              spans: spans, spanStarts: spanStarts, spanOutput: spanOutput.pointer)
             }
         }
         if workerCount == 1 {
@@ -57,7 +70,14 @@ extension SentenceTransformerModel {
         var matrix = Matrix(rows: sequences.count, columns: h,
                             elements: Array(UnsafeBufferPointer(start: output.pointer, count: sequences.count * h)))
         if normalizes { matrix.normalizeRows() }
-        return matrix
+        let spanMatrices: [Matrix] = spans.indices.map { k in
+            let count = spans[k].count
+            var block = Matrix(rows: count, columns: h, elements: Array(
+                UnsafeBufferPointer(start: spanOutput.pointer + spanStarts[k] * h, count: count * h)))
+            if normalizes { block.normalizeRows() }
+            return block
+        }
+        return (matrix, spanMatrices)
     }
 }
 
@@ -93,7 +113,8 @@ final class Workspace {
 
     /// Embeds `sequences` (one batch) into rows `firstIndex…` of `output`
     /// (pooled, not yet normalised).
-    func run(_ sequences: ArraySlice<[Int32]>, firstIndex: Int, output: UnsafeMutablePointer<Float>) {
+    func run(_ sequences: ArraySlice<[Int32]>, firstIndex: Int, output: UnsafeMutablePointer<Float>,
+             spans: [[Range<Int>]] = [], spanStarts: [Int] = [], spanOutput: UnsafeMutablePointer<Float>? = nil) {
         let c = configuration
         let h = c.hiddenSize, inner = c.intermediateSize
         let w = weights
@@ -144,6 +165,19 @@ final class Workspace {
         var start = 0
         for (k, sequence) in sequences.enumerated() {
             pool(rows: x + start * h, count: sequence.count, into: output + (firstIndex + k) * h)
+            if let spanOutput, firstIndex + k < spans.count {
+                for (s, span) in spans[firstIndex + k].enumerated() {
+                    let clamped = span.clamped(to: 0..<sequence.count)
+                    let destination = spanOutput + (spanStarts[firstIndex + k] + s) * h
+                    destination.update(repeating: 0, count: h)
+                    for t in clamped {
+                        let row = x + (start + t) * h
+                        for j in 0..<h { destination[j] += row[j] }
+                    }
+                    let divisor = Float(max(1, clamped.count))
+                    for j in 0..<h { destination[j] /= divisor }
+                }
+            }
             start += sequence.count
         }
     }

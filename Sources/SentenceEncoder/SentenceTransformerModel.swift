@@ -177,6 +177,25 @@ public struct SentenceTransformerModel: Sendable {
         return encode(tokenSequences, workers: workers)
     }
 
+    /// ``embed(tokenSequences:workers:)``, and for each sequence the mean of
+    /// its final hidden states over each of its `spans` (token positions, e.g.
+    /// a clause's tokens), normalised when the model normalises: sub-sentence
+    /// vectors from the same forward pass, at no extra cost.
+    ///
+    /// - Parameters:
+    ///   - tokenSequences: The token ids.
+    ///   - spans: One list of position ranges per sequence (parts outside the sequence are ignored).
+    ///   - workers: Threads.
+    /// - Returns: The sequences' rows, and one `spans × dimension` matrix per sequence.
+    /// - Precondition: as ``embed(tokenSequences:workers:)``, and one span list per sequence.
+    public func embed(tokenSequences: [[Int32]], spans: [[Range<Int>]], workers: Int = DenseProducts.activeProcessorCount)
+        -> (sequences: Matrix, spans: [Matrix])
+    {
+        if let problem = invalidInput(tokenSequences) { preconditionFailure(problem) }
+        precondition(spans.count == tokenSequences.count, "one span list per sequence")
+        return encode(tokenSequences, spans: spans, workers: workers)
+    }
+
     /// What is wrong with the input, or `nil`.
     func invalidInput(_ sequences: [[Int32]]) -> String? {
         let vocabulary = Int32(clamping: configuration.vocabularySize)

@@ -12,8 +12,8 @@ import MatchCore
 /// The vectors equal sentence-transformers' own (cosine ≥ 0.9999; see the
 /// parity test) and are bit-identical whatever the batch, the order of the
 /// texts and the number of threads. ``encode(_:cache:workers:)`` also gives
-/// each text's clauses (``ClauseSplitter``) with their own vectors, for
-/// explanations, and keeps everything in an ``EmbeddingCache``.
+/// each text's clauses (``ClauseSplitter``) with vectors pooled from the same
+/// forward pass, for explanations, and keeps everything in an ``EmbeddingCache``.
 public struct SentenceEncoder: Sendable {
     /// The model.
     public let model: SentenceTransformerModel
@@ -66,59 +66,48 @@ public struct SentenceEncoder: Sendable {
     /// Embeds texts and their clauses, taking what it can from `cache` and
     /// adding the rest to it.
     ///
-    /// The text's vector is exactly ``encode(_:workers:)``'s. Each clause
-    /// (``ClauseSplitter``) of a text with two or more is embedded as a
-    /// sentence of its own in the same batch (a text of one clause is its
-    /// clause), normalised and rounded to Float16 — the precision the cache
-    /// keeps, so that cached and fresh runs give the same bytes. Rows do not
-    /// depend on the batch (``SentenceTransformerModel/embed(tokenSequences:workers:)``),
-    /// so a cached vector is the one a fresh run would compute.
+    /// The text's vector is exactly ``encode(_:workers:)``'s. A clause's
+    /// vector (``ClauseSplitter``, at most ``maximumClauses`` per text) is the
+    /// mean of the final hidden states of its tokens in the text's own forward
+    /// pass — no second pass — normalised and rounded to Float16, the
+    /// precision the cache keeps, so that cached and fresh runs give the same
+    /// bytes. Rows do not depend on the batch, so a cached vector is the one a
+    /// fresh run would compute.
     ///
     /// - Parameters:
     ///   - texts: The texts.
     ///   - cache: A cache of this model (its fingerprint equal to ``fingerprint``), or `nil`.
     ///   - workers: Threads.
     /// - Returns: One entry per text, in order.
-    /// - Complexity: one forward pass over the texts not cached and their clauses.
+    /// - Complexity: one forward pass over the texts not cached.
     public func encode(_ texts: [String], cache: inout EmbeddingCache?, workers: Int = DenseProducts.activeProcessorCount)
         -> [EncodedText]
     {
         var results: [String: EncodedText] = [:]
-        var missing: [String] = []
+        var missing: [(text: String, segmentation: Segmentation)] = []
         for text in texts where results[text] == nil {
-            let clauses = Self.quotableClauses(text)
+            let segmented = segmentation(text)
+            let clauses = segmented.clauses
             if let entry = cache?.entry(for: text), entry.vector.count == dimension,
                entry.clauseCount == clauses.count, entry.clauseVectors.count == clauses.count * dimension {
                 results[text] = EncodedText(vector: entry.vector, clauses: clauses,
                                             clauseVectors: Matrix(rows: clauses.count, columns: dimension, elements: entry.clauseVectors))
             } else {
                 results[text] = EncodedText(vector: [], clauses: clauses, clauseVectors: Matrix(rows: 0, columns: dimension))
-                missing.append(text)
+                missing.append((text, segmented))
             }
         }
-        // One batch: every missing text, then the clauses of those with two or more.
-        var sequences = missing.map { tokenizer.tokenIDs(for: $0) }
-        var clauseRows: [String: (first: Int, count: Int)] = [:]
-        for text in missing {
-            let clauses = results[text]?.clauses ?? []
-            guard clauses.count >= 2 else { continue }
-            clauseRows[text] = (sequences.count, clauses.count)
-            sequences += clauses.map { tokenizer.tokenIDs(for: $0) }
-        }
-        let rows = model.embed(tokenSequences: sequences, workers: workers)
-        for (position, text) in missing.enumerated() {
+        let (rows, spans) = model.embed(
+            tokenSequences: missing.map(\.segmentation.tokens), spans: missing.map(\.segmentation.spans), workers: workers)
+        for (position, item) in missing.enumerated() {
             let vector = Array(rows.row(position))
-            var clauseVectors = Matrix(rows: 0, columns: dimension)
-            if let clauses = results[text]?.clauses, clauses.count == 1 {
-                clauseVectors = Matrix(rows: 1, columns: dimension, elements: vector.map(Self.half))
-            } else if let span = clauseRows[text] {
-                clauseVectors = Matrix(rows: span.count, columns: dimension,
-                                       elements: (span.first..<(span.first + span.count)).flatMap { rows.row($0).map(Self.half) })
+            var clauseVectors = spans[position]
+            clauseVectors.withUnsafeMutableBufferPointer { buffer in
+                for index in buffer.indices { buffer[index] = Self.half(buffer[index]) }
             }
-            let encoded = EncodedText(vector: vector, clauses: results[text]?.clauses ?? [], clauseVectors: clauseVectors)
-            results[text] = encoded
+            results[item.text] = EncodedText(vector: vector, clauses: item.segmentation.clauses, clauseVectors: clauseVectors)
             cache?.insert(EmbeddingCache.Entry(vector: vector, clauseVectors: clauseVectors.elements,
-                                               clauseCount: clauseVectors.rows), for: text)
+                                               clauseCount: clauseVectors.rows), for: item.text)
         }
         return texts.map { results[$0] ?? EncodedText(vector: [], clauses: [], clauseVectors: Matrix(rows: 0, columns: dimension)) }
     }
@@ -126,9 +115,39 @@ public struct SentenceEncoder: Sendable {
     /// A value as the cache keeps clause vectors (Float16).
     static func half(_ value: Float) -> Float { Float(Float16(value)) }
 
-    /// The clauses a reason may quote: ``ClauseSplitter``'s, at most 16 (a long text's first ones).
-    static func quotableClauses(_ text: String) -> [String] {
-        Array(ClauseSplitter.clauses(of: text).prefix(maximumClauses))
+    /// A text's tokens, and the token span of each clause that fits.
+    struct Segmentation {
+        var tokens: [Int32]
+        var clauses: [String]
+        var spans: [Range<Int>]
+    }
+
+    /// The text's tokens as ``WordPieceTokenizer/tokenIDs(for:)`` gives them, and
+    /// its clauses' positions in them (those within the model's token limit, at
+    /// most ``maximumClauses``). When the clauses' tokens one after another are not
+    /// the text's (a special token written in a text, say), the text keeps its
+    /// own tokens and no clause is quoted.
+    func segmentation(_ text: String) -> Segmentation {
+        let tokens = tokenizer.tokenIDs(for: text)
+        let inner = max(0, tokens.count - 2)
+        var clauses: [String] = [], spans: [Range<Int>] = []
+        // Positions: [CLS] is 0; a clause's tokens follow the previous clause's.
+        var joined: [Int32] = []
+        for clause in ClauseSplitter.clauses(of: text) {
+            guard joined.count < inner, clauses.count < Self.maximumClauses else { break }
+            let start = 1 + joined.count
+            joined += tokenizer.tokenIDs(for: clause).dropFirst().dropLast()
+            let end = min(1 + joined.count, 1 + inner)
+            if end > start {
+                clauses.append(clause)
+                spans.append(start..<end)
+            }
+        }
+        let compared = min(joined.count, inner)
+        guard Array(joined.prefix(compared)) == Array(tokens.dropFirst().prefix(compared)) else {
+            return Segmentation(tokens: tokens, clauses: [], spans: [])
+        }
+        return Segmentation(tokens: tokens, clauses: clauses, spans: spans)
     }
 
     /// The most clauses embedded per text (16).
