@@ -82,4 +82,4 @@ echo "texts: $count, $tokens tokens/doc; OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-
 echo "swift (SentenceEncoder, $workers workers): ${swift_rates[*]} docs/s (median $s)"
 echo "python (sentence-transformers, torch $threads threads): ${python_rates[*]} docs/s (median $p)"
 awk -v s="$s" -v p="$p" 'BEGIN { printf "ratio swift / python (medians of one run): %.2f\n", s / p }'
-awk -v r="$rss_kb" -v w="$weights" 'BEGIN { printf "peak RSS, load + encode 1,000 texts: %.1f MB = %.2f x the weights (%.1f MB)\n", r / 1024, r * 1024 / w, w / 1048576 }'
+awk -v r="$rss_kb" -v w="$weights" 'BEGIN { printf "peak RSS, load + encode 1,000 texts: %.1f MB = %.2f x the weights (model.safetensors, %.1f MB)\n", r * 1024 / 1e6, r * 1024 / w, w / 1e6 }'
