@@ -80,5 +80,16 @@ let package = Package(
             path: "MatchingModel",
             plugins: benchmarkPlugins
         ),
+        // MARK: - Sentence encoder throughput and memory
+        // (needs a model folder; skips with a message without one)
+        .executableTarget(
+            name: "SentenceEncoding",
+            dependencies: benchmarkDependencies + [
+                .product(name: "MatchCore", package: "MissionMatch"),
+                .product(name: "SentenceEncoder", package: "MissionMatch"),
+            ],
+            path: "SentenceEncoding",
+            plugins: benchmarkPlugins
+        ),
     ]
 )

@@ -418,6 +418,14 @@ SK_AVX2 static void linear_avx2(int m, int n, int k, const float *a, int lda, co
                     int rows = mc - i < SK_MR ? mc - i : SK_MR;
                     const float *tile = tiles + (size_t)i * kc;
                     float *ci = c + (size_t)(m0 + i) * ldc + j0;
+                    // The next tile's rows of C, while this one computes (its
+                    // loads would otherwise wait on L3 or memory).
+                    int next = i + SK_MR < mc ? i + SK_MR : (p + 1 < panels ? 0 : -1);
+                    if (next >= 0) {
+                        const char *line = (const char *)(c + (size_t)(m0 + next) * ldc + (next == 0 ? j0 + SK_PANEL : j0));
+                        int ahead = mc - next < SK_MR ? mc - next : SK_MR;
+                        for (int r = 0; r < ahead; r++) _mm_prefetch(line + (size_t)r * ldc * sizeof(float), _MM_HINT_T0);
+                    }
                     if (rows == SK_MR && width == SK_PANEL) {
                         const float *src = ci;
                         long sstride = ldc;
