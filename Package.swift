@@ -74,7 +74,7 @@ let package = Package(
         ),
         /// A BERT-family sentence encoder (sentence-transformers model folders:
         /// safetensors weights, WordPiece tokenizer, mean pooling) run on
-        /// MatchCore's BLAS. Knows nothing about participants or missions.
+        /// CSentenceKernels. Knows nothing about participants or missions.
         .target(
             name: "SentenceEncoder",
             dependencies: ["MatchCore", "CSentenceKernels"]

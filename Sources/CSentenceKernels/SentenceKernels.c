@@ -28,7 +28,7 @@ static int round_up(int n, int multiple) { return (n + multiple - 1) / multiple 
 #define SK_MAGIC 12582912.0f            // 1.5 · 2²³: adding it rounds to an integer
 #define SK_LN2_HI 0.693359375f
 #define SK_LN2_LO (-2.12194440e-4f)
-#define SK_EXP_LOW (-87.3f)
+#define SK_EXP_LOW (-70.0f)      // e^-70 ≈ 4e-31: softmax weights divided by any sum stay normal
 #define SK_EXP_HIGH 88.3f
 
 static const float exp_poly[6] = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f, 4.1665795894e-2f,
@@ -41,8 +41,11 @@ static const float erf_large[7] = {3.300233930e-02f, -3.462131917e-01f, 8.042986
 static inline float bits_to_float(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
 static inline uint32_t float_to_bits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
 
-/// e^x within ~2 ulp for x in [-87.3, 88.3] (clamped there): Cephes' expf,
-/// Cody–Waite reduction by ln 2 and a degree-5 polynomial.
+/// e^x within ~2 ulp for x in [-70, 88.3], clamped there: Cephes' expf,
+/// Cody–Waite reduction by ln 2 and a degree-5 polynomial. The low clamp
+/// keeps softmax weights (e^x / Σ, Σ ≤ 16,384 terms) out of the subnormal
+/// range, where some processors multiply a hundred times slower; a weight
+/// below e^-70 changes nothing a float can show.
 static inline float exp_scalar(float x) {
     x = fmaxf(x, SK_EXP_LOW);
     x = fminf(x, SK_EXP_HIGH);
@@ -301,6 +304,13 @@ SK_AVX2 static void activate_avx2(int activation, float *x, int n) {
     if (activation == SK_ACTIVATION_NONE) return;
     int j = 0;
     if (activation == SK_ACTIVATION_GELU) {
+        // Two vectors a step: each is one long dependency chain (exp, a
+        // division, two polynomials); side by side, they overlap.
+        for (; j + 16 <= n; j += 16) {
+            __m256 u = gelu8(_mm256_loadu_ps(x + j)), w = gelu8(_mm256_loadu_ps(x + j + 8));
+            _mm256_storeu_ps(x + j, u);
+            _mm256_storeu_ps(x + j + 8, w);
+        }
         for (; j + 8 <= n; j += 8) _mm256_storeu_ps(x + j, gelu8(_mm256_loadu_ps(x + j)));
     } else {
         for (; j + 8 <= n; j += 8) _mm256_storeu_ps(x + j, gelu_tanh8(_mm256_loadu_ps(x + j)));
@@ -434,8 +444,6 @@ SK_AVX2 static void linear_avx2(int m, int n, int k, const float *a, int lda, co
                         if (first && init == SK_INIT_ZERO) { src = zeros16; sstride = 0; }
                         if (first && init == SK_INIT_OUTPUT_PLUS_BIAS) add = bias + j0;
                         tile_avx2(kc, tile, SK_MR, b, SK_PANEL, src, sstride, add, ci, ldc);
-                        if (last)
-                            for (int r = 0; r < SK_MR; r++) activate_avx2(activation, ci + (size_t)r * ldc, SK_PANEL);
                     } else {
                         // A partial tile, through a full one: the extra rows
                         // and columns multiply zeros and are dropped.
@@ -445,11 +453,18 @@ SK_AVX2 static void linear_avx2(int m, int n, int k, const float *a, int lda, co
                                 scratch[r * SK_PANEL + j] = first ? initial_value(init, ci + (size_t)r * ldc + j, bias, j0 + j)
                                                                   : ci[(size_t)r * ldc + j];
                         tile_avx2(kc, tile, SK_MR, b, SK_PANEL, scratch, SK_PANEL, NULL, scratch, SK_PANEL);
-                        for (int r = 0; r < rows; r++) {
-                            if (last) activate_avx2(activation, scratch + r * SK_PANEL, width);
+                        for (int r = 0; r < rows; r++)
                             memcpy(ci + (size_t)r * ldc, scratch + r * SK_PANEL, sizeof(float) * (size_t)width);
-                        }
                     }
+                }
+            }
+            // The block's rows are finished: activate them while they are in L2
+            // (one long loop keeps the function's constants in registers).
+            if (last && activation != SK_ACTIVATION_NONE) {
+                if (ldc == n) {
+                    activate_avx2(activation, c + (size_t)m0 * ldc, mc * n);
+                } else {
+                    for (int r = 0; r < mc; r++) activate_avx2(activation, c + (size_t)(m0 + r) * ldc, n);
                 }
             }
         }

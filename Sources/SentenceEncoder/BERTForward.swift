@@ -7,7 +7,7 @@ import Synchronization
 extension SentenceTransformerModel {
     /// Tokens per batch: sequences are added in input order while the batch
     /// holds at most this many tokens (a longer sequence is a batch of its
-    /// own). Large enough for the linear layers' GEMMs to run near BLAS peak,
+    /// own). Large enough for the linear layers' products to run at full speed,
     /// small enough for a worker's buffers to stay near its L2/L3 caches.
     static let batchTokenBudget = 1_024
 

@@ -41,9 +41,13 @@ public struct SafeTensorsFile: Sendable {
     /// ``DType/isFloatingPoint`` can be read as `Float`; the others are
     /// accepted in a file (e.g. BERT's `I64` `position_ids`) but not read.
     public enum DType: String, Sendable, CaseIterable {
+        /// Booleans, unsigned and signed bytes, and the two 8-bit float formats (1 byte).
         case bool = "BOOL", u8 = "U8", i8 = "I8", f8e5m2 = "F8_E5M2", f8e4m3 = "F8_E4M3"
+        /// 16-bit integers, IEEE half precision and bfloat16 (2 bytes).
         case i16 = "I16", u16 = "U16", f16 = "F16", bf16 = "BF16"
+        /// 32-bit integers and single precision (4 bytes).
         case i32 = "I32", u32 = "U32", f32 = "F32"
+        /// 64-bit integers and double precision (8 bytes).
         case i64 = "I64", u64 = "U64", f64 = "F64"
 
         /// Bytes per element.
