@@ -18,19 +18,7 @@ struct SemanticCommandTests {
     }
 
     static func run(_ arguments: [String], cache: String) throws -> V.Run {
-        let process = Process()
-        process.environment = CommandEnvironment.lexical(["MISSIONMATCH_CACHE": cache])
-        process.executableURL = try #require(V.binary)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return V.Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                     errors: String(decoding: err, as: UTF8.self))
+        try V.run(arguments, environment: ["MISSIONMATCH_CACHE": cache])
     }
 
     static func temporaryFolder() throws -> URL {

@@ -23,9 +23,9 @@ struct ValidateCommandTests {
         var errors: String
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.environment = CommandEnvironment.lexical()
+        process.environment = CommandEnvironment.lexical(environment)
         process.executableURL = try #require(binary)
         process.arguments = arguments
         let output = Pipe(), errors = Pipe()

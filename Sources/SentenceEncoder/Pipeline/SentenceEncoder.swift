@@ -30,6 +30,12 @@ public struct SentenceEncoder: Sendable {
         self.model = try SentenceTransformerModel(folder: modelFolder)
         self.tokenizer = try WordPieceTokenizer(modelFolder: modelFolder)
         self.name = modelFolder.standardizedFileURL.lastPathComponent
+        // Every sequence the tokenizer makes must be one the model takes: then no text can trap in `embed`.
+        guard tokenizer.maximumLength <= model.maximumSequenceLength else {
+            throw EncoderError(file: modelFolder.appendingPathComponent("sentence_bert_config.json").path,
+                               "the tokenizer cuts texts at \(tokenizer.maximumLength) tokens but the model takes at most "
+                               + "\(model.maximumSequenceLength); set max_seq_length to at most \(model.maximumSequenceLength)")
+        }
         guard tokenizer.vocabularySize <= model.configuration.vocabularySize else {
             throw EncoderError(file: modelFolder.appendingPathComponent("vocab.txt").path,
                                "has \(tokenizer.vocabularySize) tokens but the model knows \(model.configuration.vocabularySize)")

@@ -131,9 +131,12 @@ public struct WordPieceTokenizer: Sendable {
         self.normalization = normalization
         self.trie = WordPieceTrie(tokens: vocabulary)
         self.continuationRoot = trie.node(for: Self.continuationPrefix.utf8)
-        self.classificationID = ids["[CLS]"]!
-        self.separatorID = ids["[SEP]"]!
-        self.unknownID = ids["[UNK]"]!
+        guard let classification = ids["[CLS]"], let separator = ids["[SEP]"], let unknown = ids["[UNK]"] else {
+            throw EncoderError(file: source, "the vocabulary lacks [CLS], [SEP] or [UNK]; a BERT WordPiece vocabulary has all three")
+        }
+        self.classificationID = classification
+        self.separatorID = separator
+        self.unknownID = unknown
         self.specials = SpecialTokenMatcher(Self.matchedSpecialTokens.compactMap { token in
             ids[token].map { (token, $0) }
         })
