@@ -9,7 +9,7 @@ enum EarlierRun {
         URL(fileURLWithPath: folder).appendingPathComponent(mission).appendingPathComponent("agenda.json")
     }
 
-    /// Reads the earlier meetings of every mission, all before any work starts.
+    /// Reads the earlier agenda of every mission, all before any work starts.
     ///
     /// A mission without an earlier agenda (new since that run) is planned
     /// from scratch, with a note on standard error.
@@ -17,26 +17,26 @@ enum EarlierRun {
     /// - Parameters:
     ///   - folder: The earlier run's output folder.
     ///   - missions: The missions of this run.
-    /// - Returns: The meetings to keep, one list per mission.
+    /// - Returns: The earlier agenda of each mission, `nil` for a mission without one.
     /// - Throws: `SysExits.noInput` when `folder` does not exist, `SysExits.dataError`
     ///   when an agenda has errors or belongs to another mission, after printing every error.
-    static func meetings(in folder: String, for missions: [LoadedMission]) throws -> [[KeptMeeting]] {
+    static func agendas(in folder: String, for missions: [LoadedMission]) throws -> [Agenda?] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             StandardError.write(["\(folder): --keep-from: no such folder (give the --out folder of an earlier run)"])
             throw SysExits.noInput
         }
         var failures = Diagnostics()
-        var result: [[KeptMeeting]] = []
+        var result: [Agenda?] = []
         for loaded in missions {
             let url = agendaURL(in: folder, mission: loaded.mission.id)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 StandardError.write(["note: \(DisplayPath.of(url)) does not exist: \(loaded.mission.id) is planned from scratch"])
-                result.append([])
+                result.append(nil)
                 continue
             }
             do {
-                let read = try AgendaReader().read(contentsOf: url, displayName: DisplayPath.of(url))
+                let read = try AgendaReader(mission: loaded.mission).read(contentsOf: url, displayName: DisplayPath.of(url))
                 StandardError.write(read.diagnostics.warningLines)
                 if read.value.mission != loaded.mission.id {
                     let problem = Diagnostic(
@@ -46,7 +46,7 @@ enum EarlierRun {
                     StandardError.write([problem.description])
                     failures.append(problem)
                 }
-                result.append(read.value.meetings)
+                result.append(read.value)
             } catch {
                 StandardError.write(error.diagnostics.errorLines)
                 failures.append(contentsOf: error.diagnostics)

@@ -17,8 +17,8 @@ struct ProgressDisplay: Sendable {
 
     /// The stages of one mission, as shown.
     enum Stage: String, Sendable {
-        case encoding = "encoding and scoring participants"
-        case planning = "planning the agenda"
+        case encoding = "encoding participants"
+        case rankingAndPlanning = "scoring participants and planning the agenda"
         case writing = "writing the files"
     }
 

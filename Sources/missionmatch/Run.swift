@@ -96,11 +96,11 @@ struct Run: ParsableCommand {
         let progress = ProgressDisplay(enabled: terminal.errorIsTerminal && !quiet, style: terminal.errorStyle)
         progress.show("reading the missions…")
         let inputs: RunInputs
-        let earlier: [[KeptMeeting]]
+        let earlier: [Agenda?]
         do {
             inputs = try RunInputs.load(paths: missions, data: data)
-            earlier = try keepFrom.map { try EarlierRun.meetings(in: $0, for: inputs.missions) }
-                ?? Array(repeating: [], count: inputs.missions.count)
+            earlier = try keepFrom.map { try EarlierRun.agendas(in: $0, for: inputs.missions) }
+                ?? Array(repeating: nil, count: inputs.missions.count)
         } catch {
             progress.finish()
             throw error
@@ -114,7 +114,7 @@ struct Run: ParsableCommand {
             progress: progress, semantic: semantic.source())
         var reports: [MissionRunReport] = []
         for (position, loaded) in inputs.missions.enumerated() {
-            let report = try runner.run(loaded, keeping: earlier[position], position: position + 1, of: inputs.missions.count)
+            let report = try runner.run(loaded, replanning: earlier[position], position: position + 1, of: inputs.missions.count)
             progress.finish()
             if format == .text {
                 print((position > 0 ? "\n" : "") + report.text(style: terminal.outputStyle), terminator: "")

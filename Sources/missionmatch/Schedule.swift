@@ -84,13 +84,15 @@ struct Schedule: ParsableCommand {
         let candidates = try candidates(for: loaded, reference: reference)
         var previous: [KeptMeeting] = []
         if let keep {
-            let earlier = try readOrExit { () throws(ImportError) in try AgendaReader().read(contentsOf: URL(fileURLWithPath: keep)) }
+            let earlier = try readOrExit { () throws(ImportError) in
+                try AgendaReader(mission: loaded.mission).read(contentsOf: URL(fileURLWithPath: keep))
+            }
             guard earlier.mission == loaded.mission.id else {
                 StandardError.write(["\(keep): the agenda is for mission '\(earlier.mission)', not '\(loaded.mission.id)' "
                                      + "(give the agenda.json of the same mission)"])
                 throw SysExits.dataError
             }
-            previous = earlier.meetings
+            previous = earlier.keptMeetings
         }
         if let side = fixedTableSide, !loaded.mission.sides.contains(Side(rawValue: side.lowercased())) {
             StandardError.write(["--fixed-table-side: '\(side)' is not a side of \(loaded.mission.id) "

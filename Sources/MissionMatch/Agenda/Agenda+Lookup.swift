@@ -33,3 +33,24 @@ extension Agenda {
         slots.indices.contains(meeting.slot) ? slots[meeting.slot] : nil
     }
 }
+
+extension Agenda {
+    /// The agenda's scheduled meetings as a re-plan keeps them: each with the
+    /// date and start of its slot, so that it stays at the same time when the
+    /// mission's slots are renumbered (``AgendaPlanner`` keeps it at that slot
+    /// and table, or cancels it with why). Cancelled meetings and meetings
+    /// whose slot the agenda does not list are left out.
+    ///
+    /// ```swift
+    /// let plan = AgendaPlanner().plan(mission: mission, participants: participants, requests: requests,
+    ///                                 candidates: candidates, keeping: earlier.keptMeetings)
+    /// ```
+    ///
+    /// - Complexity: O(*m*) for *m* meetings.
+    public var keptMeetings: [KeptMeeting] {
+        meetings.compactMap { meeting in
+            guard meeting.status == .scheduled, let slot = slot(of: meeting) else { return nil }
+            return KeptMeeting(meeting: meeting, date: slot.date, start: slot.start)
+        }
+    }
+}

@@ -41,7 +41,7 @@ extension Mission {
             hostCountry: try c.decodeIfPresent(String.self, forKey: .hostCountry),
             city: try c.decodeIfPresent(String.self, forKey: .city),
             timeZone: zone,
-            participantsPath: try c.decode(String.self, forKey: .participantsPath),
+            participantsPath: try c.decodeIfPresent(String.self, forKey: .participantsPath),
             requestsPath: try c.decodeIfPresent(String.self, forKey: .requestsPath),
             pairing: try c.decode(Pairing.self, forKey: .pairing),
             sides: try c.decodeIfPresent([Side].self, forKey: .sides) ?? [],
@@ -66,7 +66,7 @@ extension Mission {
         try c.encodeIfPresent(hostCountry, forKey: .hostCountry)
         try c.encodeIfPresent(city, forKey: .city)
         try c.encode(timeZone.identifier, forKey: .timeZone)
-        try c.encode(participantsPath, forKey: .participantsPath)
+        try c.encodeIfPresent(participantsPath, forKey: .participantsPath)
         try c.encodeIfPresent(requestsPath, forKey: .requestsPath)
         try c.encode(pairing, forKey: .pairing)
         if !sides.isEmpty { try c.encode(sides, forKey: .sides) }

@@ -27,8 +27,9 @@ public struct Mission: Sendable, Equatable, Codable, Identifiable {
     public var city: String?
     /// The time zone all local dates and times of the mission are in.
     public var timeZone: TimeZone
-    /// The participants file, as written in the mission file.
-    public var participantsPath: String
+    /// The participants file, as written in the mission file; `nil` for a
+    /// mission built in code whose participants are given as values.
+    public var participantsPath: String?
     /// The meeting requests file, as written in the mission file.
     public var requestsPath: String?
     /// The sentence-encoder model folder, as written in the mission file
@@ -68,7 +69,7 @@ public struct Mission: Sendable, Equatable, Codable, Identifiable {
     ///   - hostCountry: The host country's alpha-2 code.
     ///   - city: The host city.
     ///   - timeZone: The mission's time zone.
-    ///   - participantsPath: The participants file, relative to the mission file.
+    ///   - participantsPath: The participants file, relative to the mission file (default none: participants given as values).
     ///   - requestsPath: The requests file, if any.
     ///   - pairing: `bipartite` or `open`.
     ///   - sides: The two sides of a bipartite mission.
@@ -84,7 +85,7 @@ public struct Mission: Sendable, Equatable, Codable, Identifiable {
     ///   - targets: Impact targets (default none).
     public init(
         id: String, name: String, hostCountry: String? = nil, city: String? = nil, timeZone: TimeZone,
-        participantsPath: String, requestsPath: String? = nil, pairing: Pairing, sides: [Side] = [],
+        participantsPath: String? = nil, requestsPath: String? = nil, pairing: Pairing, sides: [Side] = [],
         sessions: [Session], meetingMinutes: Int, breakMinutes: Int = 0, tables: Int,
         maxMeetings: Int? = nil, minMeetings: Int = 0, rules: MatchingRules = MatchingRules(),
         weights: ScoringWeights = .defaults, topK: Int = 10, targets: MissionTargets = MissionTargets()

@@ -13,13 +13,20 @@ public struct LoadedMission: Sendable {
     /// The mission.
     public var mission: Mission { file.mission }
 
-    /// Creates a loaded mission.
+    /// The mission, participants and requests as ``MissionPipeline`` takes
+    /// them, with the three files as the inputs outputs never replace.
+    public var validated: ValidatedMission {
+        ValidatedMission(mission: mission, participants: participants, requests: requests,
+                         sourceFiles: [file.url, file.participantsURL, file.requestsURL].compactMap { $0 })
+    }
+
+    /// A loaded mission; only ``MissionLoader`` makes one, after checking every file.
     ///
     /// - Parameters:
     ///   - file: The mission file.
     ///   - participants: The participants.
     ///   - requests: The requests.
-    public init(file: MissionFile, participants: [Participant], requests: [MeetingRequest]) {
+    package init(file: MissionFile, participants: [Participant], requests: [MeetingRequest]) {
         self.file = file
         self.participants = participants
         self.requests = requests
@@ -66,7 +73,7 @@ public struct MissionLoader: Sendable {
         let mission = file.value.mission
 
         var participants: [Participant]?
-        if exists(file.value.participantsURL, key: "participants", path: mission.participantsPath,
+        if exists(file.value.participantsURL, key: "participants", path: mission.participantsPath ?? "",
                   line: file.value.participantsLine, file: file.value, into: &diagnostics) {
             do {
                 let read = try ParticipantReader(referenceData: referenceData, mission: mission, limits: limits)

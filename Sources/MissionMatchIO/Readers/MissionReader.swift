@@ -80,7 +80,7 @@ public struct MissionReader: Sendable {
         guard let decoded, !diagnostics.hasErrors else { throw ImportError(diagnostics: diagnostics) }
         var file = MissionFile(
             mission: decoded.mission, url: fileURL,
-            participantsURL: Self.resolve(decoded.mission.participantsPath, against: baseURL),
+            participantsURL: Self.resolve(decoded.mission.participantsPath ?? "", against: baseURL),
             requestsURL: decoded.mission.requestsPath.map { Self.resolve($0, against: baseURL) },
             displayName: displayName, participantsLine: decoded.participantsLine, requestsLine: decoded.requestsLine)
         file.encoderURL = decoded.mission.encoderPath.flatMap { path in

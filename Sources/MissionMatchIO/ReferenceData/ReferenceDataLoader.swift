@@ -29,7 +29,28 @@ public enum ReferenceDataLoader {
     /// - Returns: The reference data, with warnings.
     /// - Throws: ``ImportError`` with every problem of every file.
     public static func load(from directory: URL, limits: ImportLimits = .default) throws(ImportError) -> Imported<ReferenceData> {
-        var reader = ReferenceTableReader(directory: directory, limits: limits)
+        try load(ReferenceTableReader(source: .folder(directory), limits: limits))
+    }
+
+    /// The reference data the library carries: the tables of the project's
+    /// `Data/` folder when it was built (regenerated from it by
+    /// `Scripts/bundle-reference-data.swift`; a test checks they agree). Needs
+    /// no folder on disk; ``load(from:limits:)`` reads a folder of your own instead.
+    ///
+    /// ```swift
+    /// let reference = try ReferenceDataLoader.bundled()
+    /// reference.countries.country(matching: "Czechia")?.alpha2   // "CZ"
+    /// ```
+    ///
+    /// - Returns: The reference data.
+    /// - Throws: ``ImportError`` only if the bundled tables were edited into an invalid state (a test prevents it).
+    /// - Complexity: O(size of the tables), about 10 ms.
+    public static func bundled() throws(ImportError) -> ReferenceData {
+        try load(ReferenceTableReader(source: .bundled(BundledReferenceData.files), limits: .default)).value
+    }
+
+    private static func load(_ tables: ReferenceTableReader) throws(ImportError) -> Imported<ReferenceData> {
+        var reader = tables
         let countries = CountryTable(readCountries(&reader))
         let sectors = readSectors(&reader)
         let affinities = readAffinities(&reader, sectors: sectors)
@@ -151,7 +172,7 @@ public enum ReferenceDataLoader {
         for partnership in partnerships {
             for cluster in partnership.clusters where !clusterIDs.contains(cluster) {
                 reader.diagnostics.append(Diagnostic(
-                    kind: .unknownReference, file: InputFile.displayName(for: reader.directory.appendingPathComponent("programme/partnerships.csv")),
+                    kind: .unknownReference, file: reader.displayName(of: "programme/partnerships.csv"),
                     field: "clusters", message: "partnership \(partnership.id) lists '\(cluster)', which is not a cluster of clusters.csv",
                     hint: "use ids from clusters.csv"))
             }

@@ -4,14 +4,41 @@ import MissionMatch
 /// Reads one CSV table of the reference data, row by row, with the shared
 /// checks (required cells, duplicate keys) and positions for messages.
 struct ReferenceTableReader {
-    let directory: URL
+    /// Where the tables come from.
+    enum Source {
+        /// A data folder on disk.
+        case folder(URL)
+        /// Tables held in memory, by their path in a data folder.
+        case bundled([String: String])
+    }
+
+    let source: Source
     let limits: ImportLimits
     var diagnostics: Diagnostics
 
-    init(directory: URL, limits: ImportLimits) {
-        self.directory = directory
+    init(source: Source, limits: ImportLimits) {
+        self.source = source
         self.limits = limits
         self.diagnostics = Diagnostics(errorLimit: limits.maxErrors)
+    }
+
+    /// The name of a table in messages.
+    func displayName(of relativePath: String) -> String {
+        switch source {
+        case .folder(let directory): InputFile.displayName(for: directory.appendingPathComponent(relativePath))
+        case .bundled: "(bundled) Data/" + relativePath
+        }
+    }
+
+    private mutating func open(_ relativePath: String, schema: CSVSchema) -> CSVTable? {
+        switch source {
+        case .folder(let directory):
+            let url = directory.appendingPathComponent(relativePath)
+            return CSVTable.open(url, name: InputFile.displayName(for: url), schema: schema, limits: limits, diagnostics: &diagnostics)
+        case .bundled(let files):
+            return CSVTable.open(Data((files[relativePath] ?? "").utf8), name: "(bundled) Data/" + relativePath, schema: schema,
+                                 limits: limits, diagnostics: &diagnostics)
+        }
     }
 
     /// Reads `relativePath` with `columns` (the first `required` are required);
@@ -19,12 +46,9 @@ struct ReferenceTableReader {
     /// the first column is an error.
     mutating func read(_ relativePath: String, columns: [String], required: Int, uniqueFirstColumn: Bool = true,
                        _ body: (CSVTable.Row, CSVTable) -> Void) {
-        let url = directory.appendingPathComponent(relativePath)
         let schema = CSVSchema(columns: columns.enumerated().map { CSVSchema.Column($1, required: $0 < required) },
                                keepsUnknownColumns: true)
-        guard let table = CSVTable.open(url, name: InputFile.displayName(for: url), schema: schema, limits: limits,
-                                        diagnostics: &diagnostics)
-        else { return }
+        guard let table = open(relativePath, schema: schema) else { return }
         var firstLine: [String: Int] = [:]
         while let row = table.nextRow() {
             var complete = true

@@ -95,15 +95,34 @@ public enum MissionExport {
         agenda: Agenda, mission: Mission, participants: [Participant], warnings: [String] = [],
         previous: Agenda? = nil, extraFiles: [ExportedFile] = [], to folder: URL, output: OutputFile = OutputFile()
     ) throws(OutputError) -> [URL] {
-        let files = files(
-            agenda: agenda, mission: mission, participants: participants, warnings: warnings,
-            previous: previous, extraFiles: extraFiles)
+        try write(files(agenda: agenda, mission: mission, participants: participants, warnings: warnings,
+                        previous: previous, extraFiles: extraFiles),
+                  to: folder, output: output)
+    }
+
+    /// Writes rendered files into a mission's output folder, as a whole
+    /// (staged and swapped in, as ``write(agenda:mission:participants:warnings:previous:extraFiles:to:output:)``).
+    ///
+    /// - Parameters:
+    ///   - files: The files, with paths relative to `folder`.
+    ///   - folder: The mission's output folder, created when missing.
+    ///   - output: The writer (atomic, refuses the run's inputs).
+    /// - Returns: The URLs written, in the order of `files`.
+    /// - Throws: ``OutputError`` when a file cannot be written, is an input, or
+    ///   its path would leave `folder`, or `folder` is a symbolic link.
+    public static func write(_ files: [ExportedFile], to folder: URL, output: OutputFile = OutputFile()) throws(OutputError) -> [URL] {
         var staged: [(relativePath: [String], contents: Data)] = []
         for file in files {
             _ = try destination(of: file.relativePath, in: folder)
             staged.append((file.relativePath.split(separator: "/").map(String.init), file.contents))
         }
-        return try StagedFolder(folder: folder, protectedInputs: output.protectedInputs).replace(with: staged)
+        // Only an input inside `folder` could be replaced (every destination is
+        // checked to stay inside it): protecting just those saves resolving
+        // every input's path for each of a mission's hundreds of files.
+        let base = resolved(folder.standardizedFileURL)
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        let inside = output.protectedInputs.filter { resolved($0.standardizedFileURL).hasPrefix(prefix) }
+        return try StagedFolder(folder: folder, protectedInputs: inside).replace(with: staged)
     }
 
     /// The URL of a relative path inside a folder, refusing any path that could leave it.

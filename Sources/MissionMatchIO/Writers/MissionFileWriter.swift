@@ -31,7 +31,7 @@ public enum MissionFileWriter {
         if let host = mission.hostCountry { lines.append("host_country: " + scalar(host)) }
         if let city = mission.city { lines.append("city: " + scalar(city)) }
         lines.append("timezone: " + scalar(mission.timeZone.identifier))
-        lines.append("participants: " + scalar(mission.participantsPath))
+        if let participants = mission.participantsPath { lines.append("participants: " + scalar(participants)) }
         if let requests = mission.requestsPath { lines.append("requests: " + scalar(requests)) }
         if let encoder = mission.encoderPath { lines.append("encoder: " + scalar(encoder)) }
         lines.append("pairing: " + mission.pairing.rawValue)
