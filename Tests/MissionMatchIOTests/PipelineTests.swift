@@ -1,0 +1,206 @@
+import Foundation
+import MissionMatch
+@testable import MissionMatchIO
+import Testing
+
+/// `MissionPipeline` on the bundled Toronto mission: the same files from files
+/// and from values built in code, writing, and re-planning after a withdrawal.
+struct PipelineTests {
+    static let torontoURL = BundledDataTests.folder.appendingPathComponent("missions/toronto-2019.yaml")
+
+    static func loadToronto() throws -> (ReferenceData, LoadedMission) {
+        let reference = try ReferenceDataLoader.bundled()
+        return (reference, try MissionLoader(referenceData: reference).load(contentsOf: torontoURL).value)
+    }
+
+    @Test func filesComeInTheDocumentedOrderAndAddUp() throws {
+        let (reference, loaded) = try Self.loadToronto()
+        let result = try MissionPipeline(reference: reference).run(loaded.validated)
+        let names = result.files.map(\.relativePath)
+        #expect(Array(names.prefix(2)) == ["agenda.html", "summary.md"])
+        #expect(Array(names.suffix(3)) == ["recommendations.csv", "agenda.csv", "agenda.json"])
+        #expect(names.filter { $0.hasPrefix("calendars/") }.count == result.plan.agenda.participants.filter { !$0.meetings.isEmpty }.count)
+        let agendaCSV = try #require(result.file("agenda.csv"))
+        #expect(String(decoding: agendaCSV.contents, as: UTF8.self).split(separator: "\n").count - 1 == result.plan.agenda.stats.meetings)
+        #expect(result.plan.agenda.stats.meetings > 300)
+        let first = try #require(loaded.participants.first)
+        #expect(result.ranking.recommendations(for: first.id) == result.ranking.recommendations[0])
+        #expect(result.ranking.recommendations(for: "nobody").isEmpty)
+        let calendar = try #require(result.calendar(for: first.id))
+        #expect(calendar.hasPrefix("BEGIN:VCALENDAR"))
+        // The agenda.json it renders reads back into the planned agenda.
+        let json = try #require(result.file("agenda.json"))
+        let read = try AgendaReader(mission: loaded.mission).readJSON(json.contents, displayName: "agenda.json").value
+        #expect(read.meetings.map(\.id) == result.plan.agenda.meetings.map(\.id))
+        #expect(read.slots == result.plan.agenda.slots && read.participants == result.plan.agenda.participants)
+    }
+
+    /// Participants and a mission built in code (no file path) give byte for byte
+    /// the files the same data gives when read from files.
+    @Test func valuesBuiltInCodeGiveTheSameFilesAsFiles() throws {
+        let (reference, loaded) = try Self.loadToronto()
+        let fromFiles = try MissionPipeline(reference: reference).run(loaded.validated)
+        var mission = loaded.mission
+        mission.participantsPath = nil
+        mission.requestsPath = nil
+        let participants = loaded.participants.map { participant in
+            var copy = participant
+            copy.source = nil
+            return copy
+        }
+        let input = try InputValidator(reference: reference)
+            .validate(mission: mission, participants: participants, requests: loaded.requests).value
+        #expect(input.sourceFiles.isEmpty)
+        let fromValues = try MissionPipeline(reference: reference).run(input)
+        #expect(fromValues.files == fromFiles.files)
+    }
+
+    @Test func writesEveryFileIntoTheFolderAndRefusesAnInput() throws {
+        let (reference, loaded) = try Self.loadToronto()
+        let result = try MissionPipeline(reference: reference).run(loaded.validated)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mm-pipeline-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let written = try result.write(to: out.appendingPathComponent("toronto-2019"))
+        #expect(written.count == result.files.count)
+        for (url, file) in zip(written, result.files) {
+            #expect(try Data(contentsOf: url) == file.contents)
+        }
+        // An input inside the output folder is never replaced.
+        let input = out.appendingPathComponent("again/agenda.csv")
+        try FileManager.default.createDirectory(at: input.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: input)
+        #expect(throws: OutputError.self) { try result.write(to: out.appendingPathComponent("again"), protecting: [input]) }
+        #expect(try String(contentsOf: input, encoding: .utf8) == "keep me")
+    }
+
+    /// A participant withdraws: the others' meetings stay where they were, the
+    /// withdrawn participant's are cancelled naming them, and calendars say so.
+    @Test func replanningAfterAWithdrawalKeepsTheRest() throws {
+        let (reference, loaded) = try Self.loadToronto()
+        let pipeline = MissionPipeline(reference: reference)
+        let first = try pipeline.run(loaded.validated)
+        let agenda = first.plan.agenda
+        let leaving = try #require(agenda.meetings.first?.participantB)
+        let remaining = loaded.participants.filter { $0.id != leaving }
+        let requests = loaded.requests.filter { $0.from != leaving && $0.to != leaving }
+        let input = try InputValidator(reference: reference)
+            .validate(mission: loaded.mission, participants: remaining, requests: requests).value
+        let replanned = try pipeline.run(input, replanning: agenda).plan.agenda
+        let theirs = agenda.meetings.filter { $0.involves(leaving) }
+        #expect(!theirs.isEmpty)
+        #expect(Set(replanned.cancelled.map(\.id)) == Set(theirs.map(\.id)))
+        #expect(replanned.cancelled.allSatisfy { $0.reason.contains(leaving) && $0.reason.contains("withdrew") })
+        let kept = Dictionary(uniqueKeysWithValues: replanned.meetings.map { ($0.id, $0) })
+        for meeting in agenda.meetings where !meeting.involves(leaving) {
+            let now = try #require(kept[meeting.id])
+            #expect(now.slot == meeting.slot && now.table == meeting.table && now.locked)
+        }
+        #expect(throws: MissionPipelineError.self) {
+            var other = agenda
+            other.mission = "another-mission"
+            _ = try pipeline.run(input, replanning: other)
+        }
+    }
+}
+
+/// `InputValidator`: values built in code are checked by the files' rules and
+/// every problem names the record and field.
+struct InputValidatorTests {
+    static let reference = Fixtures.reference
+    static let mission: Mission = {
+        var mission = Fixtures.mission
+        mission.participantsPath = nil
+        return mission
+    }()
+
+    static func participant(_ id: String, _ country: String, side: Side?) -> Participant {
+        var p = Participant(id: id, name: "Org \(id)", country: country)
+        p.side = side
+        p.offers = "barrier films for food packaging"
+        p.needs = "distributors of packaging machinery"
+        return p
+    }
+
+    @Test func everyContradictionIsReportedByRecordAndField() {
+        var zero = Self.participant("eu-02", "CZ", side: "consortium")
+        zero.representatives = 0
+        let participants = [
+            Self.participant("eu-01", "Czechia", side: "consortium"),
+            zero,
+            Self.participant("eu-01", "DE", side: "consortium"),
+            Self.participant("cn-01", "Narnia", side: "counterpart"),
+            Self.participant("xx-01", "CN", side: "observer"),
+        ]
+        do {
+            _ = try InputValidator(reference: Self.reference).validate(mission: Self.mission, participants: participants)
+            Issue.record("contradictory participants were accepted")
+        } catch {
+            let lines = error.diagnostics.errors.map(\.description)
+            #expect(lines.count == 4)
+            #expect(lines.contains { $0.hasPrefix("participants (in memory): record 2, field 'representatives': ") })
+            #expect(lines.contains { $0.hasPrefix("participants (in memory): record 3, field 'id': 'eu-01' is already the id of record 1") })
+            #expect(lines.contains { $0.hasPrefix("participants (in memory): record 4, field 'country': 'Narnia' is not a known country") })
+            #expect(lines.contains { $0.hasPrefix("participants (in memory): record 5, field 'side': 'observer' is not a side of mission") })
+            #expect(error.diagnostics.errors.allSatisfy { $0.line == nil && $0.record != nil })
+        }
+    }
+
+    @Test func valuesAreNormalisedAsAReaderWould() throws {
+        let participants = [Self.participant("eu-01", "Czechia", side: "Consortium"),
+                            Self.participant("cn-01", "China", side: "counterpart")]
+        let input = try InputValidator(reference: Self.reference).validate(mission: Self.mission, participants: participants).value
+        #expect(input.participants.map(\.country) == ["CZ", "CN"])
+        #expect(input.participants.map(\.side) == ["consortium", "counterpart"])
+        #expect(input.mission == Self.mission)
+    }
+
+    @Test func requestsNameTheirRecord() {
+        let participants = [Self.participant("eu-01", "CZ", side: "consortium"), Self.participant("cn-01", "CN", side: "counterpart")]
+        let requests = [MeetingRequest(from: "eu-01", to: "cn-01", priority: .must, note: "met at, \"Interpack\"\nlast year"),
+                        MeetingRequest(from: "eu-01", to: "cn-99", priority: .wish),
+                        MeetingRequest(from: "eu-01", to: "eu-01", priority: .wish)]
+        do {
+            _ = try InputValidator(reference: Self.reference)
+                .validate(mission: Self.mission, participants: participants, requests: requests)
+            Issue.record("requests naming unknown participants were accepted")
+        } catch {
+            let records = error.diagnostics.errors.map(\.record)
+            #expect(records == [2, 3])
+            #expect(error.diagnostics.errors.first?.description.hasPrefix("requests (in memory): record 2, field 'to': 'cn-99'") == true)
+        }
+    }
+
+    @Test func aMissionBuiltInCodeIsCheckedByItsKeys() {
+        var mission = Self.mission
+        mission.tables = 0
+        mission.meetingMinutes = -5
+        do {
+            _ = try InputValidator(reference: Self.reference).validate(mission: mission)
+            Issue.record("a mission without tables was accepted")
+        } catch {
+            let fields = Set(error.diagnostics.errors.compactMap(\.field))
+            #expect(fields.isSuperset(of: ["tables", "meeting_minutes"]))
+            #expect(error.diagnostics.errors.allSatisfy { $0.file == "mission (in memory)" && $0.line == nil })
+        }
+    }
+}
+
+/// The reference data the library carries is the one of `Data/`.
+struct BundledReferenceDataTests {
+    @Test func bundledTablesAreTheDataFoldersTables() throws {
+        for (path, text) in BundledReferenceData.files.sorted(by: { $0.key < $1.key }) {
+            let onDisk = try String(contentsOf: BundledDataTests.folder.appendingPathComponent(path), encoding: .utf8)
+            #expect(text == onDisk, "\(path) differs from Data/\(path): run `swift Scripts/bundle-reference-data.swift`")
+        }
+        #expect(BundledReferenceData.files.count == 6)
+    }
+
+    @Test func bundledDataLoadsLikeTheFolder() throws {
+        let bundled = try ReferenceDataLoader.bundled()
+        let folder = try ReferenceDataLoader.load(from: BundledDataTests.folder).value
+        #expect(bundled.countries.countries == folder.countries.countries)
+        #expect(bundled.thesaurus.concepts == folder.thesaurus.concepts)
+        #expect(bundled.programme.clusters == folder.programme.clusters)
+        #expect(bundled.countries.country(matching: "Czechia")?.alpha2 == "CZ")
+    }
+}
