@@ -5,13 +5,14 @@
 #   make bench      the full benchmarks (Benchmarks/, package-benchmark)
 #   make bench-ci   the short benchmark run CI does after the tests
 #   make fuzz       every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 60)
+#   make example    build and run the example client package (Examples/EventBackend)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 SWIFT ?= swift
 RELEASE_BIN = .build/release/missionmatch
 
-.PHONY: demo test deps encoder build bench bench-ci fuzz clean
+.PHONY: demo test deps encoder build bench bench-ci fuzz example clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -67,5 +68,14 @@ fuzz: deps
 			2>&1 | tail -n 12 || exit 1; \
 	done
 
+# The example client (Examples/EventBackend): depends on this package by path
+# as the README says, builds in Swift 6 mode and must compile its own sources
+# without a warning, then runs (participants built in code → validate →
+# pipeline → re-plan after a withdrawal → one calendar in memory).
+example: deps
+	cd Examples/EventBackend && $(SWIFT) build 2>&1 | tee .build-example.log
+	@if grep -E "Examples/EventBackend/Sources/.*(warning|error):" Examples/EventBackend/.build-example.log; then exit 1; fi
+	cd Examples/EventBackend && $(SWIFT) run --skip-build EventBackend
+
 clean:
-	rm -rf .build Benchmarks/.build Fuzz/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build Examples/EventBackend/.build

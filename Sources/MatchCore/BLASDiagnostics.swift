@@ -126,11 +126,11 @@ public struct BLASReport: Sendable, Codable, Equatable {
         if !report.isOpenBLAS {
             warnings.append(
                 "the BLAS answering is the reference implementation (or an unknown one), typically 10–70× slower than OpenBLAS: "
-                + "install it with `sudo apt-get install libopenblas0-pthread` (Debian/Ubuntu), then run `missionmatch doctor` again")
+                + "install OpenBLAS (the libopenblas0-pthread package on Debian and Ubuntu) and measure again")
         } else if let core = report.coreName,
                   let advice = CoreTypeFix.advice(cpu: report.cpu, coreName: core) {
-            let fixedByItself = "(missionmatch does this by itself unless MISSIONMATCH_NO_OPENBLAS_FIX is set; "
-                + "other programs need `export OPENBLAS_CORETYPE=\(advice)`)"
+            let fixedByItself = "(a program that calls CoreTypeFix.restartIfNeeded() first does this by itself unless "
+                + "MISSIONMATCH_NO_OPENBLAS_FIX is set; others need OPENBLAS_CORETYPE=\(advice) in their environment)"
             if let override = report.coreTypeOverride, report.cpu.isZen4 {
                 warnings.append(
                     "OpenBLAS runs its \(core) kernel because OPENBLAS_CORETYPE=\(override) is set, "
@@ -156,7 +156,7 @@ public struct BLASReport: Sendable, Codable, Equatable {
            let peak = report.peak {
             warnings.append(String(
                 format: "sgemm runs at %.0f GFLOPS, %.0f%% of this CPU's %.0f GFLOPS peak: the machine may be busy "
-                    + "(run `missionmatch doctor` again) or BLAS may be limited to fewer threads (OPENBLAS_NUM_THREADS)",
+                    + "(measure again) or BLAS may be limited to fewer threads (OPENBLAS_NUM_THREADS)",
                 report.measuredGFLOPS, report.fractionOfPeak * 100, peak.gflops))
         }
         return warnings

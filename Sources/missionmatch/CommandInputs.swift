@@ -4,12 +4,32 @@ import MissionMatchIO
 
 /// Loading what every planning command needs, with errors printed and mapped to exit codes.
 enum CommandInputs {
-    /// The reference data from `--data`, `$MISSIONMATCH_DATA` or the nearest `Data/`.
+    /// The reference data from `--data`, `$MISSIONMATCH_DATA` or the nearest
+    /// `Data/`, else the tables the library carries.
     ///
     /// - Throws: The exit code (65/66) after printing the errors.
     static func reference(data: String?) throws -> ReferenceData {
+        try reference(in: dataFolder(data))
+    }
+
+    /// The data folder from `--data`, `$MISSIONMATCH_DATA` or the nearest `Data/`, or `nil` when there is none.
+    ///
+    /// - Throws: The exit code (66) after printing why, when `--data` or the variable names a folder without reference data.
+    static func dataFolder(_ data: String?) throws -> URL? {
         do {
-            let folder = try DataDirectory.locate(data.map { URL(fileURLWithPath: $0) })
+            return try DataDirectory.find(data.map { URL(fileURLWithPath: $0) })
+        } catch {
+            StandardError.write(error.diagnostics.errorLines)
+            throw SysExits.code(for: error.diagnostics)
+        }
+    }
+
+    /// The reference data of a data folder, or the bundled tables without one.
+    ///
+    /// - Throws: The exit code (65/66) after printing the errors.
+    static func reference(in folder: URL?) throws -> ReferenceData {
+        do {
+            guard let folder else { return try ReferenceDataLoader.bundled() }
             let loaded = try ReferenceDataLoader.load(from: folder)
             StandardError.write(loaded.diagnostics.warningLines)
             return loaded.value

@@ -114,6 +114,19 @@ enum DoctorText {
         let width = lines.map(\.0.count).max() ?? 0
         var text = lines.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
         for warning in report.warnings { text += "warning: \(warning)\n" }
+        text += hints(for: report).map { "  \($0)\n" }.joined()
         return text
+    }
+
+    /// What to do about the report's warnings, in the tool's own terms (the library's warnings name no command).
+    static func hints(for report: BLASReport) -> [String] {
+        guard !report.warnings.isEmpty else { return [] }
+        if !report.isOpenBLAS {
+            return ["install OpenBLAS: sudo apt-get install libopenblas0-pthread, then run `missionmatch doctor` again"]
+        }
+        if report.coreTypeOverride == nil, let core = report.coreName, CoreTypeFix.advice(cpu: report.cpu, coreName: core) != nil {
+            return ["missionmatch restarts itself with the right OPENBLAS_CORETYPE unless MISSIONMATCH_NO_OPENBLAS_FIX is set"]
+        }
+        return ["run `missionmatch doctor` again when the machine is idle"]
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MatchCore
 
 /// The `missionmatch` command: a thin layer over the MissionMatch libraries.
 @main
@@ -30,7 +31,7 @@ struct MissionMatchCommand: AsyncParsableCommand {
     /// Restarts once with the right `OPENBLAS_CORETYPE` when OpenBLAS
     /// misdetected the CPU, then parses and runs the command.
     static func main() async {
-        OpenBLASRestart.restartIfNeeded()
+        CoreTypeFix.restartIfNeeded()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -25,18 +25,18 @@ struct RunInputs: Sendable {
     /// - Throws: `SysExits.noInput` (66) when a file is missing, else
     ///   `SysExits.dataError` (65), after printing every error to standard error.
     static func load(paths: [String], data: String?) throws -> RunInputs {
-        let folder: URL
-        let reference: ReferenceData
-        do {
-            folder = try DataDirectory.locate(data.map { URL(fileURLWithPath: $0) })
-            let loaded = try ReferenceDataLoader.load(from: folder)
-            StandardError.write(loaded.diagnostics.warningLines)
-            reference = loaded.value
-        } catch {
-            StandardError.write(error.diagnostics.errorLines)
-            throw SysExits.code(for: error.diagnostics)
+        let folder = try CommandInputs.dataFolder(data)
+        let reference = try CommandInputs.reference(in: folder)
+        let files: [(URL, String)]
+        if !paths.isEmpty {
+            files = paths.map { (URL(fileURLWithPath: $0), $0) }
+        } else if let folder {
+            files = try missionFiles(in: folder)
+        } else {
+            StandardError.write(["no data folder with missions/ found here or above "
+                                 + "(give mission files as arguments, or --data DIR with a missions/ folder)"])
+            throw SysExits.noInput
         }
-        let files = paths.isEmpty ? try missionFiles(in: folder) : paths.map { (URL(fileURLWithPath: $0), $0) }
         let loader = MissionLoader(referenceData: reference)
         var missions: [LoadedMission] = []
         var failures = Diagnostics()

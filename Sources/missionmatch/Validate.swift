@@ -43,7 +43,8 @@ struct Validate: ParsableCommand {
 
             The reference data (countries, sectors, thesaurus, clusters) is read \
             from --data DIR, else $\(DataDirectory.environmentVariable), else the \
-            nearest Data/ folder above the current directory or the executable.
+            nearest Data/ folder above the current directory or the executable, \
+            else the tables built into the tool.
 
             Exit codes: 0 valid, 64 usage, 65 bad data, 66 missing input.
             """
@@ -68,16 +69,7 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let reference: ReferenceData
-        do {
-            let folder = try DataDirectory.locate(data.map { URL(fileURLWithPath: $0) })
-            let loaded = try ReferenceDataLoader.load(from: folder)
-            reference = loaded.value
-            StandardError.write(loaded.diagnostics.warningLines)
-        } catch {
-            StandardError.write(error.diagnostics.errorLines)
-            throw SysExits.code(for: error.diagnostics)
-        }
+        let reference = try CommandInputs.reference(data: data)
         let loader = MissionLoader(referenceData: reference)
         var reports: [MissionReport] = []
         var failures = Diagnostics()

@@ -219,13 +219,15 @@ struct BLASDiagnosticsTests {
         }
         #expect(warnings(core: "Cooperlake", override: nil) == [
             "OpenBLAS runs its Cooperlake kernel, whose 512-bit instructions this AMD Zen 4 executes in two 256-bit halves; "
-            + "on Zen 4 its Haswell kernel measured faster: set OPENBLAS_CORETYPE=HASWELL (missionmatch does this by itself "
-            + "unless MISSIONMATCH_NO_OPENBLAS_FIX is set; other programs need `export OPENBLAS_CORETYPE=HASWELL`)",
+            + "on Zen 4 its Haswell kernel measured faster: set OPENBLAS_CORETYPE=HASWELL (a program that calls "
+            + "CoreTypeFix.restartIfNeeded() first does this by itself unless MISSIONMATCH_NO_OPENBLAS_FIX is set; "
+            + "others need OPENBLAS_CORETYPE=HASWELL in their environment)",
         ])
         #expect(warnings(core: "Prescott", override: nil) == [
             "OpenBLAS runs its Prescott kernel, which leaves this AMD Zen 4's AVX2 and AVX-512 units unused; "
-            + "on Zen 4 its Haswell kernel measured faster: set OPENBLAS_CORETYPE=HASWELL (missionmatch does this by itself "
-            + "unless MISSIONMATCH_NO_OPENBLAS_FIX is set; other programs need `export OPENBLAS_CORETYPE=HASWELL`)",
+            + "on Zen 4 its Haswell kernel measured faster: set OPENBLAS_CORETYPE=HASWELL (a program that calls "
+            + "CoreTypeFix.restartIfNeeded() first does this by itself unless MISSIONMATCH_NO_OPENBLAS_FIX is set; "
+            + "others need OPENBLAS_CORETYPE=HASWELL in their environment)",
         ])
         #expect(warnings(core: "Cooperlake", override: "COOPERLAKE") == [
             "OpenBLAS runs its Cooperlake kernel because OPENBLAS_CORETYPE=COOPERLAKE is set, but on AMD Zen 4 its "

@@ -112,6 +112,6 @@ struct SafeWriterTests {
         let error = #expect(throws: OutputError.self) {
             try OutputFile().write("x", to: file.appending(path: "participants.csv"))
         }
-        #expect(error?.description == "\(file.path): is a file, not a folder (give --out a folder, not a file)")
+        #expect(error?.description == "\(file.path): is a file, not a folder (give a folder, not a file)")
     }
 }

@@ -240,7 +240,7 @@ struct ExitCodeMatrixTests {
         let file = space.mission
         let onFile = try space.run(arguments + ["--out", file.path])
         #expect(onFile.status == 73)
-        #expect(onFile.errors.contains("is a file, not a folder (give --out a folder, not a file)"))
+        #expect(onFile.errors.contains("is a file, not a folder (give a folder, not a file)"))
         #expect(!onFile.errors.contains("NSCocoaErrorDomain"))
         // Broken reference data is bad data.
         try Data("nonsense\n".utf8).write(to: space.data.appending(path: "reference/countries.csv"))

@@ -90,7 +90,7 @@ struct SemanticCommandTests {
         guard let model = Self.modelFolder() else { return }
         let process = Process()
         process.environment = CommandEnvironment.lexical()
-        process.executableURL = try #require(V.binary)
+        process.executableURL = V.binary
         process.arguments = ["encode-text", "--encoder", model]
         let input = Pipe(), output = Pipe()
         process.standardInput = input

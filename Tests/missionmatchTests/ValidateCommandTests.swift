@@ -26,7 +26,7 @@ struct ValidateCommandTests {
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.environment = CommandEnvironment.lexical(environment)
-        process.executableURL = try #require(binary)
+        process.executableURL = binary
         process.arguments = arguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output

@@ -61,7 +61,7 @@ public struct AgendaPlanner: Sendable {
         ///   - fixedTableSide: The side that keeps its tables, if any.
         ///   - generator: The program and version, e.g. `missionmatch 0.1.0`.
         ///   - exactSolver: An exact solver to run after the heuristic, if any.
-        public init(fixedTableSide: Side? = nil, generator: String = "missionmatch", exactSolver: (any AgendaExactSolver)? = nil) {
+        public init(fixedTableSide: Side? = nil, generator: String = "MissionMatch", exactSolver: (any AgendaExactSolver)? = nil) {
             self.fixedTableSide = fixedTableSide
             self.generator = generator
             self.exactSolver = exactSolver

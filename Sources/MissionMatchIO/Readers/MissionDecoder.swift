@@ -102,7 +102,7 @@ struct MissionDecoder {
         let known = TimeZone.knownTimeZoneIdentifiers
         if known.isEmpty {
             reader.error(line: line, key: "timezone", "'\(text)' cannot be checked: this system has no time zone data",
-                         hint: "install the tzdata package, e.g. apt-get install tzdata")
+                         hint: "install the system's time-zone database (the tzdata package on Debian and Ubuntu)")
         } else {
             let guess = Suggestion.closest(to: text, in: known, maxDistance: 3)
             reader.error(line: line, key: "timezone", "'\(text)' is not a known IANA time zone",

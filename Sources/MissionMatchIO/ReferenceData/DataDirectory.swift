@@ -7,8 +7,10 @@ import Foundation
 /// 2. the `MISSIONMATCH_DATA` environment variable;
 /// 3. a `Data/` folder in the current directory or any folder above it;
 /// 4. a `Data/` folder next to the executable or in any folder above it
-///    (a SwiftPM build lives in `.build/…` inside the checkout);
-/// 5. the `Data/` folder of the source checkout this library was built from.
+///    (a SwiftPM build lives in `.build/…` inside the checkout).
+///
+/// Without any, ``ReferenceDataLoader/bundled()`` gives the reference data the
+/// library carries (the project's `Data/` tables when it was built).
 ///
 /// A folder qualifies when it holds `reference/countries.csv`. An explicit
 /// folder or the environment variable that does not qualify is an error, not
@@ -23,6 +25,35 @@ public enum DataDirectory {
     public static let environmentVariable = "MISSIONMATCH_DATA"
     /// The file whose presence marks a data folder.
     public static let markerPath = "reference/countries.csv"
+
+    /// Finds the data folder, or `nil` when none of the places holds one and
+    /// none was named (use ``ReferenceDataLoader/bundled()`` then).
+    ///
+    /// - Parameters:
+    ///   - explicit: A folder given by the user, which wins when set.
+    ///   - environment: The environment to read ``environmentVariable`` from.
+    ///   - currentDirectory: Where to start the upward search.
+    ///   - executable: The running executable, for the second upward search.
+    /// - Returns: The data folder, or `nil`.
+    /// - Throws: ``ImportError`` (kind `missing-file`) when `explicit` or
+    ///   ``environmentVariable`` names a folder without ``markerPath``.
+    public static func find(
+        _ explicit: URL? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        executable: URL? = Bundle.main.executableURL
+    ) throws(ImportError) -> URL? {
+        if let explicit { return try checked(explicit, origin: nil) }
+        if let value = environment[environmentVariable], !value.isEmpty {
+            return try checked(URL(fileURLWithPath: value), origin: environmentVariable)
+        }
+        var starts = [currentDirectory]
+        if let executable { starts.append(executable.deletingLastPathComponent()) }
+        for start in starts {
+            if let found = searchUpward(from: start) { return found }
+        }
+        return nil
+    }
 
     /// Finds the data folder.
     ///
@@ -39,28 +70,20 @@ public enum DataDirectory {
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         executable: URL? = Bundle.main.executableURL
     ) throws(ImportError) -> URL {
-        if let explicit { return try checked(explicit, origin: "--data") }
-        if let value = environment[environmentVariable], !value.isEmpty {
-            return try checked(URL(fileURLWithPath: value), origin: environmentVariable)
+        if let found = try find(explicit, environment: environment, currentDirectory: currentDirectory, executable: executable) {
+            return found
         }
-        var starts = [currentDirectory]
-        if let executable { starts.append(executable.deletingLastPathComponent()) }
-        for start in starts {
-            if let found = searchUpward(from: start) { return found }
-        }
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        if let found = searchUpward(from: source) { return found }
         throw ImportError(Diagnostic(
             kind: .missingFile, file: "Data",
             message: "no data folder found in \(currentDirectory.path) or the folders above it, nor next to the executable",
-            hint: "pass --data DIR or set \(environmentVariable) to the folder holding \(markerPath)"))
+            hint: "name the folder holding \(markerPath), or set \(environmentVariable) to it"))
     }
 
-    private static func checked(_ url: URL, origin: String) throws(ImportError) -> URL {
+    private static func checked(_ url: URL, origin: String?) throws(ImportError) -> URL {
         let folder = url.standardizedFileURL
         guard qualifies(folder) else {
             throw ImportError(Diagnostic(
-                kind: .missingFile, file: folder.path, message: "\(origin) names a folder without \(markerPath)",
+                kind: .missingFile, file: folder.path, message: "the folder holds no \(markerPath)" + (origin.map { " (named by \($0))" } ?? ""),
                 hint: "give the folder that holds reference/ and programme/, e.g. the project's Data folder"))
         }
         return folder

@@ -148,7 +148,7 @@ public enum MissionExport {
         let url = components.reduce(URL(fileURLWithPath: base)) { $0.appending(path: String($1)) }
         guard resolved(url).hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
             throw OutputError(path: url.path, reason: "would be written outside \(base)",
-                              suggestion: "remove the symbolic link or choose another --out")
+                              suggestion: "remove the symbolic link or choose another output folder")
         }
         return url
     }

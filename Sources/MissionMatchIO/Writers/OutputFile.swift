@@ -79,11 +79,11 @@ public struct OutputFile: Sendable {
         } catch {
             if let file = Self.firstNonFolder(above: folder) {
                 throw OutputError(path: file.path, reason: "is a file, not a folder",
-                                  suggestion: "give --out a folder, not a file")
+                                  suggestion: "give a folder, not a file")
             }
             throw OutputError(
                 path: folder.path, reason: "cannot create the folder (\(Self.reason(error)))",
-                suggestion: "check the path and its permissions, or choose another --out")
+                suggestion: "check the path and its permissions, or choose another output folder")
         }
         try Self.refuseNonFile(destination.path, shownAs: url.path)
         SafeFileSystem.removeDebris(in: folder.path)
@@ -103,7 +103,7 @@ public struct OutputFile: Sendable {
         guard protectedInputs.contains(where: { $0.standardizedFileURL.resolvingSymlinksInPath().path == target }) else { return }
         throw OutputError(
             path: destination.path, reason: "is an input of this run and will not be overwritten",
-            suggestion: "choose another output folder with --out")
+            suggestion: "choose another output folder")
     }
 
     /// The path with the folder's links resolved and the last component kept as written.
@@ -133,12 +133,12 @@ public struct OutputFile: Sendable {
         switch SafeFileSystem.kind(path) {
         case .missing, .file: return
         case .folder:
-            throw OutputError(path: shown, reason: "is a folder", suggestion: "remove it or choose another --out")
+            throw OutputError(path: shown, reason: "is a folder", suggestion: "remove it or choose another output folder")
         case .symbolicLink:
             throw OutputError(path: shown, reason: "is a symbolic link and will not be followed",
-                              suggestion: "remove the link or choose another --out")
+                              suggestion: "remove the link or choose another output folder")
         case .other:
-            throw OutputError(path: shown, reason: "is not a regular file", suggestion: "remove it or choose another --out")
+            throw OutputError(path: shown, reason: "is not a regular file", suggestion: "remove it or choose another output folder")
         }
     }
 

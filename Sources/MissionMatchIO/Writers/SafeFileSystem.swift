@@ -95,9 +95,9 @@ enum SafeFileSystem {
             case .missing: try makeFolder(current)
             case .symbolicLink:
                 throw OutputError(path: current, reason: "is a symbolic link and will not be followed",
-                                  suggestion: "remove the link or choose another --out")
+                                  suggestion: "remove the link or choose another output folder")
             case .file, .other:
-                throw OutputError(path: current, reason: "is not a folder", suggestion: "remove it or choose another --out")
+                throw OutputError(path: current, reason: "is not a folder", suggestion: "remove it or choose another output folder")
             }
         }
     }

@@ -37,19 +37,19 @@ struct StagedFolder {
         } catch {
             if let file = OutputFile.firstNonFolder(above: parent) {
                 throw OutputError(path: file.path, reason: "is a file, not a folder, so cannot create the folder \(parent.path)",
-                                  suggestion: "give --out a folder, not a file")
+                                  suggestion: "give a folder, not a file")
             }
             throw OutputError(path: parent.path, reason: "cannot create the folder",
-                              suggestion: "check the path and its permissions, or choose another --out")
+                              suggestion: "check the path and its permissions, or choose another output folder")
         }
         let old = SafeFileSystem.kind(destination.path)
         switch old {
         case .missing, .folder: break
         case .symbolicLink:
             throw OutputError(path: destination.path, reason: "is a symbolic link and will not be followed",
-                              suggestion: "remove the link or choose another --out")
+                              suggestion: "remove the link or choose another output folder")
         case .file, .other:
-            throw OutputError(path: destination.path, reason: "is not a folder", suggestion: "remove it or choose another --out")
+            throw OutputError(path: destination.path, reason: "is not a folder", suggestion: "remove it or choose another output folder")
         }
         let writer = OutputFile(protectedInputs: protectedInputs)
         for file in files {

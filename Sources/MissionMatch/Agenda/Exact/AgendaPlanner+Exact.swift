@@ -22,7 +22,7 @@ extension AgendaPlanner {
     static func solveExactly(_ timetable: inout Timetable, with solver: any AgendaExactSolver) -> String {
         let problem = timetable.problem
         guard !problem.edges.indices.contains(where: { timetable.isLocked[$0] }) else {
-            return "exact mode skipped: it does not plan around kept meetings (--keep)"
+            return "exact mode skipped: it does not plan around meetings kept from an earlier agenda"
         }
         guard let solution = solver.solve(exactModel(timetable)), solution.slotOfMeeting.count == problem.edges.count else {
             return "exact mode: the solver found no solution in its time limit; the heuristic's agenda is kept"
