@@ -51,8 +51,8 @@ struct Schedule: ParsableCommand {
     @Option(name: .long, help: "A pair-scores file (participant_a,participant_b,score) instead of the engine's scores.")
     var scores: String?
 
-    @Option(name: .long, help: "Candidates per participant from the engine's ranking (default 30).")
-    var candidates: Int = 30
+    @Option(name: .long, help: "Candidates per participant from the engine's ranking.")
+    var candidates: Int = MissionPipeline.Options.defaultCandidatesPerParticipant
 
     @Option(name: .long, help: "An earlier agenda.json whose meetings stay fixed.")
     var keep: String?

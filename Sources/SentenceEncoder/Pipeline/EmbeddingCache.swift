@@ -142,11 +142,13 @@ public struct EmbeddingCache: Sendable {
             let (clauseValues, overflow) = Int(clauses).multipliedReportingOverflow(by: dimension)
             guard !overflow, let vectorBytes = read(4 * dimension), clauseValues <= (bytes.count - offset) / 2,
                   let clauseBytes = read(2 * clauseValues) else { return nil }
-            let vector = stride(from: vectorBytes.startIndex, to: vectorBytes.endIndex, by: 4).map { start in
-                Float(bitPattern: vectorBytes[start..<(start + 4)].reversed().reduce(0) { $0 << 8 | UInt32($1) })
+            let vector = vectorBytes.withUnsafeBytes { raw in
+                (0..<dimension).map { i in Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
             }
-            let clauseVectors = stride(from: clauseBytes.startIndex, to: clauseBytes.endIndex, by: 2).map { start in
-                Float(Float16(bitPattern: UInt16(clauseBytes[start]) | UInt16(clauseBytes[start + 1]) << 8))
+            let clauseVectors = clauseBytes.withUnsafeBytes { raw in
+                (0..<clauseValues).map { i in
+                    Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))))
+                }
             }
             entries[text] = Entry(vector: vector, clauseVectors: clauseVectors, clauseCount: Int(clauses))
         }
