@@ -27,7 +27,7 @@ build: deps
 	$(SWIFT) build -c release --product missionmatch
 
 # The main job: every mission of Data/missions ranked, planned and exported
-# into OUT/<mission-id>/ (FORMATS.md §4), after a quick BLAS check.
+# into OUT/<mission-id>/ (FileFormats §4: Sources/MissionMatchIO/MissionMatchIO.docc/FileFormats.md), after a quick BLAS check.
 demo: build
 	$(RELEASE_BIN) doctor
 	$(RELEASE_BIN) run --data Data --out OUT

@@ -19,7 +19,7 @@ public struct AgendaFile: Sendable {
     }
 }
 
-/// Reads an `agenda.json` written by `missionmatch schedule` (FORMATS.md §4)
+/// Reads an `agenda.json` written by `missionmatch schedule` ([FileFormats §4](<doc:FileFormats>))
 /// for re-planning: `mission` and each meeting's `id`, `date`, `start`,
 /// `table`, `participant_a`, `participant_b`, `score`, `reasons`, `status`.
 /// Other keys (slots, participants, stats, findings, future fields) are ignored.
