@@ -5,13 +5,14 @@
 #   make bench      the full benchmarks (Benchmarks/, package-benchmark)
 #   make bench-ci   the short benchmark run CI does after the tests
 #   make fuzz       every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 60)
+#   make docs       DocC for every library target (swift-docc-plugin); any warning fails
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 SWIFT ?= swift
 RELEASE_BIN = .build/release/missionmatch
 
-.PHONY: demo test deps encoder build bench bench-ci fuzz clean
+.PHONY: demo test deps encoder build docs bench bench-ci fuzz clean
 
 deps:
 	@bash Scripts/ensure-deps.sh
@@ -35,6 +36,19 @@ demo: build
 test: deps encoder
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# DocC for each library target, warnings treated as errors (--warnings-as-errors:
+# a broken symbol link or an undocumented parameter fails); the output is also
+# searched for "warning:" so that nothing slips through. Archives go to
+# .build/plugins/Swift-DocC/outputs/.
+DOC_TARGETS = MatchCore MissionMatch MissionMatchIO SentenceEncoder MissionMatchExact
+docs: deps
+	@for target in $(DOC_TARGETS); do \
+		echo "== DocC $$target"; \
+		log=$$($(SWIFT) package generate-documentation --target $$target --warnings-as-errors 2>&1); status=$$?; \
+		if [ $$status -ne 0 ] || grep -q "warning:" <<<"$$log"; then \
+			echo "$$log" | grep -v "^\[" ; echo "make docs: $$target has DocC warnings or errors"; exit 1; fi; \
+	done; echo "make docs: $(words $(DOC_TARGETS)) library targets, zero warnings"
 
 # OpenBLAS gets the core type that matches the CPU unless one is set
 # (Scripts/openblas-coretype.sh; the CLI does this by restarting itself).
