@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 //
 // MissionMatch: matches SMEs with business partners and turns the best
-// pairings into B2B meeting agendas. See ../shared/ARCHITECTURE.md and the
-// README for the role of each target.
+// pairings into B2B meeting agendas. See ARCHITECTURE.md and the README for
+// the role of each target.
 
 import PackageDescription
 
