@@ -8,7 +8,7 @@
 // (TF-IDF + LSA, r = 256) ≤ 3 s; ranking end to end ≤ 10 s and ≤ 1.5 GB;
 // a 300-participant mission well under a second. Participants are generated
 // once, before measuring; reading the CSV and writing the file are measured
-// by the reproducible command in the README (`missionmatch rank`).
+// by the reproducible command in Benchmarks/README.md (`missionmatch rank`).
 
 import Benchmark
 import Foundation

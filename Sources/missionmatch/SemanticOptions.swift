@@ -16,7 +16,7 @@ struct SemanticOptions: ParsableArguments {
     var encoder: String?
 
     @Option(name: .customLong("vectors"),
-            help: "Sentence embeddings of the participants' offers and needs made by any model (participant_id,side,v1…vD; see the README). Repeat once per mission for fit-weights.")
+            help: "Sentence embeddings of the participants' offers and needs made by any model (participant_id,side,v1…vD; see the file-format specification, FileFormats §5). Repeat once per mission for fit-weights.")
     var vectors: [String] = []
 
     @Flag(name: .customLong("no-encoder"), help: "Rank on the lexical model alone (no sentence encoder, no vectors file).")

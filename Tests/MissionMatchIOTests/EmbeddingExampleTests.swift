@@ -4,8 +4,8 @@ import MissionMatch
 import MissionMatchIO
 import Testing
 
-// The README's "Embedding: load → rank → plan → export" example, verbatim:
-// keep the two in step.
+// The README's example for another Swift package ("For another Swift package:
+// the libraries"), verbatim: keep the two in step.
 
 /// Plans one mission and writes everything an organiser sends out into `out/<mission-id>/`.
 func planAndExport(mission path: String, into out: URL) throws -> [URL] {
