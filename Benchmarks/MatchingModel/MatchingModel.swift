@@ -1,6 +1,6 @@
 // The matching model end to end on generated programmes (`missionmatch generate`'s generator).
 //
-//   cd Benchmarks && OPENBLAS_CORETYPE=$(bash ../scripts/openblas-coretype.sh) swift package benchmark --target MatchingModel
+//   cd Benchmarks && OPENBLAS_CORETYPE=$(bash ../Scripts/openblas-coretype.sh) swift package benchmark --target MatchingModel
 //   MISSIONMATCH_BENCH_SCALE=ci swift package benchmark --target MatchingModel
 //
 // Full size: 3,100 consortium SMEs × 20,000 counterparts (23,100 profiles);
@@ -8,7 +8,7 @@
 // (TF-IDF + LSA, r = 256) ≤ 3 s; ranking end to end ≤ 10 s and ≤ 1.5 GB;
 // a 300-participant mission well under a second. Participants are generated
 // once, before measuring; reading the CSV and writing the file are measured
-// by the reproducible command in the README (`missionmatch rank`).
+// by the reproducible command in Benchmarks/README.md (`missionmatch rank`).
 
 import Benchmark
 import Foundation

@@ -2,11 +2,11 @@
 // profiles: throughput and peak memory. Scripts/bench/compare_encoder.sh
 // runs it beside sentence-transformers on the same texts.
 //
-//   cd Benchmarks && OPENBLAS_CORETYPE=$(bash ../scripts/openblas-coretype.sh) swift package benchmark --target SentenceEncoding
+//   cd Benchmarks && OPENBLAS_CORETYPE=$(bash ../Scripts/openblas-coretype.sh) swift package benchmark --target SentenceEncoding
 //
 // The model is not in the repository: the benchmark looks for it in
 // $MISSIONMATCH_ENCODER, else ~/.cache/missionmatch/encoders/all-MiniLM-L6-v2
-// (bash scripts/fetch-encoder.sh), and skips, saying so, when neither holds
+// (bash Scripts/fetch-encoder.sh), and skips, saying so, when neither holds
 // a model.
 //
 // The token ids: $MISSIONMATCH_ENCODER_IDS, a JSON file {"ids": [[101, …, 102], …]}
@@ -84,7 +84,7 @@ let benchmarks: @Sendable () -> Void = {
     guard EncoderBenchmark.available else {
         FileHandle.standardError.write(Data("""
             SentenceEncoding: skipped — no sentence-encoder model at \(EncoderBenchmark.folder.path). \
-            Run `bash scripts/fetch-encoder.sh` (or set MISSIONMATCH_ENCODER to a model folder).
+            Run `bash Scripts/fetch-encoder.sh` (or set MISSIONMATCH_ENCODER to a model folder).
 
             """.utf8))
         return

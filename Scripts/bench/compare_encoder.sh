@@ -28,14 +28,14 @@
 #
 # Needs: swift, python3 with sentence-transformers and torch, the model
 # folder ($MISSIONMATCH_ENCODER, else ~/.cache/missionmatch/encoders/
-# all-MiniLM-L6-v2: bash scripts/fetch-encoder.sh). Exit 69 when one is missing.
+# all-MiniLM-L6-v2: bash Scripts/fetch-encoder.sh). Exit 69 when one is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${COUNT:-2000}
 rounds=${ROUNDS:-3}
 model=${MISSIONMATCH_ENCODER:-$HOME/.cache/missionmatch/encoders/all-MiniLM-L6-v2}
 if [ ! -f "$model/model.safetensors" ]; then
-  echo "compare_encoder: no model at $model; run bash scripts/fetch-encoder.sh (or set MISSIONMATCH_ENCODER)" >&2
+  echo "compare_encoder: no model at $model; run bash Scripts/fetch-encoder.sh (or set MISSIONMATCH_ENCODER)" >&2
   exit 69
 fi
 if ! python3 -c "import sentence_transformers, torch" 2>/dev/null; then
@@ -43,7 +43,7 @@ if ! python3 -c "import sentence_transformers, torch" 2>/dev/null; then
   exit 69
 fi
 if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-  ct=$(bash scripts/openblas-coretype.sh); [ -n "$ct" ] && export OPENBLAS_CORETYPE=$ct
+  ct=$(bash Scripts/openblas-coretype.sh); [ -n "$ct" ] && export OPENBLAS_CORETYPE=$ct
 fi
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Check the bundled data in Data/ against the layout documented in Data/README.md
-and the public formats (shared FORMATS.md). Standard library only; uses PyYAML
+and the public formats (the file-format specification,
+Sources/MissionMatchIO/MissionMatchIO.docc/FileFormats.md). Standard library only; uses PyYAML
 for the mission files when it is installed (falls back to a strict line parser).
 
     python3 Scripts/data/validate_data.py          # exit 1 on any error, print a summary

@@ -31,9 +31,10 @@ extension CoreTypeFix {
     /// the same speed by starting with `OPENBLAS_CORETYPE` set to
     /// ``advice(cpu:coreName:)`` — `BLASReport.inspect().warnings` names it.
     ///
+    /// It comes back only when no restart was needed or the re-execution
+    /// failed (the process then carries on with the kernel it has).
+    ///
     /// - Parameter arguments: The process's arguments, passed on unchanged (default: its own).
-    /// - Returns: Only when no restart was needed or the re-execution failed
-    ///   (the process then carries on with the kernel it has).
     public static func restartIfNeeded(arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = CommandLine.unsafeArgv) {
         guard let plan = restartPlan() else { return }
         setenv("OPENBLAS_CORETYPE", plan.coreType, 1)

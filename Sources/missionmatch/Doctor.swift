@@ -65,7 +65,7 @@ struct Doctor: AsyncParsableCommand {
     /// Which sentence encoder rank and run would use by default, or that they run lexical-only.
     static func encoderLine() -> String {
         guard let folder = SemanticSource.environmentOrCachedModelFolder() else {
-            return "none: ranking is lexical-only (run `bash scripts/fetch-encoder.sh` for all-MiniLM-L6-v2)"
+            return "none: ranking is lexical-only (run `bash Scripts/fetch-encoder.sh` for all-MiniLM-L6-v2)"
         }
         do {
             let encoder = try SentenceEncoder(modelFolder: folder)

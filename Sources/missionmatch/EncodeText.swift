@@ -15,7 +15,7 @@ struct EncodeText: ParsableCommand {
             their shortest round-trip form). An empty line is the empty text.
 
             The model: --encoder DIR, else $MISSIONMATCH_ENCODER, else \\
-            all-MiniLM-L6-v2 in the cache folder (bash scripts/fetch-encoder.sh).
+            all-MiniLM-L6-v2 in the cache folder (bash Scripts/fetch-encoder.sh).
 
             Example:
 
@@ -33,7 +33,7 @@ struct EncodeText: ParsableCommand {
     func run() throws {
         let folder = encoder.map { URL(fileURLWithPath: $0) } ?? SemanticSource.environmentOrCachedModelFolder()
         guard let folder else {
-            StandardError.write(["missionmatch: no sentence encoder found; run `bash scripts/fetch-encoder.sh` or give --encoder DIR"])
+            StandardError.write(["missionmatch: no sentence encoder found; run `bash Scripts/fetch-encoder.sh` or give --encoder DIR"])
             throw SysExits.noInput
         }
         let model = try SemanticSource(options: SemanticOptions()).load(folder, origin: encoder == nil ? "default" : "--encoder")

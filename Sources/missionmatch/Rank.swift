@@ -11,7 +11,7 @@ struct Rank: ParsableCommand {
             Encodes every participant's offers and needs (TF-IDF + LSA), scores \
             every reciprocal pairing with the fused BLAS kernel, spreads the lists \
             away from over-popular participants, keeps them diverse and explains \
-            each recommendation. Writes recommendations.csv (FORMATS.md §4) with \
+            each recommendation. Writes recommendations.csv (file-format specification, FileFormats §4) with \
             --out, or prints a table, CSV or JSON.
 
             Example:

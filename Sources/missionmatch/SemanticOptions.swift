@@ -8,7 +8,7 @@ import SentenceEncoder
 /// Where the semantic block's vectors come from, in this order: `--no-encoder`
 /// (none); `--vectors FILE` (any model's vectors); `--encoder DIR`; the
 /// mission file's `encoder:` key (`none` switches it off); `$MISSIONMATCH_ENCODER`;
-/// the default model in the cache folder (`scripts/fetch-encoder.sh`); else
+/// the default model in the cache folder (`Scripts/fetch-encoder.sh`); else
 /// none, said in one line.
 struct SemanticOptions: ParsableArguments {
     @Option(name: .customLong("encoder"),
@@ -16,7 +16,7 @@ struct SemanticOptions: ParsableArguments {
     var encoder: String?
 
     @Option(name: .customLong("vectors"),
-            help: "Sentence embeddings of the participants' offers and needs made by any model (participant_id,side,v1…vD; see the README). Repeat once per mission for fit-weights.")
+            help: "Sentence embeddings of the participants' offers and needs made by any model (participant_id,side,v1…vD; see the file-format specification, FileFormats §5). Repeat once per mission for fit-weights.")
     var vectors: [String] = []
 
     @Flag(name: .customLong("no-encoder"), help: "Rank on the lexical model alone (no sentence encoder, no vectors file).")
@@ -56,7 +56,7 @@ final class SemanticSource: @unchecked Sendable {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/missionmatch")
     }
 
-    /// The default model folder (`scripts/fetch-encoder.sh` puts it there).
+    /// The default model folder (`Scripts/fetch-encoder.sh` puts it there).
     static var defaultModelFolder: URL { cacheFolder.appendingPathComponent("encoders/all-MiniLM-L6-v2") }
 
     /// `$MISSIONMATCH_ENCODER`, else the default model in the cache folder when it is there.
@@ -80,7 +80,7 @@ final class SemanticSource: @unchecked Sendable {
         if FileManager.default.fileExists(atPath: fallback.appendingPathComponent("config.json").path) {
             return (fallback, "the cache folder")
         }
-        return (nil, "no sentence encoder found (run `bash scripts/fetch-encoder.sh`, or give --encoder DIR or --vectors FILE)")
+        return (nil, "no sentence encoder found (run `bash Scripts/fetch-encoder.sh`, or give --encoder DIR or --vectors FILE)")
     }
 
     /// The mission's semantic vectors, or `nil` for lexical ranking; one line on standard error says which.
@@ -140,7 +140,7 @@ final class SemanticSource: @unchecked Sendable {
         if let encoder = encoders[key] { return encoder }
         guard FileManager.default.fileExists(atPath: key) else {
             StandardError.write(["missionmatch: the sentence encoder folder \(key) (\(origin)) does not exist; "
-                                 + "run `bash scripts/fetch-encoder.sh`, give another --encoder DIR, or --no-encoder"])
+                                 + "run `bash Scripts/fetch-encoder.sh`, give another --encoder DIR, or --no-encoder"])
             throw SysExits.noInput
         }
         do {

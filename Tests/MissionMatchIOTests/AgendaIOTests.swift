@@ -3,7 +3,7 @@ import MissionMatch
 @testable import MissionMatchIO
 import Testing
 
-/// agenda.csv and agenda.json as FORMATS.md §4 writes them, and reading them back for `--keep`.
+/// agenda.csv and agenda.json as the file-format specification (FileFormats §4) defines them, and reading them back for `--keep`.
 struct AgendaIOTests {
     static let mission = Mission(
         id: "io-test", name: "IO", timeZone: TimeZone(identifier: "Asia/Shanghai")!, participantsPath: "p.csv", pairing: .bipartite,

@@ -8,7 +8,8 @@ import Testing
 /// written by an author briefed with the domain only), plus the engine's own
 /// generator — the engine against the earlier weights and the two plain
 /// baselines, scored in the same run. The figures asserted are the ones the
-/// README reports, with a margin: a change that loses quality fails here.
+/// match-quality tables report (docs/MatchQuality.md), with a margin: a
+/// change that loses quality fails here.
 struct EvaluationSetsTests {
     static let sets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("EvaluationSets")

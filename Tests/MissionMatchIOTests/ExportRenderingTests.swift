@@ -5,14 +5,14 @@ import Testing
 /// `agenda.html` rendered by a real browser (Debian's chromium, headless) through
 /// `Scripts/render_agenda.sh`; runs when `chromium` is on PATH (about 2 s), and
 /// must run (fails without chromium) when `MISSIONMATCH_BROWSER=1`, as in CI
-/// (`.ci/run` sets it, and `scripts/ensure-deps.sh` then installs chromium).
+/// (`.ci/run` sets it, and `Scripts/ensure-deps.sh` then installs chromium).
 @Suite(.enabled("needs chromium on PATH (apt-get install chromium)") {
     ExportProcess.which("chromium") != nil || ProcessInfo.processInfo.environment["MISSIONMATCH_BROWSER"] == "1"
 })
 struct ExportRenderingTests {
     @Test func chromiumRendersTheAgendaToARealPicture() throws {
         try #require(ExportProcess.which("chromium") != nil,
-                     "MISSIONMATCH_BROWSER=1 but chromium is not on PATH (scripts/ensure-deps.sh installs it)")
+                     "MISSIONMATCH_BROWSER=1 but chromium is not on PATH (Scripts/ensure-deps.sh installs it)")
         let folder = try TemporaryFolder()
         let html = try folder.file("agenda.html", AgendaHTMLWriter(
             agenda: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants).html)

@@ -3,7 +3,7 @@ import MissionMatch
 @testable import MissionMatchIO
 import Testing
 
-/// The documented maxima (README "Limits"): a value beyond one is an error at
+/// The documented maxima (the file-format specification, FileFormats §7): a value beyond one is an error at
 /// its line, never an overflow, a huge allocation or a silent default.
 struct FormatLimitsTests {
     private func missionErrors(replacing old: String, with new: String) -> [String] {

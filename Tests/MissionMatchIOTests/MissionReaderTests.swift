@@ -3,7 +3,7 @@ import MissionMatch
 @testable import MissionMatchIO
 import Testing
 
-/// FORMATS.md §3: every key of a mission file is checked, with its line.
+/// The file-format specification (FileFormats §3): every key of a mission file is checked, with its line.
 struct MissionReaderTests {
     static let valid = """
         id: shanghai-2019

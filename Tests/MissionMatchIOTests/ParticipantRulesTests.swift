@@ -3,7 +3,7 @@ import MissionMatch
 @testable import MissionMatchIO
 import Testing
 
-/// Every rule of FORMATS.md §1, with the exact message an organiser reads.
+/// Every rule of the file-format specification (FileFormats §1), with the exact message an organiser reads.
 struct ParticipantRulesTests {
     @Test func validRowsGiveNormalisedParticipants() throws {
         let result = readParticipants(Fixtures.csv(

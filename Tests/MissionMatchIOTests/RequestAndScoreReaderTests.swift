@@ -3,7 +3,7 @@ import MissionMatch
 @testable import MissionMatchIO
 import Testing
 
-/// FORMATS.md §2 (requests) and §2b (pair scores).
+/// The file-format specification (FileFormats §2: requests, §2b: pair scores).
 struct RequestAndScoreReaderTests {
     static let participants: [Participant] = {
         var list: [Participant] = []

@@ -297,7 +297,7 @@ struct TinyBERT {
 
 /// Helpers shared by the encoder tests.
 enum EncoderTestSupport {
-    /// The real model folder: $MISSIONMATCH_ENCODER, else the cache folder of scripts/fetch-encoder.sh.
+    /// The real model folder: $MISSIONMATCH_ENCODER, else the cache folder of Scripts/fetch-encoder.sh.
     static var realModelFolder: URL {
         if let path = ProcessInfo.processInfo.environment["MISSIONMATCH_ENCODER"], !path.isEmpty {
             return URL(fileURLWithPath: path)
@@ -310,7 +310,7 @@ enum EncoderTestSupport {
     static func realModel(sourceLocation: SourceLocation = #_sourceLocation) -> SentenceTransformerModel? {
         let folder = realModelFolder
         guard FileManager.default.fileExists(atPath: folder.appending(path: "model.safetensors").path) else {
-            Issue.record("no sentence-encoder model at \(folder.path): run `bash scripts/fetch-encoder.sh` (or set MISSIONMATCH_ENCODER to a model folder)", sourceLocation: sourceLocation)
+            Issue.record("no sentence-encoder model at \(folder.path): run `bash Scripts/fetch-encoder.sh` (or set MISSIONMATCH_ENCODER to a model folder)", sourceLocation: sourceLocation)
             return nil
         }
         do {

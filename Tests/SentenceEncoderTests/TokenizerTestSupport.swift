@@ -23,7 +23,7 @@ enum TokenizerFixtures {
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("vocab.txt").path) else {
             Issue.record("""
                 No sentence encoder at \(folder.path) (no vocab.txt): the tokenizer parity tests need the real \
-                all-MiniLM-L6-v2 vocabulary. Run `bash scripts/fetch-encoder.sh`, or set MISSIONMATCH_ENCODER \
+                all-MiniLM-L6-v2 vocabulary. Run `bash Scripts/fetch-encoder.sh`, or set MISSIONMATCH_ENCODER \
                 to a copy of the model folder.
                 """, sourceLocation: sourceLocation)
             return nil

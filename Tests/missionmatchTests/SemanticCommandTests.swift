@@ -6,12 +6,12 @@ import Testing
 struct SemanticCommandTests {
     typealias V = ValidateCommandTests
 
-    /// all-MiniLM-L6-v2: `$MISSIONMATCH_ENCODER`, else the cache folder (`bash scripts/fetch-encoder.sh`).
+    /// all-MiniLM-L6-v2: `$MISSIONMATCH_ENCODER`, else the cache folder (`bash Scripts/fetch-encoder.sh`).
     static func modelFolder() -> String? {
         let folder = ProcessInfo.processInfo.environment["MISSIONMATCH_ENCODER"].flatMap { $0.isEmpty ? nil : $0 }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/missionmatch/encoders/all-MiniLM-L6-v2").path
         guard FileManager.default.fileExists(atPath: folder + "/model.safetensors") else {
-            Issue.record("No sentence encoder at \(folder): run `bash scripts/fetch-encoder.sh` (make test does).")
+            Issue.record("No sentence encoder at \(folder): run `bash Scripts/fetch-encoder.sh` (make test does).")
             return nil
         }
         return folder
@@ -49,7 +49,7 @@ struct SemanticCommandTests {
         defer { try? FileManager.default.removeItem(at: cache) }
         let run = try Self.run(["rank", V.mission, "--data", V.data, "--top", "1"], cache: cache.path)
         #expect(run.status == 0)
-        #expect(run.errors.contains("shanghai-mini: lexical ranking: no sentence encoder found (run `bash scripts/fetch-encoder.sh`"))
+        #expect(run.errors.contains("shanghai-mini: lexical ranking: no sentence encoder found (run `bash Scripts/fetch-encoder.sh`"))
     }
 
     @Test func aMissingOrBrokenModelFolderIsRefusedWithItsExitCode() throws {
@@ -57,7 +57,7 @@ struct SemanticCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let missing = try Self.run(["rank", V.mission, "--data", V.data, "--encoder", folder.path + "/nothing"], cache: folder.path)
         #expect(missing.status == 66)
-        #expect(missing.errors.contains("does not exist; run `bash scripts/fetch-encoder.sh`"))
+        #expect(missing.errors.contains("does not exist; run `bash Scripts/fetch-encoder.sh`"))
         try Data(#"{"model_type": "gpt2"}"#.utf8).write(to: folder.appendingPathComponent("config.json"))
         let broken = try Self.run(["rank", V.mission, "--data", V.data, "--encoder", folder.path], cache: folder.path)
         #expect(broken.status == 65)

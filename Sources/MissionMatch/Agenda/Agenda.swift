@@ -1,5 +1,5 @@
 /// A planned event: who meets whom, in which slot, at which table — the
-/// content of `agenda.json` (FORMATS.md §4) and the input of every exporter.
+/// content of `agenda.json` (the file-format specification, FileFormats §4) and the input of every exporter.
 ///
 /// ```swift
 /// let agenda: Agenda = plan.agenda
@@ -193,7 +193,7 @@ public struct AgendaParticipant: Sendable, Hashable, Codable, Identifiable {
         case unmetReason = "unmet_reason"
     }
 
-    /// Encodes every key, writing `null` for a met minimum as FORMATS.md shows.
+    /// Encodes every key, writing `null` for a met minimum as the file-format specification (FileFormats §4) shows.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)

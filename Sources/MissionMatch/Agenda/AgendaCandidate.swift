@@ -1,6 +1,6 @@
 /// A pair of participants the planner may schedule, with how good the meeting would be.
 ///
-/// Candidates come from a pair-scores file (FORMATS.md §2b) or from the
+/// Candidates come from a pair-scores file (the file-format specification, FileFormats §2b) or from the
 /// matching engine's ranking (each participant's best partners). The planner
 /// adds `must` requests, removes `block`ed pairs, pairs on the same side of a
 /// bipartite mission, self pairs and pairs with no common available slot.

@@ -30,7 +30,7 @@
 ///    Slots are chosen to keep each participant's sessions compact.
 /// 3. **Improve**: a candidate left out replaces a weaker meeting of a full
 ///    participant when that raises the total; then a local search in the
-///    lexicographic order itself (``AgendaPriorities``: `must`s, minimums
+///    lexicographic order itself (`must`s, minimums
 ///    served, score) inserts candidates or exchanges them for one blocking
 ///    meeting, keeping only strict improvements, until it reaches the level
 ///    bounds or its trial budget.
@@ -40,7 +40,7 @@
 /// 5. **Exact mode** (optional, ``Options/exactSolver``): an external solver's
 ///    agenda replaces the heuristic's when it is feasible and better.
 ///
-/// Every agenda is audited from its meetings in debug builds (``AgendaAudit``).
+/// Every agenda is audited from its meetings in debug builds (the internal `AgendaAudit`).
 /// The result is deterministic: the same inputs give the same agenda (with
 /// an exact solver, as long as it finishes within its time limit).
 public struct AgendaPlanner: Sendable {

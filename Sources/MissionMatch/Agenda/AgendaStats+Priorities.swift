@@ -1,7 +1,7 @@
 extension AgendaStats {
     /// The agenda per priority level — `must` requests, meetings towards
     /// minimums, score — each with a proven upper bound that respects the
-    /// levels above it (see ``AgendaPlanner`` and the README for what each
+    /// levels above it (see ``AgendaPlanner`` and `docs/Planning.md` for what each
     /// bound relaxes).
     public struct Priorities: Sendable, Hashable, Codable {
         /// Distinct pairs asked for by `must` requests that are candidates.

@@ -4,7 +4,7 @@ import MatchCore
 ///
 /// Encoding runs once, when the set is prepared; the fitter then reads every
 /// judged participant's candidates as feature vectors of the score
-/// (``features(latentShare:)``), one per value of λ it tries.
+/// (the internal `features(latentShare:semanticShare:calibrated:)`), one per value of λ it tries.
 public struct JudgedSet: Sendable {
     /// A name for reports (e.g. the mission id).
     public let name: String

@@ -1,5 +1,5 @@
 /// How well complete rankings agree with a judged ``GroundTruth``: the three
-/// figures the README's match-quality table reports.
+/// figures the match-quality tables report (`docs/MatchQuality.md`).
 ///
 /// For every participant of the truth with a relevant partner (grade ≥
 /// ``relevanceThreshold``), given its whole ordering of candidate partners:

@@ -12,7 +12,7 @@ import MatchCore
 /// unjudged — each set weighing the same, and within a set the comparisons
 /// with pairs judged bad weighing as much as all the others (an organiser's
 /// explicit "not this one" says more than an unjudged pair), with an L2 penalty and non-negative weights (Newton steps solved
-/// by LAPACK, ``PositiveDefiniteSystem``; weights that turn negative are fixed
+/// by LAPACK, `MatchCore`'s `PositiveDefiniteSystem`; weights that turn negative are fixed
 /// at 0 and the rest refitted). λ, and whether components are calibrated
 /// (``ScoreCalibration``), and μ (``ScoringWeights/semanticShare``, when
 /// every set has sentence-encoder vectors) are chosen by NDCG@10 on held-out

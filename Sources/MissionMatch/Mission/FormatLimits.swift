@@ -5,7 +5,7 @@
 /// file that reaches one is a mistake or an attack. The readers reject a
 /// value beyond a limit with a line-accurate error; the library clamps where
 /// a caller bypasses the readers, so no count can overflow or allocate
-/// without bound. The README's "Limits" section lists them.
+/// without bound. The file-format specification lists them (FileFormats §7).
 public enum FormatLimits {
     /// The most tables (meetings at once) a mission may have.
     public static let maxTables = 5_000

@@ -3,13 +3,17 @@ import Foundation
 /// A business mission or matchmaking event: who meets, when, where and by which rules.
 ///
 /// ```swift
+/// // The time zone, date and time initialisers return nil for an unknown or impossible value.
+/// guard let zone = TimeZone(identifier: "Asia/Shanghai"),
+///       let day = LocalDate(year: 2019, month: 6, day: 17),
+///       let start = LocalTime(hour: 9, minute: 0), let end = LocalTime(hour: 12, minute: 30)
+/// else { return }
 /// let mission = Mission(
 ///     id: "shanghai-2019", name: "AdPack² business mission to Shanghai",
-///     timeZone: TimeZone(identifier: "Asia/Shanghai")!,
+///     timeZone: zone,
 ///     participantsPath: "../participants/shanghai-2019.csv",
 ///     pairing: .bipartite, sides: ["consortium", "counterpart"],
-///     sessions: [Session(date: LocalDate(year: 2019, month: 6, day: 17)!,
-///                        start: LocalTime(hour: 9, minute: 0)!, end: LocalTime(hour: 12, minute: 30)!)],
+///     sessions: [Session(date: day, start: start, end: end)],
 ///     meetingMinutes: 20, breakMinutes: 5, tables: 25)
 /// mission.slots.count   // 8: 09:00, 09:25, … 11:55 (12:20 would end after 12:30)
 /// ```

@@ -3,8 +3,8 @@
 /// Every component is first brought to the spread of complementarity in the
 /// mission at hand (``ScoreCalibration``), so a weight means the same thing in
 /// a 70-participant mission and a 23,100-participant programme. The defaults
-/// were fitted on judged pairs (`missionmatch fit-weights`, see the README's
-/// "Match quality" section), not chosen by hand:
+/// were fitted on judged pairs (`missionmatch fit-weights`, see
+/// `docs/MatchQuality.md`), not chosen by hand:
 ///
 /// | component | default | what it measures |
 /// |---|---|---|

@@ -1,9 +1,11 @@
 /// A block of meeting time on one day of a mission, in the mission's local time.
 ///
 /// ```swift
-/// let morning = Session(date: LocalDate(year: 2019, month: 6, day: 17)!,
-///                       start: LocalTime(hour: 9, minute: 0)!,
-///                       end: LocalTime(hour: 12, minute: 30)!)
+/// // The date and time initialisers return nil for an impossible value.
+/// guard let day = LocalDate(year: 2019, month: 6, day: 17),
+///       let start = LocalTime(hour: 9, minute: 0), let end = LocalTime(hour: 12, minute: 30)
+/// else { return }
+/// let morning = Session(date: day, start: start, end: end)
 /// ```
 public struct Session: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The day.

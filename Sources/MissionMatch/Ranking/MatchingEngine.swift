@@ -14,8 +14,8 @@ import MatchCore
 /// rules, same organisation) as the kernel's mask; `PairScoringKernel` keeps
 /// each participant's best candidates on both sides without materialising
 /// the score matrix; `wish` requests raise their pair's score; congestion
-/// pricing (``CongestionPricing``) and maximal marginal relevance
-/// (``DiverseSelection``) pick the final `k`; ``Explainer`` writes the reasons.
+/// pricing (`CongestionPricing`) and maximal marginal relevance
+/// (`DiverseSelection`) pick the final `k`; ``Explainer`` writes the reasons.
 ///
 /// Bipartite missions pair the first side with the second; `open` missions
 /// pair everyone with everyone else. Everything is deterministic for the
@@ -35,7 +35,7 @@ public struct MatchingEngine: Sendable {
     ///
     /// - Parameters:
     ///   - reference: The reference data.
-    ///   - encoderOptions: Encoder settings (default ``EncoderOptions/init(latentDimensions:profileDimensions:powerIterations:oversampling:seed:conceptBoost:)``).
+    ///   - encoderOptions: Encoder settings (default ``EncoderOptions/init(latentDimensions:profileDimensions:powerIterations:oversampling:seed:conceptBoost:lexicalDimensions:lexicalConceptBoost:)``).
     ///   - rankingOptions: Ranking settings.
     public init(reference: ReferenceData, encoderOptions: EncoderOptions = EncoderOptions(), rankingOptions: RankingOptions = RankingOptions()) {
         self.reference = reference

@@ -8,7 +8,7 @@ import MatchCore
 /// link by meaning when its cosine is at least the ``percentile`` of the
 /// mission's direction cosines, measured on a deterministic sample of its
 /// candidate pairs — what is unusual *for this mission* — and never below
-/// ``floor``. Measured on the judged sets (README, "Match quality"), the 95th
+/// ``floor``. Measured on the judged sets (`docs/MatchQuality.md`), the 95th
 /// percentile keeps about half of the gold pairs' best direction and a few
 /// percent of the others.
 public struct SemanticLink: Sendable, Hashable {

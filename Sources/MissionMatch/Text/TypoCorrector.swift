@@ -28,8 +28,8 @@ public struct TypoCorrector: Sendable {
     /// - Parameters:
     ///   - vocabulary: The correct words, folded, in priority order.
     ///   - minimumLength: The shortest word corrected (default 6).
-    /// - Complexity: O(*V* × *L*) for *V* words of length *L*.
     ///   - maximumLength: The longest word corrected (default ``FormatLimits/maxCorrectedWordLength``).
+    /// - Complexity: O(*V* × *L*) for *V* words of length *L*.
     public init(vocabulary: some Sequence<String>, minimumLength: Int = 6,
                 maximumLength: Int = FormatLimits.maxCorrectedWordLength) {
         self.minimumLength = minimumLength

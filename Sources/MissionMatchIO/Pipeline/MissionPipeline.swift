@@ -4,8 +4,8 @@ import MissionMatch
 /// One mission, start to finish: rank → plan → render, as data.
 ///
 /// What `missionmatch run` does for each mission, as one call: the
-/// recommendations (``MatchingEngine``), the agenda planned from each
-/// participant's best candidates (``AgendaPlanner``), and every file an
+/// recommendations (`MatchingEngine`), the agenda planned from each
+/// participant's best candidates (`AgendaPlanner`), and every file an
 /// organiser sends out rendered in memory (``MissionResult/files``). Nothing
 /// is written until ``MissionResult/write(to:protecting:)``.
 ///
@@ -32,13 +32,13 @@ public struct MissionPipeline: Sendable {
     /// What the pipeline does besides its defaults.
     public struct Options: Sendable {
         /// The planner's candidates per participant: each participant's best
-        /// `candidatesPerParticipant` partners (1 … ``FormatLimits/maxTopK``; default 30).
+        /// `candidatesPerParticipant` partners (1 … `FormatLimits.maxTopK`; default 30).
         public var candidatesPerParticipant: Int
         /// The ranking's re-rankings and workers.
         public var ranking: RankingOptions
         /// The planner's options (fixed table side, generator name, exact solver).
         public var planner: AgendaPlanner.Options
-        /// Messages shown first in `summary.md`, e.g. a slow BLAS (``BLASReport``).
+        /// Messages shown first in `summary.md`, e.g. a slow BLAS (`BLASReport`).
         public var warnings: [String]
 
         /// The planner's default candidates per participant (30).
@@ -47,7 +47,7 @@ public struct MissionPipeline: Sendable {
         /// Options; every parameter has the CLI's default.
         ///
         /// - Parameters:
-        ///   - candidatesPerParticipant: Candidates per participant for the planner (clamped to 1 … ``FormatLimits/maxTopK``).
+        ///   - candidatesPerParticipant: Candidates per participant for the planner (clamped to 1 … `FormatLimits.maxTopK`).
         ///   - ranking: The ranking's options.
         ///   - planner: The planner's options.
         ///   - warnings: Messages for `summary.md`.
@@ -79,7 +79,7 @@ public struct MissionPipeline: Sendable {
     ///
     /// - Parameters:
     ///   - input: The checked mission.
-    ///   - semantic: Sentence-encoder vectors of the participants (``SemanticVectors``), or `nil` for lexical-only.
+    ///   - semantic: Sentence-encoder vectors of the participants (`SemanticVectors`), or `nil` for lexical-only.
     ///   - earlier: The agenda sent out before (e.g. read back with ``AgendaReader``): its meetings stay at
     ///     their slot and table where they still can, the others are cancelled with why (a withdrawn
     ///     participant is named), and the calendars announce moved and cancelled meetings.

@@ -1,7 +1,7 @@
 import Foundation
 import MissionMatch
 
-/// Reads an `agenda.json` (FORMATS.md §4) back into the ``Agenda`` that
+/// Reads an `agenda.json` (<doc:FileFormats> §4) back into the `Agenda` that
 /// ``AgendaJSONWriter`` wrote: slots, meetings, cancellations, participants
 /// and statistics. Writer and reader are the format's one definition in code:
 /// `read(write(agenda)) == agenda` for every agenda whose scores have at most

@@ -8,7 +8,7 @@ import MissionMatch
 /// Ids are free text (the truth is read without the participants file); a
 /// pair may appear once; `relevance` is an integer ≥ 0. A row of relevance 0
 /// is a pair *judged* bad — a look-alike such as a competitor — which
-/// ``GroundTruth/badPartners`` keeps (pairs not listed are merely not
+/// `GroundTruth.badPartners` keeps (pairs not listed are merely not
 /// relevant). `kind` and `reason` are for people and are not interpreted.
 /// Every error names the file, line and column.
 ///

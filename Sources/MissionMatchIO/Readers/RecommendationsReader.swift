@@ -1,7 +1,7 @@
 import Foundation
 import MissionMatch
 
-/// Reads a `recommendations.csv` (FORMATS.md §4:
+/// Reads a `recommendations.csv` ([FileFormats §4](<doc:FileFormats>):
 /// `participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons`),
 /// for instance to score it against a ground truth.
 ///

@@ -4,7 +4,7 @@ import MissionMatch
 
 /// Reads a vectors file: sentence embeddings of the participants' offers and
 /// needs made by any model, for the semantic block of the score
-/// (``SemanticVectors``), instead of MissionMatch's own encoder.
+/// (`SemanticVectors`), instead of MissionMatch's own encoder.
 ///
 ///     participant_id,side,v1,v2,v3,…,v384
 ///     eu-01,offers,0.0132,-0.0871,0.0410,…
@@ -15,7 +15,7 @@ import MissionMatch
 /// `offers` or `needs`; each value is a finite decimal number. Vectors are
 /// L2-normalised when read (any model's raw output can be written).
 /// Every participant with offers text needs an `offers` row and every one
-/// with needs text a `needs` row (which texts: ``SemanticVectors/texts(of:)``);
+/// with needs text a `needs` row (which texts: `SemanticVectors.texts(of:)`);
 /// a side with no text may be left out and counts as no evidence. Ids must
 /// be participants of the mission; a (participant, side) pair appears once;
 /// a vector of zeros for a side with text is refused.

@@ -1,6 +1,6 @@
 import MissionMatch
 
-/// Writes `agenda.csv` (FORMATS.md §4): one row per scheduled meeting,
+/// Writes `agenda.csv` ([FileFormats §4](<doc:FileFormats>)): one row per scheduled meeting,
 /// `meeting_id,date,start,end,table,participant_a,participant_b,score,reasons`,
 /// sorted by date, start and table, times in the mission's local `HH:MM`,
 /// scores with 4 decimals, cells neutralised for spreadsheets.

@@ -13,7 +13,7 @@ import MissionMatch
 /// or link outside the file.
 ///
 /// Built by a small renderer in which every input string goes through
-/// ``HTMLText/escaped(_:)`` (`&`, `<`, `>`, `"`, `'`). (swift-mustache 2.1.1
+/// the internal `HTMLText.escaped(_:)` (`&`, `<`, `>`, `"`, `'`). (swift-mustache 2.1.1
 /// gave the same bytes but took ~0.5 s for a 160-participant mission in a
 /// release build, against a few hundredths for the renderer.)
 ///

@@ -1,6 +1,6 @@
 import MissionMatch
 
-/// Writes `agenda.json` (FORMATS.md §4) with keys in the documented order,
+/// Writes `agenda.json` ([FileFormats §4](<doc:FileFormats>)) with keys in the documented order,
 /// one slot, meeting, cancellation or participant per line, scores rounded
 /// to 4 decimals (trailing zeros dropped): the same agenda always gives the same bytes.
 ///

@@ -11,7 +11,7 @@ import MissionMatch
 /// ``uidDomain`` (`m-3f…@missionmatch`), the same for the same mission and
 /// pair, so importing a re-planned calendar updates events instead of
 /// duplicating them; a moved meeting gets `SEQUENCE:1`, and meetings the
-/// re-plan removed (``Agenda/cancelled``) are sent as `STATUS:CANCELLED`.
+/// re-plan removed (`Agenda.cancelled`) are sent as `STATUS:CANCELLED`.
 ///
 /// ```swift
 /// let writer = CalendarWriter(agenda: agenda, mission: mission, participants: participants)
@@ -60,7 +60,7 @@ public struct CalendarWriter: Sendable {
 
     /// The `UID` of a meeting: its stable id at ``uidDomain``.
     ///
-    /// - Parameter meetingID: The meeting's id (``MeetingID/make(mission:_:_:)``).
+    /// - Parameter meetingID: The meeting's id (`MeetingID.make(mission:_:_:)`).
     /// - Returns: e.g. `m-3f2a9c0d1e4b5a67@missionmatch`.
     public static func uid(forMeeting meetingID: String) -> String { "\(meetingID)@\(uidDomain)" }
 

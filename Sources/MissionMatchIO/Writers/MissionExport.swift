@@ -75,7 +75,7 @@ public enum MissionExport {
     /// Writes the export into a mission's output folder, as a whole.
     ///
     /// The files are staged in a fresh temporary folder and swapped in
-    /// (``StagedFolder``): on failure the old folder is left as it was. Files
+    /// (the internal `StagedFolder`): on failure the old folder is left as it was. Files
     /// of the old folder the export does not produce are kept; calendars of
     /// participants no longer in the agenda are not.
     ///

@@ -1,7 +1,7 @@
 import Foundation
 import MissionMatch
 
-/// Writes a mission as YAML in the shape of FORMATS.md §3, so that
+/// Writes a mission as YAML in the shape of [FileFormats §3](<doc:FileFormats>), so that
 /// ``MissionReader`` (and `missionmatch validate`) reads it back as the same mission.
 ///
 /// Keys come in documentation order; optional keys are written only when

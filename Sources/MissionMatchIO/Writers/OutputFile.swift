@@ -35,7 +35,7 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// link is refused (a link is never followed: it could point anywhere).
 /// Temporary files a killed run left in the folder are removed first.
 ///
-/// Every command writes through this type (one file) or ``StagedFolder`` (a
+/// Every command writes through this type (one file) or the internal `StagedFolder` (a
 /// mission's folder, swapped in as a whole).
 ///
 /// ```swift

@@ -1,6 +1,6 @@
 import MissionMatch
 
-/// Writes `recommendations.csv` (FORMATS.md §4):
+/// Writes `recommendations.csv` ([FileFormats §4](<doc:FileFormats>)):
 /// `participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition`.
 ///
 /// `competition` (the exact cosine of the two offers: how much both sell the

@@ -1,6 +1,6 @@
 import MissionMatch
 
-/// Writes meeting requests in the requests format (FORMATS.md §2):
+/// Writes meeting requests in the requests format ([FileFormats §2](<doc:FileFormats>)):
 /// `from,to,priority,note`, so that ``MeetingRequestReader`` reads them back.
 ///
 /// This is an input format, written as it is (RFC 4180 quoting, no

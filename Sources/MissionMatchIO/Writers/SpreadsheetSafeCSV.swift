@@ -2,8 +2,8 @@
 ///
 /// Fields holding a comma, a quote or a line break are quoted (RFC 4180). A
 /// field that a spreadsheet would read as a formula — one starting with `=`,
-/// `+`, `-`, `@`, TAB or CR — is neutralised by a leading `'`, as FORMATS.md
-/// §4 requires; numbers the writer formats itself (``number(_:digits:)``) are
+/// `+`, `-`, `@`, TAB or CR — is neutralised by a leading `'`, as
+/// [FileFormats §4](<doc:FileFormats>) requires; numbers the writer formats itself (``number(_:digits:)``) are
 /// written as they are, so a negative number stays a number.
 ///
 /// ```swift

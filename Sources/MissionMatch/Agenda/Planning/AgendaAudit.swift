@@ -79,7 +79,7 @@ extension AgendaPlanner {
     /// only in debug builds). Violations already present among the meetings
     /// kept from an earlier agenda are not the planner's and are tolerated,
     /// and with kept meetings fixed tables are not checked (kept meetings keep
-    /// their own tables, so the layout is not guaranteed then; see the README).
+    /// their own tables, so the layout is not guaranteed then; see `docs/Planning.md`).
     static func auditPasses(_ agenda: Agenda, timetable: Timetable, kept: Kept) -> Bool {
         let audit = AgendaAudit(problem: timetable.problem, fixedSide: kept.locked.isEmpty ? timetable.fixedSide : nil)
         let lockedIDs = Set(kept.locked.map(\.meeting.id))

