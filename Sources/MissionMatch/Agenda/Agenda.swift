@@ -9,9 +9,10 @@
 /// }
 /// ```
 ///
-/// Meetings are sorted by slot, then table. Its `Codable` form is the
-/// `agenda.json` shape with snake_case keys.
-public struct Agenda: Sendable, Equatable, Codable {
+/// Meetings are sorted by slot, then table. `agenda.json` has one definition
+/// in code: the IO library's `AgendaJSONWriter` writes it and `AgendaReader`
+/// reads it back into an equal agenda (a round-trip test checks it).
+public struct Agenda: Sendable, Equatable {
     /// The mission's id.
     public var mission: String
     /// The program and version that produced it, e.g. `missionmatch 0.1.0`.
