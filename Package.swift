@@ -60,8 +60,9 @@ let package = Package(
 
         // MARK: - Libraries
 
-        /// Dense/sparse matrices, BLAS/LAPACK, randomized SVD, top-k and the
-        /// fused pair-scoring kernel. Knows nothing about participants or files.
+        /// Dense/sparse matrices, BLAS/LAPACK, randomized SVD, top-k, the
+        /// fused pair-scoring kernel and the exact bipartite b-matching (a
+        /// min-cost flow). Knows nothing about participants or files.
         .target(
             name: "MatchCore",
             dependencies: ["CLinearAlgebra", "CPairScan"]

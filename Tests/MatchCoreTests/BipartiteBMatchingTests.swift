@@ -1,10 +1,9 @@
 import MatchCore
-@testable import MissionMatch
 import Testing
 
 /// The exact b-matching solver against plain references: successive shortest
 /// paths with Bellman–Ford (real-valued weights) and brute force on tiny graphs.
-struct AgendaBoundTests {
+struct BipartiteBMatchingTests {
     @Test func documentedExample() {
         let problem = BipartiteBMatching(
             leftCapacities: [2, 1], rightCapacities: [1, 1, 1],
@@ -47,6 +46,52 @@ struct AgendaBoundTests {
             let solution = instance.problem.solve()
             #expect(abs(solution.weight - best) <= 1e-6 * Double(solution.selected.count + 1))
         }
+    }
+
+    /// Seeded tiny b-matchings: the priority bonus's optimum equals brute force over every subset.
+    @Test func priorityBonusMatchesBruteForceOnTinyGraphs() {
+        var random = SeededRandomNumberGenerator(seed: 31)
+        for round in 0..<500 {
+            var problem = RandomBMatching(random: &random, maxLeft: 4, maxRight: 4, maxEdges: 11).problem
+            problem.leftPriorityCounts = problem.leftCapacities.map { _ in Int.random(in: 0...2, using: &random) }
+            problem.rightPriorityCounts = problem.rightCapacities.map { _ in Int.random(in: 0...2, using: &random) }
+            problem.priorityBonus = [0.5, 3, 40][round % 3]
+            let solution = problem.solve()
+            #expect(ReferenceBMatching.isFeasible(solution.selected, in: problem))
+            let best = Self.bruteForceObjective(problem)
+            let objective = Self.objective(solution.selected, problem)
+            #expect(abs(objective - best) <= 1e-5 * Double(solution.selected.count + 1), "round \(round): \(objective) vs \(best)")
+            #expect(solution.bound >= best - 1e-12)
+            #expect(solution.priorityCovered == Self.covered(solution.selected, problem))
+        }
+    }
+
+    // MARK: - References of the priority bonus
+
+    static func covered(_ selected: [Int], _ problem: BipartiteBMatching) -> Int {
+        var left = [Int](repeating: 0, count: problem.leftCapacities.count), right = [Int](repeating: 0, count: problem.rightCapacities.count)
+        for index in selected {
+            left[problem.edges[index].left] += 1
+            right[problem.edges[index].right] += 1
+        }
+        return left.indices.reduce(0) { $0 + min(left[$1], max(0, problem.leftPriorityCounts[$1])) }
+            + right.indices.reduce(0) { $0 + min(right[$1], max(0, problem.rightPriorityCounts[$1])) }
+    }
+
+    static func objective(_ selected: [Int], _ problem: BipartiteBMatching) -> Double {
+        selected.reduce(0) { $0 + problem.edges[$1].weight } + Double(covered(selected, problem)) * problem.priorityBonus
+    }
+
+    /// The best weight plus bonuses over every feasible subset of edges of weight ≥ 0.
+    static func bruteForceObjective(_ problem: BipartiteBMatching) -> Double {
+        var best = 0.0
+        let usable = problem.edges.indices.filter { problem.edges[$0].weight >= 0 }
+        for mask in 0..<(1 << usable.count) {
+            let selected = usable.indices.filter { mask & (1 << $0) != 0 }.map { usable[$0] }
+            guard ReferenceBMatching.isFeasible(selected, in: problem) else { continue }
+            best = max(best, objective(selected, problem))
+        }
+        return best
     }
 }
 

@@ -66,7 +66,7 @@ public struct BipartiteBMatching: Sendable {
     public var totalLimit: Int?
     /// The first `leftPriorityCounts[u]` edges of left node *u* each earn
     /// ``priorityBonus`` on top of their weights (empty: none), e.g. the
-    /// meetings a participant still needs to reach its minimum.
+    /// edges a node still needs to reach a minimum degree.
     public var leftPriorityCounts: [Int] = []
     /// The same for the right nodes.
     public var rightPriorityCounts: [Int] = []
