@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "MissionMatch", targets: ["MissionMatch"]),
         .library(name: "MissionMatchIO", targets: ["MissionMatchIO"]),
         .library(name: "SentenceEncoder", targets: ["SentenceEncoder"]),
+        .library(name: "MissionMatchEvaluation", targets: ["MissionMatchEvaluation"]),
         .executable(name: "missionmatch", targets: ["missionmatch"]),
     ],
     dependencies: dependencies,
@@ -95,12 +96,22 @@ let package = Package(
             ]
         ),
 
+        /// Match-quality evaluation (ranking and quality metrics, the plain
+        /// baselines, ablations, weight fitting on judged sets) and the
+        /// synthetic-programme generator with its planted truth. Its own
+        /// product, so that embedders of the libraries above never build it.
+        .target(
+            name: "MissionMatchEvaluation",
+            dependencies: ["MatchCore", "MissionMatch"]
+        ),
+
         // MARK: - Command-line tool
 
         .executableTarget(
             name: "missionmatch",
             dependencies: [
-                "MatchCore", "MissionMatch", "MissionMatchIO", "MissionMatchExact", "SentenceEncoder",
+                "MatchCore", "MissionMatch", "MissionMatchIO", "MissionMatchExact", "MissionMatchEvaluation",
+                "SentenceEncoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -133,6 +144,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]  // read by path at test time, not bundled
+        ),
+        .testTarget(
+            name: "MissionMatchEvaluationTests",
+            dependencies: ["MatchCore", "MissionMatch", "MissionMatchIO", "MissionMatchEvaluation"]
         ),
         .testTarget(
             name: "missionmatchTests",

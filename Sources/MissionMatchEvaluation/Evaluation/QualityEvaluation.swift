@@ -1,4 +1,5 @@
 import MatchCore
+import MissionMatch
 
 /// Scores the engine, its ablations and the two plain baselines on one judged
 /// programme, in one run, so that every figure of a comparison comes from the
@@ -10,7 +11,7 @@ import MatchCore
 /// for row in rows { print(row.name, row.metrics.ndcgAt10) }
 /// ```
 ///
-/// Each engine variant ranks with ``MatchingEngine`` exactly as `missionmatch
+/// Each engine variant ranks with `MatchingEngine` exactly as `missionmatch
 /// rank` does (its list of the mission's `top_k`, re-ranking included), then
 /// the remaining candidates follow by score, so that pairs below the list are
 /// placed too. The baselines score every candidate pair (``BaselineScorers``).
@@ -25,7 +26,7 @@ public struct QualityEvaluation: Sendable {
         public var encoderOptions: EncoderOptions
         /// Re-ranking settings.
         public var rankingOptions: RankingOptions
-        /// Whether components are calibrated (``ScoreCalibration``).
+        /// Whether components are calibrated (`ScoreCalibration`).
         public var calibrated: Bool
         /// Whether it uses the sentence-encoder vectors, when the evaluation has them.
         public var usesSemanticVectors: Bool
@@ -61,7 +62,7 @@ public struct QualityEvaluation: Sendable {
     /// The engine and each ablation, for a mission's weights.
     ///
     /// - Parameters:
-    ///   - weights: The engine's weights (usually ``ScoringWeights/defaults``).
+    ///   - weights: The engine's weights (usually `ScoringWeights.defaults`).
     ///   - semantic: Whether the evaluation has sentence-encoder vectors: then
     ///     `lexical only (no sentence encoder)` is added after `engine`.
     /// - Returns: `engine`, then one variant per part switched off or put back as it was.

@@ -1,4 +1,5 @@
 import Foundation
+import MissionMatch
 
 /// The mission and requests of a synthetic programme.
 enum SyntheticMissionPlan {

@@ -1,5 +1,6 @@
 import Foundation
 import MissionMatch
+import MissionMatchEvaluation
 @testable import MissionMatchIO
 import Testing
 
@@ -26,7 +27,7 @@ struct EvaluationSetsTests {
     }
 
     static func judgedSet(_ name: String) throws -> [String: QualityMetrics] {
-        let reference = try ReferenceDataLoader.load(from: BundledDataTests.folder).value
+        let reference = try ReferenceDataLoader.load(from: BundledData.folder).value
         let folder = sets.appendingPathComponent(name)
         let loaded = try MissionLoader(referenceData: reference).load(contentsOf: folder.appendingPathComponent("mission.yaml")).value
         let truth = try GroundTruthReader().read(contentsOf: folder.appendingPathComponent("truth.csv")).value
@@ -60,7 +61,7 @@ struct EvaluationSetsTests {
     }
 
     @Test func ownGenerator() throws {
-        let reference = try ReferenceDataLoader.load(from: BundledDataTests.folder).value
+        let reference = try ReferenceDataLoader.load(from: BundledData.folder).value
         let programme = try SyntheticProgrammeGenerator.generate(
             SyntheticProgrammeOptions(consortium: 150, counterparts: 600, seed: 1), referenceData: reference)
         var mission = programme.mission
@@ -74,7 +75,7 @@ struct EvaluationSetsTests {
     }
 
     @Test func fittedWeightsAreNonNegativeAndGeneraliseAcrossParticipants() throws {
-        let reference = try ReferenceDataLoader.load(from: BundledDataTests.folder).value
+        let reference = try ReferenceDataLoader.load(from: BundledData.folder).value
         let sets = try ["hand-toronto", "hand-advanced"].map { name -> JudgedSet in
             let folder = Self.sets.appendingPathComponent(name)
             let loaded = try MissionLoader(referenceData: reference).load(contentsOf: folder.appendingPathComponent("mission.yaml")).value

@@ -1,4 +1,5 @@
 import MissionMatch
+import MissionMatchEvaluation
 import Testing
 
 /// Ground truth lookups and the ranking metrics on hand-computed cases.

@@ -1,9 +1,10 @@
 import Foundation
 import MatchCore
+import MissionMatch
 
 /// Fits the score's weights on judged pairs, instead of choosing them.
 ///
-/// For each value of λ (``ScoringWeights/latentShare``) on a grid, every
+/// For each value of λ (`ScoringWeights.latentShare`) on a grid, every
 /// judged participant's candidates become feature vectors (``JudgedSet``:
 /// complementarity, and the calibrated similarity, −competition, sector,
 /// country and cooperation). A pairwise logistic model (RankNet) is fitted on
@@ -12,9 +13,9 @@ import MatchCore
 /// unjudged — each set weighing the same, and within a set the comparisons
 /// with pairs judged bad weighing as much as all the others (an organiser's
 /// explicit "not this one" says more than an unjudged pair), with an L2 penalty and non-negative weights (Newton steps solved
-/// by LAPACK, ``PositiveDefiniteSystem``; weights that turn negative are fixed
+/// by LAPACK, `PositiveDefiniteSystem`; weights that turn negative are fixed
 /// at 0 and the rest refitted). λ, and whether components are calibrated
-/// (``ScoreCalibration``), and μ (``ScoringWeights/semanticShare``, when
+/// (`ScoreCalibration`), and μ (`ScoringWeights.semanticShare`, when
 /// every set has sentence-encoder vectors) are chosen by NDCG@10 on held-out
 /// participants (``folds``-fold cross-validation by participant within each
 /// set, the sets weighing equally), then the weights are fitted on every
@@ -162,7 +163,7 @@ public struct WeightFitter: Sendable {
 
     /// The ordered pairs (better − worse feature differences) of the selected participants.
     /// Each set's differences are scaled by √(1 / its pair count) inside the
-    /// loss (see ``solve(_:)``), so that every set weighs the same, however many
+    /// loss (see `solve(_:)`), so that every set weighs the same, however many
     /// participants it has.
     private func pairs(
         _ features: [[[[Double]]]], _ grades: [[[Int]]], include: (Int, Int) -> Bool

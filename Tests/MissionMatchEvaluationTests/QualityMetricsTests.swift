@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MissionMatch
+import MissionMatchEvaluation
 
 /// The three figures of the match-quality table, on hand-computed examples.
 struct QualityMetricsTests {

@@ -1,7 +1,8 @@
 import MatchCore
+import MissionMatch
 
 /// The random choices of the synthetic generator, made only from the 64-bit
-/// words of a ``SeededRandomNumberGenerator``, so that a seed gives the same
+/// words of a `SeededRandomNumberGenerator`, so that a seed gives the same
 /// programme whatever the standard library's range-mapping algorithms are.
 struct SyntheticRandom {
     private var generator: SeededRandomNumberGenerator

@@ -1,4 +1,6 @@
-/// How well complete rankings agree with a judged ``GroundTruth``: the three
+import MissionMatch
+
+/// How well complete rankings agree with a judged `GroundTruth`: the three
 /// figures the README's match-quality table reports.
 ///
 /// For every participant of the truth with a relevant partner (grade ≥
@@ -8,7 +10,7 @@
 ///   even with more than five relevant partners;
 /// * **NDCG@10** as in ``RankingMetrics`` (graded gains 2^rel − 1);
 /// * **bad above weakest gold**: of the pairs judged bad (relevance-0 rows,
-///   ``GroundTruth/badPartners``: competitors, same sector with nothing to
+///   `GroundTruth.badPartners`: competitors, same sector with nothing to
 ///   trade, the right words in the wrong role), the share ranked above the
 ///   participant's lowest-ranked relevant partner. 0 is a ranking that never
 ///   puts a look-alike before any partner an organiser wants.

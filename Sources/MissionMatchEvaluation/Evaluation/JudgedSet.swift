@@ -1,10 +1,11 @@
 import MatchCore
+import MissionMatch
 
 /// A mission whose pairs someone judged: the input of ``WeightFitter``.
 ///
 /// Encoding runs once, when the set is prepared; the fitter then reads every
 /// judged participant's candidates as feature vectors of the score
-/// (``features(latentShare:)``), one per value of λ it tries.
+/// (`features(latentShare:semanticShare:calibrated:)`), one per value of λ it tries.
 public struct JudgedSet: Sendable {
     /// A name for reports (e.g. the mission id).
     public let name: String
@@ -30,7 +31,7 @@ public struct JudgedSet: Sendable {
     ///   - reference: Reference data.
     ///   - encoderOptions: Encoder settings.
     ///   - semantic: Sentence-encoder vectors of the participants, when the fit should mix them in
-    ///     (``ScoringWeights/semanticShare``).
+    ///     (`ScoringWeights.semanticShare`).
     /// - Throws: `LinearAlgebraError` when LAPACK fails.
     public init(
         name: String, mission: Mission, participants: [Participant], truth: GroundTruth, reference: ReferenceData,
@@ -42,8 +43,8 @@ public struct JudgedSet: Sendable {
         self.truth = truth
         self.reference = reference
         self.encoding = try MatchingEngine(reference: reference, encoderOptions: encoderOptions)
-            .encode(participants, semantic: semantic)
-        self.sides = MatchingEngine.sides(of: mission, participants)
+            .encodedParticipants(participants, semantic: semantic)
+        self.sides = MatchingEngine.pairedSides(of: mission, participants)
         self.owners = MatchingEngine.judgedCandidates(truth: truth, mission: mission, participants: participants)
     }
 

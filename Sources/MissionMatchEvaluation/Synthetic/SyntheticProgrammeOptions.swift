@@ -1,3 +1,5 @@
+import MissionMatch
+
 /// What to generate: the sizes of the two sides, the seed and how noisy the
 /// texts are.
 ///

@@ -1,3 +1,5 @@
+import MissionMatch
+
 /// Draws latent profiles: offers from a sector, needs from its value chain,
 /// and the planted counterparts of a consortium participant.
 struct SyntheticLatentDraw {

@@ -1,3 +1,5 @@
+import MissionMatch
+
 /// Grades every (consortium, counterpart) pair of a synthetic programme from
 /// the latent profiles (the definition is in ``SyntheticProgrammeGenerator``).
 enum SyntheticTruth {

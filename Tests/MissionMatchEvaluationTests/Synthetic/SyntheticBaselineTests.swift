@@ -1,6 +1,7 @@
 import Foundation
 import MatchCore
 import MissionMatch
+import MissionMatchEvaluation
 @testable import MissionMatchIO
 import Testing
 

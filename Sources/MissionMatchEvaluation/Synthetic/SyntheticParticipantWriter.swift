@@ -1,3 +1,5 @@
+import MissionMatch
+
 /// Turns latent profiles into participants: ids, names, countries, targets,
 /// cooperation, languages, sectors, texts and tags.
 struct SyntheticParticipantWriter {

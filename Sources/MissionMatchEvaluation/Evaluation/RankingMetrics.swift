@@ -1,6 +1,7 @@
 import Foundation
+import MissionMatch
 
-/// How well rankings recover a ``GroundTruth``: NDCG@k, recall@k and MRR@k,
+/// How well rankings recover a `GroundTruth`: NDCG@k, recall@k and MRR@k,
 /// averaged over the participants that have at least one relevant partner.
 ///
 /// For one participant with ranked partners p₁, p₂, … (duplicates after the

@@ -1,4 +1,5 @@
 import MatchCore
+import MissionMatch
 
 /// The two plain pipelines every match-quality claim is compared with,
 /// scored on the same participants in the same run.
@@ -10,7 +11,7 @@ import MatchCore
 /// * ``tfidfCosine``: one document per participant (offers and needs
 ///   together), sublinear TF-IDF, cosine — a search engine's "more like this".
 /// * ``lsaReciprocalCosine``: offers and needs as separate documents, TF-IDF,
-///   LSA at the engine's rank rule (``EncoderOptions/effectiveRank(documents:features:)``),
+///   LSA at the engine's rank rule (`EncoderOptions.effectiveRank(documents:features:)`),
 ///   then the mean of cos(offers_a, needs_b) and cos(needs_a, offers_b) — the
 ///   standard reciprocal recommender pipeline.
 public struct BaselineScorers: Sendable {
@@ -21,7 +22,7 @@ public struct BaselineScorers: Sendable {
     /// Fits both baselines on the participants' texts.
     ///
     /// - Parameters:
-    ///   - analyses: The participants' analyses (``ProfileAnalysis/analyze(_:with:)``).
+    ///   - analyses: The participants' analyses (`ProfileAnalysis.analyze(_:with:)`).
     ///   - options: The LSA settings (rank rule, seed).
     /// - Throws: `LinearAlgebraError` when LAPACK fails.
     /// - Complexity: O(text) plus a rank-r randomized SVD.

@@ -1,3 +1,5 @@
+import MissionMatch
+
 /// A generated programme: a bipartite mission, its participants and requests,
 /// the latent profile each participant was written from, and the ground truth
 /// derived from those profiles.
@@ -17,7 +19,7 @@ public struct SyntheticProgramme: Sendable {
     /// A few consistent requests: `must` a planted partner, `wish` a
     /// one-directional decoy, `block` a competitor.
     public var requests: [MeetingRequest]
-    /// The graded relevance of every (consortium, counterpart) pair (see ``GroundTruth``
+    /// The graded relevance of every (consortium, counterpart) pair (see `GroundTruth`
     /// and ``SyntheticProgrammeGenerator`` for the definition).
     public var truth: GroundTruth
     /// What each participant was written from, aligned with ``participants``.

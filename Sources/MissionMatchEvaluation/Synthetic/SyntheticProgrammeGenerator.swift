@@ -1,3 +1,5 @@
+import MissionMatch
+
 /// Generates a synthetic programme with planted ground truth, at any scale.
 ///
 /// **Latent structure.** Every participant has 1–4 *offered* and 1–4

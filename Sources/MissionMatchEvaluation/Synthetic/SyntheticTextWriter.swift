@@ -1,3 +1,5 @@
+import MissionMatch
+
 /// Writes a participant's `offers` and `needs` texts and its tags from its
 /// latent concepts: paraphrased with random labels and synonyms, filler and
 /// noise sentences, and typos.

@@ -1,3 +1,5 @@
+import MissionMatch
+
 extension MatchingEngine {
     /// The truth's participants found among `participants`, each with every
     /// partner it can be paired with: the other side in a bipartite mission,
@@ -8,7 +10,7 @@ extension MatchingEngine {
         truth: GroundTruth, mission: Mission, participants: [Participant]
     ) -> [(owner: Int, candidates: [Int])] {
         let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let (rows, columns) = sides(of: mission, participants)
+        let (rows, columns) = pairedSides(of: mission, participants)
         let rowSet = Set(rows)
         let bipartite = mission.pairing == .bipartite && mission.sides.count == 2
         return truth.participants.compactMap { id in

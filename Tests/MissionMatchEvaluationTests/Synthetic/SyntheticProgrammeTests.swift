@@ -1,5 +1,6 @@
 import Foundation
 import MissionMatch
+import MissionMatchEvaluation
 @testable import MissionMatchIO
 import Testing
 

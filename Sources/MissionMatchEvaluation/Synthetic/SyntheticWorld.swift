@@ -1,3 +1,5 @@
+import MissionMatch
+
 /// The reference data as the generator draws from it: concepts by sector,
 /// value chains, text and tag forms of each concept, consortium homes
 /// (clusters with their country and sectors), countries of both sides.

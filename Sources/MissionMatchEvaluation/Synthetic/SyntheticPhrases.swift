@@ -1,3 +1,5 @@
+import MissionMatch
+
 /// Sentence templates and word lists for synthetic texts, in the style of the
 /// bundled sample missions (`Scripts/data/phrasebank_common.py`).
 ///
