@@ -8,9 +8,9 @@ import MissionMatch
 /// stemmer) but none of its knowledge: no thesaurus concepts, no sector
 /// pseudo-terms, no sectors, countries or cooperation types.
 ///
-/// * ``tfidfCosine``: one document per participant (offers and needs
+/// * ``tfidfCosine(_:_:)``: one document per participant (offers and needs
 ///   together), sublinear TF-IDF, cosine — a search engine's "more like this".
-/// * ``lsaReciprocalCosine``: offers and needs as separate documents, TF-IDF,
+/// * ``lsaReciprocalCosine(_:_:)``: offers and needs as separate documents, TF-IDF,
 ///   LSA at the engine's rank rule (`EncoderOptions.effectiveRank(documents:features:)`),
 ///   then the mean of cos(offers_a, needs_b) and cos(needs_a, offers_b) — the
 ///   standard reciprocal recommender pipeline.

@@ -78,7 +78,7 @@ public struct WeightFitter: Sendable {
     ///
     /// - Parameters:
     ///   - sets: The judged sets.
-    ///   - baseline: The weights to compare with (default ``ScoringWeights/defaults``).
+    ///   - baseline: The weights to compare with (default `ScoringWeights.defaults`).
     /// - Returns: The weights and their held-out quality.
     /// - Throws: `LinearAlgebraError` if a Newton system is singular (the ridge prevents it).
     /// - Complexity: O(|λ grid| · |μ grid| · (features of every candidate + folds · Newton steps · pairs · 6²)).
