@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "MissionMatchIO", targets: ["MissionMatchIO"]),
         .library(name: "SentenceEncoder", targets: ["SentenceEncoder"]),
         .library(name: "MissionMatchExact", targets: ["MissionMatchExact"]),
+        .library(name: "MissionMatchEvaluation", targets: ["MissionMatchEvaluation"]),
         .executable(name: "missionmatch", targets: ["missionmatch"]),
     ],
     dependencies: dependencies,
@@ -63,8 +64,9 @@ let package = Package(
 
         // MARK: - Libraries
 
-        /// Dense/sparse matrices, BLAS/LAPACK, randomized SVD, top-k and the
-        /// fused pair-scoring kernel. Knows nothing about participants or files.
+        /// Dense/sparse matrices, BLAS/LAPACK, randomized SVD, top-k, the
+        /// fused pair-scoring kernel and the exact bipartite b-matching (a
+        /// min-cost flow). Knows nothing about participants or files.
         .target(
             name: "MatchCore",
             dependencies: ["CLinearAlgebra", "CPairScan"]
@@ -97,12 +99,22 @@ let package = Package(
             ]
         ),
 
+        /// Match-quality evaluation (ranking and quality metrics, the plain
+        /// baselines, ablations, weight fitting on judged sets) and the
+        /// synthetic-programme generator with its planted truth. Its own
+        /// product, so that embedders of the libraries above never build it.
+        .target(
+            name: "MissionMatchEvaluation",
+            dependencies: ["MatchCore", "MissionMatch"]
+        ),
+
         // MARK: - Command-line tool
 
         .executableTarget(
             name: "missionmatch",
             dependencies: [
-                "MatchCore", "MissionMatch", "MissionMatchIO", "MissionMatchExact", "SentenceEncoder",
+                "MatchCore", "MissionMatch", "MissionMatchIO", "MissionMatchExact", "MissionMatchEvaluation",
+                "SentenceEncoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -135,6 +147,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]  // read by path at test time, not bundled
+        ),
+        .testTarget(
+            name: "MissionMatchEvaluationTests",
+            dependencies: ["MatchCore", "MissionMatch", "MissionMatchIO", "MissionMatchEvaluation"]
         ),
         .testTarget(
             name: "missionmatchTests",

@@ -70,11 +70,13 @@ let package = Package(
             plugins: benchmarkPlugins
         ),
         // MARK: - The matching model end to end
+        // (on programmes of MissionMatchEvaluation's synthetic generator)
         .executableTarget(
             name: "MatchingModel",
             dependencies: benchmarkDependencies + [
                 .product(name: "MatchCore", package: "MissionMatch"),
                 .product(name: "MissionMatch", package: "MissionMatch"),
+                .product(name: "MissionMatchEvaluation", package: "MissionMatch"),
                 .product(name: "MissionMatchIO", package: "MissionMatch"),
             ],
             path: "MatchingModel",

@@ -14,6 +14,7 @@ import Benchmark
 import Foundation
 import MatchCore
 import MissionMatch
+import MissionMatchEvaluation
 import MissionMatchIO
 
 /// The problem size, from `MISSIONMATCH_BENCH_SCALE` (`ci` or full).

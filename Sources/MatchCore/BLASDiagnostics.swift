@@ -89,7 +89,7 @@ public struct BLASReport: Sendable, Codable, Equatable {
     ///     (``CPUFeatures/measuredClockGHz()``, about 30 ms) for the peak it
     ///     is compared with.
     ///   - environment: The environment to read `OPENBLAS_CORETYPE` and
-    ///     ``CoreTypeFix/environmentKey`` from.
+    ///     `CoreTypeFix.environmentKey` from.
     /// - Returns: The report, warnings included.
     public static func inspect(measure: Bool = true,
                                environment: [String: String] = ProcessInfo.processInfo.environment) -> BLASReport {
@@ -206,7 +206,7 @@ public enum CoreTypeFix {
     public static let environmentKey = "MISSIONMATCH_OPENBLAS_RESTARTED_FROM"
 
     /// The vector level an OpenBLAS core name's kernels use.
-    public static func vectorLevel(ofCore name: String) -> CPUFeatures.VectorLevel {
+    package static func vectorLevel(ofCore name: String) -> CPUFeatures.VectorLevel {
         let core = name.lowercased()
         if ["skylakex", "cooperlake", "sapphirerapids"].contains(where: core.contains) { return .avx512 }
         if ["haswell", "zen", "skylake", "excavator", "alderlake"].contains(where: core.contains) { return .avx2 }
@@ -225,10 +225,10 @@ public enum CoreTypeFix {
     /// kernel's own tile GEMMs (1024×256×256, single-threaded per worker)
     /// 0.360–0.374 s with `HASWELL` against 0.380–0.405 s with `SKYLAKEX` and
     /// 0.388–0.413 s with `ZEN`.
-    public static let zen4CoreType = "HASWELL"
+    package static let zen4CoreType = "HASWELL"
 
     /// The `OPENBLAS_CORETYPE` that matches a CPU's vector level.
-    public static func coreType(for level: CPUFeatures.VectorLevel) -> String? {
+    package static func coreType(for level: CPUFeatures.VectorLevel) -> String? {
         switch level {
         case .avx512: return "SKYLAKEX"
         case .avx2: return "HASWELL"
@@ -261,7 +261,7 @@ public enum CoreTypeFix {
     /// and no restart happened already.
     ///
     /// - Returns: The `OPENBLAS_CORETYPE` value and the kernel OpenBLAS had chosen, or `nil`.
-    public static func restartPlan(environment: [String: String] = ProcessInfo.processInfo.environment,
+    package static func restartPlan(environment: [String: String] = ProcessInfo.processInfo.environment,
                                    cpu: @autoclosure () -> CPUFeatures = CPUFeatures.current(),
                                    coreName: String? = BLASReport.loadedCoreName) -> (coreType: String, from: String)? {
         guard environment["OPENBLAS_CORETYPE"] == nil, environment[environmentKey] == nil,

@@ -9,7 +9,7 @@ extension CoreTypeFix {
     /// first thing in `main`, before any BLAS work.
     ///
     /// OpenBLAS reads `OPENBLAS_CORETYPE` only when it is loaded, so when it
-    /// chose a slower kernel than this CPU allows (``restartPlan(environment:cpu:coreName:)``:
+    /// chose a slower kernel than this CPU allows (`restartPlan(environment:cpu:coreName:)`:
     /// Debian's OpenBLAS 0.3.21 runs its generic Prescott kernel on CPUs it
     /// does not know), the process re-executes itself once, with the same
     /// arguments, the right `OPENBLAS_CORETYPE` (chosen from the CPU's actual

@@ -3,8 +3,8 @@
 /// Two mechanisms, both consulted only for pairs whose score could enter a
 /// top-k list (a few per row), so an expensive predicate costs little:
 ///
-/// * `excludedPairs` — explicit `(a, b)` pairs (blocked requests, the same
-///   organisation registered twice, …);
+/// * ``excludedPairs`` — explicit `(row, column)` pairs (blocked requests,
+///   the same organisation registered twice, …);
 /// * `isExcluded` — any rule the caller supplies (same cluster, same country,
 ///   no common language, …).
 ///
@@ -16,8 +16,10 @@
 /// let mask = PairMask(excluding: [(0, 3)]) { a, b in clusters[a] == clusters[b] }
 /// ```
 public struct PairMask: Sendable {
-    /// Explicitly excluded pairs, as `a << 32 | b` keys (see ``key(_:_:)``).
-    public private(set) var excludedPairs: Set<UInt64>
+    /// Explicitly excluded pairs, as `a << 32 | b` keys (see `key(_:_:)`):
+    /// the storage behind ``excludedPairs`` and ``contains(row:column:)``.
+    @usableFromInline
+    private(set) var excludedKeys: Set<UInt64>
     /// A caller-supplied rule; `true` excludes the pair. The kernel calls it
     /// on its worker threads while it holds OpenBLAS at one thread, so the
     /// rule must not run MatchCore's SVD or `Matrix` products: they wait
@@ -35,35 +37,56 @@ public struct PairMask: Sendable {
     ///     ``isExcluded``: it must not call MatchCore's BLAS users).
     public init(excluding pairs: some Sequence<(Int, Int)> = [(Int, Int)](),
                 where isExcluded: (@Sendable (_ a: Int, _ b: Int) -> Bool)? = nil) {
-        self.excludedPairs = Set(pairs.map { Self.key($0.0, $0.1) })
+        self.excludedKeys = Set(pairs.map { Self.key($0.0, $0.1) })
         self.isExcluded = isExcluded
     }
 
     /// Adds an explicitly excluded pair.
+    ///
+    /// - Precondition: `0 ≤ a, b < 2³²`.
     public mutating func exclude(_ a: Int, _ b: Int) {
-        excludedPairs.insert(Self.key(a, b))
+        excludedKeys.insert(Self.key(a, b))
     }
 
-    /// The key of pair `(a, b)` in ``excludedPairs``.
+    /// The explicitly excluded pairs (not those of ``isExcluded``), each once,
+    /// by row, then column.
+    ///
+    /// - Complexity: O(*p* log *p*) for *p* explicit pairs.
+    public var excludedPairs: [(row: Int, column: Int)] {
+        excludedKeys.sorted().map { (row: Int($0 >> 32), column: Int($0 & 0xFFFF_FFFF)) }
+    }
+
+    /// Whether `(row, column)` is an explicitly excluded pair, in that order
+    /// (``isExcluded`` is not consulted; ``excludes(_:_:symmetric:)`` asks both).
+    ///
+    /// - Complexity: O(1).
+    public func contains(row: Int, column: Int) -> Bool {
+        guard row >= 0, column >= 0, row <= Int(UInt32.max), column <= Int(UInt32.max) else { return false }
+        return excludedKeys.contains(Self.key(row, column))
+    }
+
+    /// The key of pair `(a, b)` in the explicit pairs: `a << 32 | b`, for
+    /// sets of pairs inside the package. Callers outside it use
+    /// ``contains(row:column:)`` and ``excludedPairs``.
     ///
     /// - Precondition: `0 ≤ a, b < 2³²`.
     @inlinable
-    public static func key(_ a: Int, _ b: Int) -> UInt64 {
+    package static func key(_ a: Int, _ b: Int) -> UInt64 {
         precondition(a >= 0 && b >= 0 && a <= Int(UInt32.max) && b <= Int(UInt32.max), "Pair index out of range")
         return UInt64(a) << 32 | UInt64(b)
     }
 
     /// Whether the mask excludes no pair at all.
     @inlinable
-    public var excludesNothing: Bool { excludedPairs.isEmpty && isExcluded == nil }
+    public var excludesNothing: Bool { excludedKeys.isEmpty && isExcluded == nil }
 
     /// Whether the kernel must skip pair `(a, b)`; in `open` pairing both
     /// orders of an explicit pair count.
     @inlinable
     public func excludes(_ a: Int, _ b: Int, symmetric: Bool) -> Bool {
-        if !excludedPairs.isEmpty {
-            if excludedPairs.contains(Self.key(a, b)) { return true }
-            if symmetric, excludedPairs.contains(Self.key(b, a)) { return true }
+        if !excludedKeys.isEmpty {
+            if excludedKeys.contains(Self.key(a, b)) { return true }
+            if symmetric, excludedKeys.contains(Self.key(b, a)) { return true }
         }
         if let isExcluded, isExcluded(a, b) { return true }
         return false

@@ -9,7 +9,7 @@ import CLinearAlgebra
 /// ```swift
 /// let x = try PositiveDefiniteSystem.solve([4, 1, 1, 3], [1, 2], order: 2)   // [0.0909…, 0.6363…]
 /// ```
-public enum PositiveDefiniteSystem {
+package enum PositiveDefiniteSystem {
     /// Solves A·x = b.
     ///
     /// Calls `dposv` (lower triangle of the column-major matrix, which for a
@@ -23,7 +23,7 @@ public enum PositiveDefiniteSystem {
     /// - Throws: ``LinearAlgebraError`` when A is not positive definite (`info` > 0).
     /// - Precondition: `matrix.count == order²`, `rhs.count == order`.
     /// - Complexity: O(order³).
-    public static func solve(_ matrix: [Double], _ rhs: [Double], order: Int) throws -> [Double] {
+    package static func solve(_ matrix: [Double], _ rhs: [Double], order: Int) throws -> [Double] {
         precondition(order >= 1 && matrix.count == order * order && rhs.count == order, "an order × order system")
         var a = matrix
         var b = rhs

@@ -36,11 +36,11 @@ import Foundation
 /// let file = try SafeTensorsFile(url: folder.appending(path: "model.safetensors"))
 /// let bias = try file.floats("encoder.layer.0.output.dense.bias")   // [Float]
 /// ```
-public struct SafeTensorsFile: Sendable {
+package struct SafeTensorsFile: Sendable {
     /// The element types of the format. Only the floating-point ones
     /// ``DType/isFloatingPoint`` can be read as `Float`; the others are
     /// accepted in a file (e.g. BERT's `I64` `position_ids`) but not read.
-    public enum DType: String, Sendable, CaseIterable {
+    package enum DType: String, Sendable, CaseIterable {
         /// Booleans, unsigned and signed bytes, and the two 8-bit float formats (1 byte).
         case bool = "BOOL", u8 = "U8", i8 = "I8", f8e5m2 = "F8_E5M2", f8e4m3 = "F8_E4M3"
         /// 16-bit integers, IEEE half precision and bfloat16 (2 bytes).
@@ -51,7 +51,7 @@ public struct SafeTensorsFile: Sendable {
         case i64 = "I64", u64 = "U64", f64 = "F64"
 
         /// Bytes per element.
-        public var byteCount: Int {
+        package var byteCount: Int {
             switch self {
             case .bool, .u8, .i8, .f8e5m2, .f8e4m3: 1
             case .i16, .u16, .f16, .bf16: 2
@@ -62,7 +62,7 @@ public struct SafeTensorsFile: Sendable {
 
         /// Whether ``SafeTensorsFile/floats(_:)`` converts this type to `Float`
         /// (F32, F16, BF16, F64).
-        public var isFloatingPoint: Bool {
+        package var isFloatingPoint: Bool {
             switch self {
             case .f32, .f16, .bf16, .f64: true
             default: false
@@ -71,35 +71,35 @@ public struct SafeTensorsFile: Sendable {
     }
 
     /// One tensor of the index.
-    public struct Tensor: Sendable, Equatable {
+    package struct Tensor: Sendable, Equatable {
         /// Its name in the header.
-        public let name: String
+        package let name: String
         /// Its element type.
-        public let dtype: DType
+        package let dtype: DType
         /// Its dimensions, outermost first (row-major).
-        public let shape: [Int]
+        package let shape: [Int]
         /// The number of elements (the product of `shape`; 1 for a scalar).
-        public let elementCount: Int
+        package let elementCount: Int
         /// Its bytes, as offsets into the file (not into the data buffer).
-        public let fileRange: Range<Int>
+        package let fileRange: Range<Int>
     }
 
     /// The largest header accepted, in bytes (the reference implementation's limit).
-    public static let maximumHeaderByteCount = 100_000_000
+    package static let maximumHeaderByteCount = 100_000_000
 
     /// The file.
-    public let url: URL
+    package let url: URL
     /// The file's size in bytes when it was opened.
-    public let fileSize: Int
+    package let fileSize: Int
     /// The JSON header's length in bytes.
-    public let headerByteCount: Int
+    package let headerByteCount: Int
     /// The tensors, by name.
-    public let tensors: [String: Tensor]
+    package let tensors: [String: Tensor]
     /// The `__metadata__` entries (empty when absent).
-    public let metadata: [String: String]
+    package let metadata: [String: String]
     /// A 64-bit FNV-1a hash of the header bytes and the file size: changes
     /// whenever a tensor's name, type, shape or place changes.
-    public let headerHash: UInt64
+    package let headerHash: UInt64
 
     /// The path named in errors.
     var displayPath: String { url.path }
@@ -109,7 +109,7 @@ public struct SafeTensorsFile: Sendable {
     /// - Throws: ``EncoderError`` naming the file when it cannot be read or
     ///   any check fails.
     /// - Complexity: O(header size + t log t) for t tensors; reads only the header.
-    public init(url: URL) throws {
+    package init(url: URL) throws {
         self.url = url
         let path = url.path
         let handle = try ReadOnlyFile(path: path)
@@ -215,7 +215,7 @@ public struct SafeTensorsFile: Sendable {
     }
 
     /// The tensor named `name`, or `nil`.
-    public subscript(name: String) -> Tensor? { tensors[name] }
+    package subscript(name: String) -> Tensor? { tensors[name] }
 
     /// Reads tensor `name` converted to `Float` (F32, F16, BF16 or F64), row-major.
     ///
@@ -223,7 +223,7 @@ public struct SafeTensorsFile: Sendable {
     ///   not floating-point, or cannot be read (e.g. the file shrank).
     /// - Complexity: O(elements); allocates the result (and, for types other
     ///   than F32, a buffer of the tensor's own bytes).
-    public func floats(_ name: String) throws -> [Float] {
+    package func floats(_ name: String) throws -> [Float] {
         guard let tensor = tensors[name] else {
             throw EncoderError(file: displayPath, "has no tensor '\(name)'")
         }
@@ -240,7 +240,7 @@ public struct SafeTensorsFile: Sendable {
     ///   file cannot be read.
     /// - Precondition: `destination.count == tensor.elementCount`.
     /// - Complexity: O(elements).
-    public func read(_ tensor: Tensor, into destination: UnsafeMutableBufferPointer<Float>) throws {
+    package func read(_ tensor: Tensor, into destination: UnsafeMutableBufferPointer<Float>) throws {
         precondition(destination.count == tensor.elementCount, "destination holds \(destination.count) floats, tensor '\(tensor.name)' has \(tensor.elementCount)")
         guard tensor.dtype.isFloatingPoint else {
             throw EncoderError(file: displayPath, "tensor '\(tensor.name)' has dtype \(tensor.dtype.rawValue); only F32, F16, BF16 and F64 weights can be used")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MissionMatch
+import MissionMatchEvaluation
 import MissionMatchIO
 
 /// `missionmatch evaluate`: scores a recommendations file, or the engine, its

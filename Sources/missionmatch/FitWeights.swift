@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MissionMatch
+import MissionMatchEvaluation
 import MissionMatchIO
 
 /// `missionmatch fit-weights`: fits the score's weights on judged missions.

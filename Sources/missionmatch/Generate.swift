@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MissionMatch
+import MissionMatchEvaluation
 import MissionMatchIO
 
 /// `missionmatch generate`: a synthetic programme with planted ground truth.

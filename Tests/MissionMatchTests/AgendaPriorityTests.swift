@@ -3,27 +3,10 @@ import MatchCore
 import Testing
 
 /// The planner's priorities (`must` requests, then meetings towards
-/// `min_meetings`, then score) against exhaustive search, and the b-matching's
-/// priority bonus that the planner aims with.
+/// `min_meetings`, then score) against exhaustive search (the b-matching's
+/// priority bonus that the planner aims with is tested in MatchCoreTests,
+/// `BipartiteBMatchingTests`).
 struct AgendaPriorityTests {
-    /// Seeded tiny b-matchings: the priority bonus's optimum equals brute force over every subset.
-    @Test func priorityBonusMatchesBruteForceOnTinyGraphs() {
-        var random = SeededRandomNumberGenerator(seed: 31)
-        for round in 0..<500 {
-            var problem = RandomBMatching(random: &random, maxLeft: 4, maxRight: 4, maxEdges: 11).problem
-            problem.leftPriorityCounts = problem.leftCapacities.map { _ in Int.random(in: 0...2, using: &random) }
-            problem.rightPriorityCounts = problem.rightCapacities.map { _ in Int.random(in: 0...2, using: &random) }
-            problem.priorityBonus = [0.5, 3, 40][round % 3]
-            let solution = problem.solve()
-            #expect(ReferenceBMatching.isFeasible(solution.selected, in: problem))
-            let best = Self.bruteForceObjective(problem)
-            let objective = Self.objective(solution.selected, problem)
-            #expect(abs(objective - best) <= 1e-5 * Double(solution.selected.count + 1), "round \(round): \(objective) vs \(best)")
-            #expect(solution.bound >= best - 1e-12)
-            #expect(solution.priorityCovered == Self.covered(solution.selected, problem))
-        }
-    }
-
     /// On seeded tiny instances with minimums and `must` requests (1–3 slots,
     /// so slot conflicts dominate): with the exhaustive finish the planner
     /// meets as many `must` requests and minimums as the best agenda and
@@ -63,32 +46,6 @@ struct AgendaPriorityTests {
     }
 
     // MARK: - References
-
-    static func covered(_ selected: [Int], _ problem: BipartiteBMatching) -> Int {
-        var left = [Int](repeating: 0, count: problem.leftCapacities.count), right = [Int](repeating: 0, count: problem.rightCapacities.count)
-        for index in selected {
-            left[problem.edges[index].left] += 1
-            right[problem.edges[index].right] += 1
-        }
-        return left.indices.reduce(0) { $0 + min(left[$1], max(0, problem.leftPriorityCounts[$1])) }
-            + right.indices.reduce(0) { $0 + min(right[$1], max(0, problem.rightPriorityCounts[$1])) }
-    }
-
-    static func objective(_ selected: [Int], _ problem: BipartiteBMatching) -> Double {
-        selected.reduce(0) { $0 + problem.edges[$1].weight } + Double(covered(selected, problem)) * problem.priorityBonus
-    }
-
-    /// The best weight plus bonuses over every feasible subset of edges of weight ≥ 0.
-    static func bruteForceObjective(_ problem: BipartiteBMatching) -> Double {
-        var best = 0.0
-        let usable = problem.edges.indices.filter { problem.edges[$0].weight >= 0 }
-        for mask in 0..<(1 << usable.count) {
-            let selected = usable.indices.filter { mask & (1 << $0) != 0 }.map { usable[$0] }
-            guard ReferenceBMatching.isFeasible(selected, in: problem) else { continue }
-            best = max(best, objective(selected, problem))
-        }
-        return best
-    }
 
     struct Priorities { var musts: Int, covered: Int, score: Double }
 

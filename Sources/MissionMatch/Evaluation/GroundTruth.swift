@@ -1,8 +1,13 @@
 /// Graded relevance of (participant, partner) pairs: what a perfect ranking
 /// would put first. Stored sparsely: only pairs with relevance above 0.
 ///
-/// The synthetic generator (``SyntheticProgrammeGenerator``) grades every
-/// (consortium, counterpart) pair from the latent profiles:
+/// The metrics that read it (`RankingMetrics`, `QualityMetrics`,
+/// `WeightFitter`) are in the `MissionMatchEvaluation` product; the truth
+/// itself stays here because `MissionMatchIO` reads and writes its file.
+///
+/// The synthetic generator (`SyntheticProgrammeGenerator`, also in
+/// `MissionMatchEvaluation`) grades every (consortium, counterpart) pair from
+/// the latent profiles:
 ///
 /// | grade | meaning |
 /// |---|---|

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// Runs independent work on all cores in fixed chunks, collecting results in order.
-enum ParallelChunks {
+package enum ParallelChunks {
     /// Maps `0..<count` in contiguous chunks, one task per chunk, and concatenates
     /// the chunks' results in index order — the same output on every run.
     ///
@@ -11,7 +11,7 @@ enum ParallelChunks {
     ///   - minimumChunk: Below this many items per chunk, runs on the calling thread.
     ///   - body: Maps one chunk's range to one result per index.
     /// - Returns: The results, in index order.
-    static func map<T: Sendable>(
+    package static func map<T: Sendable>(
         count: Int, minimumChunk: Int = 256, _ body: @Sendable (Range<Int>) -> [T]
     ) -> [T] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumChunk)))

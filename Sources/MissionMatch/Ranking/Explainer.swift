@@ -18,7 +18,7 @@ import MatchCore
 /// that sector and market alone never pass for a match. Contact fields are
 /// never read; e-mail and web addresses in texts never become terms (see
 /// ``Tokenizer``).
-public struct Explainer: Sendable {
+package struct Explainer: Sendable {
     struct Keyword: Sendable {
         var feature: Int
         var weight: Float
@@ -65,7 +65,7 @@ public struct Explainer: Sendable {
     ///   - model: The scoring model (its encoding holds the analyses).
     ///   - reference: Sector and country names.
     ///   - wishes: `wish` pairs of participant indices (either order).
-    public init(participants: [Participant], model: ScoringModel, reference: ReferenceData, wishes: Set<UInt64> = []) {
+    package init(participants: [Participant], model: ScoringModel, reference: ReferenceData, wishes: Set<UInt64> = []) {
         self.model = model
         self.reference = reference
         self.participants = participants
@@ -116,7 +116,7 @@ public struct Explainer: Sendable {
     ///   - b: The partner (index).
     /// - Returns: Clauses separated by `; `, e.g. `offers X ↔ needs Y; …`.
     /// - Complexity: O(c² · r) for c concepts per text.
-    public func reasons(_ a: Int, _ b: Int) -> String {
+    package func reasons(_ a: Int, _ b: Int) -> String {
         var clauses: [String] = []
         if let link = link(offers[a], needs[b], a, b, offering: true) { clauses.append(link) }
         if let link = link(needs[a], offers[b], a, b, offering: false) { clauses.append(link) }
@@ -135,7 +135,7 @@ public struct Explainer: Sendable {
     /// rank above pairs with one.
     ///
     /// - Complexity: O(concepts² + terms) of the two texts.
-    public func hasOfferNeedLink(_ a: Int, _ b: Int) -> Bool {
+    package func hasOfferNeedLink(_ a: Int, _ b: Int) -> Bool {
         link(offers[a], needs[b], a, b, offering: true) != nil || link(needs[a], offers[b], a, b, offering: false) != nil
     }
 

@@ -10,12 +10,12 @@ import MatchCore
 /// ```
 ///
 /// Steps: ``ParticipantEncoder`` (text → TF-IDF → LSA); ``ScoringModel``
-/// (the documented score, as kernel blocks); ``PairExclusions`` (blocks,
+/// (the documented score, as kernel blocks); `PairExclusions` (blocks,
 /// rules, same organisation) as the kernel's mask; `PairScoringKernel` keeps
 /// each participant's best candidates on both sides without materialising
 /// the score matrix; `wish` requests raise their pair's score; congestion
 /// pricing (`CongestionPricing`) and maximal marginal relevance
-/// (`DiverseSelection`) pick the final `k`; ``Explainer`` writes the reasons.
+/// (`DiverseSelection`) pick the final `k`; `Explainer` writes the reasons.
 ///
 /// Bipartite missions pair the first side with the second; `open` missions
 /// pair everyone with everyone else. Everything is deterministic for the

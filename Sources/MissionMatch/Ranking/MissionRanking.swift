@@ -37,15 +37,21 @@ public struct MissionRanking: Sendable {
     /// - Parameter limit: Candidates per participant considered.
     /// - Returns: `(a, b, score)` with `a < b` by index.
     public func candidatePairs(limit: Int) -> [(a: Int, b: Int, score: Float)] {
-        var best: [UInt64: Float] = [:]
+        var best: [IndexPair: Float] = [:]
         for (owner, list) in candidates.enumerated() {
             for candidate in list.prefix(limit) {
-                let key = PairMask.key(min(owner, candidate.partner), max(owner, candidate.partner))
-                best[key] = max(best[key] ?? -.infinity, candidate.score)
+                let pair = IndexPair(a: min(owner, candidate.partner), b: max(owner, candidate.partner))
+                best[pair] = max(best[pair] ?? -.infinity, candidate.score)
             }
         }
-        return best.keys.sorted().map { key in
-            (a: Int(key >> 32), b: Int(key & 0xFFFF_FFFF), score: best[key] ?? 0)
-        }
+        return best.keys.sorted().map { pair in (a: pair.a, b: pair.b, score: best[pair] ?? 0) }
+    }
+
+    /// An unordered pair of participant indices, `a < b`, ordered by `a`, then `b`.
+    private struct IndexPair: Hashable, Comparable {
+        var a: Int
+        var b: Int
+
+        static func < (lhs: IndexPair, rhs: IndexPair) -> Bool { (lhs.a, lhs.b) < (rhs.a, rhs.b) }
     }
 }

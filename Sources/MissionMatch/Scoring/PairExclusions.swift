@@ -7,14 +7,14 @@ import MatchCore
 ///
 /// Participants without a cluster never share one; participants without
 /// languages are assumed to find a common one.
-public struct PairExclusions: Sendable {
+package struct PairExclusions: Sendable {
     private let cluster: [Int32]
     private let country: [Int32]
     private let languages: [UInt64]
     private let organisation: [Int32]
     private let rules: MatchingRules
     /// Blocked pairs of participant indices, each stored in both orders.
-    public let blocked: Set<UInt64>
+    package let blocked: Set<UInt64>
 
     /// Prepares the checks.
     ///
@@ -22,7 +22,7 @@ public struct PairExclusions: Sendable {
     ///   - participants: All participants of the mission.
     ///   - rules: The mission's rules.
     ///   - requests: The requests; `block`s are used.
-    public init(participants: [Participant], rules: MatchingRules, requests: [MeetingRequest]) {
+    package init(participants: [Participant], rules: MatchingRules, requests: [MeetingRequest]) {
         func ids(_ keys: [String?]) -> [Int32] {
             var table: [String: Int32] = [:]
             return keys.map { key in
@@ -60,7 +60,7 @@ public struct PairExclusions: Sendable {
     /// Whether participants `a` and `b` (indices) must not meet.
     ///
     /// - Complexity: O(1).
-    public func excludes(_ a: Int, _ b: Int) -> Bool {
+    package func excludes(_ a: Int, _ b: Int) -> Bool {
         if a == b || organisation[a] == organisation[b] { return true }
         if rules.excludeSameCluster, cluster[a] >= 0, cluster[a] == cluster[b] { return true }
         if rules.excludeSameCountry, country[a] == country[b] { return true }
@@ -74,7 +74,7 @@ public struct PairExclusions: Sendable {
     ///   - rows: The participant index of each kernel row.
     ///   - columns: The participant index of each kernel column.
     /// - Returns: A mask whose predicate maps kernel indices back to participants.
-    public func mask(rows: [Int], columns: [Int]) -> PairMask {
+    package func mask(rows: [Int], columns: [Int]) -> PairMask {
         let exclusions = self
         return PairMask(where: { a, b in exclusions.excludes(rows[a], columns[b]) })
     }

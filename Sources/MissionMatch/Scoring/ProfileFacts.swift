@@ -3,23 +3,23 @@ import MatchCore
 /// The non-text facts of participants the score uses, in index form: sectors,
 /// countries, target countries and cooperation types, over the dimensions
 /// actually present in one mission.
-struct ProfileFacts: Sendable {
+package struct ProfileFacts: Sendable {
     /// The sectors present (taxonomy codes and free labels), sorted.
-    let sectorCodes: [String]
+    package let sectorCodes: [String]
     /// The sector affinity between every two present sectors, row-major.
-    let sectorAffinity: [Float]
+    package let sectorAffinity: [Float]
     /// The countries participants are from, sorted.
-    let countryCodes: [String]
+    package let countryCodes: [String]
     /// Per participant: indices of its sectors.
-    let sectors: [[Int]]
+    package let sectors: [[Int]]
     /// Per participant: index of its country.
-    let country: [Int]
+    package let country: [Int]
     /// Per participant: whether each present country is among its targets (empty targets mean any).
-    let targets: [[Bool]]
+    package let targets: [[Bool]]
     /// Per participant: whether it states explicit targets.
-    let hasExplicitTargets: [Bool]
+    package let hasExplicitTargets: [Bool]
     /// Per participant: its cooperation types as a bit set over `CooperationType.allCases`.
-    let cooperation: [UInt16]
+    package let cooperation: [UInt16]
 
     init(participants: [Participant], reference: ReferenceData) {
         let sectorCodes = Array(Set(participants.flatMap(\.sectors))).sorted()

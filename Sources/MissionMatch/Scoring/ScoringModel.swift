@@ -45,7 +45,7 @@ public struct ScoringModel: Sendable {
     public private(set) var calibration: ScoreCalibration
     /// With sentence-encoder vectors, the bar of a link by meaning in this mission (``SemanticLink``).
     public let semanticLink: SemanticLink?
-    let facts: ProfileFacts
+    package let facts: ProfileFacts
     private(set) var w: Weights
     /// λ, the share of the lexical complementarity from the LSA space.
     let latentShare: Float
@@ -207,20 +207,20 @@ public struct ScoringModel: Sendable {
     }
 
     /// The LSA and exact TF-IDF cosines of the pair's two directions and of its offers.
-    struct Cosines: Sendable {
-        var latentOfferToNeed: Float
-        var latentNeedFromOffer: Float
-        var lexicalOfferToNeed: Float
-        var lexicalNeedFromOffer: Float
-        var lexicalOffers: Float
-        var profiles: Float
+    package struct Cosines: Sendable {
+        package var latentOfferToNeed: Float
+        package var latentNeedFromOffer: Float
+        package var lexicalOfferToNeed: Float
+        package var lexicalNeedFromOffer: Float
+        package var lexicalOffers: Float
+        package var profiles: Float
         /// The sentence encoder's cosines (0 without one).
-        var semanticOfferToNeed: Float
-        var semanticNeedFromOffer: Float
+        package var semanticOfferToNeed: Float
+        package var semanticNeedFromOffer: Float
     }
 
     /// The pair's cosines.
-    func cosines(_ a: Int, _ b: Int) -> Cosines {
+    package func cosines(_ a: Int, _ b: Int) -> Cosines {
         let e = encoding
         return Cosines(
             latentOfferToNeed: e.offers.dotRow(a, with: e.needs, row: b),

@@ -13,7 +13,7 @@
 /// atmosphere packaging, and a stop word alone never matches ("who can help"
 /// is not "cans"). Where concepts overlap, the longest wins; for two
 /// concepts with the same words, the first in the thesaurus.
-public struct ConceptMatcher: Sendable {
+package struct ConceptMatcher: Sendable {
     private struct Node: Sendable {
         var children: [String: Int32] = [:]
         var concept: Int32 = -1
@@ -22,14 +22,14 @@ public struct ConceptMatcher: Sendable {
 
     private var nodes: [Node] = [Node()]
     /// The typo corrector over the thesaurus' words.
-    public let typos: TypoCorrector
+    package let typos: TypoCorrector
     private let stemsOfTerms: Set<String>
 
     /// Indexes the labels and synonyms of every concept.
     ///
     /// - Parameter thesaurus: The thesaurus.
     /// - Complexity: O(*t*) in the total length of the thesaurus' terms.
-    public init(thesaurus: Thesaurus) {
+    package init(thesaurus: Thesaurus) {
         var words: [String] = []
         var stems: Set<String> = []
         var nodes = [Node()]
@@ -66,7 +66,7 @@ public struct ConceptMatcher: Sendable {
     }
 
     /// Whether a stem occurs in some concept's label or synonyms.
-    public func isConceptStem(_ stem: String) -> Bool { stemsOfTerms.contains(stem) }
+    package func isConceptStem(_ stem: String) -> Bool { stemsOfTerms.contains(stem) }
 
     /// The concepts mentioned in a text, left to right, without overlaps.
     ///
@@ -76,7 +76,7 @@ public struct ConceptMatcher: Sendable {
     ///     typo correction (see ``TextAnalyzer``).
     /// - Returns: The mentions, with the words as written.
     /// - Complexity: O(*n* × *m*) for *n* tokens and the longest term of *m* words.
-    public func mentions(in tokens: [Token], stems: [String]) -> [ConceptMention] {
+    package func mentions(in tokens: [Token], stems: [String]) -> [ConceptMention] {
         precondition(tokens.count == stems.count, "one stem per token")
         var mentions: [ConceptMention] = []
         var start = 0

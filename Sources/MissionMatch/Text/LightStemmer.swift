@@ -8,12 +8,12 @@
 /// folded ASCII words; other words are returned unchanged.
 ///
 /// - Complexity: O(*n*) in the word's length.
-public enum LightStemmer {
+package enum LightStemmer {
     /// The stem of a folded word.
     ///
     /// - Parameter word: A lowercase word, as ``Token/folded``.
     /// - Returns: Its stem.
-    public static func stem(_ word: String) -> String {
+    package static func stem(_ word: String) -> String {
         var bytes = Array(word.utf8)
         guard bytes.count > 3, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x30 && $0 <= 0x39 }) else { return word }
         stripPlural(&bytes)

@@ -3,9 +3,9 @@
 ///
 /// Words that *do* carry signal in profiles stay out of this list even when
 /// they are common (`partner`, `distributor`, `market`, `services`).
-public enum StopWords {
+package enum StopWords {
     /// The folded stop words.
-    public static let english: Set<String> = [
+    package static let english: Set<String> = [
         // Function words.
         "a", "about", "above", "across", "after", "again", "against", "all", "almost", "along", "already", "also",
         "although", "always", "am", "among", "an", "and", "another", "any", "anyone", "anything", "are", "around",
@@ -35,5 +35,5 @@ public enum StopWords {
     ///
     /// - Parameter word: A folded word.
     @inline(__always)
-    public static func contains(_ word: String) -> Bool { english.contains(word) }
+    package static func contains(_ word: String) -> Bool { english.contains(word) }
 }

@@ -7,12 +7,12 @@
 /// offers.concepts.map(\.surface)  // the concepts found, as written
 /// ```
 ///
-/// Steps, per text: ``Tokenizer`` splits words (and skips e-mail and web
+/// Steps, per text: `Tokenizer` splits words (and skips e-mail and web
 /// addresses); each word is folded (NFKC, case, diacritics) and stemmed by
-/// ``LightStemmer``; a long word whose stem is unknown to the thesaurus is
+/// `LightStemmer`; a long word whose stem is unknown to the thesaurus is
 /// corrected by one edit when a thesaurus word is that close
-/// (``TypoCorrector``); ``ConceptMatcher`` finds concepts, longest match
-/// first; stop words (``StopWords``) are dropped from the terms.
+/// (`TypoCorrector`); `ConceptMatcher` finds concepts, longest match
+/// first; stop words (`StopWords`) are dropped from the terms.
 ///
 /// The analyzer is immutable and `Sendable`; a ``Cache`` per thread remembers
 /// stems and corrections of words already seen.
@@ -34,7 +34,7 @@ public struct TextAnalyzer: Sendable {
     /// The thesaurus whose concepts are found.
     public let thesaurus: Thesaurus
     /// The concept matcher built from it.
-    public let matcher: ConceptMatcher
+    package let matcher: ConceptMatcher
 
     /// Builds the analyzer.
     ///

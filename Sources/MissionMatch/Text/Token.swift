@@ -1,11 +1,11 @@
 /// A word of a text, as the text pipeline sees it.
-public struct Token: Sendable, Hashable {
+package struct Token: Sendable, Hashable {
     /// The word folded for matching: lowercase, without diacritics (`hamburg`).
-    public var folded: String
+    package var folded: String
     /// The word as written, for explanations (`Hamburg`).
-    public var surface: Substring
+    package var surface: Substring
     /// How many uppercase letters the word has as written (acronyms such as `PE` need them).
-    public var uppercaseCount: Int
+    package var uppercaseCount: Int
 
     /// Creates a token.
     ///
@@ -13,7 +13,7 @@ public struct Token: Sendable, Hashable {
     ///   - folded: The folded form.
     ///   - surface: The form as written.
     ///   - uppercaseCount: Uppercase letters in `surface`.
-    public init(folded: String, surface: Substring, uppercaseCount: Int) {
+    package init(folded: String, surface: Substring, uppercaseCount: Int) {
         self.folded = folded
         self.surface = surface
         self.uppercaseCount = uppercaseCount

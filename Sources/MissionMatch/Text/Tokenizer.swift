@@ -13,13 +13,13 @@
 ///
 /// The scan works on the text's UTF-8 bytes; only non-ASCII characters look
 /// up Unicode properties.
-public enum Tokenizer {
+package enum Tokenizer {
     /// The words of a text, in order.
     ///
     /// - Parameter text: Free text.
     /// - Returns: Its tokens, folded and as written.
     /// - Complexity: O(*n*) in the text's length.
-    public static func tokens(in text: String) -> [Token] {
+    package static func tokens(in text: String) -> [Token] {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes in scan(text, bytes) } ?? []

@@ -13,11 +13,11 @@
 /// are kept as written without a lookup: no vocabulary word can be one edit
 /// away, and each lookup copies the word, so a 100 KB "word" in a hostile file
 /// would otherwise cost time quadratic in its length.
-public struct TypoCorrector: Sendable {
+package struct TypoCorrector: Sendable {
     /// The shortest word that is corrected.
-    public let minimumLength: Int
+    package let minimumLength: Int
     /// The longest word that is corrected; vocabulary words longer than this are not used.
-    public let maximumLength: Int
+    package let maximumLength: Int
     private let longestWord: Int
     private let words: [[UInt8]]
     private let wordIndex: [[UInt8]: Int32]
@@ -30,7 +30,7 @@ public struct TypoCorrector: Sendable {
     ///   - minimumLength: The shortest word corrected (default 6).
     ///   - maximumLength: The longest word corrected (default ``FormatLimits/maxCorrectedWordLength``).
     /// - Complexity: O(*V* × *L*) for *V* words of length *L*.
-    public init(vocabulary: some Sequence<String>, minimumLength: Int = 6,
+    package init(vocabulary: some Sequence<String>, minimumLength: Int = 6,
                 maximumLength: Int = FormatLimits.maxCorrectedWordLength) {
         self.minimumLength = minimumLength
         self.maximumLength = maximumLength
@@ -58,7 +58,7 @@ public struct TypoCorrector: Sendable {
     }
 
     /// Whether the word is in the vocabulary as written.
-    public func contains(_ word: String) -> Bool { wordIndex[Array(word.utf8)] != nil }
+    package func contains(_ word: String) -> Bool { wordIndex[Array(word.utf8)] != nil }
 
     /// The vocabulary word one edit away from `word`, if `word` is long enough and not itself in the vocabulary.
     ///
@@ -66,7 +66,7 @@ public struct TypoCorrector: Sendable {
     /// - Returns: The correction, or `nil`.
     /// - Complexity: O(*L*) lookups, plus O(*L*) per candidate checked, for *L* ≤ ``maximumLength``;
     ///   O(1) for a longer word.
-    public func correction(for word: String) -> String? {
+    package func correction(for word: String) -> String? {
         let length = word.utf8.count
         guard length >= minimumLength, length <= min(maximumLength, longestWord + 1) else { return nil }
         let bytes = Array(word.utf8)

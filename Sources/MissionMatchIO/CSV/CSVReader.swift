@@ -21,9 +21,9 @@ import Foundation
 ///
 /// Blank lines are skipped. The reader is a class holding an open file; use it
 /// from one task at a time.
-public final class CSVReader {
+package final class CSVReader {
     /// How to decode the bytes.
-    public enum Encoding: String, Sendable, Hashable {
+    package enum Encoding: String, Sendable, Hashable {
         /// UTF-8 (the default, and what a byte-order mark announces).
         case utf8
         /// Windows-1252, used when the input is not valid UTF-8.
@@ -31,17 +31,17 @@ public final class CSVReader {
     }
 
     /// Reading options.
-    public struct Options: Sendable, Hashable {
+    package struct Options: Sendable, Hashable {
         /// The delimiter byte, or `nil` to detect `,`, `;` or TAB from the first line.
-        public var delimiter: UInt8?
+        package var delimiter: UInt8?
         /// The encoding, or `nil` to use UTF-8 when the input is valid UTF-8 and Windows-1252 otherwise.
-        public var encoding: Encoding?
+        package var encoding: Encoding?
         /// The longest field kept, in bytes; longer fields are cut and reported.
-        public var maxFieldBytes: Int
+        package var maxFieldBytes: Int
         /// The most fields kept per record; further fields are dropped and reported.
-        public var maxFieldsPerRecord: Int
+        package var maxFieldsPerRecord: Int
         /// The size of the chunks read from a file.
-        public var chunkSize: Int
+        package var chunkSize: Int
 
         /// Creates options.
         ///
@@ -51,7 +51,7 @@ public final class CSVReader {
         ///   - maxFieldBytes: Longest field kept (default 1 MiB).
         ///   - maxFieldsPerRecord: Most fields per record (default 1,000).
         ///   - chunkSize: Read size (default 64 KiB).
-        public init(delimiter: UInt8? = nil, encoding: Encoding? = nil, maxFieldBytes: Int = 1 << 20,
+        package init(delimiter: UInt8? = nil, encoding: Encoding? = nil, maxFieldBytes: Int = 1 << 20,
                     maxFieldsPerRecord: Int = 1000, chunkSize: Int = 1 << 16) {
             self.delimiter = delimiter
             self.encoding = encoding
@@ -68,16 +68,16 @@ public final class CSVReader {
 
 
     /// The delimiter in use.
-    public private(set) var delimiter: UInt8
+    package private(set) var delimiter: UInt8
     /// The encoding in use.
-    public private(set) var encoding: Encoding
+    package private(set) var encoding: Encoding
     /// Whether the input started with a UTF-8 byte-order mark.
-    public private(set) var hadByteOrderMark = false
+    package private(set) var hadByteOrderMark = false
     /// Whether the input holds NUL bytes, a sign of a binary file rather than text.
-    public private(set) var containsNULBytes = false
+    package private(set) var containsNULBytes = false
     /// The largest number of bytes held for one record so far: the reader's
     /// memory is this plus one chunk, whatever the size of the input.
-    public private(set) var largestRecordBytes = 0
+    package private(set) var largestRecordBytes = 0
 
     private let options: Options
     private let source: Source
@@ -97,7 +97,7 @@ public final class CSVReader {
     ///   - url: A file URL.
     ///   - options: Reading options.
     /// - Throws: The file system's error when the file cannot be opened or read.
-    public convenience init(contentsOf url: URL, options: Options = Options()) throws {
+    package convenience init(contentsOf url: URL, options: Options = Options()) throws {
         let handle = try FileHandle(forReadingFrom: url)
         var encoding = options.encoding
         var containsNUL = false
@@ -121,7 +121,7 @@ public final class CSVReader {
     /// - Parameters:
     ///   - data: The bytes.
     ///   - options: Reading options.
-    public convenience init(data: Data, options: Options = Options()) {
+    package convenience init(data: Data, options: Options = Options()) {
         var encoding = options.encoding
         var containsNUL = false
         if encoding == nil {
@@ -216,7 +216,7 @@ public final class CSVReader {
     /// - Returns: The record, or `nil` at the end of the input.
     /// - Throws: The file system's error when reading fails.
     /// - Complexity: O(*n*) in the record's length.
-    public func next() throws -> CSVRecord? {
+    package func next() throws -> CSVRecord? {
         try nextRaw()?.record
     }
 

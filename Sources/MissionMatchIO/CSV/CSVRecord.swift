@@ -1,15 +1,15 @@
 /// One record of a CSV file: its fields, where it starts, and any syntax
 /// problems found while reading it.
-public struct CSVRecord: Sendable, Hashable {
+package struct CSVRecord: Sendable, Hashable {
     /// The fields, unquoted, in file order.
-    public var fields: [String]
+    package var fields: [String]
     /// The 1-based line where the record starts.
-    public var line: Int
+    package var line: Int
     /// The 1-based line of each field's first character (differs from ``line``
     /// after a quoted field that holds line breaks).
-    public var fieldLines: [Int]
+    package var fieldLines: [Int]
     /// Syntax problems in this record; the fields hold the reader's best guess.
-    public var problems: [CSVProblem]
+    package var problems: [CSVProblem]
 
     /// Creates a record.
     ///
@@ -18,7 +18,7 @@ public struct CSVRecord: Sendable, Hashable {
     ///   - line: The starting line.
     ///   - fieldLines: The starting line of each field (defaults to `line` for all).
     ///   - problems: Syntax problems.
-    public init(fields: [String], line: Int, fieldLines: [Int]? = nil, problems: [CSVProblem] = []) {
+    package init(fields: [String], line: Int, fieldLines: [Int]? = nil, problems: [CSVProblem] = []) {
         self.fields = fields
         self.line = line
         self.fieldLines = fieldLines ?? Array(repeating: line, count: fields.count)
@@ -27,9 +27,9 @@ public struct CSVRecord: Sendable, Hashable {
 }
 
 /// A syntax problem in a CSV record, with its exact position.
-public struct CSVProblem: Sendable, Hashable {
+package struct CSVProblem: Sendable, Hashable {
     /// What went wrong.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// A quoted field is not closed before the end of the file.
         case unterminatedQuote
         /// A quote inside a field that does not start with a quote.
@@ -43,13 +43,13 @@ public struct CSVProblem: Sendable, Hashable {
     }
 
     /// What went wrong.
-    public var kind: Kind
+    package var kind: Kind
     /// The 1-based line.
-    public var line: Int
+    package var line: Int
     /// The 1-based character position within the line.
-    public var character: Int
+    package var character: Int
     /// The 0-based index of the field concerned.
-    public var fieldIndex: Int
+    package var fieldIndex: Int
 
     /// Creates a problem.
     ///
@@ -58,7 +58,7 @@ public struct CSVProblem: Sendable, Hashable {
     ///   - line: The line.
     ///   - character: The character position.
     ///   - fieldIndex: The field's index.
-    public init(kind: Kind, line: Int, character: Int, fieldIndex: Int) {
+    package init(kind: Kind, line: Int, character: Int, fieldIndex: Int) {
         self.kind = kind
         self.line = line
         self.character = character

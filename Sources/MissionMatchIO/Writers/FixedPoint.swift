@@ -1,5 +1,5 @@
 /// Locale-independent, deterministic formatting of numbers for output files.
-public enum FixedPoint {
+package enum FixedPoint {
     /// Formats a number with exactly `digits` decimals, rounding half away from zero:
     /// `format(0.71235, digits: 4)` is `"0.7124"`, `format(3, digits: 2)` is `"3.00"`.
     ///
@@ -7,7 +7,7 @@ public enum FixedPoint {
     ///   - value: The number; NaN and infinities are written as zero.
     ///   - digits: Decimals after the point, 0…9.
     /// - Returns: Digits with `.` as the decimal separator, `-` for negatives, no grouping.
-    public static func format(_ value: Double, digits: Int) -> String {
+    package static func format(_ value: Double, digits: Int) -> String {
         precondition((0...9).contains(digits), "digits must be 0…9")
         guard value.isFinite else { return digits == 0 ? "0" : "0." + String(repeating: "0", count: digits) }
         var scale = 1.0

@@ -11,15 +11,15 @@
 /// ClauseSplitter.clauses(of: "Tinned sardines in olive oil. Family cannery since 1920.")
 /// // ["Tinned sardines in olive oil.", "Family cannery since 1920."]
 /// ```
-public enum ClauseSplitter {
+package enum ClauseSplitter {
     /// A sentence longer than this many words is cut again at `,` and `;` (12).
-    public static let longSentenceWords = 12
+    package static let longSentenceWords = 12
 
     /// The clauses of a text, in order, trimmed, none empty; their
     /// concatenation with single blanks holds every word of the text.
     ///
     /// - Complexity: O(text length).
-    public static func clauses(of text: String) -> [String] {
+    package static func clauses(of text: String) -> [String] {
         var sentences: [String] = []
         var current = ""
         let scalars = Array(text.unicodeScalars)

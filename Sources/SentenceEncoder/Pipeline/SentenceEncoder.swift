@@ -12,7 +12,7 @@ import MatchCore
 /// The vectors equal sentence-transformers' own (cosine ≥ 0.9999; see the
 /// parity test) and are bit-identical whatever the batch, the order of the
 /// texts and the number of threads. ``encode(_:cache:workers:)`` also gives
-/// each text's clauses (``ClauseSplitter``) with vectors pooled from the same
+/// each text's clauses (`ClauseSplitter`) with vectors pooled from the same
 /// forward pass, for explanations, and keeps everything in an ``EmbeddingCache``.
 public struct SentenceEncoder: Sendable {
     /// The model.
@@ -63,7 +63,7 @@ public struct SentenceEncoder: Sendable {
     public struct EncodedText: Sendable, Equatable {
         /// The text's vector (``dimension`` values).
         public var vector: [Float]
-        /// Its clauses (``ClauseSplitter``, at most ``SentenceEncoder/maximumClauses``).
+        /// Its clauses (`ClauseSplitter`, at most ``SentenceEncoder/maximumClauses``).
         public var clauses: [String]
         /// One L2-normalised vector per clause, Float16-rounded (`clauses × dimension`).
         public var clauseVectors: Matrix
@@ -73,7 +73,7 @@ public struct SentenceEncoder: Sendable {
     /// adding the rest to it.
     ///
     /// The text's vector is exactly ``encode(_:workers:)``'s. A clause's
-    /// vector (``ClauseSplitter``, at most ``maximumClauses`` per text) is the
+    /// vector (`ClauseSplitter`, at most ``maximumClauses`` per text) is the
     /// mean of the final hidden states of its tokens in the text's own forward
     /// pass — no second pass — normalised and rounded to Float16, the
     /// precision the cache keeps, so that cached and fresh runs give the same

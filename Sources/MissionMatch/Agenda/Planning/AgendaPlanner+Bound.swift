@@ -1,3 +1,5 @@
+import MatchCore
+
 extension AgendaPlanner {
     /// The upper bound and the meetings of the b-matching that attains it.
     struct Bound {
