@@ -42,7 +42,7 @@ test: deps encoder
 # a broken symbol link or an undocumented parameter fails); the output is also
 # searched for "warning:" so that nothing slips through. Archives go to
 # .build/plugins/Swift-DocC/outputs/.
-DOC_TARGETS = MatchCore MissionMatch MissionMatchIO SentenceEncoder MissionMatchExact
+DOC_TARGETS = MatchCore MissionMatch MissionMatchIO SentenceEncoder MissionMatchExact MissionMatchEvaluation
 docs: deps
 	@for target in $(DOC_TARGETS); do \
 		echo "== DocC $$target"; \

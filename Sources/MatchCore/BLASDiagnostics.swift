@@ -196,9 +196,9 @@ public struct BLASReport: Sendable, Codable, Equatable {
 /// Whether OpenBLAS runs a slower kernel than the CPU allows, and which
 /// `OPENBLAS_CORETYPE` fixes it — never one the CPU lacks.
 ///
-/// The rule: the kernel matching the CPU's vector level (``coreType(for:)``)
+/// The rule: the kernel matching the CPU's vector level (`coreType(for:)`)
 /// when OpenBLAS chose one for a narrower level — except on AMD Zen 4
-/// (``CPUFeatures/isZen4``), where ``zen4CoreType`` (`HASWELL`) is preferred
+/// (``CPUFeatures/isZen4``), where `zen4CoreType` (`HASWELL`) is preferred
 /// to every kernel that is not an AVX2-level one, the AVX-512 ones included.
 public enum CoreTypeFix {
     /// Set (to the kernel OpenBLAS had chosen) when missionmatch restarted
@@ -240,7 +240,7 @@ public enum CoreTypeFix {
     /// The better `OPENBLAS_CORETYPE` for `cpu` when OpenBLAS chose the
     /// slower `coreName`; `nil` when the choice already fits the CPU.
     ///
-    /// On AMD Zen 4: ``zen4CoreType`` (`HASWELL`) unless `coreName` is an
+    /// On AMD Zen 4: `zen4CoreType` (`HASWELL`) unless `coreName` is an
     /// AVX2-level kernel (`Haswell`, `Zen`, …) — it measured faster there than
     /// the AVX-512 kernels OpenBLAS picks. Elsewhere: the kernel matching the
     /// CPU's vector level when `coreName`'s is narrower.
