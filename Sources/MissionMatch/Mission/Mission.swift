@@ -20,7 +20,7 @@ import Foundation
 ///
 /// The type holds what the mission file says, already checked by a reader;
 /// paths are kept as written (relative to the mission file).
-public struct Mission: Sendable, Equatable, Codable, Identifiable {
+public struct Mission: Sendable, Equatable, Identifiable {
     /// The mission's identifier, `[a-z0-9-]+`, used for output folder names.
     public var id: String
     /// The mission's name as shown on agendas.

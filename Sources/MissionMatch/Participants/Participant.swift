@@ -12,8 +12,11 @@
 /// p.offerTags = ["barrier coating", "nanofibres"]
 /// ```
 ///
-/// Its `Codable` form uses the file format's field names (`offer_tags`,
-/// `max_meetings`, …); ``source`` is where the row was read and is not encoded.
+/// Its `Encodable` form is the participants format's JSON (FileFormats §1:
+/// the same field names as the CSV columns, `offer_tags`, `max_meetings`, …),
+/// which the IO library's `ParticipantReader.readJSON` reads back into equal
+/// participants (a round-trip test checks it); ``source`` is where the row
+/// was read and is not encoded.
 public struct Participant: Sendable, Equatable, Codable, Identifiable {
     /// The stable, unique identifier (at most 128 characters).
     public var id: String

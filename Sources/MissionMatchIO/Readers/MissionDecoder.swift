@@ -3,7 +3,12 @@ import MissionMatch
 
 /// Checks a mission document key by key and builds the ``Mission``.
 struct MissionDecoder {
-    static let keys = Mission.CodingKeysList.all
+    /// Every key a mission document may hold, in documentation order (FileFormats §3).
+    static let keys = [
+        "id", "name", "host_country", "city", "timezone", "participants", "requests", "pairing", "sides", "sessions",
+        "meeting_minutes", "break_minutes", "tables", "max_meetings", "min_meetings", "rules", "weights", "top_k", "targets",
+        "encoder",
+    ]
     static let sessionKeys = ["date", "start", "end"]
     static let ruleKeys = ["exclude_same_cluster", "exclude_same_country", "require_common_language"]
     static let weightKeys = [
