@@ -51,9 +51,10 @@ docs: deps
 			echo "$$log" | grep -v "^\[" ; echo "make docs: $$target has DocC warnings or errors"; exit 1; fi; \
 	done; echo "make docs: $(words $(DOC_TARGETS)) library targets, zero warnings"
 
-# OpenBLAS gets the core type that matches the CPU unless one is set
-# (Scripts/openblas-coretype.sh; the CLI does this by restarting itself).
-CORETYPE = ct=$$(bash Scripts/openblas-coretype.sh); \
+# OpenBLAS gets the core type the CLI runs with (MatchCore's CoreTypeFix, which
+# the CLI applies by restarting itself) unless one is set: `doctor --coretype`
+# prints it, from the debug build `make test` leaves (built here if missing).
+CORETYPE = $(SWIFT) build --product missionmatch >/dev/null && ct=$$(.build/debug/missionmatch doctor --coretype); \
 	if [ -z "$${OPENBLAS_CORETYPE:-}" ] && [ -n "$$ct" ]; then export OPENBLAS_CORETYPE=$$ct; fi
 
 bench: deps

@@ -3,7 +3,7 @@
 // MissionMatch benchmarks (ordo-one/benchmark). A separate package so that
 // embedders of MissionMatch never resolve the benchmark dependency.
 //
-//   cd Benchmarks && OPENBLAS_CORETYPE=$(bash ../Scripts/openblas-coretype.sh) swift package benchmark
+//   cd Benchmarks && OPENBLAS_CORETYPE=$(../.build/debug/missionmatch doctor --coretype) swift package benchmark
 //   MISSIONMATCH_BENCH_SCALE=ci swift package benchmark     # the CI-sized run
 
 import PackageDescription

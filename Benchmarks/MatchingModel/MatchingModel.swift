@@ -1,6 +1,6 @@
 // The matching model end to end on generated programmes (`missionmatch generate`'s generator).
 //
-//   cd Benchmarks && OPENBLAS_CORETYPE=$(bash ../Scripts/openblas-coretype.sh) swift package benchmark --target MatchingModel
+//   cd Benchmarks && OPENBLAS_CORETYPE=$(../.build/debug/missionmatch doctor --coretype) swift package benchmark --target MatchingModel
 //   MISSIONMATCH_BENCH_SCALE=ci swift package benchmark --target MatchingModel
 //
 // Full size: 3,100 consortium SMEs × 20,000 counterparts (23,100 profiles);

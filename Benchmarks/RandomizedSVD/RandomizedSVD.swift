@@ -1,7 +1,7 @@
 // The randomized truncated SVD of a TF-IDF-like sparse matrix (LSA), the
 // step that turns term–document weights into latent vectors.
 //
-//   cd Benchmarks && OPENBLAS_CORETYPE=$(bash ../Scripts/openblas-coretype.sh) swift package benchmark --target RandomizedSVD
+//   cd Benchmarks && OPENBLAS_CORETYPE=$(../.build/debug/missionmatch doctor --coretype) swift package benchmark --target RandomizedSVD
 //   MISSIONMATCH_BENCH_SCALE=ci swift package benchmark --target RandomizedSVD
 //
 // Full size: 23,100 documents × 30,000 terms, ~0.3 % non-zeros (≈ 2.08 M),

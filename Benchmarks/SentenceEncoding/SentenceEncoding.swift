@@ -2,7 +2,7 @@
 // profiles: throughput and peak memory. Scripts/bench/compare_encoder.sh
 // runs it beside sentence-transformers on the same texts.
 //
-//   cd Benchmarks && OPENBLAS_CORETYPE=$(bash ../Scripts/openblas-coretype.sh) swift package benchmark --target SentenceEncoding
+//   cd Benchmarks && OPENBLAS_CORETYPE=$(../.build/debug/missionmatch doctor --coretype) swift package benchmark --target SentenceEncoding
 //
 // The model is not in the repository: the benchmark looks for it in
 // $MISSIONMATCH_ENCODER, else ~/.cache/missionmatch/encoders/all-MiniLM-L6-v2

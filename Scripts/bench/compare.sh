@@ -12,8 +12,8 @@ cd "$(dirname "$0")/../.."
 
 n_iter="${N_ITER:-4}"
 dump="${DUMP:-${TMPDIR:-/tmp}/missionmatch-svd-${n_iter}.csr}"
-# The core type `make bench` uses (Scripts/openblas-coretype.sh), unless set.
-export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-$(bash Scripts/openblas-coretype.sh)}"
+# The core type `make bench` uses (`missionmatch doctor --coretype`), unless set.
+export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-$(.build/release/missionmatch doctor --coretype)}"
 
 if ! python3 -c "import sklearn, threadpoolctl" 2>/dev/null; then
     echo "installing scikit-learn from PyPI" >&2

@@ -43,7 +43,7 @@ if ! python3 -c "import sentence_transformers, torch" 2>/dev/null; then
   exit 69
 fi
 if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-  ct=$(bash Scripts/openblas-coretype.sh); [ -n "$ct" ] && export OPENBLAS_CORETYPE=$ct
+  ct=$(.build/release/missionmatch doctor --coretype); [ -n "$ct" ] && export OPENBLAS_CORETYPE=$ct
 fi
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 

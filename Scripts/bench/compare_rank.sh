@@ -10,7 +10,7 @@ consortium=${1:-3100}
 counterparts=${2:-20000}
 python3 -c "import sklearn" 2>/dev/null || pip install --quiet scikit-learn
 if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-  ct=$(bash Scripts/openblas-coretype.sh); [ -n "$ct" ] && export OPENBLAS_CORETYPE=$ct
+  ct=$(.build/release/missionmatch doctor --coretype); [ -n "$ct" ] && export OPENBLAS_CORETYPE=$ct
 fi
 swift build -c release --product missionmatch >/dev/null
 bin=.build/release/missionmatch

@@ -48,7 +48,18 @@ struct Doctor: AsyncParsableCommand {
     @Flag(help: "Skip the sgemm timing and the clock measurement (instant).")
     var noMeasure = false
 
+    @Flag(help: ArgumentHelp(
+        "Print only the OPENBLAS_CORETYPE this tool runs with on this machine (empty when OpenBLAS's own choice is kept).",
+        discussion: "For other programs linking OpenBLAS, e.g. the benchmarks: export OPENBLAS_CORETYPE=$(missionmatch doctor --coretype)."))
+    var coretype = false
+
     func run() async throws {
+        if coretype {
+            // The tool restarted itself with MatchCore's choice (CoreTypeFix) before
+            // parsing, so the value in force is the one to hand on.
+            print(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "")
+            return
+        }
         let report = BLASReport.inspect(measure: !noMeasure)
         switch format {
         case .json:

@@ -8,7 +8,7 @@
 //   K=20  MEAN=h|g|a  NA=3100  NB=20000
 //
 //   cd Scripts/bench/KernelProbe && swift build -c release
-//   export OPENBLAS_CORETYPE=$(bash ../../../Scripts/openblas-coretype.sh)   # as `make bench` does
+//   export OPENBLAS_CORETYPE=$(../../../.build/debug/missionmatch doctor --coretype)   # as `make bench` does
 //   .build/release/KernelProbe
 //   MODE=rank perf record .build/release/KernelProbe && perf report
 
