@@ -96,7 +96,7 @@ struct MissionRunReport: Codable, Sendable, Equatable {
         self.gap = stats.gap
         self.unmetMinMeetings = stats.unmetMinMeetings
         self.unmetMustRequests = stats.unmetMustRequests
-        self.findings = plan.findings
+        self.findings = plan.findings.map(\.description)
         self.files = files
     }
 }

@@ -183,7 +183,7 @@ enum ScheduleSummary {
         if !plan.agenda.cancelled.isEmpty {
             lines.append("  kept meetings cancelled: \(plan.agenda.cancelled.count)")
         }
-        lines += plan.findings.map { "  - " + $0 }
+        lines += plan.findings.map { "  - " + $0.description }
         lines.append("wrote " + outputs.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
     }

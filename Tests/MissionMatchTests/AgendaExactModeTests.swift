@@ -28,7 +28,7 @@ struct AgendaExactModeTests {
                                                  requests: instance.requests)
             #expect(got.musts == best.musts && got.served == best.served && abs(got.score - best.score) <= 1e-6,
                     "round \(round): \(got) vs \(best)")
-            if plan.findings.contains(where: { $0.hasPrefix("exact mode: GLPK proved optimal") }) { proven += 1 }
+            if plan.findings.contains(where: { $0.description.hasPrefix("exact mode: GLPK proved optimal") }) { proven += 1 }
         }
         #expect(proven == 160)
     }

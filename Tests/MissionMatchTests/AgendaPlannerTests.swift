@@ -207,7 +207,9 @@ struct AgendaPlannerTests {
         }
         let plan = AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: candidates)
         check(plan, mission, people, candidates)
-        #expect(plan.findings.first == "12 tables × 16 slots = 192 places for 230 wanted meetings: add 3 tables or lower max_meetings to 8")
+        #expect(plan.findings.first == .tooFewPlaces(tables: 12, slots: 16, places: 192, wanted: 230, addTables: 3, maxMeetingsThatFit: 8))
+        #expect(plan.findings.first?.description
+                == "12 tables × 16 slots = 192 places for 230 wanted meetings: add 3 tables or lower max_meetings to 8")
         #expect(plan.agenda.stats.meetings == 192)
         #expect(plan.agenda.stats.gap < 0.02)
     }
@@ -220,7 +222,7 @@ struct AgendaPlannerTests {
         let plan = AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: candidates)
         check(plan, mission, people, candidates)
         // Two consortium members can hold 4 meetings each (4 slots), the three counterparts 12: 8 wanted, 4 places.
-        #expect(plan.findings.first == "1 table × 4 slots = 4 places for 8 wanted meetings: add 1 table or lower max_meetings to 2")
+        #expect(plan.findings.first?.description == "1 table × 4 slots = 4 places for 8 wanted meetings: add 1 table or lower max_meetings to 2")
     }
 
     @Test func fixedTablePerSession() {

@@ -119,7 +119,7 @@ public struct AgendaPlanner: Sendable {
         candidates: [AgendaCandidate], keeping previous: [KeptMeeting], finishingExactly: Bool
     ) -> AgendaPlan {
         var problem = PlanningProblem(mission: mission, participants: participants, requests: requests, candidates: candidates)
-        var findings: [String] = []
+        var findings: [AgendaFinding] = []
         let fixedSide = fixedSideIndex(in: mission, findings: &findings)
         let kept = Self.resolveKept(previous, in: &problem)
         var timetable = Timetable(problem: problem, fixedSide: fixedSide)
@@ -129,7 +129,7 @@ public struct AgendaPlanner: Sendable {
         let levels = LevelRelaxation(timetable, scoreBound: bound.value)
         Self.schedule(&timetable, selected: bound.selected, target: levels.target, minimumTarget: levels.minimumTarget,
                       finishingExactly: finishingExactly)
-        if let solver = options.exactSolver { findings.append(Self.solveExactly(&timetable, with: solver)) }
+        if let solver = options.exactSolver { findings.append(.exactMode(Self.solveExactly(&timetable, with: solver))) }
         var agenda = assemble(timetable, kept: kept, upperBound: bound.value)
         agenda.stats.priorities = levels.priorities(planned: AgendaPriorities(timetable))
         assert(Self.auditPasses(agenda, timetable: timetable, kept: kept))
@@ -137,11 +137,10 @@ public struct AgendaPlanner: Sendable {
         return AgendaPlan(agenda: agenda, findings: findings, boundMethod: bound.method)
     }
 
-    private func fixedSideIndex(in mission: Mission, findings: inout [String]) -> Int? {
+    private func fixedSideIndex(in mission: Mission, findings: inout [AgendaFinding]) -> Int? {
         guard let side = options.fixedTableSide else { return nil }
         guard mission.pairing == .bipartite, let position = mission.sides.firstIndex(of: side) else {
-            findings.append("fixed tables for side '\(side)' ignored: the mission has no such side"
-                + (mission.pairing == .open ? " (it is an open mission)" : ""))
+            findings.append(.fixedTableSideIgnored(side, openMission: mission.pairing == .open))
             return nil
         }
         return position == 0 ? 0 : 1
@@ -152,9 +151,10 @@ public struct AgendaPlanner: Sendable {
 public struct AgendaPlan: Sendable {
     /// The agenda, ready for the writers and exporters.
     public var agenda: Agenda
-    /// What limits the agenda, in actionable words (tables, limits, unmet
-    /// requests and minimums), most important first; empty when nothing does.
-    public var findings: [String]
+    /// What limits the agenda (tables, limits, unmet requests and minimums)
+    /// and what the planner did besides planning, most important first; empty
+    /// when nothing does. Each is a value; its `description` is the sentence.
+    public var findings: [AgendaFinding]
     /// How the upper bound was obtained, e.g. `exact b-matching (min-cost flow)`.
     public var boundMethod: String
 
@@ -164,7 +164,7 @@ public struct AgendaPlan: Sendable {
     ///   - agenda: The agenda.
     ///   - findings: The explanations.
     ///   - boundMethod: How the bound was computed.
-    public init(agenda: Agenda, findings: [String], boundMethod: String) {
+    public init(agenda: Agenda, findings: [AgendaFinding], boundMethod: String) {
         self.agenda = agenda
         self.findings = findings
         self.boundMethod = boundMethod

@@ -21,6 +21,17 @@ public struct AgendaJSONWriter: Sendable {
     ///   - findings: Explanations to add as `findings` (omitted when empty).
     /// - Returns: The document, ending in a line feed.
     /// - Complexity: O(*n*) in the size of the output.
+    public func json(for agenda: Agenda, findings: [AgendaFinding]) -> String {
+        json(for: agenda, findings: findings.map(\.description))
+    }
+
+    /// The JSON text of an agenda, with findings given as sentences.
+    ///
+    /// - Parameters:
+    ///   - agenda: The agenda.
+    ///   - findings: Sentences to add as `findings` (omitted when empty).
+    /// - Returns: The document, ending in a line feed.
+    /// - Complexity: O(*n*) in the size of the output.
     public func json(for agenda: Agenda, findings: [String] = []) -> String {
         var out = "{\n"
         out += "  \"mission\": \(string(agenda.mission)),\n"

@@ -54,9 +54,9 @@ extension AgendaPlanner {
     }
 
     /// What limits the agenda, most important first.
-    static func findings(_ timetable: Timetable, agenda: Agenda) -> [String] {
+    static func findings(_ timetable: Timetable, agenda: Agenda) -> [AgendaFinding] {
         let problem = timetable.problem
-        var findings: [String] = []
+        var findings: [AgendaFinding] = []
         let places = problem.slotCount * problem.tables
         func wanted(_ limit: Int) -> Int {
             let capacities = problem.capacity.map { min($0, limit) }
@@ -72,17 +72,15 @@ extension AgendaPlanner {
         if wantedMeetings > places, problem.slotCount > 0 {
             let moreTables = (wantedMeetings + problem.slotCount - 1) / problem.slotCount - problem.tables
             let fitting = stride(from: largest, through: 0, by: -1).first { wanted($0) <= places } ?? 0
-            findings.append("\(counted(problem.tables, "table")) × \(counted(problem.slotCount, "slot")) = \(places) places for "
-                + "\(wantedMeetings) wanted meetings: add \(counted(moreTables, "table")) or lower max_meetings to \(fitting)")
+            findings.append(.tooFewPlaces(tables: problem.tables, slots: problem.slotCount, places: places, wanted: wantedMeetings,
+                                          addTables: moreTables, maxMeetingsThatFit: fitting))
         }
         if problem.isBipartite, problem.mission.sides.count == 2 {
             let sums = (0...1).map { side in problem.participants.indices.filter { problem.side[$0] == side }.reduce(0) { $0 + problem.capacity[$1] } }
             if sums[0] != sums[1], min(sums[0], sums[1]) > 0 {
                 let (small, large) = sums[0] < sums[1] ? (0, 1) : (1, 0)
-                let name = problem.mission.sides[small]
-                findings.append("the \(name) side can hold at most \(sums[small]) meetings, the \(problem.mission.sides[large]) side "
-                    + "wants \(sums[large]): \(sums[large] - sums[small]) wanted meetings cannot happen "
-                    + "(raise max_meetings or representatives on the \(name) side)")
+                findings.append(.unbalancedSides(smaller: problem.mission.sides[small], capacity: sums[small],
+                                                 larger: problem.mission.sides[large], wanted: sums[large]))
             }
         }
         let minimumsNeeded = problem.isBipartite
@@ -90,25 +88,24 @@ extension AgendaPlanner {
             : (problem.minMeetings.reduce(0, +) + 1) / 2
         if minimumsNeeded > places, problem.slotCount > 0 {
             let moreTables = (minimumsNeeded + problem.slotCount - 1) / problem.slotCount - problem.tables
-            findings.append("the minimums need at least \(minimumsNeeded) meetings but \(counted(problem.tables, "table")) × "
-                + "\(counted(problem.slotCount, "slot")) = \(places) places: add \(counted(moreTables, "table")) or lower min_meetings")
+            findings.append(.minimumsExceedPlaces(needed: minimumsNeeded, tables: problem.tables, slots: problem.slotCount,
+                                                  places: places, addTables: moreTables))
         }
         for unmet in unmetMusts(timetable) {
-            findings.append("must request \(unmet.request.from) – \(unmet.request.to) not scheduled: \(unmet.reason)")
+            findings.append(.unmetMustRequest(from: unmet.request.from, to: unmet.request.to, reason: unmet.reason))
         }
         let below = agenda.participants.filter { $0.unmetReason != nil }
         if !below.isEmpty {
-            let shown = below.prefix(5).map { "\($0.id) (\($0.unmetReason ?? ""))" }.joined(separator: "; ")
-            findings.append("\(plural(below.count, "participant")) below min_meetings: \(shown)" + (below.count > 5 ? "; …" : ""))
+            findings.append(.belowMinimum(below.map { .init(participant: $0.id, reason: $0.unmetReason ?? "") }))
         }
         if problem.droppedForNoCommonSlot > 0 {
-            findings.append("\(plural(problem.droppedForNoCommonSlot, "candidate pair")) left out: the two share no available slot")
+            findings.append(.pairsWithoutCommonSlot(problem.droppedForNoCommonSlot))
         }
         if problem.droppedAsInvalid > 0 {
-            findings.append("\(plural(problem.droppedAsInvalid, "candidate pair")) left out: unknown id, self pair, same side or blocked")
+            findings.append(.invalidPairs(problem.droppedAsInvalid))
         }
         if !agenda.cancelled.isEmpty {
-            findings.append("\(plural(agenda.cancelled.count, "kept meeting")) cancelled (see cancelled in agenda.json)")
+            findings.append(.keptMeetingsCancelled(agenda.cancelled.count))
         }
         return findings
     }
