@@ -72,7 +72,7 @@ bench-ci: deps
 # MISSIONMATCH_FUZZ_TARGET; a finding (crash, sanitizer report, > 20 s on one
 # input, > 2 GB) stops the run and leaves the input in Fuzz/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = participants-csv participants-json mission-yaml mission-json requests pair-scores agenda-json
+FUZZ_TARGETS = participants-csv participants-json mission-yaml mission-json requests pair-scores agenda-json vectors recommendations ground-truth
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library
 	bash Fuzz/seed-corpus.sh

@@ -12,3 +12,6 @@ target=mission-json; seed "$target" Seeds/mission.json
 target=requests; seed "$target" "$fixtures"/requests/*.csv ../Data/requests/*.csv
 target=pair-scores; seed "$target" Seeds/scores.csv
 target=agenda-json; seed "$target" Seeds/agenda.json
+target=vectors; seed "$target" Seeds/vectors.csv
+target=recommendations; seed "$target" Seeds/recommendations.csv
+target=ground-truth; seed "$target" ../Tests/EvaluationSets/*/truth.csv

@@ -13,6 +13,9 @@ enum FuzzTarget: String, CaseIterable {
     case requests
     case pairScores = "pair-scores"
     case agendaJSON = "agenda-json"
+    case vectors
+    case recommendations
+    case groundTruth = "ground-truth"
 
     /// The target named by `MISSIONMATCH_FUZZ_TARGET` (default `participants-csv`).
     static let selected: FuzzTarget = {
@@ -43,7 +46,13 @@ enum FuzzTarget: String, CaseIterable {
         case .pairScores:
             _ = try? PairScoreReader(participants: context.participants, mission: context.mission).readCSV(data, displayName: "s.csv")
         case .agendaJSON:
-            _ = try? AgendaReader().readJSON(data, displayName: "agenda.json")
+            _ = try? AgendaReader(mission: context.mission).readJSON(data, displayName: "agenda.json")
+        case .vectors:
+            _ = try? SemanticVectorsReader(participants: context.participants).readCSV(data, displayName: "v.csv")
+        case .recommendations:
+            _ = try? RecommendationsReader().readCSV(data, displayName: "recommendations.csv")
+        case .groundTruth:
+            _ = try? GroundTruthReader().readCSV(data, displayName: "truth.csv")
         }
     }
 }
