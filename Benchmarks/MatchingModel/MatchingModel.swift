@@ -67,7 +67,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             let ranking = try MatchingEngine(reference: reference)
                 .rank(mission: large.mission, participants: large.participants, requests: large.requests)
-            blackHole(RecommendationsCSVWriter.csv(for: ranking.recommendations))
+            blackHole(RecommendationsCSVWriter().csv(for: ranking.recommendations))
         }
     }
 
@@ -75,7 +75,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             let ranking = try MatchingEngine(reference: reference)
                 .rank(mission: small.mission, participants: small.participants, requests: small.requests)
-            blackHole(RecommendationsCSVWriter.csv(for: ranking.recommendations))
+            blackHole(RecommendationsCSVWriter().csv(for: ranking.recommendations))
         }
     }
 }

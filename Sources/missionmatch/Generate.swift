@@ -97,9 +97,9 @@ struct Generate: ParsableCommand {
             " --typo-rate \(typoRate) --noise-rate \(noiseRate)"
         let files: [(String, String)] = [
             ("participants.csv", ParticipantCSVWriter().csv(for: programme.participants)),
-            ("mission.yaml", MissionFileWriter.yaml(for: programme.mission, comment: comment)),
-            ("requests.csv", RequestCSVWriter.csv(for: programme.requests)),
-            ("truth.csv", GroundTruthCSVWriter.csv(for: programme.truth)),
+            ("mission.yaml", MissionFileWriter().yaml(for: programme.mission, comment: comment)),
+            ("requests.csv", RequestCSVWriter().csv(for: programme.requests)),
+            ("truth.csv", GroundTruthCSVWriter().csv(for: programme.truth)),
         ]
         let writer = OutputFile()
         do {

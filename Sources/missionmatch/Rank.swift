@@ -74,7 +74,7 @@ struct Rank: ParsableCommand {
             semantic: try semantic.source().vectors(for: loaded))
         let text: String
         switch format ?? (out == nil ? .table : .csv) {
-        case .csv: text = RecommendationsCSVWriter.csv(for: ranking.recommendations)
+        case .csv: text = RecommendationsCSVWriter().csv(for: ranking.recommendations)
         case .json: text = try RankJSON.render(ranking)
         case .table: text = RankTable.render(ranking)
         }

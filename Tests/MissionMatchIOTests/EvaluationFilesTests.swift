@@ -25,7 +25,7 @@ struct EvaluationFilesTests {
         mission.weights = ScoringWeights(complementarity: 0.555, similarity: 0, sector: 1, country: 0.15, cooperation: 0.05)
         mission.targets = MissionTargets(meetings: 10)
         mission.maxMeetings = nil
-        let yaml = MissionFileWriter.yaml(for: mission, comment: "made by a test\nsecond line")
+        let yaml = MissionFileWriter().yaml(for: mission, comment: "made by a test\nsecond line")
         #expect(yaml.hasPrefix("# made by a test\n# second line\nid: shanghai-mini\n"))
         #expect(yaml.contains("name: \"Mission \\\"Toronto\\\": day 1 — #2\\\\ yes\"\n"))
         #expect(yaml.contains("city: \"yes\"\n"))
@@ -45,7 +45,7 @@ struct EvaluationFilesTests {
         mission.city = nil
         mission.requestsPath = nil
         mission.targets = MissionTargets()
-        let yaml = MissionFileWriter.yaml(for: mission)
+        let yaml = MissionFileWriter().yaml(for: mission)
         #expect(!yaml.contains("\nsides:") && !yaml.contains("\ntargets:") && !yaml.contains("\nrequests:") && !yaml.contains("\ncity:"))
         let read = try MissionReader(referenceData: Fixtures.reference)
             .read(Data(yaml.utf8), format: .yaml, displayName: "mission.yaml", baseURL: Fixtures.folder)
@@ -64,7 +64,7 @@ struct EvaluationFilesTests {
             MeetingRequest(from: "a", to: "b", priority: .must, note: "Met at SIAL, \"samples\" sent"),
             MeetingRequest(from: "a", to: "c", priority: .block),
         ]
-        let text = RequestCSVWriter.csv(for: requests)
+        let text = RequestCSVWriter().csv(for: requests)
         #expect(text == "from,to,priority,note\na,b,must,\"Met at SIAL, \"\"samples\"\" sent\"\na,c,block,\n")
         let read = try MeetingRequestReader(participants: participants, mission: Fixtures.mission)
             .readCSV(Data(text.utf8), displayName: "requests.csv").value
@@ -80,7 +80,7 @@ struct EvaluationFilesTests {
             .init(participant: "eu-1", partner: "cp-1", relevance: 3),
             .init(participant: "eu,2", partner: "cp-3", relevance: 2),
         ])
-        let text = GroundTruthCSVWriter.csv(for: truth)
+        let text = GroundTruthCSVWriter().csv(for: truth)
         #expect(text == "participant_id,partner_id,relevance\neu-1,cp-1,3\neu-1,cp-2,1\n\"eu,2\",cp-3,2\n")
         let read = try GroundTruthReader().readCSV(Data(text.utf8), displayName: "truth.csv").value
         #expect(read == truth)

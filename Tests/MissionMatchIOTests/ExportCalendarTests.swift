@@ -5,10 +5,9 @@ import Testing
 
 struct ExportCalendarTests {
     private func calendar(_ id: String, previous: Agenda? = ExportFixture.previous) throws -> String {
-        let writer = CalendarWriter(
-            agenda: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants,
-            previous: previous)
-        return try #require(writer.calendar(for: id))
+        let calendars = CalendarWriter(previous: previous)
+            .calendars(for: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants)
+        return try #require(calendars.first { $0.participant == id }?.text)
     }
 
     /// The VEVENT blocks of a calendar, unfolded.
@@ -133,15 +132,14 @@ struct ExportCalendarTests {
     }
 
     @Test func onlyParticipantsWithMeetingsOrCancellationsGetACalendar() {
-        let writer = CalendarWriter(agenda: ExportFixture.agenda, mission: ExportFixture.mission,
-                                    participants: ExportFixture.participants)
-        #expect(writer.participantIDs == ExportFixture.participants.map(\.id))
+        let calendars = CalendarWriter().calendars(for: ExportFixture.agenda, mission: ExportFixture.mission,
+                                                   participants: ExportFixture.participants)
+        #expect(calendars.map(\.participant) == ExportFixture.participants.map(\.id))
         var agenda = ExportFixture.agenda
         agenda.cancelled = []
-        let withoutCancellation = CalendarWriter(agenda: agenda, mission: ExportFixture.mission,
-                                                 participants: ExportFixture.participants)
-        #expect(!withoutCancellation.participantIDs.contains("ca-03"))
-        #expect(withoutCancellation.calendar(for: "ca-03") == nil)
+        let withoutCancellation = CalendarWriter().calendars(for: agenda, mission: ExportFixture.mission,
+                                                             participants: ExportFixture.participants)
+        #expect(!withoutCancellation.map(\.participant).contains("ca-03"))
     }
 
     @Test func shanghaiCalendarHasAFixedOffsetZone() throws {
@@ -149,8 +147,8 @@ struct ExportCalendarTests {
         mission.timeZone = try #require(TimeZone(identifier: "Asia/Shanghai"))
         var agenda = ExportFixture.agenda
         agenda.slots = mission.slots
-        let text = try #require(CalendarWriter(agenda: agenda, mission: mission, participants: ExportFixture.participants)
-            .calendar(for: "eu-01"))
+        let text = try #require(CalendarWriter().calendars(for: agenda, mission: mission, participants: ExportFixture.participants)
+            .first { $0.participant == "eu-01" }?.text)
         #expect(text.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
             + "TZOFFSETFROM:+0800\r\nTZOFFSETTO:+0800\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"))
         #expect(text.contains("DTSTART;TZID=Asia/Shanghai:20191101T090000\r\n"))

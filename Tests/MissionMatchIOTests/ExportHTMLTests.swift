@@ -4,8 +4,7 @@ import MissionMatch
 import Testing
 
 struct ExportHTMLTests {
-    private let html = AgendaHTMLWriter(
-        agenda: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants).html
+    private let html = AgendaHTMLWriter().html(for: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants)
 
     @Test(arguments: ["<script>", "alert(1)</script>", "\"Lambert\"", "l'Atelier", " & Fils", "<barrier coatings>",
                       "=HYPERLINK(\"http://x\")", "\"lab tests\"", "<2019>"])
@@ -63,7 +62,7 @@ struct ExportHTMLTests {
     @Test func manyTablesAreSplitIntoGridsOfEight() {
         var mission = ExportFixture.mission
         mission.tables = 20
-        let html = AgendaHTMLWriter(agenda: ExportFixture.agenda, mission: mission, participants: ExportFixture.participants).html
+        let html = AgendaHTMLWriter().html(for: ExportFixture.agenda, mission: mission, participants: ExportFixture.participants)
         #expect(html.components(separatedBy: "<table class=\"grid\">").count - 1 == 3)
         #expect(html.contains("<caption>Tables 17–20</caption>"))
     }

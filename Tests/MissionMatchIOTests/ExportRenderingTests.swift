@@ -14,8 +14,7 @@ struct ExportRenderingTests {
         try #require(ExportProcess.which("chromium") != nil,
                      "MISSIONMATCH_BROWSER=1 but chromium is not on PATH (Scripts/ensure-deps.sh installs it)")
         let folder = try TemporaryFolder()
-        let html = try folder.file("agenda.html", AgendaHTMLWriter(
-            agenda: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants).html)
+        let html = try folder.file("agenda.html", AgendaHTMLWriter().html(for: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants))
         let png = folder.url.appendingPathComponent("agenda.png")
         let script = ExportProcess.repository.appendingPathComponent("Scripts/render_agenda.sh").path
         let result = try ExportProcess.run("/bin/bash", [script, html.path, png.path, "1000x2400"])

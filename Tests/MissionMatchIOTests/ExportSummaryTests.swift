@@ -4,9 +4,7 @@ import MissionMatch
 import Testing
 
 struct ExportSummaryTests {
-    private let markdown = SummaryWriter(
-        agenda: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants,
-        warnings: ExportFixture.warnings).markdown
+    private let markdown = SummaryWriter(warnings: ExportFixture.warnings).markdown(for: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants)
 
     @Test(arguments: [
         ("*Acme* | <b>", "\\*Acme\\* \\| \\<b\\>"),
@@ -50,8 +48,7 @@ struct ExportSummaryTests {
     }
 
     @Test func noWarningsSectionWithoutWarnings() {
-        let quiet = SummaryWriter(agenda: ExportFixture.agenda, mission: ExportFixture.mission,
-                                  participants: ExportFixture.participants).markdown
+        let quiet = SummaryWriter().markdown(for: ExportFixture.agenda, mission: ExportFixture.mission, participants: ExportFixture.participants)
         #expect(!quiet.contains("## Warnings"))
     }
 }

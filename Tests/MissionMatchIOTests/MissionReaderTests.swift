@@ -141,7 +141,7 @@ struct MissionReaderTests {
         let off = try #require(read(Self.valid + "\nencoder: none").mission)
         #expect(off.encoderURL == nil && off.refusesEncoder)
         // The mission file writer keeps the key.
-        #expect(MissionFileWriter.yaml(for: relative.mission).contains("encoder: \"../models/all-MiniLM-L6-v2\"\n"))
+        #expect(MissionFileWriter().yaml(for: relative.mission).contains("encoder: \"../models/all-MiniLM-L6-v2\"\n"))
         #expect(read(Self.valid.replacingOccurrences(of: "sector: 0.2", with: "sector: 0.2\n  semantic_share: 1.5")).errors == [
             "mission.yaml:21: key 'weights.semantic_share': 1.5 is above 1 (give a share between 0 (lexical only) and 1 (sentence encoder only))",
         ])

@@ -11,7 +11,7 @@ struct MissionRoundTripTests {
         let reference = try ReferenceDataLoader.bundled()
         let reader = MissionReader(referenceData: reference)
         let mission = try reader.read(contentsOf: url).value.mission
-        let yaml = MissionFileWriter.yaml(for: mission)
+        let yaml = MissionFileWriter().yaml(for: mission)
         let again = try reader.read(Data(yaml.utf8), format: .yaml, displayName: "written.yaml",
                                     baseURL: url.deletingLastPathComponent()).value.mission
         #expect(again == mission)

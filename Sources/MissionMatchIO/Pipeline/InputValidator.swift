@@ -97,7 +97,7 @@ public struct InputValidator: Sendable {
         // The mission format's one definition is its reader: write the value in
         // that format and read it back. Lines of this generated document mean
         // nothing to the caller, so messages keep only the key.
-        let text = MissionFileWriter.yaml(for: document)
+        let text = MissionFileWriter().yaml(for: document)
         do {
             let read = try MissionReader(referenceData: reference, limits: limits)
                 .read(Data(text.utf8), format: .yaml, displayName: name, baseURL: URL(fileURLWithPath: "/"))
@@ -163,7 +163,7 @@ public struct InputValidator: Sendable {
         var line = 2
         for request in requests {
             firstLineOfRecord.append(line)
-            let row = [request.from, request.to, request.priority.rawValue, request.note ?? ""].map(Self.csvField)
+            let row = [request.from, request.to, request.priority.rawValue, request.note ?? ""].map(PlainCSV.field)
             csv += row.joined(separator: ",") + "\n"
             line += 1 + row.reduce(0) { $0 + $1.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
         }
@@ -179,12 +179,6 @@ public struct InputValidator: Sendable {
         } catch {
             throw ImportError(diagnostics: Self.records(error.diagnostics, firstLines: firstLineOfRecord))
         }
-    }
-
-    /// A CSV field, quoted when it holds a delimiter, quote or line break.
-    private static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The diagnostics with their generated lines replaced by record numbers.

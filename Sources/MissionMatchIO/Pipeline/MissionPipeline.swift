@@ -106,7 +106,7 @@ public struct MissionPipeline: Sendable {
             keeping: earlier?.keptMeetings ?? [])
         let tables = [
             ExportedFile(relativePath: "recommendations.csv",
-                         contents: Data(RecommendationsCSVWriter.csv(for: ranking.recommendations).utf8)),
+                         contents: Data(RecommendationsCSVWriter().csv(for: ranking.recommendations).utf8)),
             ExportedFile(relativePath: "agenda.csv", contents: Data(AgendaCSVWriter().csv(for: plan.agenda).utf8)),
             ExportedFile(relativePath: "agenda.json",
                          contents: Data(AgendaJSONWriter().json(for: plan.agenda, findings: plan.findings).utf8)),

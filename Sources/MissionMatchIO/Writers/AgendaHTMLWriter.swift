@@ -18,29 +18,24 @@ import MissionMatch
 /// release build, against a few hundredths for the renderer.)
 ///
 /// ```swift
-/// let html = AgendaHTMLWriter(agenda: agenda, mission: mission, participants: participants).html
+/// let html = AgendaHTMLWriter().html(for: agenda, mission: mission, participants: participants)
 /// ```
 public struct AgendaHTMLWriter: Sendable {
-    private let context: ExportContext
+    /// A writer.
+    public init() {}
 
-    /// Prepares the page.
+    /// The page (UTF-8 text, LF line ends).
     ///
     /// - Parameters:
     ///   - agenda: The agenda.
     ///   - mission: Its mission (name, city, time zone, tables).
     ///   - participants: The mission's participants (names, countries, contacts).
-    public init(agenda: Agenda, mission: Mission, participants: [Participant]) {
-        self.init(context: ExportContext(agenda: agenda, mission: mission, participants: participants))
-    }
-
-    init(context: ExportContext) {
-        self.context = context
-    }
-
-    /// The page (UTF-8 text, LF line ends).
-    ///
     /// - Complexity: O(*p* + *s* · *t* + *m*) for *s* slots and *t* tables.
-    public var html: String {
+    public func html(for agenda: Agenda, mission: Mission, participants: [Participant]) -> String {
+        html(ExportContext(agenda: agenda, mission: mission, participants: participants))
+    }
+
+    func html(_ context: ExportContext) -> String {
         AgendaHTMLRenderer.render(AgendaHTMLModel(context))
     }
 }

@@ -14,9 +14,8 @@ import MissionMatch
 /// re-plan removed (`Agenda.cancelled`) are sent as `STATUS:CANCELLED`.
 ///
 /// ```swift
-/// let writer = CalendarWriter(agenda: agenda, mission: mission, participants: participants)
-/// for id in writer.participantIDs {
-///     let ics = writer.calendar(for: id)   // CRLF lines folded at 75 octets
+/// for (participant, ics) in CalendarWriter().calendars(for: agenda, mission: mission, participants: participants) {
+///     send(ics, to: participant)   // CRLF lines folded at 75 octets
 /// }
 /// ```
 ///
@@ -29,23 +28,47 @@ public struct CalendarWriter: Sendable {
     /// The `PRODID` of every calendar.
     public static let productID = "-//MissionMatch//Agenda calendar//EN"
 
-    private let context: ExportContext
-    private let revision: CalendarRevision
-    private let timeZone: ICalendarTimeZone
-    private let timestamp: String
+    /// The agenda sent out before this one, to set `SEQUENCE` and the time of
+    /// cancelled meetings; `nil` for a first plan.
+    public var previous: Agenda?
 
-    /// Prepares the calendars of an agenda.
+    /// A writer.
+    ///
+    /// - Parameter previous: The agenda sent out before, if any.
+    public init(previous: Agenda? = nil) {
+        self.previous = previous
+    }
+
+    /// The calendar of every participant with a scheduled or cancelled
+    /// meeting, in the agenda's participant order.
     ///
     /// - Parameters:
     ///   - agenda: The agenda to export.
     ///   - mission: Its mission (name, city, time zone).
     ///   - participants: The mission's participants (names, countries, contacts).
-    ///   - previous: The agenda sent out before this one, to set `SEQUENCE` and
-    ///     the time of cancelled meetings; `nil` for a first plan.
+    /// - Returns: Each participant's id and `.ics` text (UTF-8, CRLF line ends).
     /// - Complexity: O(*p* + *m* log *m*).
-    public init(agenda: Agenda, mission: Mission, participants: [Participant], previous: Agenda? = nil) {
-        self.init(context: ExportContext(agenda: agenda, mission: mission, participants: participants), previous: previous)
+    public func calendars(for agenda: Agenda, mission: Mission, participants: [Participant]) -> [(participant: String, text: String)] {
+        let rendering = CalendarRendering(context: ExportContext(agenda: agenda, mission: mission, participants: participants),
+                                          previous: previous)
+        return rendering.participantIDs.compactMap { id in rendering.calendar(for: id).map { (id, $0) } }
     }
+
+    /// The `UID` of a meeting: its stable id at ``uidDomain``.
+    ///
+    /// - Parameter meetingID: The meeting's id (`MeetingID.make(mission:_:_:)`).
+    /// - Returns: e.g. `m-3f2a9c0d1e4b5a67@missionmatch`.
+    public static func uid(forMeeting meetingID: String) -> String { "\(meetingID)@\(uidDomain)" }
+}
+
+/// One agenda's calendars, prepared once (time zone, revisions, time stamp).
+struct CalendarRendering: Sendable {
+
+    private let context: ExportContext
+    private let revision: CalendarRevision
+    private let timeZone: ICalendarTimeZone
+    private let timestamp: String
+
 
     init(context: ExportContext, previous: Agenda?) {
         self.context = context
@@ -58,15 +81,10 @@ public struct CalendarWriter: Sendable {
         self.timestamp = ICalendarTimeZone.utcText(stampSource ?? Date(timeIntervalSince1970: 0))
     }
 
-    /// The `UID` of a meeting: its stable id at ``uidDomain``.
-    ///
-    /// - Parameter meetingID: The meeting's id (`MeetingID.make(mission:_:_:)`).
-    /// - Returns: e.g. `m-3f2a9c0d1e4b5a67@missionmatch`.
-    public static func uid(forMeeting meetingID: String) -> String { "\(meetingID)@\(uidDomain)" }
 
     /// The participants who get a calendar — those with at least one scheduled
     /// or cancelled meeting — in the agenda's participant order.
-    public var participantIDs: [String] {
+    var participantIDs: [String] {
         context.agendaParticipants.map(\.id).filter { !context.meetings(of: $0).isEmpty || !cancellations(of: $0).isEmpty }
     }
 
@@ -76,14 +94,14 @@ public struct CalendarWriter: Sendable {
     /// - Returns: The `.ics` text (UTF-8, CRLF line ends), or `nil` when the
     ///   participant has neither scheduled nor cancelled meetings.
     /// - Complexity: O(*k*) for the participant's *k* meetings.
-    public func calendar(for participantID: String) -> String? {
+    func calendar(for participantID: String) -> String? {
         let meetings = context.meetings(of: participantID)
         let cancelled = cancellations(of: participantID).filter { cancelled in !meetings.contains { $0.id == cancelled.id } }
         guard !meetings.isEmpty || !cancelled.isEmpty else { return nil }
         var lines = ICalendarText()
         lines.append("BEGIN", raw: "VCALENDAR")
         lines.append("VERSION", raw: "2.0")
-        lines.append("PRODID", text: Self.productID)
+        lines.append("PRODID", text: CalendarWriter.productID)
         lines.append("CALSCALE", raw: "GREGORIAN")
         lines.append("METHOD", raw: "PUBLISH")
         lines.append("X-WR-CALNAME", text: "\(context.mission.name) — \(context.name(of: participantID))")
@@ -149,7 +167,7 @@ public struct CalendarWriter: Sendable {
         let partnerText = context.nameWithCountry(of: partner)
         let tableText = table.map { "Table \($0)" }
         lines.append("BEGIN", raw: "VEVENT")
-        lines.append("UID", text: Self.uid(forMeeting: id))
+        lines.append("UID", text: CalendarWriter.uid(forMeeting: id))
         lines.append("DTSTAMP", raw: timestamp)
         lines.append("DTSTART;\(zone)", raw: Self.localText(slot.date, slot.start))
         lines.append("DTEND;\(zone)", raw: Self.localText(slot.date, slot.end))

@@ -6,11 +6,14 @@ import MissionMatch
 /// reads it back.
 ///
 /// ```swift
-/// let text = GroundTruthCSVWriter.csv(for: programme.truth)
+/// let text = GroundTruthCSVWriter().csv(for: programme.truth)
 /// // participant_id,partner_id,relevance
 /// // eu-0001,cp-00208,3
 /// ```
-public enum GroundTruthCSVWriter {
+public struct GroundTruthCSVWriter: Sendable {
+    /// A writer.
+    public init() {}
+
     /// The column names, in order.
     public static let header = ["participant_id", "partner_id", "relevance"]
 
@@ -19,10 +22,10 @@ public enum GroundTruthCSVWriter {
     /// - Parameter truth: The truth.
     /// - Returns: The CSV, header first, `\n` line ends.
     /// - Complexity: O(*t*) for *t* relevant pairs.
-    public static func csv(for truth: GroundTruth) -> String {
+    public func csv(for truth: GroundTruth) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32 * (truth.count + 1))
-        bytes.append(contentsOf: (header.joined(separator: ",") + "\n").utf8)
+        bytes.append(contentsOf: (Self.header.joined(separator: ",") + "\n").utf8)
         for participant in truth.participants {
             let id = Array(PlainCSV.field(participant).utf8)
             for (partner, relevance) in truth.relevant(for: participant) {

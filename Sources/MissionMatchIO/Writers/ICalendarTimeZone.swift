@@ -12,7 +12,7 @@ import Foundation
 /// `GMT-5`), and clients do not need them.
 ///
 /// ```swift
-/// let zone = ICalendarTimeZone(TimeZone(identifier: "America/Toronto")!, covering: start...end)
+/// let zone = ICalendarTimeZone(mission.timeZone, covering: start...end)   // America/Toronto
 /// zone.observances.map(\.isDaylight)   // [true, false, true, false] around a June mission
 /// ```
 struct ICalendarTimeZone: Sendable, Equatable {

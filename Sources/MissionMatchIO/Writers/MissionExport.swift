@@ -58,10 +58,10 @@ public enum MissionExport {
     ) -> [ExportedFile] {
         let context = ExportContext(agenda: agenda, mission: mission, participants: participants)
         var files = [
-            ExportedFile(relativePath: "agenda.html", contents: Data(AgendaHTMLWriter(context: context).html.utf8)),
-            ExportedFile(relativePath: "summary.md", contents: Data(SummaryWriter(context: context, warnings: warnings).markdown.utf8)),
+            ExportedFile(relativePath: "agenda.html", contents: Data(AgendaHTMLWriter().html(context).utf8)),
+            ExportedFile(relativePath: "summary.md", contents: Data(SummaryWriter(warnings: warnings).markdown(context).utf8)),
         ]
-        let calendars = CalendarWriter(context: context, previous: previous)
+        let calendars = CalendarRendering(context: context, previous: previous)
         let ids = calendars.participantIDs
         let names = OutputFileName.assign(agenda.participants.map(\.id))
         for id in ids {

@@ -11,32 +11,35 @@ import MissionMatch
 /// unchanged, otherwise double-quoted with escapes.
 ///
 /// ```swift
-/// let yaml = MissionFileWriter.yaml(for: programme.mission)
+/// let yaml = MissionFileWriter().yaml(for: programme.mission)
 /// try OutputFile().write(yaml, to: folder.appending(path: "mission.yaml"))
 /// ```
-public enum MissionFileWriter {
+public struct MissionFileWriter: Sendable {
+    /// A writer.
+    public init() {}
+
     /// The YAML document of a mission.
     ///
     /// - Parameters:
     ///   - mission: The mission; its `participants`/`requests` paths are written as they are.
     ///   - comment: Optional first line(s) of comment, e.g. how the file was made.
     /// - Returns: The document, `\n` line ends.
-    public static func yaml(for mission: Mission, comment: String? = nil) -> String {
+    public func yaml(for mission: Mission, comment: String? = nil) -> String {
         var lines: [String] = []
         if let comment {
             lines += comment.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }
         }
-        lines.append("id: " + scalar(mission.id))
-        lines.append("name: " + scalar(mission.name))
-        if let host = mission.hostCountry { lines.append("host_country: " + scalar(host)) }
-        if let city = mission.city { lines.append("city: " + scalar(city)) }
-        lines.append("timezone: " + scalar(mission.timeZone.identifier))
-        if let participants = mission.participantsPath { lines.append("participants: " + scalar(participants)) }
-        if let requests = mission.requestsPath { lines.append("requests: " + scalar(requests)) }
-        if let encoder = mission.encoderPath { lines.append("encoder: " + scalar(encoder)) }
+        lines.append("id: " + Self.scalar(mission.id))
+        lines.append("name: " + Self.scalar(mission.name))
+        if let host = mission.hostCountry { lines.append("host_country: " + Self.scalar(host)) }
+        if let city = mission.city { lines.append("city: " + Self.scalar(city)) }
+        lines.append("timezone: " + Self.scalar(mission.timeZone.identifier))
+        if let participants = mission.participantsPath { lines.append("participants: " + Self.scalar(participants)) }
+        if let requests = mission.requestsPath { lines.append("requests: " + Self.scalar(requests)) }
+        if let encoder = mission.encoderPath { lines.append("encoder: " + Self.scalar(encoder)) }
         lines.append("pairing: " + mission.pairing.rawValue)
         if mission.pairing == .bipartite || !mission.sides.isEmpty {
-            lines.append("sides: [" + mission.sides.map { scalar($0.rawValue) }.joined(separator: ", ") + "]")
+            lines.append("sides: [" + mission.sides.map { Self.scalar($0.rawValue) }.joined(separator: ", ") + "]")
         }
         lines.append("sessions:")
         for session in mission.sessions {
@@ -57,7 +60,7 @@ public enum MissionFileWriter {
                              ("semantic_share", w.semanticShare),
                              ("similarity", w.similarity), ("competition", w.competition), ("sector", w.sector),
                              ("country", w.country), ("cooperation", w.cooperation)] {
-            lines.append("  \(key): \(number(value))")
+            lines.append("  \(key): \(Self.number(value))")
         }
         lines.append("  reciprocity: \(w.reciprocity.rawValue)")
         lines.append("  calibrated: \(w.calibrated)")

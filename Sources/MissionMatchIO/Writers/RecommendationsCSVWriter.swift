@@ -11,10 +11,13 @@ import MissionMatch
 /// numbers with 4 decimals; spreadsheet-safe (see ``SpreadsheetSafeCSV``).
 ///
 /// ```swift
-/// let text = RecommendationsCSVWriter.csv(for: ranking.recommendations)
+/// let text = RecommendationsCSVWriter().csv(for: ranking.recommendations)
 /// try OutputFile(protectedInputs: inputs).write(text, to: folder.appending(path: "recommendations.csv"))
 /// ```
-public enum RecommendationsCSVWriter {
+public struct RecommendationsCSVWriter: Sendable {
+    /// A writer.
+    public init() {}
+
     /// The column names, in order.
     public static let header = [
         "participant_id", "rank", "partner_id", "score", "complementarity", "similarity", "sector", "country",
@@ -26,8 +29,8 @@ public enum RecommendationsCSVWriter {
     /// - Parameter lists: Each participant's recommendations, in order.
     /// - Returns: The CSV, header first, `\n` line ends.
     /// - Complexity: O(*n*) in the number of recommendations.
-    public static func csv(for lists: [[Recommendation]]) -> String {
-        let header = SpreadsheetSafeCSV(header: header).text
+    public func csv(for lists: [[Recommendation]]) -> String {
+        let headerLine = SpreadsheetSafeCSV(header: Self.header).text
         // Rows are formatted in parallel, in fixed chunks of participants, and joined in order.
         let parts = ParallelText.map(count: lists.count) { range in
             var text = ""
@@ -35,15 +38,15 @@ public enum RecommendationsCSVWriter {
                 for r in list {
                     let c = r.components
                     SpreadsheetSafeCSV.appendLine([
-                        r.participant, String(r.rank), r.partner, number(r.score), number(c.complementarity),
-                        number(c.similarity), number(c.sector), number(c.country), number(c.cooperation), r.reasons,
-                        number(c.competition),
+                        r.participant, String(r.rank), r.partner, Self.number(r.score), Self.number(c.complementarity),
+                        Self.number(c.similarity), Self.number(c.sector), Self.number(c.country), Self.number(c.cooperation), r.reasons,
+                        Self.number(c.competition),
                     ], to: &text)
                 }
             }
             return text
         }
-        return header + parts.joined()
+        return headerLine + parts.joined()
     }
 
     private static func number(_ value: Double) -> String { FixedPoint.format(value, digits: 4) }

@@ -7,11 +7,14 @@ import MissionMatch
 /// spreadsheet neutralisation that would change a note).
 ///
 /// ```swift
-/// let text = RequestCSVWriter.csv(for: [MeetingRequest(from: "eu-0001", to: "cp-00007", priority: .must)])
+/// let text = RequestCSVWriter().csv(for: [MeetingRequest(from: "eu-0001", to: "cp-00007", priority: .must)])
 /// // from,to,priority,note
 /// // eu-0001,cp-00007,must,
 /// ```
-public enum RequestCSVWriter {
+public struct RequestCSVWriter: Sendable {
+    /// A writer.
+    public init() {}
+
     /// The column names, in order.
     public static let header = ["from", "to", "priority", "note"]
 
@@ -20,8 +23,8 @@ public enum RequestCSVWriter {
     /// - Parameter requests: The requests, in the order to write.
     /// - Returns: The CSV, header first, `\n` line ends.
     /// - Complexity: O(*n*) in the size of the output.
-    public static func csv(for requests: [MeetingRequest]) -> String {
-        var text = header.joined(separator: ",") + "\n"
+    public func csv(for requests: [MeetingRequest]) -> String {
+        var text = Self.header.joined(separator: ",") + "\n"
         for request in requests {
             text += [request.from, request.to, request.priority.rawValue, request.note ?? ""]
                 .map(PlainCSV.field).joined(separator: ",") + "\n"

@@ -10,33 +10,32 @@ import MissionMatch
 /// are locale-free.
 ///
 /// ```swift
-/// let markdown = SummaryWriter(agenda: agenda, mission: mission, participants: participants,
-///                              warnings: ["the BLAS answering is the reference one"]).markdown
+/// let markdown = SummaryWriter(warnings: ["the BLAS answering is the reference one"])
+///     .markdown(for: agenda, mission: mission, participants: participants)
 /// ```
 public struct SummaryWriter: Sendable {
-    private let context: ExportContext
-    private let warnings: [String]
+    /// Messages for the organiser, e.g. a slow-BLAS warning, shown first.
+    public var warnings: [String]
 
-    /// Prepares the summary.
+    /// A writer.
     ///
-    /// - Parameters:
-    ///   - agenda: The agenda.
-    ///   - mission: Its mission.
-    ///   - participants: The mission's participants.
-    ///   - warnings: Messages for the organiser, e.g. a slow-BLAS warning, shown first.
-    public init(agenda: Agenda, mission: Mission, participants: [Participant], warnings: [String] = []) {
-        self.init(context: ExportContext(agenda: agenda, mission: mission, participants: participants), warnings: warnings)
-    }
-
-    init(context: ExportContext, warnings: [String]) {
-        self.context = context
+    /// - Parameter warnings: Messages for the organiser, shown first.
+    public init(warnings: [String] = []) {
         self.warnings = warnings
     }
 
     /// The Markdown text (LF line ends, ending in a newline).
     ///
+    /// - Parameters:
+    ///   - agenda: The agenda.
+    ///   - mission: Its mission.
+    ///   - participants: The mission's participants.
     /// - Complexity: O(*p* + *m*).
-    public var markdown: String {
+    public func markdown(for agenda: Agenda, mission: Mission, participants: [Participant]) -> String {
+        markdown(ExportContext(agenda: agenda, mission: mission, participants: participants))
+    }
+
+    func markdown(_ context: ExportContext) -> String {
         let figures = ExportFigures(context)
         let mission = context.mission
         var lines: [String] = []

@@ -31,9 +31,9 @@ enum SyntheticFixtures {
     static func files(of programme: SyntheticProgramme) -> [String: String] {
         [
             "participants.csv": ParticipantCSVWriter().csv(for: programme.participants),
-            "mission.yaml": MissionFileWriter.yaml(for: programme.mission),
-            "requests.csv": RequestCSVWriter.csv(for: programme.requests),
-            "truth.csv": GroundTruthCSVWriter.csv(for: programme.truth),
+            "mission.yaml": MissionFileWriter().yaml(for: programme.mission),
+            "requests.csv": RequestCSVWriter().csv(for: programme.requests),
+            "truth.csv": GroundTruthCSVWriter().csv(for: programme.truth),
         ]
     }
 
