@@ -103,7 +103,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Plan \(participants.count) participants, \(mission.slots.count) slots, \(variant.tables) tables"
                   + (minimum > 0 ? ", min \(minimum)" : "") + ", \(candidates.count) candidates",
                   configuration: .init(metrics: [.wallClock, .peakMemoryResident, gapMetric])) { benchmark in
-            let plan = AgendaPlanner().plan(mission: mission, participants: participants, requests: [], candidates: candidates)
+            let plan = try AgendaPlanner().plan(mission: mission, participants: participants, requests: [], candidates: candidates)
             benchmark.measurement(gapMetric, Int((plan.agenda.stats.gap * 10_000).rounded()))
             blackHole(plan)
         }

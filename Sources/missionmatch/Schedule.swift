@@ -103,8 +103,14 @@ struct Schedule: ParsableCommand {
             fixedTableSide: fixedTableSide.map { Side(rawValue: $0.lowercased()) },
             generator: "missionmatch \(MissionMatchVersion.string)",
             exactSolver: exact ? GLPKAgendaSolver(timeLimitSeconds: timeLimit) : nil))
-        let plan = planner.plan(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
-                                candidates: candidates, keeping: previous)
+        let plan: AgendaPlan
+        do {
+            plan = try planner.plan(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
+                                    candidates: candidates, keeping: previous)
+        } catch {
+            StandardError.write(["missionmatch: \(loaded.mission.id): \(error) (please report this with the input files)"])
+            throw RunExit.software
+        }
         try write(plan, inputs: inputURLs(loaded))
         StandardOutput.write(ScheduleSummary.text(plan, outputs: [outURL("agenda.csv").path, outURL("agenda.json").path]))
     }

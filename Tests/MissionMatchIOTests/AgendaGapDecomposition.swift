@@ -20,8 +20,8 @@ struct AgendaGapDecomposition {
             let loaded = try MissionLoader(referenceData: reference).load(contentsOf: folder.appendingPathComponent("missions/\(id).yaml")).value
             let ranking = try MatchingEngine(reference: reference).rank(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests)
             let candidates = ranking.agendaCandidates(limit: 30)
-            func run(_ label: String, mission: Mission, participants: [Participant], requests: [MeetingRequest]) {
-                let plan = AgendaPlanner().plan(mission: mission, participants: participants, requests: requests, candidates: candidates)
+            func run(_ label: String, mission: Mission, participants: [Participant], requests: [MeetingRequest]) throws {
+                let plan = try AgendaPlanner().plan(mission: mission, participants: participants, requests: requests, candidates: candidates)
                 let s = plan.agenda.stats
                 let coverage = plan.agenda.participants.reduce(0) { $0 + min($1.meetings.count, $1.minMeetings) }
                 print(String(format: "%@ %@: meetings %d total %.3f bound %.3f gap %.2f%% coverage %d unmetMin %d unmetMust %d", id, label, s.meetings, s.totalScore, s.upperBound, 100 * s.gap, coverage, s.unmetMinMeetings.count, s.unmetMustRequests.count))
@@ -43,25 +43,25 @@ struct AgendaGapDecomposition {
             }
             let musts = loaded.requests.filter { $0.priority == .must }.count
             print("\(id): \(loaded.participants.count) participants, \(loaded.mission.slots.count) slots, \(loaded.mission.tables) tables, \(musts) musts, \(candidates.count) candidates, with availability \(loaded.participants.filter { !$0.availability.isEmpty }.count), reps>1 \(loaded.participants.filter { $0.representatives > 1 }.count)")
-            run("baseline", mission: loaded.mission, participants: loaded.participants, requests: loaded.requests)
+            try run("baseline", mission: loaded.mission, participants: loaded.participants, requests: loaded.requests)
             var noMin = loaded.mission; noMin.minMeetings = 0
             let noMinPeople = loaded.participants.map { var p = $0; p.minMeetings = nil; return p }
-            run("no-min", mission: noMin, participants: noMinPeople, requests: loaded.requests)
+            try run("no-min", mission: noMin, participants: noMinPeople, requests: loaded.requests)
             let noMust = loaded.requests.filter { $0.priority != .must }
-            run("no-must", mission: loaded.mission, participants: loaded.participants, requests: noMust)
-            run("no-min-no-must", mission: noMin, participants: noMinPeople, requests: noMust)
+            try run("no-must", mission: loaded.mission, participants: loaded.participants, requests: noMust)
+            try run("no-min-no-must", mission: noMin, participants: noMinPeople, requests: noMust)
             let noAvail = noMinPeople.map { var p = $0; p.availability = []; return p }
-            run("no-min-no-must-no-avail", mission: noMin, participants: noAvail, requests: noMust)
+            try run("no-min-no-must-no-avail", mission: noMin, participants: noAvail, requests: noMust)
             var bigTables = noMin; bigTables.tables = 1000
-            run("no-min-no-must-no-avail-1000tables", mission: bigTables, participants: noAvail, requests: noMust)
-            run("no-min-no-must-1000tables", mission: bigTables, participants: noMinPeople, requests: noMust)
+            try run("no-min-no-must-no-avail-1000tables", mission: bigTables, participants: noAvail, requests: noMust)
+            try run("no-min-no-must-1000tables", mission: bigTables, participants: noMinPeople, requests: noMust)
         }
     }
 }
 
 extension AgendaGapDecomposition {
     @Test(.enabled(if: isEnabled), arguments: [(400, 0), (400, 3), (200, 3)])
-    func generated(tables: Int, minimum: Int) {
+    func generated(tables: Int, minimum: Int) throws {
         var random = SeededRandomNumberGenerator(seed: 2024)
         let consortium = 800, counterparts = 1_200, slotsPerSession = 8, k = 30
         let days = (17...19).map { LocalDate(year: 2019, month: 6, day: $0)! }
@@ -98,7 +98,7 @@ extension AgendaGapDecomposition {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let plan = AgendaPlanner().plan(mission: mission, participants: participants, requests: [], candidates: candidates)
+        let plan = try AgendaPlanner().plan(mission: mission, participants: participants, requests: [], candidates: candidates)
         let s = plan.agenda.stats
         print(String(format: "generated tables %d min %d: meetings %d total %.3f bound %.3f gap %.2f%% unmet %d ", tables, minimum, s.meetings, s.totalScore, s.upperBound, 100 * s.gap, s.unmetMinMeetings.count) + "\(clock.now - start)")
     }

@@ -14,7 +14,7 @@ struct AgendaGapTests {
         let candidates = try MatchingEngine(reference: reference)
             .rank(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests)
             .agendaCandidates(limit: 30)
-        let plan = AgendaPlanner().plan(mission: loaded.mission, participants: loaded.participants,
+        let plan = try AgendaPlanner().plan(mission: loaded.mission, participants: loaded.participants,
                                         requests: loaded.requests, candidates: candidates)
         let stats = plan.agenda.stats
         #expect(stats.gap <= 0.02, "gap \(stats.gap)")

@@ -40,7 +40,7 @@ struct AgendaReproducerTests {
         let scores = try PairScoreReader(participants: loaded.participants, mission: loaded.mission)
             .read(contentsOf: folder.appendingPathComponent("scores.csv")).value
         let planner = AgendaPlanner(options: .init(fixedTableSide: expected.fixedTableSide))
-        let plan = planner.plan(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
+        let plan = try planner.plan(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
                                 candidates: scores.map { AgendaCandidate($0) })
         let stats = plan.agenda.stats
         let levels = try #require(stats.priorities)

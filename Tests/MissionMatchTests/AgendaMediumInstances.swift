@@ -51,7 +51,7 @@ struct AgendaMediumInstances {
             let pairing: Pairing = round % 3 == 2 ? .open : .bipartite
             let people = [60, 90, 120, 160, 200][round % 5]
             let (mission, participants, requests, candidates) = Self.instance(&random, pairing: pairing, people: people)
-            let plan = AgendaPlanner().plan(mission: mission, participants: participants, requests: requests, candidates: candidates)
+            let plan = try AgendaPlanner().plan(mission: mission, participants: participants, requests: requests, candidates: candidates)
             let problems = AgendaFeasibilityChecker.violations(plan.agenda, mission: mission, participants: participants,
                                                                requests: requests, candidates: candidates)
             #expect(problems.isEmpty, "round \(round): \(problems)")

@@ -103,7 +103,7 @@ struct AgendaPlannerTests {
     }
 
     @Test(arguments: [Pairing.bipartite, .open])
-    func tinyInstancesAgainstBruteForce(pairing: Pairing) {
+    func tinyInstancesAgainstBruteForce(pairing: Pairing) throws {
         var random = SeededRandomNumberGenerator(seed: pairing == .bipartite ? 11 : 12)
         var worst = 1.0
         for round in 0..<200 {
@@ -111,7 +111,7 @@ struct AgendaPlannerTests {
                 &random, pairing: pairing, people: Int.random(in: 2...8, using: &random), slots: Int.random(in: 1...4, using: &random),
                 tables: Int.random(in: 1...3, using: &random), edges: Int.random(in: 1...9, using: &random),
                 availability: round % 3 != 0, reps: round % 4 == 0)
-            let plan = AgendaPlanner().plan(mission: mission, participants: participants, requests: [], candidates: candidates)
+            let plan = try AgendaPlanner().plan(mission: mission, participants: participants, requests: [], candidates: candidates)
             check(plan, mission, participants, candidates)
             let optimum = AgendaFixtures.bruteForceOptimum(mission: mission, participants: participants, candidates: candidates)
             #expect(plan.agenda.stats.upperBound >= optimum - 1e-9, "round \(round): bound below the optimum")
@@ -123,13 +123,13 @@ struct AgendaPlannerTests {
         #expect(worst >= 0.99)
     }
 
-    @Test func boundIsExactForBipartiteWithoutSlotLimits() {
+    @Test func boundIsExactForBipartiteWithoutSlotLimits() throws {
         var random = SeededRandomNumberGenerator(seed: 5)
         for _ in 0..<200 {
             let (mission, participants, candidates) = AgendaFixtures.random(
                 &random, pairing: .bipartite, people: Int.random(in: 2...8, using: &random), slots: Int.random(in: 1...4, using: &random),
                 tables: 20, edges: Int.random(in: 1...9, using: &random), availability: false, reps: false)
-            let plan = AgendaPlanner().plan(mission: mission, participants: participants, requests: [], candidates: candidates)
+            let plan = try AgendaPlanner().plan(mission: mission, participants: participants, requests: [], candidates: candidates)
             let optimum = AgendaFixtures.bruteForceOptimum(mission: mission, participants: participants, candidates: candidates)
             #expect(abs(plan.agenda.stats.upperBound - optimum) < 1e-5)
             #expect(abs(plan.agenda.stats.totalScore - optimum) < 1e-9)
@@ -138,7 +138,7 @@ struct AgendaPlannerTests {
 
     /// With no availability limits a bipartite b-matching always fits in its
     /// maximum degree of slots (König): every b-matched meeting must be placed.
-    @Test func everyBMatchedMeetingIsPlacedWithoutAvailabilityLimits() {
+    @Test func everyBMatchedMeetingIsPlacedWithoutAvailabilityLimits() throws {
         var random = SeededRandomNumberGenerator(seed: 99)
         for round in 0..<12 {
             let slots = Int.random(in: 3...8, using: &random)
@@ -148,27 +148,27 @@ struct AgendaPlannerTests {
             for i in unlimited.indices { unlimited[i].maxMeetings = nil }
             let mission2 = Mission(id: mission.id, name: mission.name, timeZone: mission.timeZone, participantsPath: "p.csv", pairing: .bipartite,
                                    sides: mission.sides, sessions: mission.sessions, meetingMinutes: 30, tables: 1_000)
-            let plan = AgendaPlanner().plan(mission: mission2, participants: unlimited, requests: [], candidates: candidates)
+            let plan = try AgendaPlanner().plan(mission: mission2, participants: unlimited, requests: [], candidates: candidates)
             check(plan, mission2, unlimited, candidates)
             #expect(abs(plan.agenda.stats.totalScore - plan.agenda.stats.upperBound) < 1e-4, "round \(round): gap \(plan.agenda.stats.gap)")
         }
     }
 
-    @Test func mustFirstBlockNeverAndDeterministic() {
+    @Test func mustFirstBlockNeverAndDeterministic() throws {
         let mission = AgendaFixtures.mission(.bipartite, slots: 2, tables: 5, max: 1)
         let people = [AgendaFixtures.participant("eu1", side: "consortium"), AgendaFixtures.participant("eu2", side: "consortium"),
                       AgendaFixtures.participant("cn1", side: "counterpart"), AgendaFixtures.participant("cn2", side: "counterpart")]
         let candidates = [AgendaCandidate("eu1", "cn1", score: 0.9), AgendaCandidate("eu2", "cn2", score: 0.8),
                           AgendaCandidate("eu1", "cn2", score: 0.3), AgendaCandidate("eu2", "cn1", score: 0.2)]
         let requests = [MeetingRequest(from: "eu1", to: "cn2", priority: .must), MeetingRequest(from: "eu2", to: "cn2", priority: .block)]
-        let plan = AgendaPlanner().plan(mission: mission, participants: people, requests: requests, candidates: candidates)
+        let plan = try AgendaPlanner().plan(mission: mission, participants: people, requests: requests, candidates: candidates)
         check(plan, mission, people, candidates, requests: requests)
         #expect(Set(plan.agenda.meetings.map { $0.participantA + "-" + $0.participantB }) == ["eu1-cn2", "eu2-cn1"])
         #expect(plan.agenda.stats.unmetMustRequests.isEmpty)
-        #expect(plan == AgendaPlanner().plan(mission: mission, participants: people, requests: requests, candidates: candidates))
+        #expect(try plan == AgendaPlanner().plan(mission: mission, participants: people, requests: requests, candidates: candidates))
     }
 
-    @Test func unmetMinimumSaysWhy() {
+    @Test func unmetMinimumSaysWhy() throws {
         // p0 can only meet in slots 0–2, and its only partners are busy then.
         let mission = AgendaFixtures.mission(.bipartite, slots: 6, tables: 10, max: 3, min: 0)
         var people = [AgendaFixtures.participant("eu0", side: "consortium", min: 1, available: (0..<3).map(AgendaFixtures.slotRange)),
@@ -176,7 +176,7 @@ struct AgendaPlannerTests {
         people += (1...3).map { AgendaFixtures.participant("eu\($0)", side: "consortium") }
         let candidates = [AgendaCandidate("eu0", "cn0", score: 0.1)] + (1...3).map { AgendaCandidate("eu\($0)", "cn0", score: 0.9) }
         let requests = (1...3).map { MeetingRequest(from: "eu\($0)", to: "cn0", priority: .must) }
-        let plan = AgendaPlanner().plan(mission: mission, participants: people, requests: requests, candidates: candidates)
+        let plan = try AgendaPlanner().plan(mission: mission, participants: people, requests: requests, candidates: candidates)
         check(plan, mission, people, candidates, requests: requests)
         #expect(plan.agenda.stats.unmetMinMeetings == ["eu0"])
         #expect(plan.agenda.participants[0].unmetReason == "all 1 other candidate already have their maximum of meetings"
@@ -186,7 +186,7 @@ struct AgendaPlannerTests {
         people[1].maxMeetings = 6
         people[1].availability = []
         let busy = (1...3).map { MeetingRequest(from: "eu\($0)", to: "cn0", priority: .must) }
-        let plan2 = AgendaPlanner().plan(mission: AgendaFixtures.mission(.bipartite, slots: 6, tables: 10, max: 6), participants: people,
+        let plan2 = try AgendaPlanner().plan(mission: AgendaFixtures.mission(.bipartite, slots: 6, tables: 10, max: 6), participants: people,
                                          requests: busy, candidates: candidates)
         // eu1–eu3 take cn0's slots 0–2 only when forced; whatever happens, a reason is given when eu0 misses out.
         if let reason = plan2.agenda.participants[0].unmetReason {
@@ -194,7 +194,7 @@ struct AgendaPlannerTests {
         }
     }
 
-    @Test func tablesShortageIsExplained() {
+    @Test func tablesShortageIsExplained() throws {
         let mission = AgendaFixtures.mission(.bipartite, slots: 16, tables: 12, max: 10, split: true)
         let people = (0..<23).map { AgendaFixtures.participant("eu\($0)", side: "consortium") }
             + (0..<46).map { AgendaFixtures.participant("cn\($0)", side: "counterpart") }
@@ -205,7 +205,7 @@ struct AgendaPlannerTests {
                 candidates.append(AgendaCandidate("eu\(a)", "cn\(b)", score: score))
             }
         }
-        let plan = AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: candidates)
+        let plan = try AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: candidates)
         check(plan, mission, people, candidates)
         #expect(plan.findings.first == .tooFewPlaces(tables: 12, slots: 16, places: 192, wanted: 230, addTables: 3, maxMeetingsThatFit: 8))
         #expect(plan.findings.first?.description
@@ -214,18 +214,18 @@ struct AgendaPlannerTests {
         #expect(plan.agenda.stats.gap < 0.02)
     }
 
-    @Test func oneTableIsSingular() {
+    @Test func oneTableIsSingular() throws {
         let mission = AgendaFixtures.mission(.bipartite, slots: 4, tables: 1, max: 10, split: false)
         let people = (0..<2).map { AgendaFixtures.participant("eu\($0)", side: "consortium") }
             + (0..<3).map { AgendaFixtures.participant("cn\($0)", side: "counterpart") }
         let candidates = (0..<2).flatMap { a in (0..<3).map { b in AgendaCandidate("eu\(a)", "cn\(b)", score: 0.5) } }
-        let plan = AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: candidates)
+        let plan = try AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: candidates)
         check(plan, mission, people, candidates)
         // Two consortium members can hold 4 meetings each (4 slots), the three counterparts 12: 8 wanted, 4 places.
         #expect(plan.findings.first?.description == "1 table × 4 slots = 4 places for 8 wanted meetings: add 1 table or lower max_meetings to 2")
     }
 
-    @Test func fixedTablePerSession() {
+    @Test func fixedTablePerSession() throws {
         let mission = AgendaFixtures.mission(.bipartite, slots: 8, tables: 6, max: 8, split: true)
         let people = (0..<5).map { AgendaFixtures.participant("eu\($0)", side: "consortium", reps: $0 == 0 ? 2 : 1) }
             + (0..<12).map { AgendaFixtures.participant("cn\($0)", side: "counterpart") }
@@ -233,7 +233,7 @@ struct AgendaPlannerTests {
         for a in 0..<5 {
             for b in 0..<12 { candidates.append(AgendaCandidate("eu\(a)", "cn\(b)", score: Double((a + b) % 5 + 1) / 5)) }
         }
-        let plan = AgendaPlanner(options: .init(fixedTableSide: "consortium"))
+        let plan = try AgendaPlanner(options: .init(fixedTableSide: "consortium"))
             .plan(mission: mission, participants: people, requests: [], candidates: candidates)
         check(plan, mission, people, candidates)
         var tablesOf: [String: Set<Int>] = [:]

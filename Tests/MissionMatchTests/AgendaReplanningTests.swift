@@ -6,7 +6,7 @@ import Testing
 /// Re-planning with `--keep`: kept meetings stay byte-identical, withdrawn or
 /// blocked ones are cancelled with a reason, only free capacity is planned.
 struct AgendaReplanningTests {
-    @Test func keptMeetingsStayAndLateRegistrationsFillFreeCapacity() {
+    @Test func keptMeetingsStayAndLateRegistrationsFillFreeCapacity() throws {
         let mission = AgendaFixtures.mission(.bipartite, slots: 6, tables: 4, max: 4, split: true)
         var people = (0..<6).map { AgendaFixtures.participant("eu\($0)", side: "consortium") }
             + (0..<6).map { AgendaFixtures.participant("cn\($0)", side: "counterpart") }
@@ -17,7 +17,7 @@ struct AgendaReplanningTests {
                 candidates.append(AgendaCandidate("eu\(a)", "cn\(b)", score: Double.random(in: 0.1...1, using: &random), reasons: "fit \(a)-\(b)"))
             }
         }
-        let first = AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: candidates)
+        let first = try AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: candidates)
         let kept = first.agenda.meetings.map { meeting in
             KeptMeeting(meeting: meeting, date: first.agenda.slots[meeting.slot].date, start: first.agenda.slots[meeting.slot].start)
         }
@@ -30,7 +30,7 @@ struct AgendaReplanningTests {
         let late = (0..<6).map { AgendaCandidate("eu9", "cn\($0)", score: 0.95, reasons: "late") }
         let requests = blockedMeeting.map { [MeetingRequest(from: $0.participantA, to: $0.participantB, priority: .block)] } ?? []
 
-        let second = AgendaPlanner().plan(mission: mission, participants: people, requests: requests,
+        let second = try AgendaPlanner().plan(mission: mission, participants: people, requests: requests,
                                           candidates: candidates + late, keeping: kept)
         let stillKept = first.agenda.meetings.filter { m in !m.involves("eu0") && m.id != blockedMeeting?.id }.map { meeting -> ScheduledMeeting in
             var locked = meeting
@@ -48,7 +48,7 @@ struct AgendaReplanningTests {
         #expect(second.agenda.stats.upperBound >= second.agenda.stats.totalScore)
     }
 
-    @Test func keptMeetingsThatNoLongerFitAreCancelledWithReasons() {
+    @Test func keptMeetingsThatNoLongerFitAreCancelledWithReasons() throws {
         let mission = AgendaFixtures.mission(.bipartite, slots: 3, tables: 2, max: 3)
         var eu = AgendaFixtures.participant("eu1", side: "consortium")
         eu.availability = [AgendaFixtures.slotRange(0), AgendaFixtures.slotRange(1)]
@@ -59,7 +59,7 @@ struct AgendaReplanningTests {
                                                   participantA: "eu1", participantB: b, score: 0.5, reasons: "kept"),
                         date: day, start: LocalTime(minutesSinceMidnight: hour * 60 + 30 * slot)!)
         }
-        let plan = AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: [],
+        let plan = try AgendaPlanner().plan(mission: mission, participants: people, requests: [], candidates: [],
                                         keeping: [kept("cn1", slot: 2, table: 1), kept("cn2", slot: 0, table: 5), kept("cn9", slot: 1, table: 1),
                                                   kept("cn2", slot: 0, table: 1, hour: 15)])
         #expect(plan.agenda.meetings.isEmpty)

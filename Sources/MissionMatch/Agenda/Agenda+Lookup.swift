@@ -42,7 +42,7 @@ extension Agenda {
     /// whose slot the agenda does not list are left out.
     ///
     /// ```swift
-    /// let plan = AgendaPlanner().plan(mission: mission, participants: participants, requests: requests,
+    /// let plan = try AgendaPlanner().plan(mission: mission, participants: participants, requests: requests,
     ///                                 candidates: candidates, keeping: earlier.keptMeetings)
     /// ```
     ///

@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// let candidates = scores.map { AgendaCandidate($0) }          // or the engine's ranking
-/// let plan = AgendaPlanner().plan(mission: mission, participants: participants,
+/// let plan = try AgendaPlanner().plan(mission: mission, participants: participants,
 ///                                 requests: requests, candidates: candidates)
 /// plan.agenda.stats.gap        // 1 − total score ÷ upper bound, e.g. 0.004
 /// plan.findings                // what limits the agenda, in words an organiser can act on
@@ -101,14 +101,18 @@ public struct AgendaPlanner: Sendable {
     ///     (score 0) when missing.
     ///   - previous: Meetings of an earlier agenda to keep fixed (`--keep`).
     /// - Returns: The agenda with its statistics, and the findings that explain what limits it.
+    /// - Throws: ``MissionInputError`` for input validation would have refused: duplicate
+    ///   participant ids, a bipartite mission without exactly two sides or a participant
+    ///   outside them, a participant with no representative.
     /// - Complexity: The bound: cost-scaling min-cost flow, about a second per
     ///   million candidates; the timetable: O(*m* · *s*) for *m* candidates and
     ///   *s* slots, plus the repairs of meetings that do not fit directly.
     public func plan(
         mission: Mission, participants: [Participant], requests: [MeetingRequest],
         candidates: [AgendaCandidate], keeping previous: [KeptMeeting] = []
-    ) -> AgendaPlan {
-        plan(mission: mission, participants: participants, requests: requests, candidates: candidates, keeping: previous,
+    ) throws(MissionInputError) -> AgendaPlan {
+        try MissionInputError.check(mission: mission, participants: participants)
+        return plan(mission: mission, participants: participants, requests: requests, candidates: candidates, keeping: previous,
              finishingExactly: true)
     }
 

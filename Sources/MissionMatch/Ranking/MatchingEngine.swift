@@ -54,7 +54,7 @@ public struct MatchingEngine: Sendable {
     ///     participant, in order), mixed into complementarity by ``ScoringWeights/semanticShare``;
     ///     `nil` ranks on the lexical blocks alone.
     /// - Returns: Recommendations for every participant.
-    /// - Throws: ``RankingInputError`` for input validation would have refused (duplicate ids, a
+    /// - Throws: ``MissionInputError`` for input validation would have refused (duplicate ids, a
     ///   participant outside the mission's two sides, no representative, vectors of other participants);
     ///   `LinearAlgebraError` when LAPACK fails (it does not on finite input).
     /// - Complexity: dominated by the SVD, O(nnz · r · q), and the kernel, O(|A| · |B| · (2r + f)).
@@ -62,7 +62,7 @@ public struct MatchingEngine: Sendable {
         mission: Mission, participants: [Participant], requests: [MeetingRequest] = [], top k: Int? = nil,
         semantic: SemanticVectors? = nil
     ) throws -> MissionRanking {
-        try RankingInputError.check(mission: mission, participants: participants, semantic: semantic)
+        try MissionInputError.check(mission: mission, participants: participants, semantic: semantic)
         let k = min(max(0, k ?? mission.topK), participants.count)  // nobody has more partners than that
         let encoding = try encode(participants, semantic: semantic)
         let (rows, columns) = Self.sides(of: mission, participants)

@@ -86,7 +86,8 @@ public struct MissionPipeline: Sendable {
     /// - Returns: The ranking, the plan and every output file.
     /// - Throws: ``MissionPipelineError/earlierAgendaOfAnotherMission(found:expected:)`` when `earlier`
     ///   belongs to another mission; ``MissionPipelineError/scoringFailed(_:)`` when the linear algebra
-    ///   refuses the input (a bug: please report it).
+    ///   refuses the input, ``MissionPipelineError/contradictoryInput(_:)`` when the engine or planner
+    ///   does (both are bugs: please report them).
     public func run(_ input: ValidatedMission, semantic: SemanticVectors? = nil,
                     replanning earlier: Agenda? = nil) throws(MissionPipelineError) -> MissionResult {
         let mission = input.mission
@@ -97,13 +98,20 @@ public struct MissionPipeline: Sendable {
         do {
             ranking = try MatchingEngine(reference: reference, rankingOptions: options.ranking)
                 .rank(mission: mission, participants: input.participants, requests: input.requests, semantic: semantic)
+        } catch let error as MissionInputError {
+            throw .contradictoryInput(error)
         } catch {
             throw .scoringFailed(String(describing: error))
         }
-        let plan = AgendaPlanner(options: options.planner).plan(
-            mission: mission, participants: input.participants, requests: input.requests,
-            candidates: ranking.agendaCandidates(limit: options.candidatesPerParticipant),
-            keeping: earlier?.keptMeetings ?? [])
+        let plan: AgendaPlan
+        do {
+            plan = try AgendaPlanner(options: options.planner).plan(
+                mission: mission, participants: input.participants, requests: input.requests,
+                candidates: ranking.agendaCandidates(limit: options.candidatesPerParticipant),
+                keeping: earlier?.keptMeetings ?? [])
+        } catch {
+            throw .contradictoryInput(error)
+        }
         let tables = [
             ExportedFile(relativePath: "recommendations.csv",
                          contents: Data(RecommendationsCSVWriter().csv(for: ranking.recommendations).utf8)),
@@ -123,6 +131,9 @@ public enum MissionPipelineError: Error, Sendable, Equatable, CustomStringConver
     case earlierAgendaOfAnotherMission(found: String, expected: String)
     /// The scoring's linear algebra failed on finite input (a bug).
     case scoringFailed(String)
+    /// The engine or the planner refused the input (never for a ``ValidatedMission``
+    /// from the loader or ``InputValidator``: a bug if it happens).
+    case contradictoryInput(MissionInputError)
 
     /// What went wrong and what to do.
     public var description: String {
@@ -131,6 +142,8 @@ public enum MissionPipelineError: Error, Sendable, Equatable, CustomStringConver
             "the earlier agenda is for mission '\(found)', not '\(expected)' (give the agenda of an earlier run of the same mission)"
         case .scoringFailed(let reason):
             "scoring failed: \(reason) (please report this with the input files)"
+        case .contradictoryInput(let error):
+            "the input was refused after validation: \(error) (please report this with the input files)"
         }
     }
 }

@@ -21,7 +21,7 @@ import MissionMatch
 ///
 /// ```swift
 /// let earlier = try AgendaReader(mission: mission).read(contentsOf: URL(fileURLWithPath: "out/agenda.json")).value
-/// let plan = AgendaPlanner().plan(mission: mission, participants: p, requests: r, candidates: c,
+/// let plan = try AgendaPlanner().plan(mission: mission, participants: p, requests: r, candidates: c,
 ///                                 keeping: earlier.keptMeetings)
 /// ```
 public struct AgendaReader: Sendable {

@@ -1,9 +1,11 @@
 /// A contradiction in the input of ``MatchingEngine/rank(mission:participants:requests:top:semantic:)``
-/// that validation would have caught: the engine refuses it rather than
-/// guessing (ranking a three-sided "bipartite" mission as open, say).
+/// or ``AgendaPlanner/plan(mission:participants:requests:candidates:keeping:)``
+/// that validation would have caught: both refuse it rather than guessing
+/// (ranking a three-sided "bipartite" mission as open, or planning it while
+/// dropping the third side's pairs, say).
 ///
 /// Input read by the readers or checked by the IO library's validator never has one.
-public enum RankingInputError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum MissionInputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Two participants share an id.
     case duplicateID(String)
     /// A bipartite mission does not name exactly two sides.
@@ -35,7 +37,7 @@ public enum RankingInputError: Error, Sendable, Equatable, CustomStringConvertib
     /// The first contradiction of an input, if any.
     ///
     /// - Complexity: O(*n*).
-    static func check(mission: Mission, participants: [Participant], semantic: SemanticVectors?) throws(RankingInputError) {
+    static func check(mission: Mission, participants: [Participant], semantic: SemanticVectors? = nil) throws(MissionInputError) {
         var seen: Set<String> = []
         for participant in participants where !seen.insert(participant.id).inserted {
             throw .duplicateID(participant.id)
