@@ -35,6 +35,27 @@ struct PipelineTests {
         #expect(read.slots == result.plan.agenda.slots && read.participants == result.plan.agenda.participants)
     }
 
+    /// recommendations.csv's one definition: what the writer writes, the reader
+    /// reads back (ranks, partners, scores at four decimals, components, reasons).
+    @Test func recommendationsReadBackAsWritten() throws {
+        let (reference, loaded) = try Self.loadToronto()
+        let result = try MissionPipeline(reference: reference).run(loaded.validated)
+        let file = try #require(result.file("recommendations.csv"))
+        let rows = try RecommendationsReader().readCSV(file.contents, displayName: "recommendations.csv").value
+        let written = result.ranking.recommendations.flatMap { $0 }
+        #expect(rows.count == written.count && !rows.isEmpty)
+        func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+        for (row, recommendation) in zip(rows, written) {
+            #expect(row.participant == recommendation.participant && row.rank == recommendation.rank
+                    && row.partner == recommendation.partner)
+            #expect(abs((row.score ?? -1) - rounded(recommendation.score)) < 1e-9)
+            #expect(abs((row.components["complementarity"] ?? -1) - rounded(recommendation.components.complementarity)) < 1e-9)
+            #expect(abs((row.components["competition"] ?? -1) - rounded(recommendation.components.competition)) < 1e-9)
+            // Reasons are written spreadsheet-safe: a reason never starts with = + - @.
+            #expect(row.reasons == recommendation.reasons || row.reasons == "'" + recommendation.reasons)
+        }
+    }
+
     /// Participants and a mission built in code (no file path) give byte for byte
     /// the files the same data gives when read from files.
     @Test func valuesBuiltInCodeGiveTheSameFilesAsFiles() throws {
