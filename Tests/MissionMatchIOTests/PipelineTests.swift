@@ -166,6 +166,23 @@ struct InputValidatorTests {
         }
     }
 
+    /// Beyond the error limit, the count of the errors left out survives the
+    /// move from generated lines to records.
+    @Test func errorsBeyondTheLimitAreCounted() {
+        let participants = [Self.participant("eu-01", "CZ", side: "consortium"), Self.participant("cn-01", "CN", side: "counterpart")]
+        let requests = (1...5).map { MeetingRequest(from: "eu-01", to: "cn-9\($0)", priority: .wish) }
+        var limits = ImportLimits.default
+        limits.maxErrors = 2
+        do {
+            _ = try InputValidator(reference: Self.reference, limits: limits)
+                .validate(requests: requests, participants: participants, mission: Self.mission)
+            Issue.record("requests naming unknown participants were accepted")
+        } catch {
+            #expect(error.diagnostics.errors.map(\.record) == [1, 2])
+            #expect(error.diagnostics.errorLines.last == "… and 3 more errors")
+        }
+    }
+
     @Test func valuesAreNormalisedAsAReaderWould() throws {
         let participants = [Self.participant("eu-01", "Czechia", side: "Consortium"),
                             Self.participant("cn-01", "China", side: "counterpart")]

@@ -62,6 +62,17 @@ public struct Diagnostics: Sendable, Hashable, Codable {
         omittedWarningCount += other.omittedWarningCount
     }
 
+    /// The same collection with every diagnostic changed by `transform`
+    /// (e.g. a position moved), keeping the omitted counts.
+    ///
+    /// - Complexity: O(*n*) for *n* kept diagnostics.
+    func mapped(_ transform: (Diagnostic) -> Diagnostic) -> Diagnostics {
+        var result = self
+        result.errors = errors.map(transform)
+        result.warnings = warnings.map(transform)
+        return result
+    }
+
     /// The error lines as printed: one per error, then `… and N more errors`.
     public var errorLines: [String] {
         errors.map(\.description) + (omittedErrorCount > 0 ? ["… and \(omittedErrorCount) more \(omittedErrorCount == 1 ? "error" : "errors")"] : [])

@@ -181,33 +181,32 @@ public struct InputValidator: Sendable {
         }
     }
 
-    /// The diagnostics with their generated lines replaced by record numbers.
+    /// The diagnostics with their generated lines replaced by record numbers
+    /// (the record whose first line is the last at or before the diagnostic's).
     private static func records(_ diagnostics: Diagnostics, firstLines: [Int]) -> Diagnostics {
-        var result = Diagnostics(errorLimit: diagnostics.errorLimit)
-        for var diagnostic in diagnostics.errors + diagnostics.warnings {
+        diagnostics.mapped { diagnostic in
+            var moved = withoutLine(diagnostic)
             if let line = diagnostic.line, line >= 2 {
-                var low = 0, high = firstLines.count
+                var low = 0, high = firstLines.count   // binary search: records written so far at `line`
                 while low < high {
                     let middle = (low + high) / 2
                     if firstLines[middle] <= line { low = middle + 1 } else { high = middle }
                 }
-                diagnostic.record = low > 0 ? low : nil
+                moved.record = low > 0 ? low : nil
             }
-            diagnostic.line = nil
-            diagnostic.character = nil
-            result.append(diagnostic)
+            return moved
         }
-        return result
     }
 
     /// The diagnostics without lines or characters.
     private static func withoutLines(_ diagnostics: Diagnostics) -> Diagnostics {
-        var result = Diagnostics(errorLimit: diagnostics.errorLimit)
-        for var diagnostic in diagnostics.errors + diagnostics.warnings {
-            diagnostic.line = nil
-            diagnostic.character = nil
-            result.append(diagnostic)
-        }
-        return result
+        diagnostics.mapped(withoutLine)
+    }
+
+    private static func withoutLine(_ diagnostic: Diagnostic) -> Diagnostic {
+        var diagnostic = diagnostic
+        diagnostic.line = nil
+        diagnostic.character = nil
+        return diagnostic
     }
 }

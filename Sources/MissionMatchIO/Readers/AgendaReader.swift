@@ -350,21 +350,22 @@ private struct AgendaDocument {
     }
 
     private mutating func localDate(_ record: inout Record, _ key: String) -> LocalDate? {
-        guard let value = text(&record, key) else { return nil }
-        guard let date = LocalDate(parsing: value) else {
-            problem(record.line(key), record.number, key, "'\(value)' is not a date", "write YYYY-MM-DD")
-            return nil
-        }
-        return date
+        parsed(&record, key, what: "a date", hint: "write YYYY-MM-DD") { LocalDate(parsing: $0) }
     }
 
     private mutating func localTime(_ record: inout Record, _ key: String) -> LocalTime? {
-        guard let value = text(&record, key) else { return nil }
-        guard let time = LocalTime(parsing: value) else {
-            problem(record.line(key), record.number, key, "'\(value)' is not a time", "write HH:MM")
+        parsed(&record, key, what: "a time", hint: "write HH:MM") { LocalTime(parsing: $0) }
+    }
+
+    /// A required value read by `parse`, or `nil` after reporting what it is not.
+    private mutating func parsed<Value>(_ record: inout Record, _ key: String, what: String, hint: String,
+                                        _ parse: (String) -> Value?) -> Value? {
+        guard let text = text(&record, key) else { return nil }
+        guard let value = parse(text) else {
+            problem(record.line(key), record.number, key, "'\(text)' is not \(what)", hint)
             return nil
         }
-        return time
+        return value
     }
 
     private mutating func strings(_ record: inout Record, _ key: String) -> [String]? {

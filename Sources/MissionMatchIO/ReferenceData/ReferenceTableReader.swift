@@ -31,13 +31,14 @@ struct ReferenceTableReader {
     }
 
     private mutating func open(_ relativePath: String, schema: CSVSchema) -> CSVTable? {
+        let name = displayName(of: relativePath)
         switch source {
         case .folder(let directory):
-            let url = directory.appendingPathComponent(relativePath)
-            return CSVTable.open(url, name: InputFile.displayName(for: url), schema: schema, limits: limits, diagnostics: &diagnostics)
+            return CSVTable.open(directory.appendingPathComponent(relativePath), name: name, schema: schema, limits: limits,
+                                 diagnostics: &diagnostics)
         case .bundled(let files):
-            return CSVTable.open(Data((files[relativePath] ?? "").utf8), name: "(bundled) Data/" + relativePath, schema: schema,
-                                 limits: limits, diagnostics: &diagnostics)
+            return CSVTable.open(Data((files[relativePath] ?? "").utf8), name: name, schema: schema, limits: limits,
+                                 diagnostics: &diagnostics)
         }
     }
 
