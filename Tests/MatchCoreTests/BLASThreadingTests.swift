@@ -8,7 +8,8 @@ import Testing
 struct BLASThreadingTests {
     @Test func defaultScopesWaitForSingleThreadedOnes() {
         guard let openBLAS = OpenBLASRuntime.loaded else { return }  // reference BLAS: nothing to coordinate
-        let defaultThreads = openBLAS.threads
+        // Read inside a default scope: another test's single-threaded scope may be open right now.
+        let defaultThreads = BLASThreading.withDefaultBLASThreads { openBLAS.threads }
         let entered = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
         let observed = Observations()
         DispatchQueue.global().async {
@@ -33,7 +34,7 @@ struct BLASThreadingTests {
         #expect(observed.insideSingle == 1)
         #expect(observed.defaultSawSingleClosed)
         #expect(observed.insideDefault == defaultThreads)
-        #expect(openBLAS.threads == defaultThreads)
+        #expect(BLASThreading.withDefaultBLASThreads { openBLAS.threads } == defaultThreads)
     }
 }
 
