@@ -7,7 +7,7 @@ import Foundation
 /// let report = BLASReport.inspect()
 /// print(report.implementation, report.measuredGFLOPS, report.warnings)
 /// ```
-public struct BLASReport: Sendable, Codable, Equatable {
+public struct BLASReport: Sendable, Encodable, Equatable {
     /// `OpenBLAS` when OpenBLAS's symbols are present, else `reference or unknown`.
     public var implementation: String
     /// OpenBLAS's build configuration (`openblas_get_config`), if OpenBLAS.
@@ -30,8 +30,9 @@ public struct BLASReport: Sendable, Codable, Equatable {
     /// misdetected CPU; the Cooperlake kernel on AMD Zen 4), e.g. that it
     /// restarted itself with `OPENBLAS_CORETYPE=SKYLAKEX`.
     public var automaticFix: String?
-    /// What is wrong and exactly what to install or set. Empty when all is well.
-    public var warnings: [String]
+    /// What is wrong and exactly what to install or set (each warning's
+    /// `description` says it in a sentence). Empty when all is well.
+    public var warnings: [Warning]
     /// The vector code of the scoring kernel's own combine-and-flag pass
     /// (not BLAS): `AVX-512`, `AVX2` or `portable C`, the widest this
     /// processor runs.
@@ -121,43 +122,27 @@ public struct BLASReport: Sendable, Codable, Equatable {
     }
 
     /// The advice for a report: what is slow and what to install or set.
-    static func warnings(for report: BLASReport) -> [String] {
-        var warnings: [String] = []
+    static func warnings(for report: BLASReport) -> [Warning] {
+        var warnings: [Warning] = []
         if !report.isOpenBLAS {
-            warnings.append(
-                "the BLAS answering is the reference implementation (or an unknown one), typically 10–70× slower than OpenBLAS: "
-                + "install OpenBLAS (the libopenblas0-pthread package on Debian and Ubuntu) and measure again")
+            warnings.append(.referenceBLAS)
         } else if let core = report.coreName,
                   let advice = CoreTypeFix.advice(cpu: report.cpu, coreName: core) {
-            let fixedByItself = "(a program that calls CoreTypeFix.restartIfNeeded() first does this by itself unless "
-                + "MISSIONMATCH_NO_OPENBLAS_FIX is set; others need OPENBLAS_CORETYPE=\(advice) in their environment)"
             if let override = report.coreTypeOverride, report.cpu.isZen4 {
-                warnings.append(
-                    "OpenBLAS runs its \(core) kernel because OPENBLAS_CORETYPE=\(override) is set, "
-                    + "but on AMD Zen 4 its Haswell kernel measured faster: unset OPENBLAS_CORETYPE or set OPENBLAS_CORETYPE=\(advice)")
+                warnings.append(.overrideSlowerOnZen4(kernel: core, override: override, coreType: advice))
             } else if let override = report.coreTypeOverride {
-                warnings.append(
-                    "OpenBLAS runs its \(core) kernel because OPENBLAS_CORETYPE=\(override) is set, "
-                    + "but this CPU supports \(advice): unset OPENBLAS_CORETYPE or set OPENBLAS_CORETYPE=\(advice)")
+                warnings.append(.overrideBelowCPU(kernel: core, override: override, coreType: advice))
             } else if report.cpu.isZen4 {
-                let why = CoreTypeFix.vectorLevel(ofCore: core) == .avx512
-                    ? "whose 512-bit instructions this AMD Zen 4 executes in two 256-bit halves"
-                    : "which leaves this AMD Zen 4's AVX2 and AVX-512 units unused"
-                warnings.append(
-                    "OpenBLAS runs its \(core) kernel, \(why); on Zen 4 its Haswell kernel measured faster: "
-                    + "set OPENBLAS_CORETYPE=\(advice) \(fixedByItself)")
+                warnings.append(.slowKernelOnZen4(kernel: core, coreType: advice,
+                                                  avx512Kernel: CoreTypeFix.vectorLevel(ofCore: core) == .avx512))
             } else {
-                warnings.append(
-                    "OpenBLAS misdetects this CPU and runs its generic \(core) kernel: set OPENBLAS_CORETYPE=\(advice) "
-                    + fixedByItself)
+                warnings.append(.misdetectedCPU(kernel: core, coreType: advice))
             }
         }
         if report.measuredGFLOPS > 0, report.fractionOfPeak > 0, report.fractionOfPeak < 0.25, warnings.isEmpty,
            let peak = report.peak {
-            warnings.append(String(
-                format: "sgemm runs at %.0f GFLOPS, %.0f%% of this CPU's %.0f GFLOPS peak: the machine may be busy "
-                    + "(measure again) or BLAS may be limited to fewer threads (OPENBLAS_NUM_THREADS)",
-                report.measuredGFLOPS, report.fractionOfPeak * 100, peak.gflops))
+            warnings.append(.farBelowPeak(gflops: report.measuredGFLOPS, fractionOfPeak: report.fractionOfPeak,
+                                          peakGFLOPS: peak.gflops))
         }
         return warnings
     }
@@ -204,6 +189,9 @@ public enum CoreTypeFix {
     /// Set (to the kernel OpenBLAS had chosen) when missionmatch restarted
     /// itself with a better `OPENBLAS_CORETYPE`; also prevents a second restart.
     public static let environmentKey = "MISSIONMATCH_OPENBLAS_RESTARTED_FROM"
+
+    /// Set (to anything) to keep OpenBLAS's own kernel choice: no restart.
+    public static let optOutKey = "MISSIONMATCH_NO_OPENBLAS_FIX"
 
     /// The vector level an OpenBLAS core name's kernels use.
     package static func vectorLevel(ofCore name: String) -> CPUFeatures.VectorLevel {
@@ -265,7 +253,7 @@ public enum CoreTypeFix {
                                    cpu: @autoclosure () -> CPUFeatures = CPUFeatures.current(),
                                    coreName: String? = BLASReport.loadedCoreName) -> (coreType: String, from: String)? {
         guard environment["OPENBLAS_CORETYPE"] == nil, environment[environmentKey] == nil,
-              environment["MISSIONMATCH_NO_OPENBLAS_FIX"] == nil,
+              environment[optOutKey] == nil,
               let coreName, let advice = advice(cpu: cpu(), coreName: coreName) else { return nil }
         return (advice, coreName)
     }

@@ -106,7 +106,7 @@ struct Run: ParsableCommand {
             throw error
         }
 
-        let warnings = BLASReport.inspect(measure: false).warnings
+        let warnings = BLASReport.inspect(measure: false).warnings.map(\.description)
         StandardError.write(warnings.map { terminal.errorStyle.attention("warning: ") + $0 })
         let runner = MissionRunner(
             reference: inputs.reference, out: URL(fileURLWithPath: out), warnings: warnings,

@@ -97,7 +97,7 @@ struct Validate: ParsableCommand {
 }
 
 /// The result of validating one mission file, as printed by `--format json`.
-struct MissionReport: Codable {
+struct MissionReport: Encodable {
     var file: String
     var valid: Bool
     var errors: [String]
@@ -141,7 +141,7 @@ enum SummaryText {
         lines.append("  requests: " + s.requests.map { "\($0.label) \($0.count)" }.joined(separator: ", "))
         if !s.findings.isEmpty {
             lines.append("  findings:")
-            lines += s.findings.map { "    - " + $0 }
+            lines += s.findings.map { "    - \($0)" }
         }
         if !report.warnings.isEmpty {
             lines.append("  warnings (\(report.warnings.count)):")

@@ -215,7 +215,7 @@ struct BLASDiagnosticsTests {
                 implementation: "OpenBLAS", configuration: "OpenBLAS 0.3.21", coreName: core, threads: 2,
                 coreTypeOverride: override, cpu: Self.zen4, benchmarkSize: nil, measuredGFLOPS: 0,
                 fractionOfPeak: 0, automaticFix: nil, warnings: [])
-            return BLASReport.warnings(for: report)
+            return BLASReport.warnings(for: report).map(\.description)
         }
         #expect(warnings(core: "Cooperlake", override: nil) == [
             "OpenBLAS runs its Cooperlake kernel, whose 512-bit instructions this AMD Zen 4 executes in two 256-bit halves; "
@@ -257,7 +257,7 @@ struct BLASDiagnosticsTests {
             #expect(report.coreName != nil)
             #expect(report.configuration?.contains("OpenBLAS") == true)
         } else {
-            #expect(report.warnings.contains { $0.contains("libopenblas0-pthread") })
+            #expect(report.warnings.contains { $0.description.contains("libopenblas0-pthread") })
         }
     }
 }

@@ -66,7 +66,28 @@ struct ParticipantModelTests {
         #expect(summary.findings == [])
         mission.tables = 1
         mission.minMeetings = 8
-        #expect(MissionSummary(mission: mission, participants: participants).findings.first?
-            .hasPrefix("The tables cannot hold the minimum meetings") == true)
+        // min_meetings 8 from the mission, eu3 keeps its own 2: (8 + 8 + 2 + 8) / 2 = 13 meetings for 8 × 1 places.
+        let tight = MissionSummary(mission: mission, participants: participants)
+        #expect(tight.findings.first == .tablesBelowMinimum(tableSlots: 8, meetingsNeeded: 13))
+        #expect(tight.findings.first?.description
+            == "The tables cannot hold the minimum meetings: 8 table slots for 13 meetings needed; add tables or sessions, or lower min_meetings.")
+    }
+
+    @Test func summaryFindingsNameEveryParticipantAndEncodeAsSentences() throws {
+        var mission = try MissionTests.mission(sessions: [("2019-06-17", "09:00", "10:00")])
+        mission.tables = 10
+        let otherDay = try #require(TimeRange(parsing: "2019-06-18 09:00-10:00"))
+        let absent = (1...12).map { index in
+            var participant = Self.participant(String(format: "eu%02d", index), side: "consortium")
+            participant.availability = [otherDay]
+            return participant
+        }
+        let summary = MissionSummary(mission: mission, participants: absent)
+        #expect(summary.findings.contains(.emptySide(Side("counterpart"))))
+        #expect(summary.findings.contains(.availableInNoSlot(absent.map(\.id))))
+        let sentence = MissionSummary.Finding.availableInNoSlot(absent.map(\.id)).description
+        #expect(sentence == "12 participant(s) are available in no slot: eu01, eu02, eu03, eu04, eu05, eu06, eu07, eu08, eu09, eu10 and 2 more.")
+        let json = String(decoding: try JSONEncoder().encode(summary.findings), as: UTF8.self)
+        #expect(json.contains("\"No participant is on side counterpart; a bipartite mission needs both sides.\""))
     }
 }

@@ -5,9 +5,9 @@
 /// let summary = MissionSummary(mission: mission, participants: participants, requests: requests)
 /// summary.capacity.tableSlots          // slots × tables
 /// summary.capacity.meetingsWanted      // Σ per-participant maximum / 2
-/// summary.findings                     // plain sentences: what to change
+/// summary.findings                     // what to change (MissionSummary.Finding)
 /// ```
-public struct MissionSummary: Sendable, Equatable, Codable {
+public struct MissionSummary: Sendable, Equatable, Encodable {
     /// A label with a count, e.g. a country and its participants.
     public struct Count: Sendable, Equatable, Codable {
         /// The label (side, country code, sector code, type…).
@@ -82,8 +82,8 @@ public struct MissionSummary: Sendable, Equatable, Codable {
     public var capacity: Capacity
     /// Requests per priority (`must`, `wish`, `block`).
     public var requests: [Count]
-    /// Plain sentences about what may need changing; empty when all looks fine.
-    public var findings: [String]
+    /// What may need changing; empty when all looks fine.
+    public var findings: [Finding]
 
     /// Summarises a mission.
     ///
@@ -112,7 +112,7 @@ public struct MissionSummary: Sendable, Equatable, Codable {
             Count(label: priority.rawValue, count: requests.count { $0.priority == priority })
         }
 
-        var findings: [String] = []
+        var findings: [Finding] = []
         var maxSum = 0, minSum = 0
         var maxBySide: [Side: Int] = [:]
         var short: [String] = []
@@ -136,20 +136,19 @@ public struct MissionSummary: Sendable, Equatable, Codable {
             coverage: min(wanted, smallerSide ?? wanted) > 0 ? Double(tableSlots) / Double(min(wanted, smallerSide ?? wanted)) : nil)
 
         if tableSlots < minSum / 2 {
-            findings.append("The tables cannot hold the minimum meetings: \(tableSlots) table slots for \(minSum / 2) meetings needed; add tables or sessions, or lower min_meetings.")
+            findings.append(.tablesBelowMinimum(tableSlots: tableSlots, meetingsNeeded: minSum / 2))
         } else if tableSlots < min(wanted, smallerSide ?? wanted) {
-            findings.append("Tables will limit the agenda: \(tableSlots) table slots for up to \(min(wanted, smallerSide ?? wanted)) meetings the limits allow; add tables to give everyone their maximum.")
+            findings.append(.tablesLimitAgenda(tableSlots: tableSlots, meetingsAllowed: min(wanted, smallerSide ?? wanted)))
         }
         for side in mission.sides where (bySide.first { $0.label == side.rawValue }?.count ?? 0) == 0 {
-            findings.append("No participant is on side \(side); a bipartite mission needs both sides.")
+            findings.append(.emptySide(side))
         }
         if !short.isEmpty {
-            let list = short.prefix(10).joined(separator: ", ") + (short.count > 10 ? " and \(short.count - 10) more" : "")
-            findings.append("\(short.count) participant(s) cannot reach their min_meetings in the slots they are available: \(list).")
+            findings.append(.minimumOutOfReach(short))
         }
         let unavailable = participants.filter { Self.usableSlots($0, slots: slots) == 0 }.map(\.id)
         if !unavailable.isEmpty {
-            findings.append("\(unavailable.count) participant(s) are available in no slot: \(unavailable.prefix(10).joined(separator: ", ")).")
+            findings.append(.availableInNoSlot(unavailable))
         }
         self.findings = findings
     }
