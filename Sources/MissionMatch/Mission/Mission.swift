@@ -36,6 +36,9 @@ public struct Mission: Sendable, Equatable, Identifiable {
     public var participantsPath: String?
     /// The meeting requests file, as written in the mission file.
     public var requestsPath: String?
+    /// The outcomes file (what came of the meetings, FileFormats §6b), as
+    /// written in the mission file's `outcomes:` key.
+    public var outcomesPath: String?
     /// The sentence-encoder model folder, as written in the mission file
     /// (`encoder:`), or `none` for lexical ranking; `nil` leaves the choice
     /// to the command (its `--encoder`, `$MISSIONMATCH_ENCODER`, the cache).
@@ -114,6 +117,7 @@ public struct Mission: Sendable, Equatable, Identifiable {
         self.topK = topK
         self.targets = targets
         self.encoderPath = nil
+        self.outcomesPath = nil
     }
 
     /// The session ranges that cover `range` at least partly.

@@ -7,7 +7,7 @@ struct MissionDecoder {
     static let keys = [
         "id", "name", "host_country", "city", "timezone", "participants", "requests", "pairing", "sides", "sessions",
         "meeting_minutes", "break_minutes", "tables", "max_meetings", "min_meetings", "rules", "weights", "top_k", "targets",
-        "encoder",
+        "outcomes", "encoder",
     ]
     static let sessionKeys = ["date", "start", "end"]
     static let ruleKeys = ["exclude_same_cluster", "exclude_same_country", "require_common_language"]
@@ -15,7 +15,7 @@ struct MissionDecoder {
         "complementarity", "latent_share", "semantic_share", "similarity", "competition", "sector", "country", "cooperation", "reciprocity",
         "calibrated",
     ]
-    static let targetKeys = ["meetings", "cooperation_agreements", "business_agreements"]
+    static let targetKeys = ["meetings", "cooperation_agreements", "business_agreements", "mous", "events"]
 
     var reader: StructuredReader
     let countries: CountryTable?
@@ -54,6 +54,7 @@ struct MissionDecoder {
         let weights = checkedWeights(map)
         let topK = reader.integer(map, "top_k", minimum: 1, maximum: FormatLimits.maxTopK, example: "10") ?? 10
         let targets = checkedTargets(map)
+        let outcomes = reader.string(map, "outcomes", example: "../outcomes/shanghai-2019.csv")
         let encoder = reader.string(map, "encoder", example: "~/.cache/missionmatch/encoders/all-MiniLM-L6-v2")
 
         guard reader.diagnostics.errorCount == before, let id, let name, let timeZone, let participants,
@@ -65,6 +66,7 @@ struct MissionDecoder {
             sessions: sessions, meetingMinutes: meetingMinutes, breakMinutes: breakMinutes, tables: tables,
             maxMeetings: maxMeetings, minMeetings: minMeetings, rules: rules, weights: weights, topK: topK, targets: targets)
         mission.encoderPath = encoder?.text
+        mission.outcomesPath = outcomes?.text
         checkSlots(mission, map)
         guard reader.diagnostics.errorCount == before else { return nil }
         return (mission, participants.line, requests?.line)
@@ -279,7 +281,9 @@ struct MissionDecoder {
         return MissionTargets(
             meetings: reader.integer(targets, "meetings", minimum: 0, example: "200"),
             cooperationAgreements: reader.integer(targets, "cooperation_agreements", minimum: 0, example: "38"),
-            businessAgreements: reader.integer(targets, "business_agreements", minimum: 0, example: "10"))
+            businessAgreements: reader.integer(targets, "business_agreements", minimum: 0, example: "10"),
+            mous: reader.integer(targets, "mous", minimum: 0, example: "2"),
+            events: reader.integer(targets, "events", minimum: 0, example: "1"))
     }
 
     private mutating func checkSlots(_ mission: Mission, _ map: StructuredReader.Mapping) {

@@ -11,6 +11,8 @@ public struct MissionFile: Sendable, Equatable {
     public var participantsURL: URL
     /// The requests file, resolved against the mission file's folder.
     public var requestsURL: URL?
+    /// The outcomes file of the `outcomes` key, resolved against the mission file's folder.
+    public var outcomesURL: URL?
     /// The mission file's name as shown in messages.
     public var displayName: String
     /// The line of the `participants` key, for messages about that file.

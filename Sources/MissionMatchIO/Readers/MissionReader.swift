@@ -83,6 +83,7 @@ public struct MissionReader: Sendable {
             participantsURL: Self.resolve(decoded.mission.participantsPath ?? "", against: baseURL),
             requestsURL: decoded.mission.requestsPath.map { Self.resolve($0, against: baseURL) },
             displayName: displayName, participantsLine: decoded.participantsLine, requestsLine: decoded.requestsLine)
+        file.outcomesURL = decoded.mission.outcomesPath.map { Self.resolve($0, against: baseURL) }
         file.encoderURL = decoded.mission.encoderPath.flatMap { path in
             guard path != MissionFile.noEncoder else { return nil }
             // `~/…` is the user's home folder, as a shell would read it.

@@ -36,6 +36,7 @@ public struct MissionFileWriter: Sendable {
         lines.append("timezone: " + Self.scalar(mission.timeZone.identifier))
         if let participants = mission.participantsPath { lines.append("participants: " + Self.scalar(participants)) }
         if let requests = mission.requestsPath { lines.append("requests: " + Self.scalar(requests)) }
+        if let outcomes = mission.outcomesPath { lines.append("outcomes: " + Self.scalar(outcomes)) }
         if let encoder = mission.encoderPath { lines.append("encoder: " + Self.scalar(encoder)) }
         lines.append("pairing: " + mission.pairing.rawValue)
         if mission.pairing == .bipartite || !mission.sides.isEmpty {
@@ -71,6 +72,8 @@ public struct MissionFileWriter: Sendable {
             if let v = t.meetings { lines.append("  meetings: \(v)") }
             if let v = t.cooperationAgreements { lines.append("  cooperation_agreements: \(v)") }
             if let v = t.businessAgreements { lines.append("  business_agreements: \(v)") }
+            if let v = t.mous { lines.append("  mous: \(v)") }
+            if let v = t.events { lines.append("  events: \(v)") }
         }
         return lines.joined(separator: "\n") + "\n"
     }
