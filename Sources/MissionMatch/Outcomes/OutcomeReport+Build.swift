@@ -38,6 +38,11 @@ extension OutcomeReport {
         self.funnel = Funnel(
             recommended: recommendations.map { Self.distinctPairs($0) },
             onAgenda: scheduled.count,
+            onAgendaRecommended: recommendations.map { list in
+                let pairs = Set(list.map { Self.key($0.participant, $0.partner) })
+                return scheduled.count { pairs.contains(Self.key($0.participantA, $0.participantB))
+                    || pairs.contains(Self.key($0.participantB, $0.participantA)) }
+            },
             reported: meetingOutcomes.count { $0.attendance != nil },
             held: held.count,
             ratedUseful: held.count(where: \.ratedUseful),

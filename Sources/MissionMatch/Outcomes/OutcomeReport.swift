@@ -50,6 +50,10 @@ public struct OutcomeReport: Sendable, Equatable {
         public var recommended: Int?
         /// Meetings on the agenda (scheduled).
         public var onAgenda: Int
+        /// Of those, meetings whose pair was recommended (`nil` when no
+        /// recommendations were given). The planner may also use pairs
+        /// below each participant's recommended list.
+        public var onAgendaRecommended: Int?
         /// Agenda meetings whose attendance is reported.
         public var reported: Int
         /// Meetings held with both participants.
@@ -62,10 +66,11 @@ public struct OutcomeReport: Sendable, Equatable {
         public var agreements: Int
 
         /// Creates a funnel.
-        public init(recommended: Int?, onAgenda: Int, reported: Int, held: Int, ratedUseful: Int,
-                    followedUp: Int, agreements: Int) {
+        public init(recommended: Int?, onAgenda: Int, onAgendaRecommended: Int? = nil, reported: Int, held: Int,
+                    ratedUseful: Int, followedUp: Int, agreements: Int) {
             self.recommended = recommended
             self.onAgenda = onAgenda
+            self.onAgendaRecommended = onAgendaRecommended
             self.reported = reported
             self.held = held
             self.ratedUseful = ratedUseful
@@ -73,12 +78,36 @@ public struct OutcomeReport: Sendable, Equatable {
             self.agreements = agreements
         }
 
-        /// The stages as `(label, count)`, widest first; the recommended
-        /// stage only when known.
-        public var stages: [(label: String, count: Int)] {
-            (recommended.map { [("recommended", $0)] } ?? []) + [
-                ("on the agenda", onAgenda), ("held", held), ("rated useful by both", ratedUseful),
-                ("followed up", followedUp), ("agreement", agreements),
+        /// One stage: its count, and the stage it is a part of (each meeting
+        /// counted in a stage is counted in its base).
+        public struct Stage: Sendable, Equatable {
+            /// What is counted, e.g. `held`.
+            public var label: String
+            /// How many.
+            public var count: Int
+            /// The label of the stage this one is a part of (`nil` for the first two).
+            public var base: String?
+            /// That stage's count.
+            public var baseCount: Int?
+
+            /// `count / baseCount` (`nil` without a base or when it is 0).
+            public var share: Double? {
+                guard let baseCount, baseCount > 0 else { return nil }
+                return Double(count) / Double(baseCount)
+            }
+        }
+
+        /// The stages, widest first; the recommended stage only when known.
+        /// Held is a part of on the agenda; rated useful and followed up are
+        /// parts of held; agreement is a part of followed up.
+        public var stages: [Stage] {
+            let recommendedStage = recommended.map { [Stage(label: "recommended", count: $0, base: nil, baseCount: nil)] } ?? []
+            return recommendedStage + [
+                Stage(label: "on the agenda", count: onAgenda, base: nil, baseCount: nil),
+                Stage(label: "held", count: held, base: "on the agenda", baseCount: onAgenda),
+                Stage(label: "rated useful by both", count: ratedUseful, base: "held", baseCount: held),
+                Stage(label: "followed up", count: followedUp, base: "held", baseCount: held),
+                Stage(label: "agreement", count: agreements, base: "followed up", baseCount: followedUp),
             ]
         }
     }

@@ -36,7 +36,10 @@ public struct ProgrammeOutcomeReport: Sendable, Equatable {
         let recommended = funnels.map(\.recommended)
         self.funnel = OutcomeReport.Funnel(
             recommended: recommended.contains(nil) || recommended.isEmpty ? nil : recommended.compactMap { $0 }.reduce(0, +),
-            onAgenda: funnels.map(\.onAgenda).reduce(0, +), reported: funnels.map(\.reported).reduce(0, +),
+            onAgenda: funnels.map(\.onAgenda).reduce(0, +),
+            onAgendaRecommended: funnels.contains { $0.onAgendaRecommended == nil } || funnels.isEmpty ? nil
+                : funnels.compactMap(\.onAgendaRecommended).reduce(0, +),
+            reported: funnels.map(\.reported).reduce(0, +),
             held: funnels.map(\.held).reduce(0, +), ratedUseful: funnels.map(\.ratedUseful).reduce(0, +),
             followedUp: funnels.map(\.followedUp).reduce(0, +), agreements: funnels.map(\.agreements).reduce(0, +))
         self.agreementsOutsideAgenda = missions.map(\.agreementsOutsideAgenda).reduce(0, +)

@@ -96,30 +96,9 @@ public struct AgendaJSONWriter: Sendable {
         "{" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    /// A number with at most 4 decimals, trailing zeros dropped: `0.71`, `212.4`, `0`.
-    func number(_ value: Double) -> String {
-        var text = FixedPoint.format(value, digits: 4)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
+    /// A number with at most 4 decimals, trailing zeros dropped (``JSONText/number(_:)``).
+    func number(_ value: Double) -> String { JSONText.number(value) }
 
-    /// A JSON string literal (RFC 8259 escapes; other characters as UTF-8).
-    func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where PrintableText.isControl(c) || c.value == 0x2028 || c.value == 0x2029:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (``JSONText/string(_:)``).
+    func string(_ text: String) -> String { JSONText.string(text) }
 }
