@@ -69,7 +69,7 @@ enum CommandInputs {
 
     /// The files a run reads, which it must never overwrite.
     static func inputs(of mission: LoadedMission) -> [URL] {
-        [mission.file.url, mission.file.participantsURL, mission.file.requestsURL].compactMap { $0 }
+        [mission.file.url, mission.file.participantsURL, mission.file.requestsURL, mission.file.outcomesURL].compactMap { $0 }
     }
 
     /// Writes a file or exits 73 with the reason.

@@ -38,13 +38,29 @@ struct MissionRunner: Sendable {
         progress.show(.rankingAndPlanning, mission: mission.id, position: position, of: count)
         let result: MissionResult
         do {
-            result = try pipeline.run(loaded.validated, semantic: vectors, replanning: earlier)
+            let outcomes = loaded.file.outcomesURL.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+            if let named = loaded.file.outcomesURL, outcomes == nil {
+                StandardError.write(["warning: \(mission.id): the outcomes file \(named.relativePath) does not exist; "
+                                     + "summary.md shows the plan only"])
+            }
+            result = try pipeline.run(loaded.validated, semantic: vectors, replanning: earlier, outcomes: outcomes)
         } catch {
             progress.finish()
             StandardError.write(["missionmatch: \(mission.id): \(error)"])
             throw RunExit.software
         }
 
+        switch result.outcomes {
+        case .success(let read): StandardError.write(read.diagnostics.warningLines)
+        case .failure(let error):
+            // Outcomes recorded against an agenda handed out before (planned from other inputs or
+            // another encoder) do not fit this one: one line, since `outcomes report` checks them in full.
+            let problems = error.diagnostics.errorLines
+            StandardError.write(["note: \(mission.id): summary.md shows the plan only: the outcomes do not fit this agenda "
+                                 + "(\(problems.count) problem\(problems.count == 1 ? "" : "s"), e.g. \(problems.first ?? "?")); "
+                                 + "`missionmatch outcomes report --run DIR` reads them against the agenda handed out"])
+        case nil: break
+        }
         progress.show(.writing, mission: mission.id, position: position, of: count)
         let folder = out.appendingPathComponent(mission.id)
         let written: [URL]

@@ -122,6 +122,45 @@ struct PipelineTests {
             _ = try pipeline.run(input, replanning: other)
         }
     }
+
+    /// After the mission: outcomes recorded on the agenda's own template fill
+    /// the summary's targets; outcomes of another agenda leave the plan alone
+    /// and say why in the result.
+    @Test func outcomesFillTheSummarysTargetsWhenTheyFitTheAgenda() throws {
+        let (reference, loaded) = try Self.loadToronto()
+        let pipeline = MissionPipeline(reference: reference)
+        let first = try pipeline.run(loaded.validated)
+        let template = OutcomesCSVWriter().csv(for: first.plan.agenda, participants: loaded.participants)
+        var lines = template.split(separator: "\n").map(String.init)
+        // The first ten meetings held; the first two with a cooperation agreement, the third with a business one.
+        for index in 1...10 {
+            let followUp = index <= 2 ? "cooperation_agreement,2019-09-01" : index == 3 ? "business_agreement,2019-10-01" : "contact,"
+            lines[index] = lines[index].replacingOccurrences(of: ",,,,,,", with: ",yes,4,5,\(followUp),")
+        }
+        let folder = try TemporaryFolder()
+        let outcomes = try folder.file("outcomes.csv", lines.joined(separator: "\n") + "\n")
+        let again = try pipeline.run(loaded.validated, outcomes: outcomes)
+        #expect(try again.outcomes?.get().value.count == first.plan.agenda.stats.meetings)
+        let summary = String(decoding: try #require(again.file("summary.md")).contents, as: UTF8.self)
+        #expect(summary.contains("| target | promised | planned | achieved |"))
+        #expect(summary.contains("| B2B meetings | 320 | \(first.plan.agenda.stats.meetings) of 320"))
+        #expect(summary.contains("of 320 (") && summary.contains("| 10 of 320 (3.1 %) |"))
+        #expect(summary.contains("| Cooperation agreements | 40 | – | 2 of 40 (5.0 %) |"))
+        #expect(summary.contains("| Business agreements | 12 | – | 1 of 12 (8.3 %) |"))
+        // Every other file is the plan's, byte for byte.
+        let othersAgain = again.files.filter { $0.relativePath != "summary.md" }
+        let othersFirst = first.files.filter { $0.relativePath != "summary.md" }
+        #expect(othersAgain == othersFirst)
+
+        let foreign = try folder.file("foreign.csv", """
+            mission_id,meeting_id,held
+            toronto-2019,m-0123456789abcdef,yes
+
+            """)
+        let planOnly = try pipeline.run(loaded.validated, outcomes: foreign)
+        #expect(throws: ImportError.self) { try planOnly.outcomes?.get() }
+        #expect(planOnly.files == first.files, "outcomes that do not fit change nothing")
+    }
 }
 
 /// `InputValidator`: values built in code are checked by the files' rules and

@@ -83,13 +83,17 @@ public struct MissionPipeline: Sendable {
     ///   - earlier: The agenda sent out before (e.g. read back with ``AgendaReader``): its meetings stay at
     ///     their slot and table where they still can, the others are cancelled with why (a withdrawn
     ///     participant is named), and the calendars announce moved and cancelled meetings.
+    ///   - outcomes: The mission's outcomes file (FileFormats §6b), once the mission is over: read
+    ///     against the agenda just planned — the one handed out when the inputs are unchanged — to
+    ///     fill the summary's targets with what was achieved. Its problems do not stop the run: they
+    ///     are in ``MissionResult/outcomes`` and the summary then shows the plan only.
     /// - Returns: The ranking, the plan and every output file.
     /// - Throws: ``MissionPipelineError/earlierAgendaOfAnotherMission(found:expected:)`` when `earlier`
     ///   belongs to another mission; ``MissionPipelineError/scoringFailed(_:)`` when the linear algebra
     ///   refuses the input, ``MissionPipelineError/contradictoryInput(_:)`` when the engine or planner
     ///   does (both are bugs: please report them).
-    public func run(_ input: ValidatedMission, semantic: SemanticVectors? = nil,
-                    replanning earlier: Agenda? = nil) throws(MissionPipelineError) -> MissionResult {
+    public func run(_ input: ValidatedMission, semantic: SemanticVectors? = nil, replanning earlier: Agenda? = nil,
+                    outcomes: URL? = nil) throws(MissionPipelineError) -> MissionResult {
         let mission = input.mission
         if let earlier, earlier.mission != mission.id {
             throw .earlierAgendaOfAnotherMission(found: earlier.mission, expected: mission.id)
@@ -119,9 +123,17 @@ public struct MissionPipeline: Sendable {
             ExportedFile(relativePath: "agenda.json",
                          contents: Data(AgendaJSONWriter().json(for: plan.agenda, findings: plan.findings).utf8)),
         ]
+        let recorded: Result<Imported<[MeetingOutcome]>, ImportError>? = outcomes.map { url in
+            Result { () throws(ImportError) in
+                try OutcomesReader(mission: mission, participants: input.participants, agenda: plan.agenda)
+                    .read(contentsOf: url)
+            }
+        }
         let files = MissionExport.files(agenda: plan.agenda, mission: mission, participants: input.participants,
-                                        warnings: options.warnings, previous: earlier, extraFiles: tables)
-        return MissionResult(mission: mission, ranking: ranking, plan: plan, files: files, sourceFiles: input.sourceFiles)
+                                        warnings: options.warnings, previous: earlier, extraFiles: tables,
+                                        outcomes: try? recorded?.get().value)
+        return MissionResult(mission: mission, ranking: ranking, plan: plan, files: files, sourceFiles: input.sourceFiles,
+                             outcomes: recorded)
     }
 }
 

@@ -24,14 +24,20 @@ public struct MissionResult: Sendable {
     public let files: [ExportedFile]
     /// The files the input was read from; ``write(to:protecting:)`` never replaces them.
     public let sourceFiles: [URL]
+    /// The outcomes read against the planned agenda, when an outcomes file was
+    /// given: the outcomes with their warnings, or why they could not be read
+    /// (the summary then shows the plan only).
+    public let outcomes: Result<Imported<[MeetingOutcome]>, ImportError>?
 
     /// The result; made by ``MissionPipeline``.
-    package init(mission: Mission, ranking: MissionRanking, plan: AgendaPlan, files: [ExportedFile], sourceFiles: [URL]) {
+    package init(mission: Mission, ranking: MissionRanking, plan: AgendaPlan, files: [ExportedFile], sourceFiles: [URL],
+                 outcomes: Result<Imported<[MeetingOutcome]>, ImportError>? = nil) {
         self.mission = mission
         self.ranking = ranking
         self.plan = plan
         self.files = files
         self.sourceFiles = sourceFiles
+        self.outcomes = outcomes
     }
 
     /// The file at a path relative to the mission's folder, e.g. `agenda.csv`.

@@ -17,7 +17,7 @@ public struct LoadedMission: Sendable {
     /// them, with the three files as the inputs outputs never replace.
     public var validated: ValidatedMission {
         ValidatedMission(mission: mission, participants: participants, requests: requests,
-                         sourceFiles: [file.url, file.participantsURL, file.requestsURL].compactMap { $0 })
+                         sourceFiles: [file.url, file.participantsURL, file.requestsURL, file.outcomesURL].compactMap { $0 })
     }
 
     /// A loaded mission; only ``MissionLoader`` makes one, after checking every file.

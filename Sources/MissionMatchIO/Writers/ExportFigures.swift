@@ -24,6 +24,8 @@ struct ExportFigures: Sendable {
         var promised: Int
         /// What the agenda plans, or `nil` when an agenda cannot tell (agreements).
         var planned: Int?
+        /// What the outcomes record, or `nil` without outcomes.
+        var achieved: Int?
     }
 
     /// Participants per side (bipartite) in the mission's side order, then
@@ -49,9 +51,11 @@ struct ExportFigures: Sendable {
 
     /// Computes the figures.
     ///
-    /// - Parameter context: The export's lookups.
-    /// - Complexity: O(*p* + *m*).
-    init(_ context: ExportContext) {
+    /// - Parameters:
+    ///   - context: The export's lookups.
+    ///   - outcomes: What came of the meetings (read against this agenda), for the targets' achieved column.
+    /// - Complexity: O(*p* + *m* + *o*).
+    init(_ context: ExportContext, outcomes: [MeetingOutcome]? = nil) {
         let agenda = context.agenda
         let stats = agenda.stats
         let scheduled = agenda.scheduledMeetings
@@ -103,17 +107,27 @@ struct ExportFigures: Sendable {
         }
         self.cancellations = cancellations
 
+        // The targets count meetings held and agreements: no participant data needed.
+        let achieved = outcomes.map { outcomes in
+            OutcomeReport(mission: context.mission, participants: [], agenda: agenda,
+                          recommendations: nil, outcomes: outcomes).targets
+        }
         let promised = context.mission.targets
         var targets: [Target] = []
-        if let value = promised.meetings { targets.append(Target(label: "B2B meetings", promised: value, planned: stats.meetings)) }
-        if let value = promised.cooperationAgreements {
-            targets.append(Target(label: "Cooperation agreements", promised: value, planned: nil))
-        }
-        if let value = promised.businessAgreements {
-            targets.append(Target(label: "Business agreements", promised: value, planned: nil))
+        for kind in OutcomeReport.TargetKind.allCases {
+            guard let value = promised[kind] else { continue }
+            targets.append(Target(label: Self.targetLabels[kind] ?? kind.label, promised: value,
+                                  planned: kind == .meetings ? stats.meetings : nil,
+                                  achieved: achieved?.first { $0.kind == kind }?.achieved))
         }
         self.targets = targets
     }
+
+    /// The summary's words for each target.
+    static let targetLabels: [OutcomeReport.TargetKind: String] = [
+        .meetings: "B2B meetings", .cooperationAgreements: "Cooperation agreements",
+        .businessAgreements: "Business agreements", .mous: "MoUs", .events: "Events",
+    ]
 
     /// `part of whole (pp.p %)`, e.g. `10 of 12 (83.3 %)`.
     static func share(_ part: Int, of whole: Int) -> String {

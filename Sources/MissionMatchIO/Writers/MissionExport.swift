@@ -50,16 +50,17 @@ public enum MissionExport {
     ///   - warnings: Messages for the organiser shown first in the summary.
     ///   - previous: The agenda sent out before, for calendar `SEQUENCE`s and cancelled times.
     ///   - extraFiles: Other rendered files to write with these (relative paths are checked).
+    ///   - outcomes: What came of the meetings, for the summary's targets (read against `agenda`).
     /// - Returns: The files; byte-identical for identical inputs.
-    /// - Complexity: O(*p* + *s* · *t* + *m* log *m*).
+    /// - Complexity: O(*p* + *s* · *t* + *m* log *m* + *o*).
     public static func files(
         agenda: Agenda, mission: Mission, participants: [Participant], warnings: [String] = [],
-        previous: Agenda? = nil, extraFiles: [ExportedFile] = []
+        previous: Agenda? = nil, extraFiles: [ExportedFile] = [], outcomes: [MeetingOutcome]? = nil
     ) -> [ExportedFile] {
         let context = ExportContext(agenda: agenda, mission: mission, participants: participants)
         var files = [
             ExportedFile(relativePath: "agenda.html", contents: Data(AgendaHTMLWriter().html(context).utf8)),
-            ExportedFile(relativePath: "summary.md", contents: Data(SummaryWriter(warnings: warnings).markdown(context).utf8)),
+            ExportedFile(relativePath: "summary.md", contents: Data(SummaryWriter(warnings: warnings, outcomes: outcomes).markdown(context).utf8)),
         ]
         let calendars = CalendarRendering(context: context, previous: previous)
         let ids = calendars.participantIDs

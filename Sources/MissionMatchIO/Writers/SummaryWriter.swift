@@ -16,12 +16,18 @@ import MissionMatch
 public struct SummaryWriter: Sendable {
     /// Messages for the organiser, e.g. a slow-BLAS warning, shown first.
     public var warnings: [String]
+    /// What came of the meetings (read with ``OutcomesReader`` against the
+    /// agenda summarised): the targets then show what was achieved.
+    public var outcomes: [MeetingOutcome]?
 
     /// A writer.
     ///
-    /// - Parameter warnings: Messages for the organiser, shown first.
-    public init(warnings: [String] = []) {
+    /// - Parameters:
+    ///   - warnings: Messages for the organiser, shown first.
+    ///   - outcomes: What came of the meetings, once the mission is over.
+    public init(warnings: [String] = [], outcomes: [MeetingOutcome]? = nil) {
         self.warnings = warnings
+        self.outcomes = outcomes
     }
 
     /// The Markdown text (LF line ends, ending in a newline).
@@ -36,7 +42,7 @@ public struct SummaryWriter: Sendable {
     }
 
     func markdown(_ context: ExportContext) -> String {
-        let figures = ExportFigures(context)
+        let figures = ExportFigures(context, outcomes: outcomes)
         let mission = context.mission
         var lines: [String] = []
         lines.append("# " + MarkdownText.escaped(mission.name) + " — summary")
@@ -91,12 +97,23 @@ public struct SummaryWriter: Sendable {
         if !figures.targets.isEmpty {
             lines.append("## Targets")
             lines.append("")
-            lines.append("| target | promised | planned |")
-            lines.append("|---|---|---|")
+            if outcomes == nil {
+                lines.append("| target | promised | planned |")
+                lines.append("|---|---|---|")
+            } else {
+                lines.append("| target | promised | planned | achieved |")
+                lines.append("|---|---|---|---|")
+            }
             for target in figures.targets {
-                let planned = target.planned.map { ExportFigures.share($0, of: target.promised) }
-                    ?? "counted after the mission"
-                lines.append("| \(target.label) | \(target.promised) | \(planned) |")
+                if outcomes == nil {
+                    let planned = target.planned.map { ExportFigures.share($0, of: target.promised) }
+                        ?? "counted after the mission"
+                    lines.append("| \(target.label) | \(target.promised) | \(planned) |")
+                } else {
+                    let planned = target.planned.map { ExportFigures.share($0, of: target.promised) } ?? "–"
+                    let achieved = target.achieved.map { ExportFigures.share($0, of: target.promised) } ?? "–"
+                    lines.append("| \(target.label) | \(target.promised) | \(planned) | \(achieved) |")
+                }
             }
             lines.append("")
         }
