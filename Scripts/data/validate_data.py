@@ -29,10 +29,10 @@ PARTICIPANT_COLUMNS = ["id", "name", "country", "side", "type", "cluster", "sect
                        "representatives", "available", "email", "contact", "website"]
 MISSION_KEYS = ["id", "name", "host_country", "city", "timezone", "participants", "requests", "pairing", "sides",
                 "sessions", "meeting_minutes", "break_minutes", "tables", "max_meetings", "min_meetings", "rules",
-                "weights", "top_k", "targets"]
+                "weights", "top_k", "targets", "outcomes"]
 RULE_KEYS = {"exclude_same_cluster", "exclude_same_country", "require_common_language"}
 WEIGHT_KEYS = {"complementarity", "similarity", "sector", "country", "cooperation"}
-TARGET_KEYS = {"meetings", "cooperation_agreements", "business_agreements"}
+TARGET_KEYS = {"meetings", "cooperation_agreements", "business_agreements", "mous", "events"}
 ISO639_1 = set("aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz "
                "ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik "
                "io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml "
@@ -309,7 +309,8 @@ def check_mission(path, country_keys):
     base = os.path.dirname(path)
     ppath = os.path.normpath(os.path.join(base, doc["participants"]))
     rpath = os.path.normpath(os.path.join(base, doc["requests"])) if doc.get("requests") else None
-    for p in (ppath, rpath):
+    opath = os.path.normpath(os.path.join(base, doc["outcomes"])) if doc.get("outcomes") else None
+    for p in (ppath, rpath, opath):
         if p and not os.path.exists(p):
             err(rel, f"missing file {os.path.relpath(p, ROOT)}")
     return {"doc": doc, "sessions": sessions, "slots": slots, "participants": ppath, "requests": rpath, "rel": rel}
