@@ -13,6 +13,8 @@ extension OutcomeReport {
         static let noCluster = "no cluster"
         /// The label of participants without a sector.
         static let noSector = "no sector"
+        /// The label of participants without a side.
+        static let noSide = "no side"
 
         private var groups: [String: Groups] = [:]
         private var order: [String] = []
@@ -24,12 +26,11 @@ extension OutcomeReport {
                     clusters: [participant.cluster.flatMap { $0.isEmpty ? nil : $0 } ?? Self.noCluster],
                     countries: [participant.country],
                     sectors: participant.sectors.isEmpty ? [Self.noSector] : Array(Set(participant.sectors)).sorted(),
-                    sides: [openSide ? "open" : participant.side?.rawValue ?? "no side"])
+                    sides: [openSide ? "open" : participant.side?.rawValue ?? Self.noSide])
             }
         }
 
-        /// One tally per group of a breakdown, the most agreements first
-        /// (then the most meetings, then the label).
+        /// One tally per group of a breakdown, in ``Tally/ordered(_:)`` order.
         func tallies(_ breakdown: KeyPath<Groups, [String]>, held: [MeetingOutcome],
                      agreements: [MeetingOutcome]) -> [Tally] {
             var tallies: [String: Tally] = [:]
@@ -44,14 +45,26 @@ extension OutcomeReport {
             for agreement in agreements {
                 for label in labels(of: agreement, breakdown) { tallies[label]?.agreements += 1 }
             }
-            return tallies.values.sorted {
-                ($0.agreements, $0.meetingsHeld, $1.label) > ($1.agreements, $1.meetingsHeld, $0.label)
-            }
+            return Tally.ordered(Array(tallies.values))
         }
 
         /// The groups of either participant of a row, each once.
         private func labels(of row: MeetingOutcome, _ breakdown: KeyPath<Groups, [String]>) -> Set<String> {
             Set((groups[row.participantA]?[keyPath: breakdown] ?? []) + (groups[row.participantB]?[keyPath: breakdown] ?? []))
+        }
+    }
+}
+
+extension OutcomeReport.Tally {
+    /// Tallies the most agreements first, then the most meetings, then by
+    /// label; the groups of participants without one (`no cluster`, `no
+    /// sector`, `no side`) last.
+    static func ordered(_ tallies: [OutcomeReport.Tally]) -> [OutcomeReport.Tally] {
+        let none: Set<String> = [OutcomeReport.Grouping.noCluster, OutcomeReport.Grouping.noSector, OutcomeReport.Grouping.noSide]
+        return tallies.sorted {
+            let (first, second) = (none.contains($0.label), none.contains($1.label))
+            if first != second { return second }
+            return ($0.agreements, $0.meetingsHeld, $1.label) > ($1.agreements, $1.meetingsHeld, $0.label)
         }
     }
 }

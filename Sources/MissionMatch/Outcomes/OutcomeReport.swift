@@ -28,7 +28,8 @@ public struct OutcomeReport: Sendable, Equatable {
     public var agreementsByKind: [KindCount]
     /// The mission's targets with what was achieved, in ``TargetKind`` order.
     public var targets: [TargetProgress]
-    /// Meetings and agreements by the participants' cluster (`no cluster` for those without one).
+    /// Meetings and agreements by the participants' cluster (`no cluster` for
+    /// those without one), the most agreements first, `no cluster` last.
     public var byCluster: [Tally]
     /// By the participants' country.
     public var byCountry: [Tally]

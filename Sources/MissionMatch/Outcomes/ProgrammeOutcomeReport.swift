@@ -66,9 +66,7 @@ public struct ProgrammeOutcomeReport: Sendable, Equatable {
             sums[tally.label, default: OutcomeReport.Tally(label: tally.label, participants: 0, meetingsHeld: 0, agreements: 0)]
                 .add(tally)
         }
-        return sums.values.sorted {
-            ($0.agreements, $0.meetingsHeld, $1.label) > ($1.agreements, $1.meetingsHeld, $0.label)
-        }
+        return OutcomeReport.Tally.ordered(Array(sums.values))
     }
 }
 
