@@ -155,6 +155,7 @@ struct OutcomesReport: ParsableCommand {
         let inputs = loaded.flatMap { CommandInputs.inputs(of: $0.mission) + [$0.outcomesURL].compactMap { $0 } }
         let written: [(String, String)] = [
             ("outcomes.md", OutcomeReportMarkdownWriter().markdown(for: report)),
+            ("outcomes.html", OutcomeReportHTMLWriter(generator: generator).html(for: report)),
             ("outcomes.json", json),
         ]
         for (name, text) in written {

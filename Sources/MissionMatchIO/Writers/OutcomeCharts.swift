@@ -69,7 +69,7 @@ enum OutcomeCharts {
     ///
     /// - Parameter stages: The stages, widest first.
     /// - Returns: The `<svg>` element.
-    static func funnel(_ stages: [(label: String, count: Int)]) -> String {
+    static func funnel(_ stages: [OutcomeReport.Funnel.Stage]) -> String {
         let barMax = 340.0
         let centre = barStart + barMax / 2
         let widest = Double(max(stages.map(\.count).max() ?? 0, 1))
@@ -81,13 +81,13 @@ enum OutcomeCharts {
             canvas.text(stage.label, kind: "label", x: labelEnd, y: y + 17, anchor: .end)
             canvas.rect("bar stage", x: centre - width / 2, y: y, width: width, height: 24, fill: light, stroke: ink)
             var text = "\(stage.count)"
-            if index > 0, stages[index - 1].count > 0 {
-                text += " · " + ExportFigures.percent(Double(stage.count) / Double(stages[index - 1].count))
+            if let share = stage.share, let base = stage.base {
+                text += " · " + ExportFigures.percent(share) + " of " + base
             }
             canvas.text(text, kind: "value", x: barStart + barMax + 12, y: y + 17, bold: true)
             words.append("\(stage.label) \(text)")
         }
-        return canvas.svg(label: "Funnel, each stage with its share of the stage above: " + words.joined(separator: ", ") + ".")
+        return canvas.svg(label: "Funnel, each stage with its share of the stage it is a part of: " + words.joined(separator: ", ") + ".")
     }
 
     /// Plain horizontal bars from 0 to `scale`.

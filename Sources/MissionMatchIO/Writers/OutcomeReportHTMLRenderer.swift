@@ -142,7 +142,8 @@ struct OutcomeReportHTMLRenderer {
         default: " \(outside) agreements signed outside the agenda are counted in the tables only."
         }
         chart("From recommendation to agreement", OutcomeCharts.funnel(summary.funnel.stages),
-              caption: "Each stage with its count and its share of the stage above." + outsideNote)
+              caption: "Each stage with its count and its share of the stage it is a part of: held of the meetings on the agenda, "
+                + "rated useful and followed up of those held, agreements of those followed up." + outsideNote)
         if let svg = OutcomeCharts.agreementsByCluster(summary.byCluster) {
             chart("Agreements by cluster", svg, caption: "An agreement counts once for each cluster of its two participants; "
                 + "clusters without an agreement are in the table below.")
