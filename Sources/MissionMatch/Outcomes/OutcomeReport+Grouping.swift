@@ -1,4 +1,11 @@
 extension OutcomeReport {
+    /// The group of participants without a cluster in ``byCluster``.
+    public static let noCluster = "no cluster"
+    /// The group of participants without a sector in ``bySector``.
+    public static let noSector = "no sector"
+    /// The group of participants without a side in ``bySide``.
+    public static let noSide = "no side"
+
     /// The groups each participant belongs to, for the breakdowns.
     struct Grouping {
         /// The groups of one participant, per breakdown.
@@ -9,12 +16,9 @@ extension OutcomeReport {
             var sides: [String]
         }
 
-        /// The label of participants without a cluster.
-        static let noCluster = "no cluster"
-        /// The label of participants without a sector.
-        static let noSector = "no sector"
-        /// The label of participants without a side.
-        static let noSide = "no side"
+        static let noCluster = OutcomeReport.noCluster
+        static let noSector = OutcomeReport.noSector
+        static let noSide = OutcomeReport.noSide
 
         private var groups: [String: Groups] = [:]
         private var order: [String] = []

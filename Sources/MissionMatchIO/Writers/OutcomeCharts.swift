@@ -31,7 +31,7 @@ enum OutcomeCharts {
     static let labelEnd = 196.0
     static let barStart = 206.0
     /// The longest label that fits before the bars.
-    static let labelCharacters = 26
+    static let labelCharacters = 22
 
     /// Each target as a pair of bars on its own scale: the promise outlined,
     /// what was achieved filled, each labelled with its number (and the share
@@ -70,7 +70,7 @@ enum OutcomeCharts {
     /// - Parameter stages: The stages, widest first.
     /// - Returns: The `<svg>` element.
     static func funnel(_ stages: [OutcomeReport.Funnel.Stage]) -> String {
-        let barMax = 340.0
+        let barMax = 280.0
         let centre = barStart + barMax / 2
         let widest = Double(max(stages.map(\.count).max() ?? 0, 1))
         var canvas = SVGCanvas()
@@ -127,14 +127,15 @@ enum OutcomeCharts {
     }
 
     /// Agreements by cluster: the `limit` clusters with the most, then one
-    /// dashed row for the others; clusters without agreements are left out.
+    /// dashed row for the others; clusters without agreements, and the
+    /// participants without a cluster (``OutcomeReport/noCluster``), are left out.
     ///
     /// - Parameters:
     ///   - tallies: The clusters, most agreements first (as the reports order them).
     ///   - limit: How many clusters get their own bar.
     /// - Returns: The `<svg>` element, or `nil` when no cluster has an agreement.
     static func agreementsByCluster(_ tallies: [OutcomeReport.Tally], limit: Int = 12) -> String? {
-        let withAgreements = tallies.filter { $0.agreements > 0 }.sorted {
+        let withAgreements = tallies.filter { $0.agreements > 0 && $0.label != OutcomeReport.noCluster }.sorted {
             ($0.agreements, $1.label) > ($1.agreements, $0.label)
         }
         guard !withAgreements.isEmpty else { return nil }
