@@ -72,7 +72,7 @@ bench-ci: deps
 # MISSIONMATCH_FUZZ_TARGET; a finding (crash, sanitizer report, > 20 s on one
 # input, > 2 GB) stops the run and leaves the input in Fuzz/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = participants-csv participants-json mission-yaml mission-json requests pair-scores agenda-json vectors recommendations ground-truth
+FUZZ_TARGETS = participants-csv participants-json mission-yaml mission-json requests pair-scores agenda-json vectors recommendations ground-truth outcomes
 # Swift code gets libFuzzer's coverage only with -sanitize-coverage spelled out:
 # `--sanitize=fuzzer` alone instruments the C targets (libyaml) and leaves the
 # readers blind (0 new corpus units in 27 million runs, measured).

@@ -15,3 +15,4 @@ target=agenda-json; seed "$target" Seeds/agenda.json
 target=vectors; seed "$target" Seeds/vectors.csv
 target=recommendations; seed "$target" Seeds/recommendations.csv
 target=ground-truth; seed "$target" ../Tests/EvaluationSets/*/truth.csv
+target=outcomes; seed "$target" Seeds/outcomes.csv ../Data/outcomes/*.csv

@@ -11,6 +11,8 @@ final class FuzzContext: Sendable {
     let reference: ReferenceData
     let mission: Mission
     let participants: [Participant]
+    /// The seed agenda of the fixture mission, for the outcomes reader.
+    let agenda: Agenda
 
     private init() {
         let fixtures = URL(fileURLWithPath: #filePath)
@@ -23,6 +25,9 @@ final class FuzzContext: Sendable {
             mission = file.mission
             participants = try ParticipantReader(referenceData: reference, mission: mission)
                 .read(contentsOf: file.participantsURL).value
+            let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appending(path: "Seeds/agenda.json")
+            agenda = try AgendaReader(mission: mission).read(contentsOf: seeds).value
         } catch {
             FileHandle.standardError.write(Data("cannot read the fuzz fixtures: \(error)\n".utf8))
             exit(70)

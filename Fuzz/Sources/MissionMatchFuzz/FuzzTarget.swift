@@ -16,6 +16,7 @@ enum FuzzTarget: String, CaseIterable {
     case vectors
     case recommendations
     case groundTruth = "ground-truth"
+    case outcomes
 
     /// The target named by `MISSIONMATCH_FUZZ_TARGET` (default `participants-csv`).
     static let selected: FuzzTarget = {
@@ -53,6 +54,9 @@ enum FuzzTarget: String, CaseIterable {
             _ = try? RecommendationsReader().readCSV(data, displayName: "recommendations.csv")
         case .groundTruth:
             _ = try? GroundTruthReader().readCSV(data, displayName: "truth.csv")
+        case .outcomes:
+            _ = try? OutcomesReader(mission: context.mission, participants: context.participants, agenda: context.agenda)
+                .readCSV(data, displayName: "outcomes.csv")
         }
     }
 }
