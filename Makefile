@@ -29,10 +29,12 @@ build: deps
 	$(SWIFT) build -c release --product missionmatch
 
 # The main job: every mission of Data/missions ranked, planned and exported
-# into OUT/<mission-id>/ (FileFormats §4: Sources/MissionMatchIO/MissionMatchIO.docc/FileFormats.md), after a quick BLAS check.
+# into OUT/<mission-id>/ (FileFormats §4: Sources/MissionMatchIO/MissionMatchIO.docc/FileFormats.md), after a quick BLAS check;
+# then the bundled (fictional) Toronto outcomes reported into OUT/outcomes/ (§6b).
 demo: build
 	$(RELEASE_BIN) doctor
 	$(RELEASE_BIN) run --data Data --out OUT
+	$(RELEASE_BIN) outcomes report --data Data --run Data/outcomes/handed-out --out OUT/outcomes
 
 test: deps encoder
 	$(SWIFT) build --build-tests
