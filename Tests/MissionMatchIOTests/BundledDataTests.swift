@@ -54,4 +54,21 @@ struct BundledDataTests {
             }
         }
     }
+
+    /// The bundled (fictional) outcomes read clean — no error, no warning —
+    /// against the agenda handed out that ships with them, and every meeting
+    /// of that agenda is reported (FileFormats §6b).
+    @Test func theBundledOutcomesFitTheAgendaHandedOut() throws {
+        let reference = try ReferenceDataLoader.load(from: Self.folder).value
+        let loaded = try OutcomesLoader(referenceData: reference).load(
+            missionAt: Self.folder.appendingPathComponent("missions/toronto-2019.yaml"),
+            runFolder: Self.folder.appendingPathComponent("outcomes/handed-out"))
+        #expect(loaded.diagnostics.warnings.isEmpty, "\(loaded.diagnostics.warningLines)")
+        let outcomes = loaded.value
+        let meetings = outcomes.agenda.meetings.filter { $0.status == .scheduled }
+        #expect(Set(outcomes.outcomes.compactMap(\.meetingID)) == Set(meetings.map(\.id)))
+        #expect(outcomes.outcomes.count { $0.meetingID == nil } == 3)
+        #expect(outcomes.recommendations?.isEmpty == false)
+        #expect(outcomes.outcomesURL?.lastPathComponent == "toronto-2019.csv")
+    }
 }
