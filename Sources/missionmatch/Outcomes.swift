@@ -191,18 +191,17 @@ enum OutcomeReportText {
     static func render(_ report: ProgrammeOutcomeReport) -> String {
         var lines: [String] = []
         for mission in report.missions {
-            lines += summary(mission.mission, funnel: mission.funnel, targets: mission.targets, agreements: mission.agreements.count)
+            lines += summary(mission.mission, mission.figures)
             if mission.outcomeRows == 0 { lines.append("  no outcomes recorded yet") }
         }
         if report.missions.count > 1 {
-            lines += summary("programme (\(report.missions.count) missions)", funnel: report.funnel, targets: report.targets,
-                                agreements: report.agreementsByKind.map(\.count).reduce(0, +))
+            lines += summary("programme (\(report.missions.count) missions)", report.figures)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func summary(_ title: String, funnel: OutcomeReport.Funnel, targets: [OutcomeReport.TargetProgress],
-                              agreements: Int) -> [String] {
+    private static func summary(_ title: String, _ figures: OutcomeFigures) -> [String] {
+        let funnel = figures.funnel, targets = figures.targets, agreements = figures.agreements
         var lines = ["\(title): \(funnel.onAgenda) on the agenda, \(funnel.held) held, "
                      + "\(funnel.ratedUseful) rated useful by both, \(agreements) agreement\(agreements == 1 ? "" : "s")"]
         if !targets.isEmpty {

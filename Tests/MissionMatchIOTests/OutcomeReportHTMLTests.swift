@@ -44,21 +44,21 @@ struct OutcomeReportHTMLTests {
 
     @Test func fixtureReportHasTheExpectedFigures() {
         let report = OutcomeFixture.toronto
-        #expect(report.funnel == OutcomeReport.Funnel(recommended: 10, onAgenda: 6, onAgendaRecommended: 6, reported: 6, held: 4, ratedUseful: 3,
+        #expect(report.figures.funnel == OutcomeReport.Funnel(recommended: 10, onAgenda: 6, onAgendaRecommended: 6, reported: 6, held: 4, ratedUseful: 3,
                                                       followedUp: 3, agreements: 1))
-        #expect(report.agreementsOutsideAgenda == 1)
-        #expect(report.targets.map(\.achieved) == [4, 1, 1])
+        #expect(report.figures.agreementsOutsideAgenda == 1)
+        #expect(report.figures.targets.map(\.achieved) == [4, 1, 1])
         #expect(report.noShowsBySlot.map(\.noShows) == [0, 1, 0, 0])
         #expect(report.agreements.map(\.rankForA) == [1, 4])
         #expect(report.agreements.map(\.rankForB) == [3, nil])
-        #expect(OutcomeSummary.hasNothingReported(OutcomeFixture.lyon))
+        #expect(OutcomeReportHTMLRenderer.hasNothingReported(OutcomeFixture.lyon))
     }
 
     // MARK: - Bars
 
     @Test func targetBarsAreProportionalToPromisedAndAchieved() throws {
         let promised = widths("bar promised", in: toronto), achieved = widths("bar achieved", in: toronto)
-        let targets = OutcomeFixture.toronto.targets
+        let targets = OutcomeFixture.toronto.figures.targets
         try #require(promised.count == targets.count && achieved.count == targets.count)
         for (index, target) in targets.enumerated() {
             // Each target on its own scale: the longer of the two is the full length.
@@ -71,7 +71,7 @@ struct OutcomeReportHTMLTests {
     }
 
     @Test func funnelBarsAreProportionalToTheStages() throws {
-        let stages = OutcomeFixture.toronto.funnel.stages.map(\.count)
+        let stages = OutcomeFixture.toronto.figures.funnel.stages.map(\.count)
         let bars = widths("bar stage", in: toronto)
         try #require(bars.count == stages.count)
         #expect(stages == [10, 6, 4, 3, 3, 1])

@@ -163,26 +163,26 @@ struct OutcomesTests {
         let report = OutcomeReport(mission: F.mission, participants: Self.participants, agenda: F.agenda,
                                    recommendations: Self.recommendations, outcomes: outcomes)
         #expect(report.outcomeRows == 6)
-        #expect(report.funnel == OutcomeReport.Funnel(recommended: 3, onAgenda: 6, onAgendaRecommended: 2, reported: 5, held: 3, ratedUseful: 2,
+        #expect(report.figures.funnel == OutcomeReport.Funnel(recommended: 3, onAgenda: 6, onAgendaRecommended: 2, reported: 5, held: 3, ratedUseful: 2,
                                                       followedUp: 3, agreements: 2))
-        #expect(report.agreementsOutsideAgenda == 1)
-        #expect(report.agreementsByKind.map(\.count) == [1, 1, 1])
-        #expect(report.targets == [
+        #expect(report.figures.agreementsOutsideAgenda == 1)
+        #expect(report.figures.agreementsByKind.map(\.count) == [1, 1, 1])
+        #expect(report.figures.targets == [
             OutcomeReport.TargetProgress(kind: .meetings, promised: 10, achieved: 3),
             OutcomeReport.TargetProgress(kind: .cooperationAgreements, promised: 2, achieved: 1),
         ])
-        #expect(report.targets.map(\.share) == [0.3, 0.5])
-        #expect(report.byCluster == [
+        #expect(report.figures.targets.map(\.share) == [0.3, 0.5])
+        #expect(report.figures.byCluster == [
             OutcomeReport.Tally(label: "packaging-cz", participants: 1, meetingsHeld: 2, agreements: 2),
             OutcomeReport.Tally(label: "food-be", participants: 1, meetingsHeld: 1, agreements: 1),
             OutcomeReport.Tally(label: "plastics-fr", participants: 1, meetingsHeld: 0, agreements: 0),
             OutcomeReport.Tally(label: "no cluster", participants: 3, meetingsHeld: 3, agreements: 3),
         ])
         // Sectors: eu-01 packaging; ca-01 packaging and food; the rest none.
-        #expect(report.bySector.first { $0.label == "packaging" }
+        #expect(report.figures.bySector.first { $0.label == "packaging" }
             == OutcomeReport.Tally(label: "packaging", participants: 2, meetingsHeld: 2, agreements: 2))
-        #expect(report.bySide.map(\.label) == ["counterpart", "consortium"] || report.bySide.map(\.label) == ["consortium", "counterpart"])
-        #expect(report.bySide.first { $0.label == "consortium" }?.meetingsHeld == 3)
+        #expect(report.figures.bySide.map(\.label) == ["counterpart", "consortium"] || report.figures.bySide.map(\.label) == ["consortium", "counterpart"])
+        #expect(report.figures.bySide.first { $0.label == "consortium" }?.meetingsHeld == 3)
         #expect(report.noShowsBySlot == [
             OutcomeReport.NoShows(label: "2019-11-01 09:00", reported: 2, noShows: 1),
             OutcomeReport.NoShows(label: "2019-11-01 09:25", reported: 1, noShows: 0),
@@ -203,18 +203,18 @@ struct OutcomesTests {
     @Test func aMissionWithoutOutcomesStopsAtTheAgenda() {
         let report = OutcomeReport(mission: F.mission, participants: Self.participants, agenda: F.agenda,
                                    recommendations: nil, outcomes: [])
-        #expect(report.funnel == OutcomeReport.Funnel(recommended: nil, onAgenda: 6, reported: 0, held: 0, ratedUseful: 0,
+        #expect(report.figures.funnel == OutcomeReport.Funnel(recommended: nil, onAgenda: 6, reported: 0, held: 0, ratedUseful: 0,
                                                       followedUp: 0, agreements: 0))
-        #expect(report.targets.map(\.achieved) == [0, 0])
+        #expect(report.figures.targets.map(\.achieved) == [0, 0])
         #expect(report.noShowsBySlot.isEmpty && report.agreements.isEmpty)
-        #expect(report.funnel.stages.map(\.label) == ["on the agenda", "held", "rated useful by both", "followed up", "agreement"])
+        #expect(report.figures.funnel.stages.map(\.label) == ["on the agenda", "held", "rated useful by both", "followed up", "agreement"])
     }
 
     @Test func aPartialFileCountsOnlyWhatIsReported() throws {
         let partial = [Self.header, "toronto-2019,\(Self.id("eu-03", "ca-01")),,,no-show-b,,,,,"].joined(separator: "\n")
         let report = OutcomeReport(mission: F.mission, participants: Self.participants, agenda: F.agenda,
                                    recommendations: nil, outcomes: try Self.read(partial).value)
-        #expect(report.funnel.reported == 1 && report.funnel.held == 0)
+        #expect(report.figures.funnel.reported == 1 && report.figures.funnel.held == 0)
         #expect(report.noShowsBySlot == [OutcomeReport.NoShows(label: "2019-11-04 14:25", reported: 1, noShows: 1)])
         #expect(report.noShowsBySlot.first?.rate == 1)
     }
@@ -231,14 +231,14 @@ struct OutcomesTests {
                                   recommendations: nil, outcomes: outcomes)
         #expect(empty.outcomeRows == 0, "rows of another mission are left out")
         let programme = ProgrammeOutcomeReport(missions: [full, empty])
-        #expect(programme.funnel.onAgenda == 12 && programme.funnel.held == 3 && programme.funnel.recommended == nil)
-        #expect(programme.targets == [
+        #expect(programme.figures.funnel.onAgenda == 12 && programme.figures.funnel.held == 3 && programme.figures.funnel.recommended == nil)
+        #expect(programme.figures.targets == [
             OutcomeReport.TargetProgress(kind: .meetings, promised: 30, achieved: 3),
             OutcomeReport.TargetProgress(kind: .cooperationAgreements, promised: 2, achieved: 1),
             OutcomeReport.TargetProgress(kind: .mous, promised: 1, achieved: 0),
         ])
-        #expect(programme.byCluster.last == OutcomeReport.Tally(label: "no cluster", participants: 6, meetingsHeld: 3, agreements: 3))
-        #expect(programme.byCluster.first == OutcomeReport.Tally(label: "packaging-cz", participants: 2, meetingsHeld: 2, agreements: 2))
+        #expect(programme.figures.byCluster.last == OutcomeReport.Tally(label: "no cluster", participants: 6, meetingsHeld: 3, agreements: 3))
+        #expect(programme.figures.byCluster.first == OutcomeReport.Tally(label: "packaging-cz", participants: 2, meetingsHeld: 2, agreements: 2))
     }
 
     // MARK: - Writers

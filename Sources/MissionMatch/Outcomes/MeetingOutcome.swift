@@ -38,6 +38,18 @@ public struct MeetingOutcome: Sendable, Hashable {
         /// A memorandum of understanding, typically between clusters and strategic partners.
         case mou
 
+        /// The words an organiser reads: `none`, `contact`, `cooperation
+        /// agreement`, `business agreement`, `MoU`.
+        public var label: String {
+            switch self {
+            case .none: "none"
+            case .contact: "contact"
+            case .cooperationAgreement: "cooperation agreement"
+            case .businessAgreement: "business agreement"
+            case .mou: "MoU"
+            }
+        }
+
         /// Whether it is an agreement: cooperation, business or MoU.
         public var isAgreement: Bool { self == .cooperationAgreement || self == .businessAgreement || self == .mou }
 

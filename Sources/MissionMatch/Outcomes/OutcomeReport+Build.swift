@@ -35,7 +35,7 @@ extension OutcomeReport {
         self.mission = mission.id
         self.name = mission.name
         self.outcomeRows = own.count
-        self.funnel = Funnel(
+        let funnel = Funnel(
             recommended: recommendations.map { Self.distinctPairs($0) },
             onAgenda: scheduled.count,
             onAgendaRecommended: recommendations.map { list in
@@ -49,18 +49,18 @@ extension OutcomeReport {
             followedUp: held.count(where: \.hasFollowUp),
             agreements: held.count(where: \.isAgreement))
         let agreementRows = meetingOutcomes.filter(\.isAgreement) + outside.filter(\.isAgreement)
-        self.agreementsOutsideAgenda = outside.count(where: \.isAgreement)
-        self.agreementsByKind = MeetingOutcome.FollowUp.allCases.filter(\.isAgreement).map { kind in
-            KindCount(kind: kind, count: agreementRows.count { $0.followUp == kind })
-        }
-        self.targets = Self.progress(of: mission.targets, held: held.count, agreements: agreementRows)
-
         let byID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let grouping = Grouping(participants: participants, openSide: mission.pairing == .open)
-        self.byCluster = grouping.tallies(\.clusters, held: held, agreements: agreementRows)
-        self.byCountry = grouping.tallies(\.countries, held: held, agreements: agreementRows)
-        self.bySector = grouping.tallies(\.sectors, held: held, agreements: agreementRows)
-        self.bySide = grouping.tallies(\.sides, held: held, agreements: agreementRows)
+        self.figures = OutcomeFigures(
+            funnel: funnel, agreementsOutsideAgenda: outside.count(where: \.isAgreement),
+            agreementsByKind: MeetingOutcome.FollowUp.allCases.filter(\.isAgreement).map { kind in
+                KindCount(kind: kind, count: agreementRows.count { $0.followUp == kind })
+            },
+            targets: Self.progress(of: mission.targets, held: held.count, agreements: agreementRows),
+            byCluster: grouping.tallies(\.clusters, held: held, agreements: agreementRows),
+            byCountry: grouping.tallies(\.countries, held: held, agreements: agreementRows),
+            bySector: grouping.tallies(\.sectors, held: held, agreements: agreementRows),
+            bySide: grouping.tallies(\.sides, held: held, agreements: agreementRows))
 
         var bySlot: [Int: NoShows] = [:], byTable: [Int: NoShows] = [:]
         for meeting in scheduled {

@@ -10,8 +10,8 @@
 /// ```swift
 /// let report = OutcomeReport(mission: mission, participants: participants, agenda: agenda,
 ///                            recommendations: recommended, outcomes: outcomes)
-/// report.funnel.held                       // meetings that took place
-/// report.targets.first { $0.kind == .cooperationAgreements }?.achieved
+/// report.figures.funnel.held               // meetings that took place
+/// report.figures.targets.first { $0.kind == .cooperationAgreements }?.achieved
 /// ```
 public struct OutcomeReport: Sendable, Equatable {
     /// The mission's id.
@@ -20,23 +20,8 @@ public struct OutcomeReport: Sendable, Equatable {
     public var name: String
     /// Outcome rows read (0 when no outcomes file was given).
     public var outcomeRows: Int
-    /// From recommendation to agreement.
-    public var funnel: Funnel
-    /// Agreements signed between participants who had no meeting on the agenda.
-    public var agreementsOutsideAgenda: Int
-    /// Agreements by kind, the agenda's and the others together.
-    public var agreementsByKind: [KindCount]
-    /// The mission's targets with what was achieved, in ``TargetKind`` order.
-    public var targets: [TargetProgress]
-    /// Meetings and agreements by the participants' cluster (`no cluster` for
-    /// those without one), the most agreements first, `no cluster` last.
-    public var byCluster: [Tally]
-    /// By the participants' country.
-    public var byCountry: [Tally]
-    /// By the participants' sectors (a participant counts in each of its sectors).
-    public var bySector: [Tally]
-    /// By side (`open` for an open mission).
-    public var bySide: [Tally]
+    /// The funnel, the targets, the agreements by kind and the breakdowns.
+    public var figures: OutcomeFigures
     /// No-shows by slot, in time order: reported meetings (held or no-show) and no-shows.
     public var noShowsBySlot: [NoShows]
     /// No-shows by table number.

@@ -110,7 +110,7 @@ struct ExportFigures: Sendable {
         // The targets count meetings held and agreements: no participant data needed.
         let achieved = outcomes.map { outcomes in
             OutcomeReport(mission: context.mission, participants: [], agenda: agenda,
-                          recommendations: nil, outcomes: outcomes).targets
+                          recommendations: nil, outcomes: outcomes).figures.targets
         }
         let promised = context.mission.targets
         var targets: [Target] = []

@@ -25,13 +25,13 @@ extension OutcomeReportHTMLRenderer {
         line("</table>")
     }
 
-    mutating func kindsTable(_ summary: OutcomeSummary) {
+    mutating func kindsTable(_ summary: OutcomeFigures) {
         line("<h2>Agreements by kind</h2>")
         line("<table class=\"kinds\">")
         line("<thead><tr><th>Kind</th><th class=\"num\">Agreements</th></tr></thead>")
         line("<tbody>")
         for kind in summary.agreementsByKind {
-            line("<tr><td>\(e(OutcomeSummary.label(kind.kind)))</td><td class=\"num\">\(kind.count)</td></tr>")
+            line("<tr><td>\(e(kind.kind.label))</td><td class=\"num\">\(kind.count)</td></tr>")
         }
         line("<tr class=\"total\"><td>all agreements</td><td class=\"num\">\(summary.agreements)</td></tr>")
         line("<tr><td>of which outside the agenda</td><td class=\"num\">\(summary.agreementsOutsideAgenda)</td></tr>")
@@ -46,17 +46,17 @@ extension OutcomeReportHTMLRenderer {
             + "<th class=\"num\">Rated useful</th><th class=\"num\">Agreements</th></tr></thead>")
         line("<tbody>")
         for (index, mission) in missions.enumerated() {
-            let agreements = mission.agreementsByKind.map(\.count).reduce(0, +)
-            let held = OutcomeSummary.hasNothingReported(mission) ? "not reported yet" : "\(mission.funnel.held)"
-            line("<tr><td><a href=\"#m\(index + 1)\">\(e(mission.name))</a></td><td class=\"num\">\(mission.funnel.onAgenda)</td>"
-                + "<td class=\"num\">\(held)</td><td class=\"num\">\(mission.funnel.ratedUseful)</td>"
+            let agreements = mission.figures.agreements
+            let held = OutcomeReportHTMLRenderer.hasNothingReported(mission) ? "not reported yet" : "\(mission.figures.funnel.held)"
+            line("<tr><td><a href=\"#m\(index + 1)\">\(e(mission.name))</a></td><td class=\"num\">\(mission.figures.funnel.onAgenda)</td>"
+                + "<td class=\"num\">\(held)</td><td class=\"num\">\(mission.figures.funnel.ratedUseful)</td>"
                 + "<td class=\"num\">\(agreements)</td></tr>")
         }
         line("</tbody>")
         line("</table>")
     }
 
-    mutating func breakdowns(_ summary: OutcomeSummary) {
+    mutating func breakdowns(_ summary: OutcomeFigures) {
         line("<h2>Meetings held and agreements by group</h2>")
         line("<p class=\"hint\">A meeting or an agreement counts once for each group of its two participants.</p>")
         for (title, tallies) in [("Cluster", summary.byCluster), ("Country", summary.byCountry),
@@ -114,7 +114,7 @@ extension OutcomeReportHTMLRenderer {
             let rankA = agreement.rankForA.map(String.init) ?? "—", rankB = agreement.rankForB.map(String.init) ?? "—"
             line("<tr><td class=\"name\">\(e(agreement.nameA))<span class=\"id\">\(e(agreement.participantA))</span></td>"
                 + "<td class=\"name\">\(e(agreement.nameB))<span class=\"id\">\(e(agreement.participantB))</span></td>"
-                + "<td>\(e(OutcomeSummary.label(agreement.kind)))</td>"
+                + "<td>\(e(agreement.kind.label))</td>"
                 + "<td class=\"date\">\(e(agreement.signedOn?.description ?? "—"))</td>"
                 + "<td class=\"num\">\(rankA)</td><td class=\"num\">\(rankB)</td>"
                 + "<td class=\"num\">\(agreement.score.map(ExportFigures.score) ?? "—")</td>"

@@ -60,14 +60,14 @@ struct OutcomeReportHTMLRenderer {
     }
 
     private mutating func programme(_ report: ProgrammeOutcomeReport) {
-        let summary = OutcomeSummary(report)
+        let summary = report.figures
         line("<section class=\"page programme\">")
         line("<header>")
         line("<p class=\"kicker\">Programme outcomes</p>")
         line("<h1>\(report.missions.count) missions</h1>")
         line("<p class=\"meta\">\(e(report.missions.map(\.name).joined(separator: " · ")))</p>")
         line("</header>")
-        if report.missions.allSatisfy(OutcomeSummary.hasNothingReported) {
+        if report.missions.allSatisfy(OutcomeReportHTMLRenderer.hasNothingReported) {
             line("<p class=\"empty\">\(e(Self.nothingReported))</p>")
             figures(summary, extra: [], agendaOnly: true)
             targetsTable(summary.targets, promisedOnly: true)
@@ -85,14 +85,14 @@ struct OutcomeReportHTMLRenderer {
     }
 
     private mutating func mission(_ report: OutcomeReport, anchor: String) {
-        let summary = OutcomeSummary(report)
+        let summary = report.figures
         line("<section class=\"page mission\" id=\"\(anchor)\">")
         line("<header>")
         line("<p class=\"kicker\">Mission outcomes · \(e(report.mission))</p>")
         line("<h1>\(e(report.name))</h1>")
         line("<p class=\"meta\">\(Self.count(report.outcomeRows, "outcome row", "outcome rows")) read</p>")
         line("</header>")
-        if OutcomeSummary.hasNothingReported(report) {
+        if OutcomeReportHTMLRenderer.hasNothingReported(report) {
             line("<p class=\"empty\">\(e(Self.nothingReported))</p>")
             figures(summary, extra: [], agendaOnly: true)
             targetsTable(summary.targets, promisedOnly: true)
@@ -112,7 +112,7 @@ struct OutcomeReportHTMLRenderer {
     }
 
     /// The figures above the charts; `agendaOnly` for a mission with nothing reported.
-    private mutating func figures(_ summary: OutcomeSummary, extra: [(String, String)], agendaOnly: Bool = false) {
+    private mutating func figures(_ summary: OutcomeFigures, extra: [(String, String)], agendaOnly: Bool = false) {
         let funnel = summary.funnel
         var list: [(String, String)] = []
         if let recommended = funnel.recommended { list.append(("Pairs recommended", "\(recommended)")) }
@@ -130,7 +130,7 @@ struct OutcomeReportHTMLRenderer {
     }
 
     /// The targets chart, the funnel and the agreements by cluster.
-    private mutating func charts(_ summary: OutcomeSummary) {
+    private mutating func charts(_ summary: OutcomeFigures) {
         if let svg = OutcomeCharts.targets(summary.targets) {
             chart("Targets", svg, caption: "Each target on its own scale: the outlined bar is the promise, "
                 + "the filled bar what was achieved, with its share of the promise.")
@@ -166,5 +166,10 @@ struct OutcomeReportHTMLRenderer {
     /// `1 outcome row`, `3 outcome rows`.
     static func count(_ value: Int, _ one: String, _ many: String) -> String {
         "\(value) \(value == 1 ? one : many)"
+    }
+
+    /// Whether a mission has nothing reported: no attendance and no agreement.
+    static func hasNothingReported(_ report: OutcomeReport) -> Bool {
+        report.figures.funnel.reported == 0 && report.agreements.isEmpty
     }
 }

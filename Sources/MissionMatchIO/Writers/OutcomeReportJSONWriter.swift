@@ -27,10 +27,7 @@ public struct OutcomeReportJSONWriter: Sendable {
         var out = "{\n"
         out += "  \"generator\": \(JSONText.string(generator)),\n"
         out += "  \"programme\": " + JSONText.object(
-            [("missions", String(report.missions.count))] + Self.summaryFields(
-                funnel: report.funnel, outside: report.agreementsOutsideAgenda, byKind: report.agreementsByKind,
-                targets: report.targets, breakdowns: [("by_cluster", report.byCluster), ("by_country", report.byCountry),
-                                                      ("by_sector", report.bySector), ("by_side", report.bySide)])) + ",\n"
+            [("missions", String(report.missions.count))] + Self.summaryFields(report.figures)) + ",\n"
         out += "  \"missions\": " + JSONText.list(report.missions.map(Self.mission)) + "\n"
         return out + "}\n"
     }
@@ -39,32 +36,28 @@ public struct OutcomeReportJSONWriter: Sendable {
         JSONText.object(
             [("mission", JSONText.string(report.mission)), ("name", JSONText.string(report.name)),
              ("outcome_rows", String(report.outcomeRows))]
-            + summaryFields(funnel: report.funnel, outside: report.agreementsOutsideAgenda, byKind: report.agreementsByKind,
-                            targets: report.targets,
-                            breakdowns: [("by_cluster", report.byCluster), ("by_country", report.byCountry),
-                                         ("by_sector", report.bySector), ("by_side", report.bySide)])
+            + summaryFields(report.figures)
             + [("no_shows_by_slot", array(report.noShowsBySlot.map(noShows))),
                ("no_shows_by_table", array(report.noShowsByTable.map(noShows))),
                ("agreements", array(report.agreements.map(agreement)))])
     }
 
-    private static func summaryFields(funnel: OutcomeReport.Funnel, outside: Int, byKind: [OutcomeReport.KindCount],
-                                      targets: [OutcomeReport.TargetProgress],
-                                      breakdowns: [(String, [OutcomeReport.Tally])]) -> [(String, String)] {
-        [("funnel", JSONText.object([
+    private static func summaryFields(_ figures: OutcomeFigures) -> [(String, String)] {
+        let funnel = figures.funnel
+        return [("funnel", JSONText.object([
             ("recommended", funnel.recommended.map(String.init) ?? "null"), ("on_agenda", String(funnel.onAgenda)),
             ("on_agenda_recommended", funnel.onAgendaRecommended.map(String.init) ?? "null"),
             ("reported", String(funnel.reported)), ("held", String(funnel.held)), ("rated_useful", String(funnel.ratedUseful)),
             ("followed_up", String(funnel.followedUp)), ("agreements", String(funnel.agreements)),
          ])),
-         ("agreements_outside_agenda", String(outside)),
-         ("agreements_by_kind", JSONText.object(byKind.map { ($0.kind.rawValue, String($0.count)) })),
-         ("targets", array(targets.map { target in
+         ("agreements_outside_agenda", String(figures.agreementsOutsideAgenda)),
+         ("agreements_by_kind", JSONText.object(figures.agreementsByKind.map { ($0.kind.rawValue, String($0.count)) })),
+         ("targets", array(figures.targets.map { target in
              JSONText.object([("target", JSONText.string(target.kind.rawValue)), ("promised", String(target.promised)),
                               ("achieved", String(target.achieved)), ("share", target.share.map(JSONText.number) ?? "null")])
          }))]
-            + breakdowns.map { name, tallies in
-                (name, array(tallies.map { tally in
+            + figures.breakdowns.map { dimension, tallies in
+                ("by_" + dimension, array(tallies.map { tally in
                     JSONText.object([("label", JSONText.string(tally.label)), ("participants", String(tally.participants)),
                                      ("meetings_held", String(tally.meetingsHeld)), ("agreements", String(tally.agreements))])
                 }))

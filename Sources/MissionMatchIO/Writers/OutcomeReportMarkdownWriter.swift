@@ -28,10 +28,8 @@ public struct OutcomeReportMarkdownWriter: Sendable {
             lines += ["# Outcomes of the programme", "",
                       "\(report.missions.count) missions with outcomes: "
                           + report.missions.map { MarkdownText.escaped($0.name) }.joined(separator: ", ") + ".", ""]
-            lines += Self.summary(funnel: report.funnel, targets: report.targets, byKind: report.agreementsByKind,
-                                  outside: report.agreementsOutsideAgenda, level: "##")
-            lines += Self.breakdowns([("cluster", report.byCluster), ("country", report.byCountry),
-                                      ("sector", report.bySector), ("side", report.bySide)], level: "##")
+            lines += Self.summary(report.figures, level: "##")
+            lines += Self.breakdowns(report.figures.breakdowns, level: "##")
         }
         for mission in report.missions {
             lines += Self.mission(mission, level: report.missions.count == 1 ? "#" : "##")
@@ -45,11 +43,9 @@ public struct OutcomeReportMarkdownWriter: Sendable {
         if report.outcomeRows == 0 {
             lines += ["No outcomes recorded yet: the funnel stops at the agenda.", ""]
         }
-        lines += summary(funnel: report.funnel, targets: report.targets, byKind: report.agreementsByKind,
-                         outside: report.agreementsOutsideAgenda, level: sub)
+        lines += summary(report.figures, level: sub)
         guard report.outcomeRows > 0 else { return lines }
-        lines += breakdowns([("cluster", report.byCluster), ("country", report.byCountry),
-                             ("sector", report.bySector), ("side", report.bySide)], level: sub)
+        lines += breakdowns(report.figures.breakdowns, level: sub)
         lines += noShows("No-shows by slot", report.noShowsBySlot, level: sub)
         lines += noShows("No-shows by table", report.noShowsByTable, level: sub)
         lines += ["\(sub) Agreements and where they came from", ""]
@@ -59,7 +55,7 @@ public struct OutcomeReportMarkdownWriter: Sendable {
             lines += ["| kind | between | and | signed | meeting | rank for A | rank for B | score |",
                       "|---|---|---|---|---|---|---|---|"]
             for row in report.agreements {
-                lines.append("| \(kind(row.kind)) | \(MarkdownText.escaped(row.nameA)) | \(MarkdownText.escaped(row.nameB)) | "
+                lines.append("| \(row.kind.label) | \(MarkdownText.escaped(row.nameA)) | \(MarkdownText.escaped(row.nameB)) | "
                     + "\(row.signedOn?.description ?? "–") | \(row.meetingID == nil ? "outside the agenda" : "on the agenda") | "
                     + "\(row.rankForA.map(String.init) ?? "–") | \(row.rankForB.map(String.init) ?? "–") | "
                     + "\(row.score.map(ExportFigures.score) ?? "–") |")
@@ -69,8 +65,8 @@ public struct OutcomeReportMarkdownWriter: Sendable {
         return lines
     }
 
-    private static func summary(funnel: OutcomeReport.Funnel, targets: [OutcomeReport.TargetProgress],
-                                byKind: [OutcomeReport.KindCount], outside: Int, level: String) -> [String] {
+    private static func summary(_ figures: OutcomeFigures, level: String) -> [String] {
+        let funnel = figures.funnel, targets = figures.targets, outside = figures.agreementsOutsideAgenda
         var lines: [String] = []
         lines += ["\(level) Targets", ""]
         if targets.isEmpty {
@@ -92,12 +88,13 @@ public struct OutcomeReportMarkdownWriter: Sendable {
             lines.append("| \(stage.label) | \(stage.count) | \(share) |")
         }
         lines.append("")
-        let kinds = byKind.map { "\($0.count) \(kind($0.kind))\($0.count == 1 ? "" : "s")" }.joined(separator: ", ")
+        let kinds = figures.agreementsByKind.map { "\($0.count) \($0.kind.label)\($0.count == 1 ? "" : "s")" }
+            .joined(separator: ", ")
         lines += ["Agreements: \(kinds)" + (outside > 0 ? " (\(outside) made outside the agenda)." : "."), ""]
         return lines
     }
 
-    private static func breakdowns(_ lists: [(String, [OutcomeReport.Tally])], level: String) -> [String] {
+    private static func breakdowns(_ lists: [(dimension: String, tallies: [OutcomeReport.Tally])], level: String) -> [String] {
         var lines: [String] = []
         for (name, tallies) in lists where !tallies.isEmpty {
             lines += ["\(level) By \(name)", "", "| \(name) | participants | meetings held | agreements |", "|---|---|---|---|"]
@@ -123,16 +120,5 @@ public struct OutcomeReportMarkdownWriter: Sendable {
         }
         lines.append("")
         return lines
-    }
-
-    /// The words for a kind of agreement.
-    static func kind(_ followUp: MeetingOutcome.FollowUp) -> String {
-        switch followUp {
-        case .cooperationAgreement: "cooperation agreement"
-        case .businessAgreement: "business agreement"
-        case .mou: "MoU"
-        case .contact: "contact"
-        case .none: "none"
-        }
     }
 }
