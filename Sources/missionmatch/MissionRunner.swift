@@ -24,12 +24,15 @@ struct MissionRunner: Sendable {
     /// - Parameters:
     ///   - loaded: The validated mission.
     ///   - earlier: The agenda of an earlier run to keep (`--keep-from`), or `nil`.
+    ///   - history: The meetings of the missions planned before this one; this mission's agenda and
+    ///     outcomes (when they fit it) are added to it.
     ///   - position: The mission's position in the run, from 1 (for the progress line).
     ///   - count: Missions in the run.
     /// - Returns: The mission's report.
     /// - Throws: `SysExits.cannotCreate` (73) when a file cannot be written,
     ///   `RunExit.software` (70) when the linear algebra fails; the reason is printed first.
-    func run(_ loaded: LoadedMission, replanning earlier: Agenda?, position: Int, of count: Int) throws -> MissionRunReport {
+    func run(_ loaded: LoadedMission, replanning earlier: Agenda?, history: inout MeetingHistory,
+             position: Int, of count: Int) throws -> MissionRunReport {
         let mission = loaded.mission
         progress.show(.encoding, mission: mission.id, position: position, of: count)
         let vectors = try semantic.vectors(for: loaded)
@@ -43,7 +46,8 @@ struct MissionRunner: Sendable {
                 StandardError.write(["warning: \(mission.id): the outcomes file \(named.relativePath) does not exist; "
                                      + "summary.md shows the plan only"])
             }
-            result = try pipeline.run(loaded.validated, semantic: vectors, replanning: earlier, outcomes: outcomes)
+            result = try pipeline.run(loaded.validated, semantic: vectors, replanning: earlier, outcomes: outcomes,
+                                      history: history)
         } catch {
             progress.finish()
             StandardError.write(["missionmatch: \(mission.id): \(error)"])
@@ -61,6 +65,8 @@ struct MissionRunner: Sendable {
                                  + "`missionmatch outcomes report --run DIR` reads them against the agenda handed out"])
         case nil: break
         }
+        history.record(mission: mission, participants: loaded.participants, agenda: result.plan.agenda,
+                       outcomes: (try? result.outcomes?.get().value) ?? [])
         progress.show(.writing, mission: mission.id, position: position, of: count)
         let folder = out.appendingPathComponent(mission.id)
         let written: [URL]

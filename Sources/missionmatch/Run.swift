@@ -27,6 +27,14 @@ struct Run: ParsableCommand {
             and a one-screen summary is printed. The same inputs always give \
             byte-identical files.
 
+            Missions are planned in date order, each knowing the meetings of the \
+            missions before it (their agendas and recorded outcomes): a pair of \
+            organisations (recognised by name) that already met is marked in \
+            recommendations.csv (met_before) and its reasons ("met at Toronto \
+            2019, rated 5/4, cooperation agreement"), or left out when the \
+            mission's rule exclude_met_before is on. Summaries are printed in \
+            the order the missions were given.
+
             --keep-from DIR re-plans against an earlier run: the meetings of \
             DIR/<mission-id>/agenda.json stay at their slot and table, only the free \
             capacity is planned, and the calendars announce moved meetings \
@@ -112,21 +120,37 @@ struct Run: ParsableCommand {
             reference: inputs.reference, out: URL(fileURLWithPath: out), warnings: warnings,
             output: OutputFile(protectedInputs: inputs.inputFiles + EarlierRun.files(in: keepFrom, for: inputs.missions)),
             progress: progress, semantic: semantic.source())
-        var reports: [MissionRunReport] = []
-        for (position, loaded) in inputs.missions.enumerated() {
-            let report = try runner.run(loaded, replanning: earlier[position], position: position + 1, of: inputs.missions.count)
-            progress.finish()
-            if format == .text {
-                print((position > 0 ? "\n" : "") + report.text(style: terminal.outputStyle), terminator: "")
-            }
-            reports.append(report)
+        // Date order, so that each mission knows the meetings of those before it; printed in the order given.
+        let order = inputs.missions.indices.sorted { a, b in
+            let (first, second) = (Self.firstDay(inputs.missions[a]), Self.firstDay(inputs.missions[b]))
+            return first != second ? (first.map { day in second.map { day < $0 } ?? true } ?? false) : a < b
         }
+        var history = MeetingHistory()
+        var done = [MissionRunReport?](repeating: nil, count: inputs.missions.count)
+        var printed = 0
+        for (step, position) in order.enumerated() {
+            done[position] = try runner.run(inputs.missions[position], replanning: earlier[position], history: &history,
+                                            position: step + 1, of: inputs.missions.count)
+            progress.finish()
+            while printed < done.count, let report = done[printed] {
+                if format == .text {
+                    print((printed > 0 ? "\n" : "") + report.text(style: terminal.outputStyle), terminator: "")
+                }
+                printed += 1
+            }
+        }
+        let reports = done.compactMap { $0 }
         progress.finish()
         if format == .json {
             let document = RunReportDocument(generator: "missionmatch \(MissionMatchVersion.string)", warnings: warnings,
                                              missions: reports)
             print(try document.json(), terminator: "")
         }
+    }
+
+    /// A mission's first day, if it has a session.
+    static func firstDay(_ mission: LoadedMission) -> LocalDate? {
+        mission.mission.sessions.map(\.date).min()
     }
 
     /// Whether two paths name the same folder (after resolving symbolic links).

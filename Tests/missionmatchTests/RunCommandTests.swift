@@ -177,6 +177,40 @@ struct RunCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// Two editions of a mission with the same organisations, the later one
+    /// given first: both are planned in date order, the summaries come in the
+    /// order given, and the later edition marks the pairs that already met.
+    @Test func laterMissionsKnowWhoMetAtEarlierOnes() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixtures = ValidateCommandTests.fixtures
+        let mission = try String(contentsOfFile: ValidateCommandTests.mission, encoding: .utf8)
+            .replacingOccurrences(of: "../participants/shanghai-mini.csv", with: fixtures.appendingPathComponent("participants/shanghai-mini.csv").path)
+            .replacingOccurrences(of: "../requests/shanghai-mini.csv", with: fixtures.appendingPathComponent("requests/shanghai-mini.csv").path)
+        // The 2018 edition: its own participants file (same organisations, 2018 availability).
+        let participants2018 = folder.appendingPathComponent("participants-2018.csv")
+        try Data(try String(contentsOf: fixtures.appendingPathComponent("participants/shanghai-mini.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "2019-06-1", with: "2018-06-1").utf8).write(to: participants2018)
+        let earlier = mission.replacingOccurrences(of: "id: shanghai-mini", with: "id: shanghai-mini-2018")
+            .replacingOccurrences(of: "name: AdPack² business mission to Shanghai (test)", with: "name: Shanghai 2018")
+            .replacingOccurrences(of: "2019-06-1", with: "2018-06-1")
+            .replacingOccurrences(of: fixtures.appendingPathComponent("participants/shanghai-mini.csv").path, with: participants2018.path)
+        try Data(mission.utf8).write(to: folder.appendingPathComponent("later.yaml"))
+        try Data(earlier.utf8).write(to: folder.appendingPathComponent("earlier.yaml"))
+        let out = folder.appendingPathComponent("OUT")
+        let run = try Self.run(["run", "--data", ValidateCommandTests.data, "--out", out.path,
+                                folder.appendingPathComponent("later.yaml").path, folder.appendingPathComponent("earlier.yaml").path])
+        #expect(run.status == 0, "\(run.errors)")
+        let later = try #require(run.output.range(of: "shanghai-mini — "))
+        let first = try #require(run.output.range(of: "shanghai-mini-2018 — "))
+        #expect(later.lowerBound < first.lowerBound, "summaries in the order given")
+        let marked = try String(contentsOf: out.appendingPathComponent("shanghai-mini/recommendations.csv"), encoding: .utf8)
+        let unmarked = try String(contentsOf: out.appendingPathComponent("shanghai-mini-2018/recommendations.csv"), encoding: .utf8)
+        #expect(marked.contains(",shanghai-mini-2018\n"))
+        #expect(marked.contains("on the agenda of Shanghai 2018"))
+        #expect(!unmarked.contains("shanghai-mini"), "the earlier edition knows nothing of the later one")
+    }
+
     @Test func duplicateMissionIDsExitWith65() throws {
         let run = try Self.run(["run", "--data", ValidateCommandTests.data, "--out", "/nonexistent/out",
                                 ValidateCommandTests.mission, ValidateCommandTests.mission])

@@ -8,6 +8,10 @@ public struct MatchingRules: Sendable, Hashable, Codable {
     public var excludeSameCountry: Bool
     /// Pair only organisations that share a language (when both list languages).
     public var requireCommonLanguage: Bool
+    /// Never pair two organisations that already met at an earlier mission
+    /// of the programme (``MeetingHistory``); without this rule such pairs are
+    /// recommended and marked.
+    public var excludeMetBefore: Bool
 
     /// Creates rules; all default to `false`.
     ///
@@ -15,16 +19,20 @@ public struct MatchingRules: Sendable, Hashable, Codable {
     ///   - excludeSameCluster: Rule out same-cluster pairs.
     ///   - excludeSameCountry: Rule out same-country pairs.
     ///   - requireCommonLanguage: Require a shared language.
-    public init(excludeSameCluster: Bool = false, excludeSameCountry: Bool = false, requireCommonLanguage: Bool = false) {
+    ///   - excludeMetBefore: Rule out pairs that met at an earlier mission.
+    public init(excludeSameCluster: Bool = false, excludeSameCountry: Bool = false, requireCommonLanguage: Bool = false,
+                excludeMetBefore: Bool = false) {
         self.excludeSameCluster = excludeSameCluster
         self.excludeSameCountry = excludeSameCountry
         self.requireCommonLanguage = requireCommonLanguage
+        self.excludeMetBefore = excludeMetBefore
     }
 
     enum CodingKeys: String, CodingKey {
         case excludeSameCluster = "exclude_same_cluster"
         case excludeSameCountry = "exclude_same_country"
         case requireCommonLanguage = "require_common_language"
+        case excludeMetBefore = "exclude_met_before"
     }
 
     /// Decodes rules; absent rules are off.
@@ -33,6 +41,7 @@ public struct MatchingRules: Sendable, Hashable, Codable {
         self.init(
             excludeSameCluster: try c.decodeIfPresent(Bool.self, forKey: .excludeSameCluster) ?? false,
             excludeSameCountry: try c.decodeIfPresent(Bool.self, forKey: .excludeSameCountry) ?? false,
-            requireCommonLanguage: try c.decodeIfPresent(Bool.self, forKey: .requireCommonLanguage) ?? false)
+            requireCommonLanguage: try c.decodeIfPresent(Bool.self, forKey: .requireCommonLanguage) ?? false,
+            excludeMetBefore: try c.decodeIfPresent(Bool.self, forKey: .excludeMetBefore) ?? false)
     }
 }

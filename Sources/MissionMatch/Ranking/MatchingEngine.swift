@@ -53,6 +53,9 @@ public struct MatchingEngine: Sendable {
     ///   - semantic: Sentence-encoder vectors of the participants (``SemanticVectors``, one row per
     ///     participant, in order), mixed into complementarity by ``ScoringWeights/semanticShare``;
     ///     `nil` ranks on the lexical blocks alone.
+    ///   - history: The meetings of the programme's earlier missions: pairs whose organisations met
+    ///     are marked (``Recommendation/priorMeetings``, and the reasons say so), or left out when the
+    ///     mission's rule `exclude_met_before` is on.
     /// - Returns: Recommendations for every participant.
     /// - Throws: ``MissionInputError`` for input validation would have refused (duplicate ids, a
     ///   participant outside the mission's two sides, no representative, vectors of other participants);
@@ -60,7 +63,7 @@ public struct MatchingEngine: Sendable {
     /// - Complexity: dominated by the SVD, O(nnz · r · q), and the kernel, O(|A| · |B| · (2r + f)).
     public func rank(
         mission: Mission, participants: [Participant], requests: [MeetingRequest] = [], top k: Int? = nil,
-        semantic: SemanticVectors? = nil
+        semantic: SemanticVectors? = nil, history: MeetingHistory = MeetingHistory()
     ) throws -> MissionRanking {
         try MissionInputError.check(mission: mission, participants: participants, semantic: semantic)
         let k = min(max(0, k ?? mission.topK), participants.count)  // nobody has more partners than that
@@ -69,7 +72,7 @@ public struct MatchingEngine: Sendable {
         let model = ScoringModel(
             participants: participants, encoding: encoding, weights: mission.weights, reference: reference,
             pairs: (rows, columns), calibrated: calibratesComponents)
-        let exclusions = PairExclusions(participants: participants, rules: mission.rules, requests: requests)
+        let exclusions = PairExclusions(participants: participants, rules: mission.rules, requests: requests, history: history)
         let keep = rankingOptions.candidates(forTop: k)
 
         var lists = [[Candidate]](repeating: [], count: participants.count)
@@ -122,11 +125,13 @@ public struct MatchingEngine: Sendable {
                 return chosen.enumerated().map { position, candidate in
                     var reasons = explainer.reasons(owner, candidate.partner)
                     if let move = moves[position] { reasons += "; " + move }
+                    let prior = history.priorMeetings(between: participants[owner], and: participants[candidate.partner])
+                    if !prior.isEmpty { reasons += "; " + prior.map(\.description).joined(separator: "; ") }
                     return Recommendation(
                         participant: participants[owner].id, rank: position + 1, partner: participants[candidate.partner].id,
                         score: Double(min(1, max(0, scores[position]))),
                         components: model.components(owner, candidate.partner),
-                        reasons: reasons)
+                        reasons: reasons, priorMeetings: prior)
                 }
             }
         }

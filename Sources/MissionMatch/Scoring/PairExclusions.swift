@@ -2,7 +2,7 @@ import MatchCore
 
 /// The pairs that must never be recommended: `block` requests, the mission's
 /// rules (`exclude_same_cluster`, `exclude_same_country`,
-/// `require_common_language`) and the same organisation registered twice
+/// `require_common_language`, `exclude_met_before`) and the same organisation registered twice
 /// (the same name once folded, e.g. `Nanoprogress s.r.o.` and `NANOPROGRESS S.R.O.`).
 ///
 /// Participants without a cluster never share one; participants without
@@ -15,6 +15,9 @@ package struct PairExclusions: Sendable {
     private let rules: MatchingRules
     /// Blocked pairs of participant indices, each stored in both orders.
     package let blocked: Set<UInt64>
+    /// Pairs whose organisations met at an earlier mission (when the rule
+    /// `exclude_met_before` is on), each stored in both orders.
+    private let metBefore: Set<UInt64>
 
     /// Prepares the checks.
     ///
@@ -22,7 +25,9 @@ package struct PairExclusions: Sendable {
     ///   - participants: All participants of the mission.
     ///   - rules: The mission's rules.
     ///   - requests: The requests; `block`s are used.
-    package init(participants: [Participant], rules: MatchingRules, requests: [MeetingRequest]) {
+    ///   - history: The programme's earlier meetings, left out when the rules say so.
+    package init(participants: [Participant], rules: MatchingRules, requests: [MeetingRequest],
+                 history: MeetingHistory = MeetingHistory()) {
         func ids(_ keys: [String?]) -> [Int32] {
             var table: [String: Int32] = [:]
             return keys.map { key in
@@ -55,6 +60,7 @@ package struct PairExclusions: Sendable {
             blocked.insert(PairMask.key(b, a))
         }
         self.blocked = blocked
+        self.metBefore = rules.excludeMetBefore ? history.metPairs(among: participants) : []
     }
 
     /// Whether participants `a` and `b` (indices) must not meet.
@@ -65,7 +71,7 @@ package struct PairExclusions: Sendable {
         if rules.excludeSameCluster, cluster[a] >= 0, cluster[a] == cluster[b] { return true }
         if rules.excludeSameCountry, country[a] == country[b] { return true }
         if rules.requireCommonLanguage, languages[a] & languages[b] == 0 { return true }
-        return blocked.contains(PairMask.key(a, b))
+        return blocked.contains(PairMask.key(a, b)) || (!metBefore.isEmpty && metBefore.contains(PairMask.key(a, b)))
     }
 
     /// The kernel mask for rows and columns that are subsets of the participants.

@@ -87,13 +87,16 @@ public struct MissionPipeline: Sendable {
     ///     against the agenda just planned — the one handed out when the inputs are unchanged — to
     ///     fill the summary's targets with what was achieved. Its problems do not stop the run: they
     ///     are in ``MissionResult/outcomes`` and the summary then shows the plan only.
+    ///   - history: The meetings of the programme's earlier missions (``MeetingHistory``): the pairs whose
+    ///     organisations met are marked in `recommendations.csv` and its reasons, or left out when the
+    ///     mission's rule `exclude_met_before` is on.
     /// - Returns: The ranking, the plan and every output file.
     /// - Throws: ``MissionPipelineError/earlierAgendaOfAnotherMission(found:expected:)`` when `earlier`
     ///   belongs to another mission; ``MissionPipelineError/scoringFailed(_:)`` when the linear algebra
     ///   refuses the input, ``MissionPipelineError/contradictoryInput(_:)`` when the engine or planner
     ///   does (both are bugs: please report them).
     public func run(_ input: ValidatedMission, semantic: SemanticVectors? = nil, replanning earlier: Agenda? = nil,
-                    outcomes: URL? = nil) throws(MissionPipelineError) -> MissionResult {
+                    outcomes: URL? = nil, history: MeetingHistory = MeetingHistory()) throws(MissionPipelineError) -> MissionResult {
         let mission = input.mission
         if let earlier, earlier.mission != mission.id {
             throw .earlierAgendaOfAnotherMission(found: earlier.mission, expected: mission.id)
@@ -101,7 +104,8 @@ public struct MissionPipeline: Sendable {
         let ranking: MissionRanking
         do {
             ranking = try MatchingEngine(reference: reference, rankingOptions: options.ranking)
-                .rank(mission: mission, participants: input.participants, requests: input.requests, semantic: semantic)
+                .rank(mission: mission, participants: input.participants, requests: input.requests, semantic: semantic,
+                      history: history)
         } catch let error as MissionInputError {
             throw .contradictoryInput(error)
         } catch {

@@ -10,7 +10,7 @@ struct MissionDecoder {
         "outcomes", "encoder",
     ]
     static let sessionKeys = ["date", "start", "end"]
-    static let ruleKeys = ["exclude_same_cluster", "exclude_same_country", "require_common_language"]
+    static let ruleKeys = ["exclude_same_cluster", "exclude_same_country", "require_common_language", "exclude_met_before"]
     static let weightKeys = [
         "complementarity", "latent_share", "semantic_share", "similarity", "competition", "sector", "country", "cooperation", "reciprocity",
         "calibrated",
@@ -230,7 +230,8 @@ struct MissionDecoder {
         return MatchingRules(
             excludeSameCluster: reader.boolean(rules, "exclude_same_cluster") ?? false,
             excludeSameCountry: reader.boolean(rules, "exclude_same_country") ?? false,
-            requireCommonLanguage: reader.boolean(rules, "require_common_language") ?? false)
+            requireCommonLanguage: reader.boolean(rules, "require_common_language") ?? false,
+            excludeMetBefore: reader.boolean(rules, "exclude_met_before") ?? false)
     }
 
     private mutating func checkedWeights(_ map: StructuredReader.Mapping) -> ScoringWeights {

@@ -31,6 +31,8 @@ public struct RecommendationsReader: Sendable, CSVTableImporter {
         public var components: [String: Double]
         /// The reasons sentence, empty when absent.
         public var reasons: String
+        /// The earlier missions where the two met (`met_before`), empty when none or absent.
+        public var metBefore: [String]
         /// Where the row was read.
         public var source: SourceLocation?
 
@@ -43,15 +45,18 @@ public struct RecommendationsReader: Sendable, CSVTableImporter {
         ///   - score: The score.
         ///   - components: Score components by column name.
         ///   - reasons: The reasons.
+        ///   - metBefore: The earlier missions where the two met.
         ///   - source: Where it was read.
         public init(participant: String, rank: Int, partner: String, score: Double? = nil,
-                    components: [String: Double] = [:], reasons: String = "", source: SourceLocation? = nil) {
+                    components: [String: Double] = [:], reasons: String = "", metBefore: [String] = [],
+                    source: SourceLocation? = nil) {
             self.participant = participant
             self.rank = rank
             self.partner = partner
             self.score = score
             self.components = components
             self.reasons = reasons
+            self.metBefore = metBefore
             self.source = source
         }
     }
@@ -61,6 +66,7 @@ public struct RecommendationsReader: Sendable, CSVTableImporter {
 
     enum Column: Int, CaseIterable {
         case participant, rank, partner, score, complementarity, similarity, sector, country, cooperation, reasons, competition
+        case metBefore
     }
 
     static let componentColumns: [Column] = [.complementarity, .similarity, .sector, .country, .cooperation, .competition]
@@ -77,6 +83,7 @@ public struct RecommendationsReader: Sendable, CSVTableImporter {
         CSVSchema.Column("cooperation"),
         CSVSchema.Column("reasons"),
         CSVSchema.Column("competition"),
+        CSVSchema.Column("met_before"),
     ], keepsUnknownColumns: true)
 
     /// Creates a reader.
@@ -169,6 +176,7 @@ public struct RecommendationsReader: Sendable, CSVTableImporter {
             partnerLines[participant, default: [:]][partner] = row.line
             rows.append(Row(participant: participant, rank: rank, partner: partner, score: score, components: components,
                             reasons: row.value(Column.reasons.rawValue),
+                            metBefore: row.items(Column.metBefore.rawValue, allowingSemicolon: true),
                             source: SourceLocation(file: table.fileName, line: row.line)))
         }
         diagnostics.append(contentsOf: table.diagnostics)

@@ -55,6 +55,7 @@ public struct MissionFileWriter: Sendable {
         lines.append("  exclude_same_cluster: \(mission.rules.excludeSameCluster)")
         lines.append("  exclude_same_country: \(mission.rules.excludeSameCountry)")
         lines.append("  require_common_language: \(mission.rules.requireCommonLanguage)")
+        if mission.rules.excludeMetBefore { lines.append("  exclude_met_before: true") }
         let w = mission.weights
         lines.append("weights:")
         for (key, value) in [("complementarity", w.complementarity), ("latent_share", w.latentShare),

@@ -1,11 +1,13 @@
 import MissionMatch
 
 /// Writes `recommendations.csv` ([FileFormats §4](<doc:FileFormats>)):
-/// `participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition`.
+/// `participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition,met_before`.
 ///
 /// `competition` (the exact cosine of the two offers: how much both sell the
-/// same thing, subtracted from the score with its weight) comes after
-/// `reasons`, so that tools reading the earlier columns by position keep working.
+/// same thing, subtracted from the score with its weight) and `met_before`
+/// (the earlier missions of the programme where the two organisations met,
+/// `|`-separated ids; empty when they never met) come after `reasons`, so
+/// that tools reading the earlier columns by position keep working.
 ///
 /// One row per recommendation, participants in file order, ranks ascending;
 /// numbers with 4 decimals; spreadsheet-safe (see ``SpreadsheetSafeCSV``).
@@ -21,7 +23,7 @@ public struct RecommendationsCSVWriter: Sendable {
     /// The column names, in order.
     public static let header = [
         "participant_id", "rank", "partner_id", "score", "complementarity", "similarity", "sector", "country",
-        "cooperation", "reasons", "competition",
+        "cooperation", "reasons", "competition", "met_before",
     ]
 
     /// The file's text.
@@ -40,7 +42,7 @@ public struct RecommendationsCSVWriter: Sendable {
                     SpreadsheetSafeCSV.appendLine([
                         r.participant, String(r.rank), r.partner, Self.number(r.score), Self.number(c.complementarity),
                         Self.number(c.similarity), Self.number(c.sector), Self.number(c.country), Self.number(c.cooperation), r.reasons,
-                        Self.number(c.competition),
+                        Self.number(c.competition), r.metBefore.joined(separator: "|"),
                     ], to: &text)
                 }
             }
