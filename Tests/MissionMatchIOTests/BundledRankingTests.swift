@@ -70,7 +70,7 @@ struct BundledRankingTests {
         let ranking = try rank("shanghai-2019", top: 2)
         let text = RecommendationsCSVWriter().csv(for: ranking.recommendations)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition")
+        #expect(lines.first == "participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition,met_before")
         #expect(lines.count == 1 + 2 * ranking.participants.count + 1)  // header, rows, final empty after the last \n
         let first = try #require(ranking.recommendations.first?.first)
         #expect(lines[1].hasPrefix("\(first.participant),1,\(first.partner),\(FixedPoint.format(first.score, digits: 4)),"))

@@ -71,7 +71,7 @@ struct MissionReaderTests {
             "mission.yaml:1: key 'tables': required key is missing (add e.g. tables: 25)",
         ])
         #expect(errors(replacing: "  exclude_same_cluster: true", with: "  exclude_same_cluster: true\n  no_competitors: true") == [
-            "mission.yaml:20: key 'rules.no_competitors': unknown key (the keys here are exclude_same_cluster, exclude_same_country, require_common_language)",
+            "mission.yaml:20: key 'rules.no_competitors': unknown key (the keys here are exclude_same_cluster, exclude_same_country, require_common_language, exclude_met_before)",
         ])
         #expect(errors(replacing: "{date: 2019-06-17, start: \"09:00\", end: \"12:30\"}",
                        with: "{date: 2019-06-17, start: \"09:00\", end: \"12:30\", room: B}") == [

@@ -7,9 +7,16 @@ import Testing
 /// for huge numbers, aliases, control bytes, long words, lines dropped or
 /// duplicated), through `validate` and `run`. Every run must end by itself
 /// (a 60 s guard kills a hang) with 0, 65 or 66, and every error line must
-/// name the file it is about.
+/// name the file it is about. `MISSIONMATCH_MUTATION_CASES=2000` runs the
+/// full-size campaign (issue 13's target) instead of the 40 cases of CI, and
+/// then also checks that no run peaked above 1.5 GB.
 struct MutatedMissionTests {
     typealias Workspace = ExitCodeMatrixTests.Workspace
+
+    /// Cases: 40 in CI, or `MISSIONMATCH_MUTATION_CASES`.
+    static let cases = Int(ProcessInfo.processInfo.environment["MISSIONMATCH_MUTATION_CASES"] ?? "") ?? 40
+    /// Whether this is the full-size campaign, which also checks memory.
+    static let fullSize = ProcessInfo.processInfo.environment["MISSIONMATCH_MUTATION_CASES"] != nil
 
     /// Replacement values that once crashed, hung or were accepted silently.
     static let hostileValues = [
@@ -75,7 +82,7 @@ struct MutatedMissionTests {
             errors: (try? String(contentsOfFile: output.path + ".err", encoding: .utf8)) ?? "")
     }
 
-    @Test(arguments: 0..<40)
+    @Test(arguments: 0..<cases)
     func mutatedInputsGiveACleanAnswer(seed: Int) throws {
         let space = try Workspace()
         defer { space.remove() }
@@ -96,5 +103,11 @@ struct MutatedMissionTests {
             #expect(names.contains { line.contains($0) }, "seed \(seed): an error line names no file: \(line.prefix(300))")
         }
         #expect(run.errors.utf8.count < 200_000, "seed \(seed): \(run.errors.utf8.count) bytes of errors")
+        if Self.fullSize {
+            // The largest resident set of any child process so far (Linux reports kilobytes).
+            var usage = rusage()
+            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+            #expect(usage.ru_maxrss < 1_536 * 1_024, "seed \(seed): a run peaked at \(usage.ru_maxrss / 1_024) MB")
+        }
     }
 }

@@ -26,7 +26,7 @@ struct RankCommandTests {
         #expect(try ValidateCommandTests.run(["rank", Self.toronto, "--out", second]).status == 0)
         let text = try String(contentsOfFile: first, encoding: .utf8)
         #expect(text == (try String(contentsOfFile: second, encoding: .utf8)))
-        #expect(text.hasPrefix("participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition\n"))
+        #expect(text.hasPrefix("participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition,met_before\n"))
         #expect(text.split(separator: "\n").count == 1 + 160 * 10)
     }
 

@@ -130,7 +130,7 @@ struct RunCommandTests {
             let files = try #require(report["files"] as? [String])
             #expect(files.count == Self.topLevelFiles.count + calendars.count)
             let recommendations = String(decoding: try #require(firstTree["\(mission)/recommendations.csv"]), as: UTF8.self)
-            #expect(recommendations.hasPrefix("participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition\n"))
+            #expect(recommendations.hasPrefix("participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition,met_before\n"))
             #expect(report["recommendations"] as? Int == recommendations.split(separator: "\n").count - 1)
         }
         #expect(try Self.tree(Self.bundledData) == inputsBefore, "inputs modified")
