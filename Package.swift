@@ -121,6 +121,13 @@ let package = Package(
 
         // MARK: - Tests
 
+        /// Test support shared by the suites that start programs: `ChildProcess`,
+        /// a `posix_spawn` runner (Foundation's `Process.run()` crashes now and
+        /// then on Linux up to Swift 6.3). Not a product.
+        .target(
+            name: "MissionMatchTestSupport",
+            path: "Tests/MissionMatchTestSupport"
+        ),
         .testTarget(
             name: "MatchCoreTests",
             dependencies: [
@@ -143,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "MissionMatchIOTests",
             dependencies: [
-                "MissionMatchIO",
+                "MissionMatchIO", "MissionMatchTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]  // read by path at test time, not bundled
@@ -154,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "missionmatchTests",
-            dependencies: ["missionmatch"]
+            dependencies: ["missionmatch", "MissionMatchTestSupport"]
         ),
     ]
 )

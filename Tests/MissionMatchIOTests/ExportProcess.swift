@@ -1,4 +1,5 @@
 import Foundation
+import MissionMatchTestSupport
 
 /// Runs helper programs (python3, chromium, scripts) for the exporter tests.
 enum ExportProcess {
@@ -18,15 +19,7 @@ enum ExportProcess {
 
     /// Runs a program and returns its exit status and combined output.
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess(executable: URL(fileURLWithPath: executable), arguments: arguments).run(timeout: 300)
+        return (result.status, result.output + result.errors)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MissionMatchTestSupport
 @testable import MatchCore
 @testable import missionmatch
 import Testing
@@ -109,18 +110,10 @@ struct DoctorCommandTests {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
         let binary: URL = try #require(ValidateCommandTests.binary)
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = CommandEnvironment.lexical(environment)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess(executable: binary, arguments: arguments,
+                                      environment: CommandEnvironment.lexical(environment)).run(timeout: 300)
+        return (result.status, result.output)
     }
 
     @Test func jsonReportOfTheRealBinary() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import MissionMatchTestSupport
 @testable import missionmatch
 import Testing
 
@@ -55,31 +56,12 @@ struct MutatedMissionTests {
         return lines.joined(separator: "\n")
     }
 
-    /// Runs the binary with a hang guard.
+    /// Runs the binary with a hang guard: killed after 60 s (a signal shows as a negative status).
     static func guardedRun(_ arguments: [String]) throws -> ValidateCommandTests.Run {
-        let process = Process()
-        process.environment = CommandEnvironment.lexical()
         let binary: URL = try #require(ValidateCommandTests.binary)
-        process.executableURL = binary
-        process.arguments = arguments
-        let output = FileManager.default.temporaryDirectory.appending(path: "mm-mut-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: output.path + ".err", contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: output)
-            try? FileManager.default.removeItem(atPath: output.path + ".err")
-        }
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: output.path + ".err"))
-        try process.run()
-        let guardTimer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: guardTimer)
-        process.waitUntilExit()
-        guardTimer.cancel()
-        return ValidateCommandTests.Run(
-            status: process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus,
-            output: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
-            errors: (try? String(contentsOfFile: output.path + ".err", encoding: .utf8)) ?? "")
+        let result = try ChildProcess(executable: binary, arguments: arguments, environment: CommandEnvironment.lexical())
+            .run(timeout: 60)
+        return ValidateCommandTests.Run(status: result.status, output: result.output, errors: result.errors)
     }
 
     @Test(arguments: 0..<cases)

@@ -1,4 +1,5 @@
 import Foundation
+import MissionMatchTestSupport
 @testable import missionmatch
 import Testing
 
@@ -22,27 +23,15 @@ struct RunCommandTests {
         return folder
     }
 
-    /// Runs the binary once per argument list, all at the same time; output goes through files in `logs`.
-    static func runConcurrently(_ argumentLists: [[String]], logs: URL) throws -> [ValidateCommandTests.Run] {
-        var started: [(Process, URL, URL)] = []
-        for (index, arguments) in argumentLists.enumerated() {
-            let output = logs.appendingPathComponent("stdout-\(index)"), errors = logs.appendingPathComponent("stderr-\(index)")
-            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-            let process = Process()
-            process.environment = CommandEnvironment.lexical()
-            process.executableURL = ValidateCommandTests.binary
-            process.arguments = arguments
-            process.standardOutput = try FileHandle(forWritingTo: output)
-            process.standardError = try FileHandle(forWritingTo: errors)
-            try process.run()
-            started.append((process, output, errors))
+    /// Runs the binary once per argument list, all at the same time (`ChildProcess`: output through temporary files).
+    static func runConcurrently(_ argumentLists: [[String]]) throws -> [ValidateCommandTests.Run] {
+        let binary: URL = try #require(ValidateCommandTests.binary)
+        let started = try argumentLists.map { arguments in
+            try ChildProcess(executable: binary, arguments: arguments, environment: CommandEnvironment.lexical()).start()
         }
-        return try started.map { process, output, errors in
-            process.waitUntilExit()
-            return ValidateCommandTests.Run(status: process.terminationStatus,
-                                            output: try String(contentsOf: output, encoding: .utf8),
-                                            errors: try String(contentsOf: errors, encoding: .utf8))
+        return started.map { running in
+            let result = running.wait(timeout: 600)
+            return ValidateCommandTests.Run(status: result.status, output: result.output, errors: result.errors)
         }
     }
 
@@ -88,7 +77,7 @@ struct RunCommandTests {
         let runs = try Self.runConcurrently([
             ["run", "--data", Self.bundledData.path, "--out", first.path],
             ["run", "--data", Self.bundledData.path, "--out", second.path, "--format", "json", "--quiet"],
-        ], logs: folder)
+        ])
         let text = runs[0], json = runs[1]
         #expect(text.status == 0, "\(text.errors)")
         #expect(!text.output.contains("\u{1B}["), "no colour when not a terminal")

@@ -1,4 +1,5 @@
 import Foundation
+import MissionMatchTestSupport
 @testable import missionmatch
 import Testing
 
@@ -88,19 +89,12 @@ struct SemanticCommandTests {
 
     @Test func encodeTextPrintsOneNormalisedVectorPerLine() throws {
         guard let model = Self.modelFolder() else { return }
-        let process = Process()
-        process.environment = CommandEnvironment.lexical()
-        process.executableURL = V.binary
-        process.arguments = ["encode-text", "--encoder", model]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data("Tinned fish\ncanned seafood\n\n".utf8))
-        try input.fileHandleForWriting.close()
-        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let binary: URL = try #require(V.binary)
+        let result = try ChildProcess(executable: binary, arguments: ["encode-text", "--encoder", model],
+                                      environment: CommandEnvironment.lexical(),
+                                      input: Data("Tinned fish\ncanned seafood\n\n".utf8)).run(timeout: 300)
+        let out = result.output
+        #expect(result.status == 0)
         let rows = try out.split(separator: "\n").map { try JSONDecoder().decode([Float].self, from: Data($0.utf8)) }
         #expect(rows.count == 3 && rows.allSatisfy { $0.count == 384 })
         for row in rows { #expect(abs(row.reduce(0) { $0 + $1 * $1 } - 1) < 1e-5) }

@@ -1,4 +1,5 @@
 import Foundation
+import MissionMatchTestSupport
 import Testing
 @testable import missionmatch
 
@@ -8,18 +9,12 @@ import Testing
 /// the Washington mission differed in its fourth decimal).
 struct ThreadCountDeterminismTests {
     static func run(threads: Int, out: URL) throws -> Int32 {
-        let process = Process()
         let binary: URL = try #require(ValidateCommandTests.binary)
-        process.executableURL = binary
-        process.arguments = ["run", "--data", RunCommandTests.bundledData.path, "--out", out.path, "--quiet"]
         var environment = CommandEnvironment.lexical()
         environment["OPENBLAS_NUM_THREADS"] = String(threads)
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        return try ChildProcess(executable: binary,
+                                arguments: ["run", "--data", RunCommandTests.bundledData.path, "--out", out.path, "--quiet"],
+                                environment: environment).run(timeout: 600).status
     }
 
     @Test func bundledRunIsByteIdenticalOnOneAndTwoBLASThreads() throws {

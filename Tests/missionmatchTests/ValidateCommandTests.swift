@@ -1,4 +1,5 @@
 import Foundation
+import MissionMatchTestSupport
 @testable import missionmatch
 import Testing
 
@@ -24,19 +25,10 @@ struct ValidateCommandTests {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.environment = CommandEnvironment.lexical(environment)
-        process.executableURL = binary
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                   errors: String(decoding: err, as: UTF8.self))
+        let program: URL = try #require(binary)
+        let result = try ChildProcess(executable: program, arguments: arguments,
+                                      environment: CommandEnvironment.lexical(environment)).run(timeout: 600)
+        return Run(status: result.status, output: result.output, errors: result.errors)
     }
 
     @Test func argumentsParse() throws {
