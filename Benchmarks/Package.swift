@@ -82,6 +82,19 @@ let package = Package(
             path: "MatchingModel",
             plugins: benchmarkPlugins
         ),
+        // MARK: - Fitting the weights on outcomes
+        // (on a programme of MissionMatchEvaluation's synthetic generator)
+        .executableTarget(
+            name: "OutcomeFitting",
+            dependencies: benchmarkDependencies + [
+                .product(name: "MatchCore", package: "MissionMatch"),
+                .product(name: "MissionMatch", package: "MissionMatch"),
+                .product(name: "MissionMatchEvaluation", package: "MissionMatch"),
+                .product(name: "MissionMatchIO", package: "MissionMatch"),
+            ],
+            path: "OutcomeFitting",
+            plugins: benchmarkPlugins
+        ),
         // MARK: - Sentence encoder throughput and memory
         // (needs a model folder; skips with a message without one)
         .executableTarget(

@@ -15,6 +15,10 @@ public struct JudgedSet: Sendable {
     public let participants: [Participant]
     /// The judgements.
     public let truth: GroundTruth
+    /// Which partners of a judged participant are compared.
+    public let candidates: Candidates
+    /// The outcome labels the set was built from (``init(name:mission:participants:labels:reference:encoderOptions:semantic:)``), if any.
+    public let outcomeLabels: OutcomeLabels?
     let encoding: ParticipantEncoding
     let reference: ReferenceData
     /// The judged participants (indices) and their candidates.
@@ -32,20 +36,116 @@ public struct JudgedSet: Sendable {
     ///   - encoderOptions: Encoder settings.
     ///   - semantic: Sentence-encoder vectors of the participants, when the fit should mix them in
     ///     (`ScoringWeights.semanticShare`).
+    ///   - candidates: Which partners are compared (default every partner the mission pairs a judged participant with).
     /// - Throws: `LinearAlgebraError` when LAPACK fails.
     public init(
         name: String, mission: Mission, participants: [Participant], truth: GroundTruth, reference: ReferenceData,
-        encoderOptions: EncoderOptions = EncoderOptions(), semantic: SemanticVectors? = nil
+        encoderOptions: EncoderOptions = EncoderOptions(), semantic: SemanticVectors? = nil,
+        candidates: Candidates = .everyPartner
     ) throws {
         self.name = name
         self.mission = mission
         self.participants = participants
         self.truth = truth
+        self.candidates = candidates
+        self.outcomeLabels = nil
         self.reference = reference
         self.encoding = try MatchingEngine(reference: reference, encoderOptions: encoderOptions)
             .encodedParticipants(participants, semantic: semantic)
         self.sides = MatchingEngine.pairedSides(of: mission, participants)
-        self.owners = MatchingEngine.judgedCandidates(truth: truth, mission: mission, participants: participants)
+        self.owners = Self.owners(truth: truth, mission: mission, participants: participants, candidates: candidates)
+    }
+
+    /// Encodes a mission whose held meetings were labelled from their
+    /// outcomes: only labelled meetings are compared (``Candidates/judgedPartners``).
+    ///
+    /// Components are recomputed from the participants, so only the labels
+    /// (the outcomes and the agenda handed out) are needed beside the mission.
+    ///
+    /// - Parameters:
+    ///   - name: A name for reports.
+    ///   - mission: The mission.
+    ///   - participants: Its participants.
+    ///   - labels: Its labelled meetings.
+    ///   - reference: Reference data.
+    ///   - encoderOptions: Encoder settings.
+    ///   - semantic: Sentence-encoder vectors of the participants.
+    /// - Throws: `LinearAlgebraError` when LAPACK fails.
+    public init(
+        name: String, mission: Mission, participants: [Participant], labels: OutcomeLabels, reference: ReferenceData,
+        encoderOptions: EncoderOptions = EncoderOptions(), semantic: SemanticVectors? = nil
+    ) throws {
+        let truth = labels.truth
+        self.name = name
+        self.mission = mission
+        self.participants = participants
+        self.truth = truth
+        self.candidates = .judgedPartners
+        self.outcomeLabels = labels
+        self.reference = reference
+        self.encoding = try MatchingEngine(reference: reference, encoderOptions: encoderOptions)
+            .encodedParticipants(participants, semantic: semantic)
+        self.sides = MatchingEngine.pairedSides(of: mission, participants)
+        self.owners = Self.owners(truth: truth, mission: mission, participants: participants, candidates: .judgedPartners)
+    }
+
+    private init(_ set: JudgedSet, truth: GroundTruth, candidates: Candidates, labels: OutcomeLabels?) {
+        self.name = set.name
+        self.mission = set.mission
+        self.participants = set.participants
+        self.truth = truth
+        self.candidates = candidates
+        self.outcomeLabels = labels
+        self.reference = set.reference
+        self.encoding = set.encoding
+        self.sides = set.sides
+        self.owners = Self.owners(truth: truth, mission: set.mission, participants: set.participants, candidates: candidates)
+    }
+
+    /// The same mission and encoding with other outcome labels (no encoding
+    /// again): for labels computed from this set's own components, such as
+    /// planted outcomes in a test or a benchmark.
+    ///
+    /// - Parameter labels: The new labels.
+    /// - Returns: A set comparing only the labelled meetings.
+    public func relabelled(_ labels: OutcomeLabels) -> JudgedSet {
+        JudgedSet(self, truth: labels.truth, candidates: .judgedPartners, labels: labels)
+    }
+
+    /// Which partners of a judged participant are compared.
+    public enum Candidates: Sendable, Hashable {
+        /// Every partner the mission pairs it with (the other side, or
+        /// everyone in an open mission): unjudged partners are candidates too.
+        case everyPartner
+        /// Only the partners the truth grades or judges bad (labelled
+        /// meetings): a pair nobody judged is not compared.
+        case judgedPartners
+    }
+
+    /// The judged participants with their candidates.
+    ///
+    /// - Complexity: O(|truth participants| · |participants|) for every
+    ///   partner; O(|participants| + judged pairs · log) for judged partners only.
+    private static func owners(
+        truth: GroundTruth, mission: Mission, participants: [Participant], candidates: Candidates
+    ) -> [(owner: Int, candidates: [Int])] {
+        guard candidates == .judgedPartners else {
+            return MatchingEngine.judgedCandidates(truth: truth, mission: mission, participants: participants)
+        }
+        // The same pool as `judgedCandidates` (the other side, or everyone else), restricted to the judged partners.
+        let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let (rows, columns) = MatchingEngine.pairedSides(of: mission, participants)
+        var side = [UInt8](repeating: 0, count: participants.count)    // 1 row, 2 column
+        for row in rows { side[row] = 1 }
+        for column in columns where side[column] == 0 { side[column] = 2 }
+        let bipartite = mission.pairing == .bipartite && mission.sides.count == 2
+        return truth.participants.compactMap { id in
+            guard let owner = index[id] else { return nil }
+            let wanted: UInt8 = side[owner] == 1 ? 2 : 1
+            let judged = Set((truth.relevant(for: id).map(\.partner) + (truth.badPartners[id] ?? [])).compactMap { index[$0] })
+            let pool = judged.filter { partner in partner != owner && (!bipartite || side[partner] == wanted) }
+            return (owner, pool.sorted())
+        }
     }
 
     /// The names of the fitted features, in order.
@@ -63,25 +163,33 @@ public struct JudgedSet: Sendable {
     ///   - calibrated: Whether components are calibrated.
     /// - Returns: Per judged participant, one row of ``featureNames``-many values per candidate.
     func features(latentShare: Double, semanticShare: Double = 0, calibrated: Bool = true) -> [[[Double]]] {
-        var weights = ScoringWeights.defaults
-        weights.latentShare = latentShare
-        weights.semanticShare = semanticShare
-        weights.reciprocity = .arithmetic
-        let model = ScoringModel(
-            participants: participants, encoding: encoding, weights: weights, reference: reference, pairs: sides,
-            calibrated: calibrated)
-        let k = model.calibration
+        let model = featureModel(latentShare: latentShare, semanticShare: semanticShare, calibrated: calibrated)
         let owners = self.owners
         return ParallelChunks.map(count: owners.count, minimumChunk: 4) { range in
             range.map { position in
                 let (owner, candidates) = owners[position]
-                return candidates.map { partner in
-                    let c = model.components(owner, partner)
-                    return [c.complementarity, k.similarity * c.similarity, -k.competition * c.competition,
-                            k.sector * c.sector, k.country * c.country, k.cooperation * c.cooperation]
-                }
+                return candidates.map { partner in Self.featureRow(model, owner, partner) }
             }
         }
+    }
+
+    /// The scoring model whose components ``features(latentShare:semanticShare:calibrated:)`` reads.
+    func featureModel(latentShare: Double, semanticShare: Double, calibrated: Bool) -> ScoringModel {
+        var weights = ScoringWeights.defaults
+        weights.latentShare = latentShare
+        weights.semanticShare = semanticShare
+        weights.reciprocity = .arithmetic
+        return ScoringModel(
+            participants: participants, encoding: encoding, weights: weights, reference: reference, pairs: sides,
+            calibrated: calibrated)
+    }
+
+    /// One pair's features (``featureNames`` order): its components times the calibration, the competition negated.
+    static func featureRow(_ model: ScoringModel, _ owner: Int, _ partner: Int) -> [Double] {
+        let k = model.calibration
+        let c = model.components(owner, partner)
+        return [c.complementarity, k.similarity * c.similarity, -k.competition * c.competition,
+                k.sector * c.sector, k.country * c.country, k.cooperation * c.cooperation]
     }
 
     /// Whether the set has sentence-encoder vectors.
