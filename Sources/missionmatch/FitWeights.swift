@@ -11,20 +11,20 @@ struct FitWeights: ParsableCommand {
         commandName: "fit-weights",
         abstract: "Fit the score's weights on judged pairs, or on past missions' outcomes, and print the mission file's weights: block.",
         discussion: """
-            Each MISSION is paired with the --truth given in the same position \\
-            (participant_id,partner_id,relevance[,kind,reason]; relevance 1–3 \\
-            for partners an organiser wants, 0 for pairs judged bad). The fit \\
-            is a non-negative pairwise logistic model over the calibrated score \\
-            components, with the LSA share λ chosen by NDCG@10 on held-out \\
-            participants (5-fold cross-validation by participant within each \\
-            mission). It prints the weights: block to paste into a mission file \\
+            Each MISSION is paired with the --truth given in the same position \
+            (participant_id,partner_id,relevance[,kind,reason]; relevance 1–3 \
+            for partners an organiser wants, 0 for pairs judged bad). The fit \
+            is a non-negative pairwise logistic model over the calibrated score \
+            components, with the LSA share λ chosen by NDCG@10 on held-out \
+            participants (5-fold cross-validation by participant within each \
+            mission). It prints the weights: block to paste into a mission file \
             and, per mission, the held-out NDCG@10 next to the current defaults'.
 
             Example:
 
-              $ missionmatch fit-weights Tests/EvaluationSets/hand-toronto/mission.yaml \\\\
-                  Tests/EvaluationSets/hand-advanced/mission.yaml \\\\
-                  --truth Tests/EvaluationSets/hand-toronto/truth.csv \\\\
+              $ missionmatch fit-weights Tests/EvaluationSets/hand-toronto/mission.yaml \\
+                  Tests/EvaluationSets/hand-advanced/mission.yaml \\
+                  --truth Tests/EvaluationSets/hand-toronto/truth.csv \\
                   --truth Tests/EvaluationSets/hand-advanced/truth.csv
               weights:
                 complementarity: 0.…
