@@ -153,6 +153,25 @@ struct OutcomeFitTests {
         #expect(again.result?.participants == result.participants)
     }
 
+    /// Labels that reward the *absence* of a country fit: the best weight
+    /// for it would be negative, and the fitter holds it at 0 (a mission
+    /// file's weights are never negative).
+    @Test func fittedWeightsAreNeverNegative() throws {
+        let (toronto, reference) = try Self.toronto()
+        let unlabelled = try JudgedSet(name: "toronto-2019", mission: toronto.mission.mission,
+                                       participants: toronto.mission.participants, labels: OutcomeLabels([]), reference: reference)
+        let meetings = toronto.agenda.meetings.filter { $0.status == .scheduled }.map { ($0.participantA, $0.participantB) }
+        let againstCountry = ScoringWeights(complementarity: 0.30, similarity: 0.10, competition: 0.10, sector: 0.10,
+                                            country: -0.40, cooperation: 0.10)
+        let set = unlabelled.relabelled(OutcomeLabels.planted(meetings: meetings, in: unlabelled, weights: againstCountry,
+                                                              noise: 0.05, seed: 11))
+        let result = try #require(OutcomeFitter().fit([set], baselines: [.defaults]).result)
+        let w = result.weights
+        let six = [w.complementarity, w.similarity, w.competition, w.sector, w.country, w.cooperation]
+        #expect(six.allSatisfy { $0 >= 0 }, "\(w)")
+        #expect(w.country == 0, "the country weight is held at 0, not fitted below it: \(w)")
+    }
+
     @Test func aHandfulOfMeetingsIsRefused() throws {
         let (toronto, reference) = try Self.toronto()
         let unlabelled = try JudgedSet(name: "toronto-2019", mission: toronto.mission.mission,
