@@ -1,4 +1,4 @@
-/// A contradiction in the input of ``MatchingEngine/rank(mission:participants:requests:top:semantic:)``
+/// A contradiction in the input of ``MatchingEngine/rank(mission:participants:requests:top:semantic:history:)``
 /// or ``AgendaPlanner/plan(mission:participants:requests:candidates:keeping:)``
 /// that validation would have caught: both refuse it rather than guessing
 /// (ranking a three-sided "bipartite" mission as open, or planning it while

@@ -1,9 +1,9 @@
 extension OutcomeReport {
-    /// The group of participants without a cluster in ``byCluster``.
+    /// The group of participants without a cluster in ``OutcomeFigures/byCluster``.
     public static let noCluster = "no cluster"
-    /// The group of participants without a sector in ``bySector``.
+    /// The group of participants without a sector in ``OutcomeFigures/bySector``.
     public static let noSector = "no sector"
-    /// The group of participants without a side in ``bySide``.
+    /// The group of participants without a side in ``OutcomeFigures/bySide``.
     public static let noSide = "no side"
 
     /// The groups each participant belongs to, for the breakdowns.

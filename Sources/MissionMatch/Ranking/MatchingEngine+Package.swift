@@ -1,6 +1,6 @@
 /// The engine's steps that `MissionMatchEvaluation` replays outside a
 /// ranking (judged sets, weight fitting). Package access only: embedders rank
-/// with ``MatchingEngine/rank(mission:participants:requests:top:semantic:)``.
+/// with ``MatchingEngine/rank(mission:participants:requests:top:semantic:history:)``.
 extension MatchingEngine {
     /// The participants' encoding, exactly as a ranking computes it (with the
     /// sentence-encoder vectors, when given).

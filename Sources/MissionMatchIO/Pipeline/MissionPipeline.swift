@@ -87,7 +87,7 @@ public struct MissionPipeline: Sendable {
     ///     against the agenda just planned — the one handed out when the inputs are unchanged — to
     ///     fill the summary's targets with what was achieved. Its problems do not stop the run: they
     ///     are in ``MissionResult/outcomes`` and the summary then shows the plan only.
-    ///   - history: The meetings of the programme's earlier missions (``MeetingHistory``): the pairs whose
+    ///   - history: The meetings of the programme's earlier missions (`MeetingHistory`): the pairs whose
     ///     organisations met are marked in `recommendations.csv` and its reasons, or left out when the
     ///     mission's rule `exclude_met_before` is on.
     /// - Returns: The ranking, the plan and every output file.
@@ -141,7 +141,7 @@ public struct MissionPipeline: Sendable {
     }
 }
 
-/// Why ``MissionPipeline/run(_:semantic:replanning:)`` could not run.
+/// Why ``MissionPipeline/run(_:semantic:replanning:outcomes:history:)`` could not run.
 public enum MissionPipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The earlier agenda is for another mission.
     case earlierAgendaOfAnotherMission(found: String, expected: String)

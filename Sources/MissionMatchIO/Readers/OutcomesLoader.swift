@@ -17,7 +17,7 @@ public struct MissionOutcomes: Sendable {
 
     /// The mission's report.
     ///
-    /// - Complexity: See ``OutcomeReport/init(mission:participants:agenda:recommendations:outcomes:)``.
+    /// - Complexity: See `OutcomeReport.init(mission:participants:agenda:recommendations:outcomes:)`.
     public var report: OutcomeReport {
         OutcomeReport(mission: mission.mission, participants: mission.participants, agenda: agenda,
                       recommendations: recommendations, outcomes: outcomes)

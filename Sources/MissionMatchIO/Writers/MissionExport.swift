@@ -89,7 +89,7 @@ public enum MissionExport {
     ///   - extraFiles: Other rendered files to write with these.
     ///   - folder: The mission's output folder, created when missing.
     ///   - output: The writer (atomic, refuses the run's inputs).
-    /// - Returns: The URLs written, in the order of ``files(agenda:mission:participants:warnings:previous:extraFiles:)``.
+    /// - Returns: The URLs written, in the order of ``files(agenda:mission:participants:warnings:previous:extraFiles:outcomes:)``.
     /// - Throws: ``OutputError`` when a file cannot be written, is an input, or
     ///   its path would leave `folder`, or `folder` is a symbolic link.
     public static func write(
