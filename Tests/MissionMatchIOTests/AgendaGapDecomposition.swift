@@ -4,7 +4,9 @@ import MatchCore
 @testable import MissionMatchIO
 import Testing
 
-/// Where the planner's gap comes from, printed (not asserted): each bundled
+/// Where the planner's gap comes from, printed (the figures are for people;
+/// the invariants every plan must keep are asserted: a total within its
+/// bound, a gap in [0, 1], no more meetings than places): each bundled
 /// mission planned from the engine's candidates with each priority relaxed in
 /// turn, and the b-matching optimum when `must` requests are forced and
 /// minimums served first; and the benchmark's generated event with unbound
@@ -23,6 +25,9 @@ struct AgendaGapDecomposition {
             func run(_ label: String, mission: Mission, participants: [Participant], requests: [MeetingRequest]) throws {
                 let plan = try AgendaPlanner().plan(mission: mission, participants: participants, requests: requests, candidates: candidates)
                 let s = plan.agenda.stats
+                #expect(s.totalScore <= s.upperBound + 1e-6, "\(id) \(label): total \(s.totalScore) above its bound \(s.upperBound)")
+                #expect(s.gap >= -1e-9 && s.gap <= 1, "\(id) \(label): gap \(s.gap)")
+                #expect(s.meetings <= mission.slots.count * mission.tables, "\(id) \(label): more meetings than places")
                 let coverage = plan.agenda.participants.reduce(0) { $0 + min($1.meetings.count, $1.minMeetings) }
                 print(String(format: "%@ %@: meetings %d total %.3f bound %.3f gap %.2f%% coverage %d unmetMin %d unmetMust %d", id, label, s.meetings, s.totalScore, s.upperBound, 100 * s.gap, coverage, s.unmetMinMeetings.count, s.unmetMustRequests.count))
             }
@@ -36,6 +41,7 @@ struct AgendaGapDecomposition {
                 let lambda = 1000.0
                 let lex = AgendaPlanner.residualBMatching(problem, timetable: timetable, priorityBonus: lambda)
                 let maxCoverage = problem.participants.indices.reduce(0) { $0 + min(timetable.meetingCount[$1], problem.minMeetings[$1]) }
+                #expect(lex.covered <= Double(problem.minMeetings.reduce(0, +)) + 1e-9, "\(id): covers more minimums than there are")
                 print(String(format: "%@ b-matching with musts forced, max coverage: %.3f (coverage %.0f + %d by musts; λ = 1000 is lexicographic here: total score < 1000)", id, mustScore + lex.bound - lambda * lex.covered, lex.covered, maxCoverage))
                 let empty = Timetable(problem: problem, fixedSide: nil)
                 let lexOnly = AgendaPlanner.residualBMatching(problem, timetable: empty, priorityBonus: lambda)
@@ -100,6 +106,8 @@ extension AgendaGapDecomposition {
         let start = clock.now
         let plan = try AgendaPlanner().plan(mission: mission, participants: participants, requests: [], candidates: candidates)
         let s = plan.agenda.stats
+        #expect(s.totalScore <= s.upperBound + 1e-6 && s.gap >= -1e-9 && s.gap <= 1, "generated \(tables)/\(minimum): \(s)")
+        #expect(s.meetings <= mission.slots.count * tables)
         print(String(format: "generated tables %d min %d: meetings %d total %.3f bound %.3f gap %.2f%% unmet %d ", tables, minimum, s.meetings, s.totalScore, s.upperBound, 100 * s.gap, s.unmetMinMeetings.count) + "\(clock.now - start)")
     }
 }
