@@ -3,8 +3,8 @@ import MissionMatchTestSupport
 @testable import missionmatch
 import Testing
 
-/// A CI-sized mutation run of the CLI: the fixture mission and its
-/// participants, mutated line by line with a seeded generator (values swapped
+/// A CI-sized mutation run of the CLI: the fixture mission, its
+/// participants and its requests, mutated line by line with a seeded generator (values swapped
 /// for huge numbers, aliases, control bytes, long words, lines dropped or
 /// duplicated), through `validate` and `run`. Every run must end by itself
 /// (a guard kills a hang) with 0, 65 or 66, and every error line must
@@ -70,10 +70,11 @@ struct MutatedMissionTests {
         let space = try Workspace()
         defer { space.remove() }
         var random = SplitMix(state: UInt64(seed))
-        let participants = space.root.appending(path: "participants/shanghai-mini.csv")
-        let file = seed % 2 == 0 ? space.mission : participants
+        // The mission, its participants or its requests, in turn (and validate or run, independently).
+        let file = [space.mission, space.root.appending(path: "participants/shanghai-mini.csv"),
+                    space.root.appending(path: "requests/shanghai-mini.csv")][seed % 3]
         var text = try String(contentsOf: file, encoding: .utf8)
-        for _ in 0..<(1 + random.next(3)) { text = Self.mutate(text, &random, separator: file == participants ? "," : ":") }
+        for _ in 0..<(1 + random.next(3)) { text = Self.mutate(text, &random, separator: file == space.mission ? ":" : ",") }
         try Data(text.utf8).write(to: file)
 
         let command = seed % 4 < 2 ? "validate" : "run"
