@@ -48,15 +48,18 @@ struct FitWeights: ParsableCommand {
             lower bound (mean per-participant NDCG@10 difference − 2.33 standard \
             errors) is not above 0. No mission file is written.
 
+            When the fit wins, standard output holds the weights: block, the \
+            labelled meetings, the held-out NDCG@10 fitted and current per \
+            mission and the gain. On the bundled (fictional) Toronto outcomes it \
+            is refused — their ratings already follow the agenda's scores:
+
               $ missionmatch fit-weights Data/missions/toronto-2019.yaml --from-outcomes \\
-                  --run Data/outcomes/handed-out
-              weights:
-                complementarity: 0.…
-                …
-              labelled meetings: … (agreement …, useful …, held …, judged bad …)
-              held-out NDCG@10      fitted  current
-              toronto-2019          0.…     0.…
-              gain over the current weights: +0.… (standard error 0.…, lower bound +0.… at 2.33 standard errors) over … held-out participants
+                  --run Data/outcomes/handed-out --no-encoder
+              note: toronto-2019: 333 labelled meetings of 388 on the agenda …
+              missionmatch: fit-weights --from-outcomes refused: the fitted
+                weights do not beat the current ones with confidence: …
+                gains -0.004 (standard error 0.007; lower bound -0.020 …)
+              no weights printed; the mission files are unchanged
 
             Errors (exit 65; 66 when a file is missing) name the file, line and column.
             """
