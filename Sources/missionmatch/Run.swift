@@ -122,8 +122,12 @@ struct Run: ParsableCommand {
             progress: progress, semantic: semantic.source())
         // Date order, so that each mission knows the meetings of those before it; printed in the order given.
         let order = inputs.missions.indices.sorted { a, b in
-            let (first, second) = (Self.firstDay(inputs.missions[a]), Self.firstDay(inputs.missions[b]))
-            return first != second ? (first.map { day in second.map { day < $0 } ?? true } ?? false) : a < b
+            switch (Self.firstDay(inputs.missions[a]), Self.firstDay(inputs.missions[b])) {
+            case let (first?, second?) where first != second: first < second
+            case (_?, nil): true       // a mission without sessions goes last
+            case (nil, _?): false
+            default: a < b             // same day: the order given
+            }
         }
         var history = MeetingHistory()
         var done = [MissionRunReport?](repeating: nil, count: inputs.missions.count)

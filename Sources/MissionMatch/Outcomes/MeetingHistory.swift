@@ -1,5 +1,3 @@
-import MatchCore
-
 /// What two organisations did together at an earlier mission of the
 /// programme: met on its agenda (with the outcome when reported), or signed
 /// an agreement outside it.
@@ -100,7 +98,7 @@ public struct MeetingHistory: Sendable {
     public var pairCount: Int { meetings.count }
 
     /// The organisation key of a participant: its name, folded.
-    static func organisation(_ participant: Participant) -> String { LookupKey.words(participant.name) }
+    package static func organisation(_ participant: Participant) -> String { LookupKey.words(participant.name) }
 
     /// Records what an earlier mission's agenda and outcomes say.
     ///
@@ -142,34 +140,20 @@ public struct MeetingHistory: Sendable {
     ///
     /// - Complexity: O(1) expected, plus the names' lengths.
     public func priorMeetings(between first: Participant, and second: Participant) -> [PriorMeeting] {
-        priorMeetings(Self.organisation(first), Self.organisation(second))
+        guard !meetings.isEmpty else { return [] }
+        return priorMeetings(Self.organisation(first), Self.organisation(second))
     }
 
-    /// The same, by organisation keys.
-    func priorMeetings(_ a: String, _ b: String) -> [PriorMeeting] {
+    /// The same, by organisation keys (``organisation(_:)``).
+    package func priorMeetings(_ a: String, _ b: String) -> [PriorMeeting] {
         guard !meetings.isEmpty, a != b else { return [] }
         if a < b { return meetings[OrganisationPair(first: a, second: b)] ?? [] }
         return (meetings[OrganisationPair(first: b, second: a)] ?? []).map(\.swapped)
     }
 
-    /// The pairs of participant indices whose organisations met before, each
-    /// in both orders, for the kernel's mask.
+    /// The pairs of organisation keys (``organisation(_:)``) that met before,
+    /// for the exclusion of `exclude_met_before`.
     ///
-    /// - Complexity: O(*p* + the pairs recorded among the participants' organisations).
-    package func metPairs(among participants: [Participant]) -> Set<UInt64> {
-        guard !meetings.isEmpty else { return [] }
-        var indices: [String: [Int]] = [:]
-        for (index, participant) in participants.enumerated() { indices[Self.organisation(participant), default: []].append(index) }
-        var pairs: Set<UInt64> = []
-        for key in meetings.keys {
-            guard let firsts = indices[key.first], let seconds = indices[key.second] else { continue }
-            for a in firsts {
-                for b in seconds {
-                    pairs.insert(PairMask.key(a, b))
-                    pairs.insert(PairMask.key(b, a))
-                }
-            }
-        }
-        return pairs
-    }
+    /// - Complexity: O(the pairs recorded).
+    package var metOrganisations: [(String, String)] { meetings.keys.map { ($0.first, $0.second) } }
 }

@@ -104,6 +104,7 @@ public struct MatchingEngine: Sendable {
             for index in prices.indices { prices[index] += back[index] }
         }
         let explainer = Explainer(participants: participants, model: model, reference: reference, wishes: wishes)
+        let organisations = history.isEmpty ? [] : participants.map(MeetingHistory.organisation)
         let diversity = Float(rankingOptions.diversity)
         let finalLists = lists, finalPrices = prices
         let recommendations: [[Recommendation]] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
@@ -125,7 +126,8 @@ public struct MatchingEngine: Sendable {
                 return chosen.enumerated().map { position, candidate in
                     var reasons = explainer.reasons(owner, candidate.partner)
                     if let move = moves[position] { reasons += "; " + move }
-                    let prior = history.priorMeetings(between: participants[owner], and: participants[candidate.partner])
+                    let prior = organisations.isEmpty ? []
+                        : history.priorMeetings(organisations[owner], organisations[candidate.partner])
                     if !prior.isEmpty { reasons += "; " + prior.map(\.description).joined(separator: "; ") }
                     return Recommendation(
                         participant: participants[owner].id, rank: position + 1, partner: participants[candidate.partner].id,

@@ -43,7 +43,7 @@ public struct Recommendation: Sendable, Hashable, Codable {
         case rank, score, components, reasons
     }
 
-    /// Encodes the row as `rank --format json` prints it (`met_before`: mission ids).
+    /// Encodes the row as JSON: the fields above, and `met_before` (the ids of ``metBefore``) when the two met before.
     ///
     /// - Throws: What the encoder throws.
     public func encode(to encoder: any Encoder) throws {
@@ -57,7 +57,7 @@ public struct Recommendation: Sendable, Hashable, Codable {
         if !priorMeetings.isEmpty { try container.encode(metBefore, forKey: .metBefore) }
     }
 
-    /// Decodes a row of `rank --format json` (prior meetings are not part of it).
+    /// Decodes a row encoded by ``encode(to:)`` (its prior meetings are not part of the JSON).
     ///
     /// - Throws: `DecodingError` when a field is missing or of the wrong type.
     public init(from decoder: any Decoder) throws {

@@ -15,8 +15,8 @@ package struct PairExclusions: Sendable {
     private let rules: MatchingRules
     /// Blocked pairs of participant indices, each stored in both orders.
     package let blocked: Set<UInt64>
-    /// Pairs whose organisations met at an earlier mission (when the rule
-    /// `exclude_met_before` is on), each stored in both orders.
+    /// Pairs of organisation ids (``organisation``) that met at an earlier
+    /// mission, when the rule `exclude_met_before` is on, in both orders.
     private let metBefore: Set<UInt64>
 
     /// Prepares the checks.
@@ -28,18 +28,31 @@ package struct PairExclusions: Sendable {
     ///   - history: The programme's earlier meetings, left out when the rules say so.
     package init(participants: [Participant], rules: MatchingRules, requests: [MeetingRequest],
                  history: MeetingHistory = MeetingHistory()) {
-        func ids(_ keys: [String?]) -> [Int32] {
-            var table: [String: Int32] = [:]
-            return keys.map { key in
+        func ids(_ keys: [String?], table: inout [String: Int32]) -> [Int32] {
+            keys.map { key in
                 guard let key, !key.isEmpty else { return -1 }
                 if let id = table[key] { return id }
                 table[key] = Int32(table.count)
                 return Int32(table.count - 1)
             }
         }
+        func ids(_ keys: [String?]) -> [Int32] {
+            var table: [String: Int32] = [:]
+            return ids(keys, table: &table)
+        }
         self.cluster = ids(participants.map { $0.cluster.map { LookupKey.words($0) } })
         self.country = ids(participants.map(\.country))
-        self.organisation = ids(participants.map { LookupKey.words($0.name) })
+        var organisations: [String: Int32] = [:]
+        self.organisation = ids(participants.map(MeetingHistory.organisation), table: &organisations)
+        var metBefore: Set<UInt64> = []
+        if rules.excludeMetBefore {
+            for (first, second) in history.metOrganisations {
+                guard let a = organisations[first], let b = organisations[second] else { continue }
+                metBefore.insert(PairMask.key(Int(a), Int(b)))
+                metBefore.insert(PairMask.key(Int(b), Int(a)))
+            }
+        }
+        self.metBefore = metBefore
         var languageBits: [String: Int] = [:]
         self.languages = participants.map { participant in
             guard !participant.languages.isEmpty else { return UInt64.max }
@@ -60,7 +73,6 @@ package struct PairExclusions: Sendable {
             blocked.insert(PairMask.key(b, a))
         }
         self.blocked = blocked
-        self.metBefore = rules.excludeMetBefore ? history.metPairs(among: participants) : []
     }
 
     /// Whether participants `a` and `b` (indices) must not meet.
@@ -71,7 +83,8 @@ package struct PairExclusions: Sendable {
         if rules.excludeSameCluster, cluster[a] >= 0, cluster[a] == cluster[b] { return true }
         if rules.excludeSameCountry, country[a] == country[b] { return true }
         if rules.requireCommonLanguage, languages[a] & languages[b] == 0 { return true }
-        return blocked.contains(PairMask.key(a, b)) || (!metBefore.isEmpty && metBefore.contains(PairMask.key(a, b)))
+        if !metBefore.isEmpty, metBefore.contains(PairMask.key(Int(organisation[a]), Int(organisation[b]))) { return true }
+        return blocked.contains(PairMask.key(a, b))
     }
 
     /// The kernel mask for rows and columns that are subsets of the participants.

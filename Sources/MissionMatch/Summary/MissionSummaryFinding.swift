@@ -1,7 +1,7 @@
 extension MissionSummary {
     /// What may need changing in a mission before it is planned, as a value a
     /// program can act on; ``description`` is the sentence an organiser reads
-    /// (`validate` prints it, and its JSON holds that sentence).
+    /// (and the sentence its JSON holds).
     ///
     /// ```swift
     /// for finding in summary.findings {
@@ -43,7 +43,7 @@ extension MissionSummary {
             }
         }
 
-        /// Encodes the finding as its sentence, the form `validate --format json` prints.
+        /// Encodes the finding as its sentence (``description``).
         ///
         /// - Throws: What the encoder throws.
         public func encode(to encoder: any Encoder) throws {
