@@ -110,11 +110,11 @@ final class SemanticSource: @unchecked Sendable {
         var cache: EmbeddingCache? = EmbeddingCache(
             folder: Self.cacheFolder.appendingPathComponent("embeddings"), fingerprint: encoder.fingerprint,
             dimension: encoder.dimension)
-        let known = cache?.entries.count ?? 0
+        let known = cache?.count ?? 0
         let (offerTexts, needTexts) = SemanticVectors.texts(of: loaded.participants)
         let texts = (offerTexts + needTexts).filter { !$0.isEmpty }
         let encoded = encoder.encode(texts, cache: &cache)
-        let added = (cache?.entries.count ?? known) - known
+        let added = (cache?.count ?? known) - known
         do {
             try cache?.save()
         } catch {

@@ -49,7 +49,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         var cache: EmbeddingCache? = EmbeddingCache(folder: folder, fingerprint: encoder.fingerprint, dimension: encoder.dimension)
         let fresh = encoder.encode(Self.profiles, cache: &cache, workers: 2)
-        #expect(cache?.entries.count == 4)  // the repeated text once
+        #expect(cache?.count == 4)  // the repeated text once
         try cache?.save()
 
         // Texts: exactly encode(_:)'s rows.
@@ -77,7 +77,7 @@ import Testing
 
         // A second run reads everything from the file and gives the same bytes.
         var reloaded: EmbeddingCache? = EmbeddingCache(folder: folder, fingerprint: encoder.fingerprint, dimension: encoder.dimension)
-        #expect(reloaded?.entries.count == 4)
+        #expect(reloaded?.count == 4)
         let cached = encoder.encode(Self.profiles, cache: &reloaded, workers: 1)
         #expect(reloaded?.isModified == false)
         #expect(cached == fresh)

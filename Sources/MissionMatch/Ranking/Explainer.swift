@@ -57,6 +57,9 @@ package struct Explainer: Sendable {
     /// Display names of the mission's countries and sectors, by their index in the model's facts.
     private let countryNames: [String]
     private let sectorNames: [String]
+    /// Each participant's offer and need clauses as a reason quotes them (``quoted(_:)``), when the encoder gave clauses.
+    private let quotedOfferClauses: [[String]]?
+    private let quotedNeedClauses: [[String]]?
 
     /// Prepares the keywords of every participant.
     ///
@@ -86,6 +89,16 @@ package struct Explainer: Sendable {
         }
         self.offers = keys.map(\.0)
         self.needs = keys.map(\.1)
+        self.quotedOfferClauses = Self.quoted(model.encoding.semantic?.offerClauses)
+        self.quotedNeedClauses = Self.quoted(model.encoding.semantic?.needClauses)
+    }
+
+    /// Every clause as quoted, computed once: the reasons quote the same clauses again and again.
+    private static func quoted(_ clauses: [SemanticVectors.Clauses]?) -> [[String]]? {
+        guard let clauses else { return nil }
+        return ParallelChunks.map(count: clauses.count, minimumChunk: 512) { range in
+            range.map { clauses[$0].texts.map(Self.quoted) }
+        }
     }
 
     private static func keys(
@@ -136,7 +149,15 @@ package struct Explainer: Sendable {
     ///
     /// - Complexity: O(concepts² + terms) of the two texts.
     package func hasOfferNeedLink(_ a: Int, _ b: Int) -> Bool {
-        link(offers[a], needs[b], a, b, offering: true) != nil || link(needs[a], offers[b], a, b, offering: false) != nil
+        linked(offers[a], needs[b], a, b, offering: true) || linked(needs[a], offers[b], a, b, offering: false)
+    }
+
+    /// Whether ``link(_:_:_:_:offering:)`` finds a clause, without building it:
+    /// the ranking asks this of every candidate, the reasons only of the pairs shown.
+    private func linked(_ from: DocumentKeys, _ to: DocumentKeys, _ a: Int, _ b: Int, offering: Bool) -> Bool {
+        from.concepts.contains { concept in to.concepts.contains { $0.feature == concept.feature } }
+            || sharedPhrases(from, to) != nil
+            || model.linkedByMeaning(a, b, offering: offering)
     }
 
     /// One direction's clause: a shared concept, else shared phrases. LSA neighbours are never
@@ -164,10 +185,12 @@ package struct Explainer: Sendable {
         let semantic = model.encoding.semantic
         let from = offering ? semantic?.offerClauses?[a] : semantic?.needClauses?[a]
         let to = offering ? semantic?.needClauses?[b] : semantic?.offerClauses?[b]
-        guard let from, let to, let (x, y) = Self.closestClauses(from, to) else {
+        guard let from, let to, let (x, y) = Self.closestClauses(from, to),
+              let quotedFrom = (offering ? quotedOfferClauses : quotedNeedClauses)?[a],
+              let quotedTo = (offering ? quotedNeedClauses : quotedOfferClauses)?[b] else {
             return offering ? "offers what they need (similar meaning)" : "needs what they offer (similar meaning)"
         }
-        return "\(left) \"\(Self.quoted(from.texts[x]))\" ↔ \(right) \"\(Self.quoted(to.texts[y]))\" (similar meaning)"
+        return "\(left) \"\(quotedFrom[x])\" ↔ \(right) \"\(quotedTo[y])\" (similar meaning)"
     }
 
     /// The pair of clauses with the highest cosine (first in text order on ties).

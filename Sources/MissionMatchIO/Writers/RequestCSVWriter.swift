@@ -40,7 +40,22 @@ enum PlainCSV {
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || value.first?.isWhitespace == true || value.last?.isWhitespace == true
         guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return quotedField(value)
+    }
+
+    /// The value between double quotes, each quote inside doubled (RFC 4180).
+    ///
+    /// - Complexity: O(value's UTF-8 length); Foundation's `replacingOccurrences`
+    ///   took a fifth of a ranking's time on reasons full of quotes.
+    static func quotedField(_ value: String) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a value is written as it is: printable ASCII without `,` or `"`, no blank at either end.

@@ -78,7 +78,7 @@ public struct SpreadsheetSafeCSV: Sendable {
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || value.first?.isWhitespace == true || value.last?.isWhitespace == true
         guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return PlainCSV.quotedField(value)
     }
 
     /// A number with a fixed count of decimals, independent of locale: `0.7123`, `-1.5000`.

@@ -14,6 +14,10 @@
 package enum ClauseSplitter {
     /// A sentence longer than this many words is cut again at `,` and `;` (12).
     package static let longSentenceWords = 12
+    /// The version of these rules, kept with cached clauses (``EmbeddingCache``):
+    /// raise it whenever a text would be cut differently, so that no cache
+    /// hands out clauses a fresh run would not cut.
+    package static let rulesVersion = 1
 
     /// The clauses of a text, in order, trimmed, none empty; their
     /// concatenation with single blanks holds every word of the text.

@@ -5,12 +5,20 @@ import Foundation
 ///
 /// One file per model in the cache folder, named after the model's
 /// fingerprint (`<fingerprint>.embeddings`). An entry holds the text itself
-/// (no hash collisions), its Float32 vector, and its clauses' vectors as
-/// Float16 (explanations only: ``SentenceEncoder`` rounds them the same way
-/// when it computes them, so a cached entry and a fresh one are the same
-/// bytes). A file that is truncated, malformed or for another dimension is
-/// ignored (and replaced at the next save); nothing in it can trap or make
-/// the reader allocate beyond the file's own size.
+/// (no hash collisions), its Float32 vector, its clauses (the texts
+/// `ClauseSplitter` cut, so a cached text is never tokenised or cut again)
+/// and their vectors as Float16 (explanations only: ``SentenceEncoder``
+/// rounds them the same way when it computes them, so a cached entry and a
+/// fresh one are the same bytes).
+///
+/// Loading maps the file and indexes it — one pass over the entries' lengths
+/// and texts — and decodes an entry's vectors only when ``entry(for:)`` asks
+/// for it: a programme-wide cache of a million texts costs a mission only the
+/// texts it ranks. A file that is truncated, malformed, of the earlier format
+/// (version 1, which held no clause texts), of another dimension, or written
+/// under other clause-cutting rules is ignored (and replaced at the next
+/// save); nothing in it can trap or make the reader allocate beyond the
+/// file's own size.
 ///
 /// Saving writes a temporary file in the folder and renames it over the old
 /// one, so a crash never leaves half a cache; two processes saving at once
@@ -20,16 +28,18 @@ public struct EmbeddingCache: Sendable {
     public struct Entry: Sendable, Equatable {
         /// The text's vector (`dimension` values).
         public var vector: [Float]
-        /// Its clauses' vectors, row after row (`clauses × dimension` values, Float16-exact).
+        /// Its clauses, in text order (what explanations quote).
+        public var clauses: [String]
+        /// Its clauses' vectors, row after row (`clauses.count × dimension` values, Float16-exact).
         public var clauseVectors: [Float]
         /// How many clauses.
-        public var clauseCount: Int
+        public var clauseCount: Int { clauses.count }
 
         /// An entry.
-        public init(vector: [Float], clauseVectors: [Float], clauseCount: Int) {
+        public init(vector: [Float], clauses: [String], clauseVectors: [Float]) {
             self.vector = vector
+            self.clauses = clauses
             self.clauseVectors = clauseVectors
-            self.clauseCount = clauseCount
         }
     }
 
@@ -39,14 +49,20 @@ public struct EmbeddingCache: Sendable {
     public let fingerprint: String
     /// The vectors' dimension.
     public let dimension: Int
-    /// The entries, by exact text.
-    public private(set) var entries: [String: Entry] = [:]
+    /// The file as loaded, with the offset of each text's record.
+    private var stored: StoredEntries
+    /// Entries added (or replaced) since loading.
+    private var added: [String: Entry] = [:]
     /// Whether entries were added since loading.
     public private(set) var isModified = false
 
     /// The most entries one file may hold (10,000,000).
     public static let maximumEntries = 10_000_000
-    private static let magic = Array("MMEMB001".utf8)
+    private static let magic = Array("MMEMB002".utf8)
+    /// The clause-cutting rules the entries' clauses follow: ``ClauseSplitter``'s
+    /// rules version and ``SentenceEncoder/maximumClauses``. A file of other rules
+    /// is ignored, so a cached text is cut exactly as a fresh one would be.
+    static let clauseRules = UInt32(ClauseSplitter.rulesVersion * 1_000 + SentenceEncoder.maximumClauses)
 
     /// The cache of one model in `folder`, loaded from its file when there is a usable one.
     ///
@@ -54,13 +70,15 @@ public struct EmbeddingCache: Sendable {
     ///   - folder: The cache folder (created when saving).
     ///   - fingerprint: The model's fingerprint.
     ///   - dimension: The model's output dimension.
-    /// - Complexity: O(file size).
+    /// - Complexity: O(file size) to index it (texts are read, vectors are not decoded).
     public init(folder: URL, fingerprint: String, dimension: Int) {
         self.folder = folder
         self.fingerprint = fingerprint
         self.dimension = dimension
-        if let data = try? Data(contentsOf: fileURL, options: .mappedIfSafe) {
-            entries = Self.decode(data, dimension: dimension) ?? [:]
+        self.stored = StoredEntries()
+        if let data = try? Data(contentsOf: fileURL, options: .mappedIfSafe),
+           let index = Self.index(data, dimension: dimension) {
+            stored = index
         }
     }
 
@@ -73,86 +91,176 @@ public struct EmbeddingCache: Sendable {
         return folder.appendingPathComponent(safe + ".embeddings")
     }
 
+    /// How many texts the cache holds (those loaded and those added).
+    public var count: Int { stored.offsets.count + added.keys.count { stored.offsets[$0] == nil } }
+
     /// The entry of a text, if cached.
-    public func entry(for text: String) -> Entry? { entries[text] }
+    ///
+    /// - Complexity: O(dimension · clauses) to decode it.
+    public func entry(for text: String) -> Entry? {
+        if let entry = added[text] { return entry }
+        guard let offset = stored.offsets[text] else { return nil }
+        return Self.decodeEntry(stored.data, at: offset, dimension: dimension)?.entry
+    }
 
     /// Adds or replaces the entry of a text.
     ///
-    /// - Precondition: the vector has ``dimension`` values and the clause vectors `clauseCount × dimension`.
+    /// - Precondition: the vector has ``dimension`` values and the clause vectors `clauses.count × dimension`.
     public mutating func insert(_ entry: Entry, for text: String) {
-        precondition(entry.vector.count == dimension && entry.clauseVectors.count == entry.clauseCount * dimension,
+        precondition(entry.vector.count == dimension && entry.clauseVectors.count == entry.clauses.count * dimension,
                      "an entry has one vector of the cache's dimension per clause")
-        entries[text] = entry
+        added[text] = entry
         isModified = true
     }
 
     /// Writes the entries to the cache file, atomically (nothing when nothing changed).
     ///
     /// - Throws: `CocoaError` when the folder cannot be created or written.
-    /// - Complexity: O(entries · dimension).
+    /// - Complexity: O(file size + entries added · dimension).
     public func save() throws {
         guard isModified else { return }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try encode().write(to: fileURL, options: .atomic)
     }
 
-    /// The file's bytes: magic, dimension, count, then per entry (texts sorted,
-    /// so the same entries give the same bytes) text length, clause count,
-    /// UTF-8 text, Float32 vector, Float16 clause vectors; little-endian.
+    /// The file's bytes: magic, dimension, clause rules, count, then per entry
+    /// (texts sorted by their UTF-8 bytes, so the same entries give the same
+    /// bytes) text length, clause count, each clause's length, UTF-8 text,
+    /// UTF-8 clauses, Float32 vector, Float16 clause vectors; little-endian.
+    /// Loaded entries are copied as they are, never decoded.
     func encode() -> Data {
         var data = Data(Self.magic)
         func append32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+        let texts = Set(stored.offsets.keys).union(added.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         append32(UInt32(dimension))
-        append32(UInt32(entries.count))
-        for text in entries.keys.sorted() {
-            guard let entry = entries[text] else { continue }
-            let bytes = Array(text.utf8)
-            append32(UInt32(bytes.count))
-            append32(UInt32(entry.clauseCount))
-            data.append(contentsOf: bytes)
-            for value in entry.vector { append32(value.bitPattern) }
-            for value in entry.clauseVectors {
-                withUnsafeBytes(of: Float16(value).bitPattern.littleEndian) { data.append(contentsOf: $0) }
+        append32(Self.clauseRules)
+        append32(UInt32(texts.count))
+        for text in texts {
+            if let entry = added[text] {
+                let clauses = entry.clauses.map { Array($0.utf8) }
+                append32(UInt32(text.utf8.count))
+                append32(UInt32(clauses.count))
+                for clause in clauses { append32(UInt32(clause.count)) }
+                data.append(contentsOf: text.utf8)
+                for clause in clauses { data.append(contentsOf: clause) }
+                entry.vector.withUnsafeBufferPointer { buffer in
+                    for value in buffer { append32(value.bitPattern) }
+                }
+                for value in entry.clauseVectors {
+                    withUnsafeBytes(of: Float16(value).bitPattern.littleEndian) { data.append(contentsOf: $0) }
+                }
+            } else if let offset = stored.offsets[text],
+                      let end = Self.decodeEntry(stored.data, at: offset, dimension: dimension, values: false)?.end {
+                data.append(stored.data[(stored.data.startIndex + offset)..<(stored.data.startIndex + end)])
             }
         }
         return data
     }
 
     /// The entries of a file, or `nil` when it is not a complete cache file of this dimension.
+    ///
+    /// - Complexity: O(file size).
     static func decode(_ data: Data, dimension: Int) -> [String: Entry]? {
-        let bytes = [UInt8](data)
-        var offset = 0
-        func read(_ count: Int) -> ArraySlice<UInt8>? {
-            guard count >= 0, count <= bytes.count - offset else { return nil }
-            defer { offset += count }
-            return bytes[offset..<(offset + count)]
-        }
-        func read32() -> UInt32? {
-            guard let slice = read(4) else { return nil }
-            return slice.reversed().reduce(0) { $0 << 8 | UInt32($1) }
-        }
-        guard let magic = read(8), Array(magic) == Self.magic, let storedDimension = read32(),
-              Int(storedDimension) == dimension, dimension > 0, let count = read32(),
-              Int(count) <= maximumEntries else { return nil }
+        guard let index = index(data, dimension: dimension) else { return nil }
         var entries: [String: Entry] = [:]
+        for (text, offset) in index.offsets {
+            guard let entry = decodeEntry(index.data, at: offset, dimension: dimension)?.entry else { return nil }
+            entries[text] = entry
+        }
+        return entries
+    }
+
+    /// A loaded file and where each text's record starts in it.
+    struct StoredEntries: Sendable {
+        var data = Data()
+        var offsets: [String: Int] = [:]
+    }
+
+    /// Indexes a file: checks its header and every record's lengths and texts
+    /// (UTF-8), without decoding a vector; `nil` when it is not a complete cache
+    /// file of this dimension and clause rules.
+    static func index(_ data: Data, dimension: Int) -> StoredEntries? {
+        var reader = ByteReader(data)
+        guard dimension > 0, let magic = reader.bytes(8), magic.elementsEqual(Self.magic),
+              let storedDimension = reader.uint32(), Int(storedDimension) == dimension,
+              let rules = reader.uint32(), rules == clauseRules,
+              let count = reader.uint32(), Int(count) <= maximumEntries, Int(count) <= data.count / 8 else { return nil }
+        var offsets: [String: Int] = [:]
+        offsets.reserveCapacity(Int(count))
         for _ in 0..<Int(count) {
-            guard let textLength = read32(), let clauses = read32(),
-                  let textBytes = read(Int(textLength)),
-                  let text = String(validating: textBytes, as: UTF8.self) else { return nil }
-            let (clauseValues, overflow) = Int(clauses).multipliedReportingOverflow(by: dimension)
-            guard !overflow, let vectorBytes = read(4 * dimension), clauseValues <= (bytes.count - offset) / 2,
-                  let clauseBytes = read(2 * clauseValues) else { return nil }
-            let vector = vectorBytes.withUnsafeBytes { raw in
-                (0..<dimension).map { i in Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
+            let start = reader.offset
+            guard let record = decodeEntry(data, at: start, dimension: dimension, values: false),
+                  offsets.updateValue(start, forKey: record.text) == nil else { return nil }
+            reader.offset = record.end
+        }
+        guard reader.offset == data.count else { return nil }
+        return StoredEntries(data: data, offsets: offsets)
+    }
+
+    /// One record at `offset`: its text, where it ends, and (when `values`) its entry.
+    static func decodeEntry(_ data: Data, at offset: Int, dimension: Int, values: Bool = true)
+        -> (text: String, entry: Entry?, end: Int)?
+    {
+        var reader = ByteReader(data)
+        reader.offset = offset
+        guard let textLength = reader.uint32(), let clauseCount = reader.uint32(),
+              Int(clauseCount) <= SentenceEncoder.maximumClauses else { return nil }
+        var clauseLengths: [Int] = []
+        for _ in 0..<Int(clauseCount) {
+            guard let length = reader.uint32() else { return nil }
+            clauseLengths.append(Int(length))
+        }
+        guard let textBytes = reader.bytes(Int(textLength)), let text = String(validating: textBytes, as: UTF8.self)
+        else { return nil }
+        var clauses: [String] = []
+        for length in clauseLengths {
+            guard let bytes = reader.bytes(length) else { return nil }
+            if values {
+                guard let clause = String(validating: bytes, as: UTF8.self) else { return nil }
+                clauses.append(clause)
             }
-            let clauseVectors = clauseBytes.withUnsafeBytes { raw in
-                (0..<clauseValues).map { i in
-                    Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))))
+        }
+        let clauseValues = Int(clauseCount) * dimension  // ≤ 16 × dimension: no overflow
+        guard let vectorBytes = reader.bytes(4 * dimension), let clauseBytes = reader.bytes(2 * clauseValues) else { return nil }
+        guard values else { return (text, nil, reader.offset) }
+        let vector = [Float](unsafeUninitializedCapacity: dimension) { buffer, initialized in
+            vectorBytes.withUnsafeBytes { raw in
+                for i in 0..<dimension {
+                    buffer[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
                 }
             }
-            entries[text] = Entry(vector: vector, clauseVectors: clauseVectors, clauseCount: Int(clauses))
+            initialized = dimension
         }
-        guard offset == bytes.count else { return nil }
-        return entries
+        let clauseVectors = [Float](unsafeUninitializedCapacity: clauseValues) { buffer, initialized in
+            clauseBytes.withUnsafeBytes { raw in
+                for i in 0..<clauseValues {
+                    buffer[i] = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))))
+                }
+            }
+            initialized = clauseValues
+        }
+        return (text, Entry(vector: vector, clauses: clauses, clauseVectors: clauseVectors), reader.offset)
+    }
+}
+
+/// Bounds-checked little-endian reading of a byte buffer.
+private struct ByteReader {
+    let data: Data
+    var offset = 0
+
+    init(_ data: Data) { self.data = data }
+
+    /// The next `count` bytes, or `nil` past the end.
+    mutating func bytes(_ count: Int) -> Data.SubSequence? {
+        guard count >= 0, offset <= data.count, count <= data.count - offset else { return nil }
+        defer { offset += count }
+        let start = data.startIndex + offset
+        return data[start..<(start + count)]
+    }
+
+    /// The next little-endian 32-bit value, or `nil` past the end.
+    mutating func uint32() -> UInt32? {
+        guard let slice = bytes(4) else { return nil }
+        return slice.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
     }
 }

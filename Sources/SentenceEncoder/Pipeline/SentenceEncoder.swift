@@ -92,14 +92,15 @@ public struct SentenceEncoder: Sendable {
         var results: [String: EncodedText] = [:]
         var missing: [(text: String, segmentation: Segmentation)] = []
         for text in texts where results[text] == nil {
-            let segmented = segmentation(text)
-            let clauses = segmented.clauses
+            // A cached text keeps the clauses it was cut into (under the same rules): no tokenising, no cutting.
             if let entry = cache?.entry(for: text), entry.vector.count == dimension,
-               entry.clauseCount == clauses.count, entry.clauseVectors.count == clauses.count * dimension {
-                results[text] = EncodedText(vector: entry.vector, clauses: clauses,
-                                            clauseVectors: Matrix(rows: clauses.count, columns: dimension, elements: entry.clauseVectors))
+               entry.clauseVectors.count == entry.clauses.count * dimension {
+                results[text] = EncodedText(
+                    vector: entry.vector, clauses: entry.clauses,
+                    clauseVectors: Matrix(rows: entry.clauses.count, columns: dimension, elements: entry.clauseVectors))
             } else {
-                results[text] = EncodedText(vector: [], clauses: clauses, clauseVectors: Matrix(rows: 0, columns: dimension))
+                let segmented = segmentation(text)
+                results[text] = EncodedText(vector: [], clauses: segmented.clauses, clauseVectors: Matrix(rows: 0, columns: dimension))
                 missing.append((text, segmented))
             }
         }
@@ -112,8 +113,8 @@ public struct SentenceEncoder: Sendable {
                 for index in buffer.indices { buffer[index] = Self.half(buffer[index]) }
             }
             results[item.text] = EncodedText(vector: vector, clauses: item.segmentation.clauses, clauseVectors: clauseVectors)
-            cache?.insert(EmbeddingCache.Entry(vector: vector, clauseVectors: clauseVectors.elements,
-                                               clauseCount: clauseVectors.rows), for: item.text)
+            cache?.insert(EmbeddingCache.Entry(vector: vector, clauses: item.segmentation.clauses,
+                                               clauseVectors: clauseVectors.elements), for: item.text)
         }
         return texts.map { results[$0] ?? EncodedText(vector: [], clauses: [], clauseVectors: Matrix(rows: 0, columns: dimension)) }
     }
