@@ -65,24 +65,60 @@ struct Doctor: AsyncParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data = try encoder.encode(report)
+            let data = try encoder.encode(DoctorJSON(report: report, encoder: EncoderStatus.current()))
             print(String(decoding: data, as: UTF8.self))
         case .text:
             print(DoctorText.render(report), terminator: "")
-            print("encoder  " + Self.encoderLine())
+            print("encoder  " + EncoderStatus.current().line)
+        }
+    }
+}
+
+/// `doctor --format json`: the BLAS report's keys, and `encoder`.
+struct DoctorJSON: Encodable {
+    let report: BLASReport
+    let encoder: EncoderStatus
+
+    private enum Key: String, CodingKey { case encoder }
+
+    func encode(to encoder: any Encoder) throws {
+        try report.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(self.encoder, forKey: .encoder)
+    }
+}
+
+/// Which sentence encoder `rank` and `run` would use by default, or why they run lexical-only.
+struct EncoderStatus: Encodable, Equatable {
+    /// `available`, `none` (no model found) or `unusable` (a folder that cannot be loaded).
+    var status: String
+    var name: String?
+    var layers: Int?
+    var dimensions: Int?
+    var folder: String?
+    var problem: String?
+
+    /// The default model's status ($MISSIONMATCH_ENCODER, else the cached download).
+    static func current() -> EncoderStatus {
+        guard let folder = SemanticSource.environmentOrCachedModelFolder() else { return EncoderStatus(status: "none") }
+        do {
+            let encoder = try SentenceEncoder(modelFolder: folder)
+            return EncoderStatus(status: "available", name: encoder.name, layers: encoder.model.configuration.layerCount,
+                                 dimensions: encoder.dimension, folder: folder.path)
+        } catch {
+            return EncoderStatus(status: "unusable", folder: folder.path, problem: "\(error)")
         }
     }
 
-    /// Which sentence encoder rank and run would use by default, or that they run lexical-only.
-    static func encoderLine() -> String {
-        guard let folder = SemanticSource.environmentOrCachedModelFolder() else {
+    /// The text report's line.
+    var line: String {
+        switch (status, name, layers, dimensions, folder) {
+        case ("available", let name?, let layers?, let dimensions?, let folder?):
+            return "\(name), \(layers) layers, \(dimensions) dimensions (\(folder))"
+        case ("unusable", _, _, _, let folder?):
+            return "\(folder) cannot be used: \(problem ?? "unknown problem"); ranking is lexical-only"
+        default:
             return "none: ranking is lexical-only (run `bash Scripts/fetch-encoder.sh` for all-MiniLM-L6-v2)"
-        }
-        do {
-            let encoder = try SentenceEncoder(modelFolder: folder)
-            return "\(encoder.name), \(encoder.model.configuration.layerCount) layers, \(encoder.dimension) dimensions (\(folder.path))"
-        } catch {
-            return "\(folder.path) cannot be used: \(error); ranking is lexical-only"
         }
     }
 }

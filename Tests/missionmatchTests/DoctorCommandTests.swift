@@ -123,6 +123,27 @@ struct DoctorCommandTests {
         #expect(object["implementation"] as? String != nil)
         #expect(object["warnings"] as? [String] != nil)
         #expect((object["threads"] as? Int ?? 0) >= 1)
+        // The test environment hides the encoder: the report says so.
+        let encoder = try #require(object["encoder"] as? [String: Any])
+        #expect(encoder["status"] as? String == "none")
+    }
+
+    @Test func jsonReportNamesTheEncoderInUseOrWhyNone() throws {
+        let missing = try Self.run(["doctor", "--no-measure", "--format", "json"],
+                                   environment: ["MISSIONMATCH_ENCODER": "/nonexistent/model"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(missing.output.utf8)) as? [String: Any])
+        let encoder = try #require(object["encoder"] as? [String: Any])
+        #expect(encoder["status"] as? String == "unusable")
+        #expect(encoder["folder"] as? String == "/nonexistent/model")
+        #expect((encoder["problem"] as? String)?.isEmpty == false)
+        let text = try Self.run(["doctor", "--no-measure"], environment: ["MISSIONMATCH_ENCODER": "/nonexistent/model"])
+        #expect(text.output.contains("encoder  /nonexistent/model cannot be used: "))
+        guard let model = SemanticCommandTests.modelFolder() else { return }
+        let available = try Self.run(["doctor", "--no-measure", "--format", "json"], environment: ["MISSIONMATCH_ENCODER": model])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(available.output.utf8)) as? [String: Any])
+        let status = try #require(report["encoder"] as? [String: Any])
+        #expect(status["status"] as? String == "available")
+        #expect(status["dimensions"] as? Int == 384 && status["layers"] as? Int == 6)
     }
 
     /// A core type the user sets is respected (no restart), and doctor
