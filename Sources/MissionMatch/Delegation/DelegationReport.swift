@@ -72,7 +72,7 @@ struct DelegationReport {
         if preferences[s].wants.contains(missions[m].mission.id) { parts.append("wants this mission") }
         let crowded = list.filter { load[m][$0.partner] > Double(capacity[m][$0.partner]) }
         if !crowded.isEmpty {
-            parts.append("\(crowded.count) of its best counterparts are sought by more delegates than they can meet")
+            parts.append(crowded.count == 1 ? "1 of its best counterparts is sought by more delegates than it can meet" : "\(crowded.count) of its best counterparts are sought by more delegates than they can meet")
         }
         return parts.joined(separator: "; ")
     }
