@@ -35,6 +35,7 @@ demo: build
 	$(RELEASE_BIN) doctor
 	$(RELEASE_BIN) run --data Data --out OUT
 	$(RELEASE_BIN) outcomes report --data Data --run Data/outcomes/handed-out --out OUT/outcomes
+	$(RELEASE_BIN) delegate Data/programme/delegations-2019.yaml --data Data --out OUT/delegations --write-participants
 
 test: deps encoder
 	$(SWIFT) build --build-tests
