@@ -102,7 +102,10 @@ public struct SemanticVectors: Sendable, Equatable {
     }
 
     private static func text(_ free: String, tags: [String]) -> String {
-        let body = free.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Foundation's trimming is slow on Linux; most texts start and end with a visible ASCII character.
+        let visible: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
+        let body = free.utf8.first.map(visible) == true && free.utf8.last.map(visible) == true
+            ? free : free.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !tags.isEmpty else { return body }
         let list = tags.joined(separator: ", ")
         guard !body.isEmpty else { return list }

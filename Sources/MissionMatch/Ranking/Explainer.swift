@@ -57,9 +57,6 @@ package struct Explainer: Sendable {
     /// Display names of the mission's countries and sectors, by their index in the model's facts.
     private let countryNames: [String]
     private let sectorNames: [String]
-    /// Each participant's offer and need clauses as a reason quotes them (``quoted(_:)``), when the encoder gave clauses.
-    private let quotedOfferClauses: [[String]]?
-    private let quotedNeedClauses: [[String]]?
 
     /// Prepares the keywords of every participant.
     ///
@@ -89,16 +86,6 @@ package struct Explainer: Sendable {
         }
         self.offers = keys.map(\.0)
         self.needs = keys.map(\.1)
-        self.quotedOfferClauses = Self.quoted(model.encoding.semantic?.offerClauses)
-        self.quotedNeedClauses = Self.quoted(model.encoding.semantic?.needClauses)
-    }
-
-    /// Every clause as quoted, computed once: the reasons quote the same clauses again and again.
-    private static func quoted(_ clauses: [SemanticVectors.Clauses]?) -> [[String]]? {
-        guard let clauses else { return nil }
-        return ParallelChunks.map(count: clauses.count, minimumChunk: 512) { range in
-            range.map { clauses[$0].texts.map(Self.quoted) }
-        }
     }
 
     private static func keys(
@@ -185,12 +172,10 @@ package struct Explainer: Sendable {
         let semantic = model.encoding.semantic
         let from = offering ? semantic?.offerClauses?[a] : semantic?.needClauses?[a]
         let to = offering ? semantic?.needClauses?[b] : semantic?.offerClauses?[b]
-        guard let from, let to, let (x, y) = Self.closestClauses(from, to),
-              let quotedFrom = (offering ? quotedOfferClauses : quotedNeedClauses)?[a],
-              let quotedTo = (offering ? quotedNeedClauses : quotedOfferClauses)?[b] else {
+        guard let from, let to, let (x, y) = Self.closestClauses(from, to) else {
             return offering ? "offers what they need (similar meaning)" : "needs what they offer (similar meaning)"
         }
-        return "\(left) \"\(quotedFrom[x])\" ↔ \(right) \"\(quotedTo[y])\" (similar meaning)"
+        return "\(left) \"\(Self.quoted(from.texts[x]))\" ↔ \(right) \"\(Self.quoted(to.texts[y]))\" (similar meaning)"
     }
 
     /// The pair of clauses with the highest cosine (first in text order on ties).
@@ -207,6 +192,12 @@ package struct Explainer: Sendable {
 
     /// A clause as quoted in a reason: at most 12 words, an ellipsis when cut.
     static func quoted(_ clause: String) -> String {
+        if clause.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: a Character is one byte, and the blanks are 9–13 and 32 (CR LF, one Character, splits alike).
+            let words = clause.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+            let kept = words.prefix(12).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            return words.count <= 12 ? kept : kept + "…"
+        }
         let words = clause.split(whereSeparator: \.isWhitespace)
         return words.count <= 12 ? words.joined(separator: " ") : words.prefix(12).joined(separator: " ") + "…"
     }

@@ -134,5 +134,29 @@ struct SemanticScoringTests {
     @Test func quotedClausesAreCutAtTwelveWords() {
         #expect(Explainer.quoted("one two three") == "one two three")
         #expect(Explainer.quoted("a b c d e f g h i j k l m n") == "a b c d e f g h i j k l…")
+        #expect(Explainer.quoted("  Dosen\r\nfisch \u{1F} x\t") == "Dosen fisch \u{1F} x")
+        #expect(Explainer.quoted("Thon\u{00A0}en boîte, « bio »") == "Thon en boîte, « bio »")
+    }
+
+    /// The ASCII fast path splits exactly as the Character path does, on random
+    /// texts of words, every ASCII blank and control character, and CR LF pairs.
+    @Test func quotedFastPathSplitsAsCharactersDo() {
+        var generator = SeededRandomNumberGenerator(seed: 19)
+        let pieces = ["fish", "oil", "B2B", "-", "\r\n", "\r", "\n", " ", "  ", "\t", "\u{0B}", "\u{0C}", "\u{1C}", "\u{7F}", "\u{00}", "x.y"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let words = text.split(whereSeparator: \.isWhitespace)
+            let reference = words.count <= 12 ? words.joined(separator: " ") : words.prefix(12).joined(separator: " ") + "…"
+            #expect(Explainer.quoted(text) == reference, "\(text.debugDescription)")
+        }
+    }
+
+    /// Texts that need no trimming are kept as they are; the others are trimmed as Foundation trims.
+    @Test func textsAreTrimmedAsFoundationTrims() {
+        for free in ["Tinned fish", " Tinned fish\n", "\u{00A0}Thon\u{2003}", "fish\u{0085}", "", " ", "é", "fish."] {
+            var participant = F.participant("a", offers: free, needs: "")
+            participant.offerTags = []
+            #expect(SemanticVectors.texts(of: [participant]).offers == [free.trimmingCharacters(in: .whitespacesAndNewlines)])
+        }
     }
 }
