@@ -121,3 +121,28 @@ extension ParticipantEncoder {
         return lexicalStage(analyses: analyses, corpus: analyses).latentShapes
     }
 }
+
+extension ParticipantEncoding {
+    /// An encoding that can score pairs and nothing else: the fitted vectors,
+    /// the exact-evidence rows and the sentence vectors, with no text
+    /// analyses, weightings or feature vectors. What a shard of a sharded
+    /// ranking needs: the kernel, the calibration and the masks read only
+    /// these matrices, so the text pipeline need not run on every shard.
+    /// Explanations need the whole encoding.
+    ///
+    /// - Parameters:
+    ///   - latent: The fitted vectors.
+    ///   - lexicalOffers: The offers' exact-evidence rows, as the encoder computed them.
+    ///   - lexicalNeeds: The needs' exact-evidence rows.
+    ///   - semantic: The sentence-encoder vectors, if any.
+    package static func scoringOnly(
+        latent: LatentVectors, lexicalOffers: Matrix, lexicalNeeds: Matrix, semantic: SemanticVectors?
+    ) -> ParticipantEncoding {
+        let none = TermWeighting(fittingOn: [], conceptBoost: 1)
+        return ParticipantEncoding(
+            offers: latent.offers, needs: latent.needs, profiles: latent.profiles, analyses: [], weighting: none,
+            featureVectors: Matrix(rows: 0, columns: latent.offers.columns),
+            lexical: LexicalBlock(offers: [], needs: [], weighting: none, limit: 0), lexicalWeighting: none,
+            lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds, semantic: semantic)
+    }
+}

@@ -66,6 +66,22 @@ struct BinaryFileBuilder {
     /// A matrix's elements, row-major.
     mutating func append(_ matrix: Matrix) { matrix.withUnsafeBufferPointer { append(floats: $0) } }
 
+    /// A sparse matrix row by row, each as a `uint32` count of its values
+    /// and that many (`uint32` column, `float32` value) pairs, columns ascending.
+    mutating func append(sparse matrix: CSRMatrix) {
+        var words: [UInt32] = []
+        words.reserveCapacity(matrix.rows + 2 * matrix.nonzeroCount)
+        for row in 0..<matrix.rows {
+            let entries = matrix.row(row)
+            words.append(UInt32(entries.count).littleEndian)
+            for (column, value) in entries {
+                words.append(UInt32(column).littleEndian)
+                words.append(value.bitPattern.littleEndian)
+            }
+        }
+        words.withUnsafeBytes { data.append(contentsOf: $0) }
+    }
+
     /// The file: everything appended, then the checksum of it.
     func finished() -> Data {
         var file = data
@@ -162,6 +178,34 @@ struct BinaryFileReader {
                                          hint: "write the file again with missionmatch"))
         }
         return Matrix(rows: rows, columns: columns, elements: values)
+    }
+
+    /// A `rows × columns` sparse matrix written by `append(sparse:)`: columns
+    /// ascending and below `columns`, values finite and non-zero. Its memory
+    /// is that of the bytes read (nothing is expanded here).
+    mutating func sparseMatrix(_ rows: Int, _ columns: Int, name matrixName: String) throws(ImportError) -> CSRMatrix {
+        guard rows >= 0, columns >= 1, columns <= Int(Int32.max), rows <= remaining / 4 else {
+            throw error("\(matrixName): \(rows) × \(columns) is not a size this file can hold")
+        }
+        var offsets = [0], indices: [Int32] = [], values: [Float] = []
+        offsets.reserveCapacity(rows + 1)
+        for row in 0..<rows {
+            let entries = Int(try word32())
+            guard entries <= columns, entries * 8 <= remaining else { throw error("\(matrixName): row \(row + 1) announces \(entries) values") }
+            var previous = -1
+            for _ in 0..<entries {
+                let column = Int(try word32())
+                let value = Float(bitPattern: try word32())
+                guard column > previous, column < columns, value.isFinite, value != 0 else {
+                    throw error("\(matrixName): row \(row + 1) has column \(column) out of order or range, or a value that is not a finite non-zero number")
+                }
+                indices.append(Int32(column))
+                values.append(value)
+                previous = column
+            }
+            offsets.append(values.count)
+        }
+        return CSRMatrix(rows: rows, columns: columns, rowOffsets: offsets, columnIndices: indices, values: values)
     }
 
     /// Fails unless the whole payload was read.

@@ -3,7 +3,7 @@ import MatchCore
 import MissionMatch
 
 /// The shared encoding of a sharded ranking (FileFormats §10): the vectors
-/// LAPACK fitted (``LatentVectors``) and the sentence-encoder vectors, when
+/// LAPACK fitted (`LatentVectors`) and the sentence-encoder vectors, when
 /// the mission has them, of one mission's participants — so that every
 /// shard and the merge score with the very same bits, on any machine.
 ///
@@ -16,7 +16,7 @@ import MissionMatch
 ///
 /// The file holds no text but the sentence encoder's clauses: the analyses
 /// and TF-IDF blocks are recomputed from the participants
-/// (``ParticipantEncoder/encode(_:latent:)``), which the header's digest of
+/// (`ParticipantEncoder.encode(_:latent:)`), which the header's digest of
 /// the participants ties to the file.
 public struct EncodingFile: Sendable, Equatable {
     /// The file's magic bytes.
@@ -32,6 +32,12 @@ public struct EncodingFile: Sendable, Equatable {
     public var options: EncoderOptions
     /// The fitted vectors.
     public var latent: LatentVectors
+    /// The offers' exact-evidence rows (TF-IDF over the linking terms), so
+    /// that a shard scores without running the text pipeline. Kept sparse
+    /// until the participants and options are checked.
+    public var lexicalOffers: CSRMatrix
+    /// The needs' exact-evidence rows.
+    public var lexicalNeeds: CSRMatrix
     /// The sentence-encoder vectors, or `nil` for a lexical ranking.
     public var semantic: SemanticVectors?
 
@@ -47,14 +53,19 @@ public struct EncodingFile: Sendable, Equatable {
         self.participantsDigest = Self.participantsDigest(participants)
         self.options = options
         self.latent = encoding.latent
+        self.lexicalOffers = CSRMatrix(encoding.lexicalOffers)
+        self.lexicalNeeds = CSRMatrix(encoding.lexicalNeeds)
         self.semantic = encoding.semantic
     }
 
-    init(missionID: String, participantsDigest: UInt64, options: EncoderOptions, latent: LatentVectors, semantic: SemanticVectors?) {
+    init(missionID: String, participantsDigest: UInt64, options: EncoderOptions, latent: LatentVectors,
+         lexicalOffers: CSRMatrix, lexicalNeeds: CSRMatrix, semantic: SemanticVectors?) {
         self.missionID = missionID
         self.participantsDigest = participantsDigest
         self.options = options
         self.latent = latent
+        self.lexicalOffers = lexicalOffers
+        self.lexicalNeeds = lexicalNeeds
         self.semantic = semantic
     }
 
@@ -67,35 +78,64 @@ public struct EncodingFile: Sendable, Equatable {
         Digest64.of(Data(ParticipantCSVWriter().csv(for: participants).utf8))
     }
 
-    /// The participants' encoding from this file: the lexical part
-    /// recomputed, the vectors as stored.
+    /// The participants' encoding from this file: the text analyses and
+    /// weightings recomputed, the vectors as stored (the recomputed
+    /// exact-evidence rows must equal the stored ones).
     ///
     /// - Parameters:
     ///   - participants: The mission's participants, in the order of the fit.
     ///   - reference: The reference data (its thesaurus drives the text analysis).
+    ///   - current: The encoder options of the reader; they must be the file's.
     ///   - name: The file's name, for messages.
     /// - Returns: The encoding.
     /// - Throws: ``ImportError`` when the file was written for other participants or
-    ///   options, or its shapes do not fit them (another thesaurus).
+    ///   options, or its shapes or rows do not fit them (another thesaurus).
     /// - Complexity: O(text + F log F + n · d); no SVD.
     public func encoding(of participants: [Participant], reference: ReferenceData, options current: EncoderOptions = EncoderOptions(),
                          name: String = "encoding") throws(ImportError) -> ParticipantEncoding {
-        func refuse(_ message: String) -> ImportError {
-            ImportError(Diagnostic(kind: .invalidValue, file: name, message: message,
-                                   hint: "write the encoding again for this mission (missionmatch rank MISSION --write-encoding FILE)"))
-        }
-        guard participantsDigest == Self.participantsDigest(participants) else {
-            throw refuse("it was written for other participants (mission '\(missionID)', or the participants file changed since)")
-        }
-        guard options == current else { throw refuse("it was fitted with other encoder options") }
+        try encoding(of: participants, digest: Self.participantsDigest(participants), reference: reference, options: current, name: name)
+    }
+
+    func encoding(of participants: [Participant], digest: UInt64, reference: ReferenceData, options current: EncoderOptions,
+                  name: String) throws(ImportError) -> ParticipantEncoding {
+        try check(digest: digest, options: current, name: name)
         var encoding: ParticipantEncoding
         do {
             encoding = try ParticipantEncoder(thesaurus: reference.thesaurus, options: options).encode(participants, latent: latent)
         } catch {
-            throw refuse("\(error) — another thesaurus or reference data than when it was written")
+            throw Self.refusal(name, "\(error) — another thesaurus or reference data than when it was written")
+        }
+        guard encoding.lexicalOffers == Matrix(lexicalOffers), encoding.lexicalNeeds == Matrix(lexicalNeeds) else {
+            throw Self.refusal(name, "its exact-evidence rows differ from these participants' (another thesaurus or reference data "
+                               + "than when it was written)")
         }
         encoding.semantic = semantic
         return encoding
+    }
+
+    /// What a shard scores with: the stored vectors alone, no text pipeline
+    /// (`ParticipantEncoding.scoringOnly`); it cannot explain a pair.
+    ///
+    /// - Throws: ``ImportError`` when the file was written for other participants or options.
+    func scoringEncoding(digest: UInt64, options current: EncoderOptions, name: String) throws(ImportError) -> ParticipantEncoding {
+        try check(digest: digest, options: current, name: name)
+        return .scoringOnly(latent: latent, lexicalOffers: Matrix(lexicalOffers), lexicalNeeds: Matrix(lexicalNeeds), semantic: semantic)
+    }
+
+    private func check(digest: UInt64, options current: EncoderOptions, name: String) throws(ImportError) {
+        guard participantsDigest == digest else {
+            throw Self.refusal(name, "it was written for other participants (mission '\(missionID)', or the participants file changed since)")
+        }
+        guard options == current else { throw Self.refusal(name, "it was fitted with other encoder options") }
+        // The dense exact-evidence block is at most participants × lexicalDimensions: checked before it is expanded.
+        guard lexicalOffers.columns <= max(1, options.lexicalDimensions) else {
+            throw Self.refusal(name, "its exact-evidence block is \(lexicalOffers.columns) wide, more than the options' \(options.lexicalDimensions)")
+        }
+    }
+
+    private static func refusal(_ name: String, _ message: String) -> ImportError {
+        ImportError(Diagnostic(kind: .invalidValue, file: name, message: message,
+                               hint: "write the encoding again for this mission (missionmatch rank MISSION --write-encoding FILE)"))
     }
 
     /// The file's bytes (FileFormats §10).
@@ -104,6 +144,8 @@ public struct EncodingFile: Sendable, Equatable {
     public func data() -> Data {
         var builder = BinaryFileBuilder(magic: Self.magic, version: Self.version, header: BinaryHeader.encode(header))
         for matrix in [latent.offers, latent.needs, latent.profiles, latent.featureVectors] { builder.append(matrix) }
+        builder.append(sparse: lexicalOffers)
+        builder.append(sparse: lexicalNeeds)
         if let semantic {
             builder.append(semantic.offers)
             builder.append(semantic.needs)
@@ -152,6 +194,11 @@ public struct EncodingFile: Sendable, Equatable {
         let names = ["offers", "needs", "profiles", "featureVectors"]
         var matrices: [Matrix] = []
         for (shape, matrixName) in zip(shapes, names) { matrices.append(try reader.matrix(shape[0], shape[1], name: matrixName)) }
+        guard header.lexical.count == 2, header.lexical[0] == n, header.lexical[1] >= 1 else {
+            throw reader.error("the header's lexical shape does not fit \(n) participants")
+        }
+        let lexicalOffers = try reader.sparseMatrix(n, header.lexical[1], name: "lexical offers")
+        let lexicalNeeds = try reader.sparseMatrix(n, header.lexical[1], name: "lexical needs")
         var semantic: SemanticVectors?
         if let vectors = header.semantic {
             guard vectors.dimensions >= 1, vectors.offerClauses.map({ $0.count == n }) ?? true,
@@ -178,7 +225,7 @@ public struct EncodingFile: Sendable, Equatable {
         return EncodingFile(
             missionID: header.mission, participantsDigest: digest, options: header.encoder.options,
             latent: LatentVectors(offers: matrices[0], needs: matrices[1], profiles: matrices[2], featureVectors: matrices[3]),
-            semantic: semantic)
+            lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds, semantic: semantic)
     }
 
     /// The digest of the content (participants digest, options, every
@@ -191,6 +238,13 @@ public struct EncodingFile: Sendable, Equatable {
         digest.combine(participantsDigest)
         digest.combine(BinaryHeader.encode(header))
         var matrices = [latent.offers, latent.needs, latent.profiles, latent.featureVectors]
+        for sparse in [lexicalOffers, lexicalNeeds] {
+            for row in 0..<sparse.rows {
+                let entries = sparse.row(row)
+                digest.combine(UInt64(entries.count))
+                for (column, value) in entries { digest.combine(UInt64(column) << 32 | UInt64(value.bitPattern)) }
+            }
+        }
         if let semantic {
             matrices += [semantic.offers, semantic.needs]
             matrices += (semantic.offerClauses ?? []).map(\.vectors) + (semantic.needClauses ?? []).map(\.vectors)
@@ -206,6 +260,7 @@ public struct EncodingFile: Sendable, Equatable {
             encoder: .init(options), offers: [latent.offers.rows, latent.offers.columns],
             needs: [latent.needs.rows, latent.needs.columns], profiles: [latent.profiles.rows, latent.profiles.columns],
             featureVectors: [latent.featureVectors.rows, latent.featureVectors.columns],
+            lexical: [lexicalOffers.rows, lexicalOffers.columns],
             semantic: semantic.map {
                 .init(source: $0.source, dimensions: $0.dimensions, offerClauses: $0.offerClauses?.map(\.texts),
                       needClauses: $0.needClauses?.map(\.texts))
@@ -224,6 +279,7 @@ public struct EncodingFile: Sendable, Equatable {
         var needs: [Int]
         var profiles: [Int]
         var featureVectors: [Int]
+        var lexical: [Int]
         var semantic: Semantic?
 
         struct Options: Codable {

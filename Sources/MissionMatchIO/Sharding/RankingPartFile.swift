@@ -2,7 +2,7 @@ import Foundation
 import MissionMatch
 
 /// One shard's partial ranking as a file (FileFormats §11): the
-/// ``RankingPart`` and what the merge needs to check and finish it — the run
+/// `RankingPart` and what the merge needs to check and finish it — the run
 /// digest, the list length and ranking options, and where the mission, the
 /// encoding and the reference data were read.
 ///

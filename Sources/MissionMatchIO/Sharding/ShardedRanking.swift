@@ -3,8 +3,8 @@ import MissionMatch
 
 /// Ranking beyond one machine, as library calls: fit the encoding once
 /// (``encode(_:semantic:)``), rank each shard anywhere
-/// (``rankShard(_:input:top:encoding:sources:)``), merge the parts
-/// (``merge(_:input:encoding:)``) into exactly the ranking
+/// (``rankShard(_:input:top:encoding:name:sources:)``), merge the parts
+/// (``merge(_:input:encoding:encodingName:)``) into exactly the ranking
 /// `MatchingEngine.rank` gives for the whole mission — the same
 /// recommendations, so the same `recommendations.csv` bytes
 /// (`MatchingEngine`'s sharding extension says why).
@@ -54,7 +54,7 @@ public struct ShardedRanking: Sendable {
     ///   - input: The mission.
     ///   - semantic: Sentence-encoder vectors of its participants, or `nil` for a lexical ranking.
     /// - Returns: The encoding, ready to be written (``EncodingFile/data()``).
-    /// - Throws: `LinearAlgebraError` when LAPACK fails; ``MissionInputError`` when the vectors have another row count.
+    /// - Throws: `LinearAlgebraError` when LAPACK fails; `MissionInputError` when the vectors have another row count.
     /// - Complexity: that of the encoder, O(nnz · r · q).
     public func encode(_ input: ValidatedMission, semantic: SemanticVectors?) throws -> EncodingFile {
         if let semantic, semantic.count != input.participants.count {
@@ -90,13 +90,14 @@ public struct ShardedRanking: Sendable {
     ///   - sources: Where the inputs were read, for the merge.
     /// - Returns: The part, ready to be written (``RankingPartFile/data()``).
     /// - Throws: ``ImportError`` when the encoding does not belong to these participants;
-    ///   ``ShardingError/openPairing(mission:)`` for an open mission.
+    ///   `ShardingError.openPairing` for an open mission.
     public func rankShard(_ shard: ShardSpec, input: ValidatedMission, top: Int?, encoding: EncodingFile, name: String = "encoding",
                           sources: RankingPartFile.Sources) throws -> RankingPartFile {
-        let encoded = try encoding.encoding(of: input.participants, reference: reference, options: encoderOptions, name: name)
+        let participantsDigest = EncodingFile.participantsDigest(input.participants)
+        let encoded = try encoding.scoringEncoding(digest: participantsDigest, options: encoderOptions, name: name)
         let part = try engine.rankShard(shard, mission: input.mission, participants: input.participants, requests: input.requests,
                                         top: top, encoding: encoded)
-        let run = Self.runDigest(input, top: part.top, encoding: encoding.digest, options: rankingOptions)
+        let run = Self.runDigest(input, participantsDigest: participantsDigest, top: part.top, encoding: encoding.digest, options: rankingOptions)
         return RankingPartFile(part: part, run: run, missionID: input.mission.id, options: rankingOptions, sources: sources)
     }
 
@@ -120,13 +121,16 @@ public struct ShardedRanking: Sendable {
             throw ImportError(Self.problem(name, "belongs to another run than \(first.name) (another mission, encoding, list length or options)",
                                            "give the parts of one run"))
         }
-        let run = Self.runDigest(input, top: first.file.part.top, encoding: encoding.digest, options: first.file.options)
+        let participantsDigest = EncodingFile.participantsDigest(input.participants)
+        let run = Self.runDigest(input, participantsDigest: participantsDigest, top: first.file.part.top, encoding: encoding.digest,
+                                 options: first.file.options)
         guard run == first.file.run else {
             throw ImportError(Self.problem(first.name, "was ranked from other inputs than the mission '\(input.mission.id)', its participants, "
                                            + "requests and the encoding \(encodingName) hold now",
                                            "rank every shard again, or merge with the inputs they used"))
         }
-        let encoded = try encoding.encoding(of: input.participants, reference: reference, options: encoderOptions, name: encodingName)
+        let encoded = try encoding.encoding(of: input.participants, digest: participantsDigest, reference: reference,
+                                            options: encoderOptions, name: encodingName)
         var options = first.file.options
         options.workers = rankingOptions.workers
         let merger = MatchingEngine(reference: reference, encoderOptions: encoderOptions, rankingOptions: options)
@@ -144,9 +148,13 @@ public struct ShardedRanking: Sendable {
     ///
     /// - Complexity: O(size of the mission).
     public static func runDigest(_ input: ValidatedMission, top: Int, encoding: UInt64, options: RankingOptions) -> UInt64 {
+        runDigest(input, participantsDigest: EncodingFile.participantsDigest(input.participants), top: top, encoding: encoding, options: options)
+    }
+
+    static func runDigest(_ input: ValidatedMission, participantsDigest: UInt64, top: Int, encoding: UInt64, options: RankingOptions) -> UInt64 {
         var digest = Digest64()
         digest.combine(MissionFileWriter().yaml(for: input.mission))
-        digest.combine(EncodingFile.participantsDigest(input.participants))
+        digest.combine(participantsDigest)
         digest.combine(RequestCSVWriter().csv(for: input.requests))
         digest.combine(UInt64(top))
         digest.combine(UInt64(bitPattern: Int64(options.candidatesPerParticipant ?? -1)))
