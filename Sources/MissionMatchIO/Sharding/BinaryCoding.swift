@@ -94,6 +94,8 @@ struct BinaryFileBuilder {
 struct BinaryFileReader {
     let data: Data
     let name: String
+    // Offsets count from the start of `data` (a `Data` read from a file or built here starts at index 0;
+    // `init` rebases any other).
     /// The header's JSON bytes.
     let header: Data
     /// The file's checksum (its last 8 bytes), which is also its digest.
@@ -104,7 +106,8 @@ struct BinaryFileReader {
 
     /// - Throws: ``ImportError`` naming the file and byte offset when the
     ///   magic, version, header length or checksum is wrong.
-    init(data: Data, name: String, magic: String, version: UInt32, what: String) throws(ImportError) {
+    init(data given: Data, name: String, magic: String, version: UInt32, what: String) throws(ImportError) {
+        let data = given.startIndex == 0 ? given : Data(given)
         self.data = data
         self.name = name
         let magicBytes = Data(magic.utf8)
@@ -154,15 +157,16 @@ struct BinaryFileReader {
     mutating func floats(_ count: Int) throws(ImportError) -> [Float] {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: 4)
         guard !overflow, count >= 0, bytes <= remaining else { throw error("the data ends early (\(count) numbers announced)") }
-        let start = data.startIndex + offset
-        var values = [Float](repeating: 0, count: count)
-        values.withUnsafeMutableBytes { target in
-            data.copyBytes(to: target.bindMemory(to: UInt8.self), from: start..<(start + bytes))
+        let start = offset
+        let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                for index in 0..<count {
+                    buffer[index] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * index, as: UInt32.self)))
+                }
+            }
+            initialized = count
         }
         offset += bytes
-        #if _endian(big)
-        for index in values.indices { values[index] = Float(bitPattern: UInt32(littleEndian: values[index].bitPattern)) }
-        #endif
         return values
     }
 
@@ -189,22 +193,40 @@ struct BinaryFileReader {
         }
         var offsets = [0], indices: [Int32] = [], values: [Float] = []
         offsets.reserveCapacity(rows + 1)
-        for row in 0..<rows {
-            let entries = Int(try word32())
-            guard entries <= columns, entries * 8 <= remaining else { throw error("\(matrixName): row \(row + 1) announces \(entries) values") }
-            var previous = -1
-            for _ in 0..<entries {
-                let column = Int(try word32())
-                let value = Float(bitPattern: try word32())
-                guard column > previous, column < columns, value.isFinite, value != 0 else {
-                    throw error("\(matrixName): row \(row + 1) has column \(column) out of order or range, or a value that is not a finite non-zero number")
+        var position = offset
+        let end = payloadEnd
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            func word(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+            for row in 0..<rows {
+                guard position + 4 <= end else { failure = "the data ends early"; return }
+                let entries = Int(word(position))
+                position += 4
+                guard entries <= columns, entries * 8 <= end - position else {
+                    failure = "\(matrixName): row \(row + 1) announces \(entries) values"
+                    return
                 }
-                indices.append(Int32(column))
-                values.append(value)
-                previous = column
+                var previous = -1
+                for _ in 0..<entries {
+                    let column = Int(word(position)), value = Float(bitPattern: word(position + 4))
+                    guard column > previous, column < columns, value.isFinite, value != 0 else {
+                        failure = "\(matrixName): row \(row + 1) has column \(column) out of order or range, "
+                            + "or a value that is not a finite non-zero number"
+                        return
+                    }
+                    indices.append(Int32(column))
+                    values.append(value)
+                    previous = column
+                    position += 8
+                }
+                offsets.append(values.count)
             }
-            offsets.append(values.count)
         }
+        if let failure {
+            offset = position
+            throw error(failure)
+        }
+        offset = position
         return CSRMatrix(rows: rows, columns: columns, rowOffsets: offsets, columnIndices: indices, values: values)
     }
 
