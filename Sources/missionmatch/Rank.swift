@@ -22,6 +22,9 @@ struct Rank: ParsableCommand {
               …
               $ missionmatch rank Data/missions/toronto-2019.yaml --out OUT/recommendations.csv
 
+            Beyond one machine (docs/Sharding.md): --write-encoding FILE once, then \
+            --encoding FILE --shard I/N --out PART per shard, then `missionmatch merge PART…`.
+
             Exit codes: 0 done, 64 usage, 65 bad data, 66 missing input, 73 cannot write.
             """
     )
