@@ -22,6 +22,9 @@ struct Rank: ParsableCommand {
               …
               $ missionmatch rank Data/missions/toronto-2019.yaml --out OUT/recommendations.csv
 
+            Beyond one machine (docs/Sharding.md): --write-encoding FILE once, then \
+            --encoding FILE --shard I/N --out PART per shard, then `missionmatch merge PART…`.
+
             Exit codes: 0 done, 64 usage, 65 bad data, 66 missing input, 73 cannot write.
             """
     )
@@ -54,11 +57,14 @@ struct Rank: ParsableCommand {
 
     @OptionGroup var semantic: SemanticOptions
 
+    @OptionGroup var sharding: ShardingOptions
+
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
         if let top, top > FormatLimits.maxTopK {
             throw ValidationError("--top \(top) is more than \(FormatLimits.maxTopK) (write a smaller number).")
         }
+        try sharding.validate(semantic: semantic, out: out, format: format.map(\.rawValue))
     }
 
     func run() throws {
@@ -67,11 +73,21 @@ struct Rank: ParsableCommand {
         var options = RankingOptions()
         if noCongestion { options.congestion = 0 }
         if noDiversity { options.diversity = 0 }
-        let engine = MatchingEngine(reference: reference, rankingOptions: options)
-        let ranking = try engine.rank(
-            mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
-            top: top.map { min($0, max(1, loaded.participants.count)) },
-            semantic: try semantic.source().vectors(for: loaded))
+        let top = top.map { min($0, max(1, loaded.participants.count)) }
+        if try sharding.run(loaded, reference: reference, data: data, options: options, top: top, semantic: semantic, out: out) { return }
+        let ranking: MissionRanking
+        if let encodingPath = sharding.encoding {
+            let encoding = try ShardingOptions.readEncoding(encodingPath)
+            ranking = try ShardingOptions.reporting {
+                try ShardedRanking(reference: reference, rankingOptions: options)
+                    .rank(loaded.validated, top: top, encoding: encoding, name: encodingPath)
+            }
+        } else {
+            let engine = MatchingEngine(reference: reference, rankingOptions: options)
+            ranking = try engine.rank(
+                mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
+                top: top, semantic: try semantic.source().vectors(for: loaded))
+        }
         let text: String
         switch format ?? (out == nil ? .table : .csv) {
         case .csv: text = RecommendationsCSVWriter().csv(for: ranking.recommendations)

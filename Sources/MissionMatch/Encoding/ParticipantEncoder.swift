@@ -61,34 +61,23 @@ public struct ParticipantEncoder: Sendable {
     private func encode(
         analyses: [ProfileAnalysis], corpus: [ProfileAnalysis], corpusIsSelf: Bool
     ) throws -> ParticipantEncoding {
-        let corpusDocuments = corpus.map(\.offers) + corpus.map(\.needs)
-        let weighting = TermWeighting(fittingOn: corpusDocuments, conceptBoost: options.conceptBoost)
-        let fitted = weighting.matrix(of: corpusDocuments)
-        let rank = options.effectiveRank(documents: fitted.rows, features: weighting.featureCount)
+        let stage = lexicalStage(analyses: analyses, corpus: corpus)
+        let fitted = stage.weighting.matrix(of: stage.corpusDocuments)
         let n = analyses.count
-        let plainCorpus = corpusDocuments.map(LexicalBlock.plain)
-        let lexicalWeighting = TermWeighting(
-            fittingOn: plainCorpus, conceptBoost: options.lexicalConceptBoost, minimumDocumentFrequency: 1)
-        let lexical = LexicalBlock(
-            offers: Array(plainCorpus[0..<corpus.count]), needs: Array(plainCorpus[corpus.count...]),
-            weighting: lexicalWeighting, limit: options.lexicalDimensions)
-        let lexicalOffers = lexical.vectors(of: analyses.map { LexicalBlock.plain($0.offers) }, weighting: lexicalWeighting)
-        let lexicalNeeds = lexical.vectors(of: analyses.map { LexicalBlock.plain($0.needs) }, weighting: lexicalWeighting)
-        guard rank > 0 else {
+        guard stage.rank > 0 else {
             // Nothing links any two texts: one zero dimension keeps the shapes valid.
-            return ParticipantEncoding(
+            return stage.encoding(latent: LatentVectors(
                 offers: Matrix(rows: n, columns: 1), needs: Matrix(rows: n, columns: 1),
-                profiles: Matrix(rows: n, columns: 1), analyses: analyses, weighting: weighting,
-                featureVectors: Matrix(rows: weighting.featureCount, columns: 1),
-                lexical: lexical, lexicalWeighting: lexicalWeighting, lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds)
+                profiles: Matrix(rows: n, columns: 1), featureVectors: Matrix(rows: stage.weighting.featureCount, columns: 1)))
         }
+        let rank = stage.rank
         let svd = try RandomizedSVD(
             rank: rank, oversampling: options.oversampling, powerIterations: options.powerIterations,
             seed: options.seed
         ).decompose(fitted)
         let basis = svd.rightSingularVectors  // features × r
         let documents = corpusIsSelf
-            ? fitted : weighting.matrix(of: analyses.map(\.offers) + analyses.map(\.needs))
+            ? fitted : stage.weighting.matrix(of: analyses.map(\.offers) + analyses.map(\.needs))
         let projected = documents.multiplied(by: basis)    // 2n × r
         var offers = projected.rows(0..<n)
         var needs = projected.rows(n..<(2 * n))
@@ -103,9 +92,31 @@ public struct ParticipantEncoder: Sendable {
             }
         }
         featureVectors.normalizeRows()
-        return ParticipantEncoding(
-            offers: offers, needs: needs, profiles: profiles, analyses: analyses, weighting: weighting,
-            featureVectors: featureVectors, lexical: lexical, lexicalWeighting: lexicalWeighting, lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds)
+        return stage.encoding(latent: LatentVectors(offers: offers, needs: needs, profiles: profiles, featureVectors: featureVectors))
+    }
+
+    /// Everything of the encoding that is not fitted by LAPACK: the text
+    /// analyses, both TF-IDF weightings and the exact-evidence block. Plain
+    /// Swift arithmetic on the texts, so the same bits on every machine
+    /// that runs this build (no BLAS, no thread-count dependence).
+    ///
+    /// - Complexity: O(total text length + F log F).
+    func lexicalStage(analyses: [ProfileAnalysis], corpus: [ProfileAnalysis]) -> LexicalStage {
+        let corpusDocuments = corpus.map(\.offers) + corpus.map(\.needs)
+        let weighting = TermWeighting(fittingOn: corpusDocuments, conceptBoost: options.conceptBoost)
+        let rank = options.effectiveRank(documents: corpusDocuments.count, features: weighting.featureCount)
+        let plainCorpus = corpusDocuments.map(LexicalBlock.plain)
+        let lexicalWeighting = TermWeighting(
+            fittingOn: plainCorpus, conceptBoost: options.lexicalConceptBoost, minimumDocumentFrequency: 1)
+        let lexical = LexicalBlock(
+            offers: Array(plainCorpus[0..<corpus.count]), needs: Array(plainCorpus[corpus.count...]),
+            weighting: lexicalWeighting, limit: options.lexicalDimensions)
+        let lexicalOffers = lexical.vectors(of: analyses.map { LexicalBlock.plain($0.offers) }, weighting: lexicalWeighting)
+        let lexicalNeeds = lexical.vectors(of: analyses.map { LexicalBlock.plain($0.needs) }, weighting: lexicalWeighting)
+        return LexicalStage(
+            analyses: analyses, corpusDocuments: corpusDocuments, weighting: weighting, rank: rank,
+            lexical: lexical, lexicalWeighting: lexicalWeighting, lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds,
+            profileDimensions: min(options.profileDimensions, rank))
     }
 
     /// The profile vectors: normalised offers + needs (each side weighted

@@ -74,6 +74,22 @@ public struct SemanticVectors: Sendable, Equatable {
         self.needClauses = needClauses
     }
 
+    /// Vectors whose rows are already L2-normalised (as ``offers`` and
+    /// ``needs`` of another value were), kept bit for bit: normalising again
+    /// could move a last bit. For the shared encoding file of a sharded ranking.
+    ///
+    /// - Precondition: as ``init(offers:needs:source:offerClauses:needClauses:)`` (the file's reader checks the shapes first).
+    package init(normalizedOffers offers: Matrix, needs: Matrix, source: String, offerClauses: [Clauses]?, needClauses: [Clauses]?) {
+        precondition(offers.rows == needs.rows && offers.columns == needs.columns, "offer and need vectors must have the same shape")
+        precondition(offerClauses.map { $0.count == offers.rows } ?? true, "one offer clause list per participant")
+        precondition(needClauses.map { $0.count == needs.rows } ?? true, "one need clause list per participant")
+        self.offers = offers
+        self.needs = needs
+        self.source = source
+        self.offerClauses = offerClauses
+        self.needClauses = needClauses
+    }
+
     /// Embeds the participants' texts with `embed`, which must return one row
     /// per text it is given (any width, the same for every call).
     ///

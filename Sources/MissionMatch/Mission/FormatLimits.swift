@@ -23,6 +23,8 @@ public enum FormatLimits {
     public static let maxMeetings = 10_000
     /// The largest `top_k` and `rank --top`.
     public static let maxTopK = 1_000
+    /// The most shards of one ranking (`rank --shard I/N`, N ≤ this).
+    public static let maxShards = 4_096
     /// The largest weight; weights are finite numbers from 0 to this.
     public static let maxWeight = 1_000.0
     /// The longest participant or mission id, in characters.

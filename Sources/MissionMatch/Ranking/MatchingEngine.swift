@@ -66,32 +66,50 @@ public struct MatchingEngine: Sendable {
         semantic: SemanticVectors? = nil, history: MeetingHistory = MeetingHistory()
     ) throws -> MissionRanking {
         try MissionInputError.check(mission: mission, participants: participants, semantic: semantic)
-        let k = min(max(0, k ?? mission.topK), participants.count)  // nobody has more partners than that
         let encoding = try encode(participants, semantic: semantic)
-        let (rows, columns) = Self.sides(of: mission, participants)
-        let model = ScoringModel(
-            participants: participants, encoding: encoding, weights: mission.weights, reference: reference,
-            pairs: (rows, columns), calibrated: calibratesComponents)
-        let exclusions = PairExclusions(participants: participants, rules: mission.rules, requests: requests, history: history)
-        let keep = rankingOptions.candidates(forTop: k)
+        return try rank(mission: mission, participants: participants, requests: requests, top: k, encoding: encoding, history: history)
+    }
 
+    /// Ranks every participant's partners with an encoding computed earlier
+    /// (``ParticipantEncoder/encode(_:latent:)`` from a shared file, or
+    /// ``ParticipantEncoder/encode(_:)``): the same result as
+    /// ``rank(mission:participants:requests:top:semantic:history:)`` when the
+    /// encoding is the one that method would fit.
+    ///
+    /// - Parameters:
+    ///   - mission: The mission.
+    ///   - participants: Its participants, in the encoding's order.
+    ///   - requests: Its requests.
+    ///   - k: List length; `nil` uses the mission's `top_k`.
+    ///   - encoding: The participants' encoding (with its semantic vectors, if any).
+    ///   - history: The meetings of earlier missions.
+    /// - Returns: Recommendations for every participant.
+    /// - Throws: ``MissionInputError`` as the other `rank`; ``LatentShapeError`` when the encoding has
+    ///   another number of rows than there are participants.
+    /// - Complexity: the kernel's, O(|A| · |B| · (2r + f)), plus O(n · k²) for the re-ranking.
+    public func rank(
+        mission: Mission, participants: [Participant], requests: [MeetingRequest] = [], top k: Int? = nil,
+        encoding: ParticipantEncoding, history: MeetingHistory = MeetingHistory()
+    ) throws -> MissionRanking {
+        let setup = try RankingSetup(
+            engine: self, mission: mission, participants: participants, requests: requests, top: k, encoding: encoding,
+            history: history)
         var lists = [[Candidate]](repeating: [], count: participants.count)
-        if !rows.isEmpty, !columns.isEmpty, keep > 0 {
-            let kernel = PairScoringKernel(
-                k: keep, mean: model.kernelMean, reciprocityWeight: model.complementarityWeight,
-                workers: rankingOptions.workers ?? PairScoringKernel.defaultWorkers)
-            let result = kernel.rank(
-                .bipartite(a: model.scoringSide(rows, asRows: true), b: model.scoringSide(columns, asRows: false)),
-                mask: exclusions.mask(rows: rows, columns: columns))
-            for (row, partners) in result.forA.enumerated() {
-                lists[rows[row]] = partners.map { Candidate(partner: columns[$0.partner], score: $0.score) }
-            }
-            if mission.pairing == .bipartite {
-                for (column, partners) in result.forB.enumerated() {
-                    lists[columns[column]] = partners.map { Candidate(partner: rows[$0.partner], score: $0.score) }
-                }
-            }
-        }
+        let scored = setup.kernelLists(columnBlock: 0..<setup.columns.count)
+        for (row, list) in scored.rows.enumerated() { lists[setup.rows[row]] = list }
+        for (column, list) in scored.columns.enumerated() { lists[setup.columns[column]] = list }
+        return finish(setup, lists: lists)
+    }
+
+    /// The ranking from the kernel's candidate lists on: wishes, congestion
+    /// pricing, diversity, reasons and statistics. Every path to a
+    /// ``MissionRanking`` (whole, or merged from shards) ends here, so equal
+    /// lists give equal rankings.
+    func finish(_ setup: RankingSetup, lists kernelLists: [[Candidate]]) -> MissionRanking {
+        let (mission, participants, requests, history) = (setup.mission, setup.participants, setup.requests, setup.history)
+        let (k, keep, rows, columns, model, exclusions) = (setup.k, setup.keep, setup.rows, setup.columns, setup.model, setup.exclusions)
+        let encoding = setup.encoding
+        var lists = kernelLists
         let wishes = applyWishes(requests, to: &lists, participants: participants, model: model, exclusions: exclusions,
                                  sides: (Set(rows), Set(columns)), bipartite: mission.pairing == .bipartite, keep: keep)
 

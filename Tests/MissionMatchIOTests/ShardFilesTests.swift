@@ -1,0 +1,148 @@
+import Foundation
+import MatchCore
+import MissionMatch
+@testable import MissionMatchIO
+import Testing
+
+/// The files of a sharded ranking (FileFormats §11, §12) and the `ShardedRanking` pipeline on the bundled Toronto mission.
+@Suite("Sharded ranking files")
+struct ShardFilesTests {
+    static let loaded: (ReferenceData, LoadedMission)? = try? PipelineTests.loadToronto()
+
+    private static func toronto() throws -> (ReferenceData, LoadedMission) { try #require(loaded) }
+
+    /// Sentence vectors with clauses for the participants, from a seeded generator.
+    private static func semantic(for participants: [Participant], dimensions: Int = 6) -> SemanticVectors {
+        var generator = SeededRandomNumberGenerator(seed: 3)
+        func random(_ rows: Int) -> Matrix {
+            Matrix(rows: rows, columns: dimensions, elements: (0..<(rows * dimensions)).map { _ in Float(generator.next() % 2_000) / 1_000 - 1 })
+        }
+        func clauses() -> [SemanticVectors.Clauses] {
+            participants.indices.map { index in
+                let count = index % 3
+                var vectors = random(count)
+                vectors.normalizeRows()
+                return SemanticVectors.Clauses(texts: (0..<count).map { "clause \($0) of \(index) — «ü»" }, vectors: vectors)
+            }
+        }
+        return SemanticVectors(offers: random(participants.count), needs: random(participants.count), source: "test model",
+                               offerClauses: clauses(), needClauses: clauses())
+    }
+
+    @Test("The encoding file round-trips and rebuilds the fitted encoding bit for bit")
+    func encodingRoundTrip() throws {
+        let (reference, loaded) = try Self.toronto()
+        let participants = loaded.participants
+        var fitted = try ParticipantEncoder(thesaurus: reference.thesaurus).encode(participants)
+        fitted.semantic = Self.semantic(for: participants)
+        let file = EncodingFile(encoding: fitted, participants: participants, options: EncoderOptions(), missionID: "tor")
+        let data = file.data()
+        let read = try EncodingFile.read(data, name: "e.mme")
+        #expect(read == file)
+        #expect(read.digest == file.digest)
+        #expect(read.data() == data)
+        let rebuilt = try read.encoding(of: participants, reference: reference)
+        #expect(rebuilt.latent == fitted.latent)
+        #expect(rebuilt.lexicalOffers == fitted.lexicalOffers && rebuilt.lexicalNeeds == fitted.lexicalNeeds)
+        #expect(rebuilt.semantic == fitted.semantic)
+        #expect(rebuilt.lexical.features == fitted.lexical.features)
+    }
+
+    @Test("An encoding of other participants or options is refused")
+    func encodingOfOthers() throws {
+        let (reference, loaded) = try Self.toronto()
+        let participants = loaded.participants
+        let fitted = try ParticipantEncoder(thesaurus: reference.thesaurus).encode(participants)
+        let file = EncodingFile(encoding: fitted, participants: participants, options: EncoderOptions(), missionID: "tor")
+        var changed = participants
+        changed[3].needs += " and cold-chain logistics"
+        #expect { try file.encoding(of: changed, reference: reference, name: "e.mme") } throws: { error in
+            "\(error)".contains("e.mme: it was written for other participants")
+        }
+        var options = EncoderOptions()
+        options.seed = 7
+        #expect(throws: ImportError.self) { try file.encoding(of: participants, reference: reference, options: options) }
+    }
+
+    @Test("Damaged, cut, foreign and future files are refused with the byte or key named, never a crash")
+    func damagedFiles() throws {
+        let (reference, loaded) = try Self.toronto()
+        let fitted = try ParticipantEncoder(thesaurus: reference.thesaurus).encode(loaded.participants)
+        let data = EncodingFile(encoding: fitted, participants: loaded.participants, options: EncoderOptions(), missionID: "tor").data()
+        var generator = SeededRandomNumberGenerator(seed: 11)
+        for _ in 0..<200 {
+            let cut = Int(generator.next() % UInt64(data.count))
+            #expect(throws: ImportError.self) { try EncodingFile.read(data.prefix(cut), name: "e") }
+            var flipped = data
+            flipped[Int(generator.next() % UInt64(data.count))] ^= UInt8(1 << (generator.next() % 8))
+            #expect(throws: ImportError.self) { try EncodingFile.read(flipped, name: "e") }
+        }
+        // A valid checksum over a wrong version or a header without a key.
+        func resealed(_ body: Data) -> Data {
+            var sealed = body
+            withUnsafeBytes(of: Digest64.of(body).littleEndian) { sealed.append(contentsOf: $0) }
+            return sealed
+        }
+        var future = Data(data.dropLast(8))
+        future[8] = 2
+        #expect { try EncodingFile.read(resealed(future), name: "e") } throws: { "\($0)".contains("format version 2") }
+        let headerLength = Int(data[12]) | Int(data[13]) << 8 | Int(data[14]) << 16 | Int(data[15]) << 24
+        let header = String(decoding: data[16..<(16 + headerLength)], as: UTF8.self)
+        let renamed = Data(header.replacingOccurrences(of: "\"participants\":", with: "\"participantz\":").utf8)
+        let body = data.prefix(16) + renamed + data[(16 + headerLength)..<(data.count - 8)]
+        #expect { try EncodingFile.read(resealed(body), name: "e") } throws: { "\($0)".contains("header.participants") }
+        #expect { try RankingPartFile.read(data, name: "e") } throws: { "\($0)".contains("not a missionmatch ranking part") }
+    }
+
+    @Test("Parts round-trip; random parts too")
+    func partRoundTrip() throws {
+        var generator = SeededRandomNumberGenerator(seed: 5)
+        for _ in 0..<50 {
+            let participants = 1 + Int(generator.next() % 300)
+            let rows = Int(generator.next() % UInt64(participants + 1)), columns = participants - rows
+            let count = 1 + Int(generator.next() % 8)
+            let shard = try ShardSpec(index: 1 + Int(generator.next() % UInt64(count)), count: count)
+            let block = shard.block(of: columns)
+            let top = Int(generator.next() % 20), candidates = top + Int(generator.next() % 10)
+            func list() -> [Candidate] {
+                (0..<Int(generator.next() % UInt64(candidates + 1))).map { _ in
+                    Candidate(partner: Int(generator.next() % UInt64(participants)), score: Float(bitPattern: UInt32(truncatingIfNeeded: generator.next()) & 0x3FFF_FFFF))
+                }
+            }
+            let part = RankingPart(shard: shard, top: top, candidates: candidates, participants: participants, rows: rows, columns: columns,
+                                   block: block, rowLists: (0..<rows).map { _ in list() }, columnLists: block.map { _ in list() })
+            var options = RankingOptions(candidatesPerParticipant: generator.next() % 2 == 0 ? nil : 7, congestion: 0.3, diversity: 0)
+            options.workers = 3
+            let file = RankingPartFile(part: part, run: generator.next(), missionID: "m-\(participants)", options: options,
+                                       sources: .init(mission: "/shared/m é.yaml", encoding: nil, data: "/d"))
+            let read = try RankingPartFile.read(file.data(), name: "p")
+            #expect(read == file)
+            #expect(read.options.workers == nil)
+        }
+    }
+
+    @Test("The pipeline: encoding, shards in any order, merge equal the whole ranking; changed inputs are refused")
+    func pipeline() throws {
+        let (reference, loaded) = try Self.toronto()
+        let input = loaded.validated
+        let sharded = ShardedRanking(reference: reference, rankingOptions: RankingOptions(diversity: 0.2))
+        let encoding = try EncodingFile.read(try sharded.encode(input, semantic: Self.semantic(for: input.participants)).data(), name: "e")
+        let whole = try sharded.rank(input, top: 4, encoding: encoding)
+        let sources = RankingPartFile.Sources(mission: nil, encoding: nil, data: nil)
+        let parts = try [3, 1, 2].map { index in
+            let file = try sharded.rankShard(try ShardSpec(index: index, count: 3), input: input, top: 4, encoding: encoding, sources: sources)
+            return (name: "part-\(index)", file: try RankingPartFile.read(file.data(), name: "part-\(index)"))
+        }
+        let merged = try ShardedRanking(reference: reference).merge(parts, input: input, encoding: encoding)
+        let writer = RecommendationsCSVWriter()
+        #expect(writer.csv(for: merged.recommendations) == writer.csv(for: whole.recommendations))
+        #expect(merged.recommendations.joined().contains { $0.reasons.contains("meaning") || $0.reasons.contains("↔") })
+
+        let fewer = try InputValidator(reference: reference).validate(
+            mission: input.mission, participants: input.participants,
+            requests: input.requests + [MeetingRequest(from: "tor-eu-001", to: "tor-ca-003", priority: .wish)]).value
+        #expect { try ShardedRanking(reference: reference).merge(parts, input: fewer, encoding: encoding) } throws: { error in
+            "\(error)".contains("part-3: was ranked from other inputs")
+        }
+    }
+}
