@@ -56,7 +56,11 @@ struct DelegationReport {
                 cost: solution.delegates[m].reduce(0) { $0.saturatingAdded(problem.costs[$1][m]) }, quotas: quotas))
         }
         let sent = Set(solution.delegates.joined())
-        let home: [Delegation.LeftHome] = candidates.indices.filter { !sent.contains($0) }.map { self.leftHome($0, counts: counts) }
+        // Each mission's weakest delegate and spending, once (not per SME left home).
+        let weakest = missions.indices.map { m in solution.delegates[m].map { problem.values[$0][m] ?? 0 }.min() }
+        let spent = missions.indices.map { m in solution.delegates[m].reduce(0) { $0.saturatingAdded(problem.costs[$1][m]) } }
+        let home: [Delegation.LeftHome] = candidates.indices.filter { !sent.contains($0) }
+            .map { self.leftHome($0, counts: counts, weakest: weakest, spent: spent) }
         let leftHome = home.sorted { a, b in a.value != b.value ? a.value > b.value : a.participant < b.participant }
         return Delegation(missions: result, leftHome: leftHome, candidates: candidates, findings: findings(counts), solution: solution)
     }
@@ -111,7 +115,7 @@ struct DelegationReport {
         return children
     }
 
-    private func leftHome(_ s: Int, counts: [Int]) -> Delegation.LeftHome {
+    private func leftHome(_ s: Int, counts: [Int], weakest: [Double?], spent: [Int]) -> Delegation.LeftHome {
         let id = candidates[s].id
         let eligible = missions.indices.filter { problem.values[s][$0] != nil }
         guard let best = eligible.max(by: { (problem.values[s][$0] ?? 0, -$0) < (problem.values[s][$1] ?? 0, -$1) }) else {
@@ -120,8 +124,7 @@ struct DelegationReport {
                 ? "refuses every mission" : "no counterpart of any mission it may go on fits its offers and needs")
         }
         let mission = missions[best].mission, value = problem.values[s][best] ?? 0
-        let delegates = solution.delegates[best]
-        let weakest = delegates.map { problem.values[$0][best] ?? 0 }.min()
+        let delegates = solution.delegates[best], weakest = weakest[best]
         let reason: String
         if let full = problem.quotaChain(candidate: s, mission: best).first(where: { q in
             problem.quotas[q].maximum.map { counts[q] >= $0 } ?? false
@@ -132,7 +135,7 @@ struct DelegationReport {
         } else if let weakest, value < weakest, delegates.count >= problem.missions[best].seats {
             reason = "worth \(String(format: "%.2f", value)) on \(mission.name), below its last delegate's \(String(format: "%.2f", weakest))"
         } else if let budget = problem.missions[best].budget,
-                  delegates.reduce(0, { $0.saturatingAdded(problem.costs[$1][best]) }).saturatingAdded(problem.costs[s][best]) > budget {
+                  spent[best].saturatingAdded(problem.costs[s][best]) > budget {
             reason = "the budget of \(mission.name) (\(budget)) cannot pay its \(problem.costs[s][best]) on top of the delegates"
         } else {
             reason = "its seat on \(mission.name) went to SMEs that fill a quota or are worth more in the programme as a whole"
