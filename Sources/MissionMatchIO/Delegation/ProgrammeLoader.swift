@@ -10,7 +10,7 @@ public struct LoadedProgramme: Sendable {
     /// The missions, in the programme's order.
     public var missions: [LoadedMission]
 
-    /// The inputs as ``DelegationPlanner`` takes them.
+    /// The inputs as `DelegationPlanner` takes them.
     public var missionInputs: [DelegationMissionInput] {
         zip(file.missions, missions).map { entry, loaded in
             DelegationMissionInput(mission: loaded.mission, counterparts: loaded.participants.filter { $0.side != loaded.mission.sides.first },
