@@ -41,9 +41,17 @@ struct DelegateCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let bad = folder.appendingPathComponent("bad.yaml")
         try Data("id: x\ncandidates: c.csv\nmissions: []\n".utf8).write(to: bad)
+        try Data("id,name,country,offers\n".utf8).write(to: folder.appendingPathComponent("c.csv"))
         let badRun = try ValidateCommandTests.run(["delegate", bad.path, "--out", folder.appendingPathComponent("o").path])
         #expect(badRun.status == 65)
         #expect(badRun.errors.contains("bad.yaml:3: key 'missions': the list is empty"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("c.csv"))
+        // A broken programme naming a missing file: both reported at once, and the exit code says a file is missing.
+        try Data("id: x\ncandidates: gone.csv\nmissions: []\n".utf8).write(to: bad)
+        let both = try ValidateCommandTests.run(["delegate", bad.path, "--out", folder.appendingPathComponent("o").path])
+        #expect(both.status == 66, "\(both.errors)")
+        #expect(both.errors.contains("bad.yaml:3: key 'missions': the list is empty"))
+        #expect(both.errors.contains("bad.yaml:2: key 'candidates': 'gone.csv' does not exist"))
         let missing = folder.appendingPathComponent("missing.yaml")
         try Data("id: x\ncandidates: c.csv\nmissions:\n  - mission: m.yaml\n    delegation: {seats: 2}\n".utf8).write(to: missing)
         let missingRun = try ValidateCommandTests.run(["delegate", missing.path, "--out", folder.appendingPathComponent("o").path])

@@ -60,14 +60,12 @@ public struct DelegationPlanner: Sendable {
         self.options = options
     }
 
-    /// The mission ids an SME wants and refuses, from its `wants_missions` / `refuses_missions` fields.
+    /// The mission ids an SME wants and refuses (``Participant/wantsMissions``, ``Participant/refusesMissions``).
+    ///
+    /// - Parameter participant: The SME.
+    /// - Returns: The two sets of mission ids.
     public static func preferences(of participant: Participant) -> (wants: Set<String>, refuses: Set<String>) {
-        func list(_ name: String) -> Set<String> {
-            let cells = participant.extraFields.filter { LookupKey.squashed($0.name) == LookupKey.squashed(name) }.map(\.value)
-            return Set(cells.flatMap { $0.split(whereSeparator: { $0 == "|" || $0 == ";" }) }
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-        }
-        return (list("wants_missions"), list("refuses_missions"))
+        (Set(participant.wantsMissions), Set(participant.refusesMissions))
     }
 
     /// Plans the delegation.
@@ -80,7 +78,8 @@ public struct DelegationPlanner: Sendable {
     /// - Throws: ``MissionInputError`` when a mission's participants are inconsistent (an SME id that is
     ///   also a counterpart's); the linear algebra's error when it fails (it does not on finite input).
     /// - Complexity: one ranking per mission (SMEs × counterparts, the kernel's), plus
-    ///   `congestionRounds + 1` flows over SMEs × missions edges.
+    ///   `congestionRounds + 1` flows over SMEs × missions edges; every other step is
+    ///   linear in SMEs × missions × *m* and the quotas.
     public func plan(candidates: [Participant], missions: [DelegationMissionInput], maxMissionsPerSME: Int) throws -> Delegation {
         let engine = MatchingEngine(reference: reference, rankingOptions: options.ranking)
         var rankings: [MissionRanking] = []
@@ -107,14 +106,15 @@ public struct DelegationPlanner: Sendable {
         let preferences = candidates.map(Self.preferences)
         var (problem, quotaNames) = structure(candidates: candidates, missions: missions, maxMissionsPerSME: maxMissionsPerSME)
         var load = missions.indices.map { [Double](repeating: 0, count: rankings[$0].participants.count) }
-        var chosen = [[Int]](repeating: [], count: missions.count)
+        // sent[m][s]: whether SME s is a delegate of mission m in the last round (a flag, not a scan of the list).
+        var sent = [[Bool]](repeating: [Bool](repeating: false, count: candidates.count), count: missions.count)
         var solution = DelegationSolver().solve(problem)
         for round in 0...options.congestionRounds {
             problem.values = candidates.indices.map { s in
                 missions.indices.map { m in
                     let id = missions[m].mission.id
                     guard !preferences[s].refuses.contains(id), !lists[m][s].isEmpty else { return nil }
-                    let sent = chosen[m].contains(s)
+                    let sent = sent[m][s]
                     var value = 0.0
                     for candidate in lists[m][s] {
                         let demand = load[m][candidate.partner] + (sent ? 0 : 1)
@@ -125,10 +125,11 @@ public struct DelegationPlanner: Sendable {
             }
             solution = DelegationSolver().solve(problem)
             guard round < options.congestionRounds else { break }
-            chosen = solution.delegates
             for m in missions.indices {
+                sent[m] = [Bool](repeating: false, count: candidates.count)
+                for s in solution.delegates[m] { sent[m][s] = true }
                 var now = [Double](repeating: 0, count: load[m].count)
-                for s in chosen[m] { for candidate in lists[m][s] { now[candidate.partner] += 1 } }
+                for s in solution.delegates[m] { for candidate in lists[m][s] { now[candidate.partner] += 1 } }
                 let weight = 1 / Double(round + 1)
                 for j in now.indices { load[m][j] += (now[j] - load[m][j]) * weight }
             }
@@ -145,7 +146,17 @@ public struct DelegationPlanner: Sendable {
         var quotas: [DelegationProblem.Quota] = []
         var names: [String] = []
         var innermost = [[Int?]](repeating: [Int?](repeating: nil, count: missions.count), count: candidates.count)
-        let groups = candidates.map { DelegationGroups(participant: $0, programme: reference.programme) }
+        // Each distinct `cluster` label is looked up once; the first label of each cluster key names it.
+        var byLabel: [String: DelegationGroups] = [:]
+        var labelOfKey: [String: String] = [:]
+        let groups = candidates.map { candidate in
+            let label = candidate.cluster ?? ""
+            if let known = byLabel[label] { return known }
+            let found = DelegationGroups(participant: candidate, programme: reference.programme)
+            byLabel[label] = found
+            if let key = found.cluster, labelOfKey[key] == nil { labelOfKey[key] = label }
+            return found
+        }
         for (m, input) in missions.enumerated() {
             let settings = input.settings
             var partnershipQuota: [String: Int] = [:]
@@ -162,17 +173,19 @@ public struct DelegationPlanner: Sendable {
                 names.append("partnership " + (reference.programme.partnership(id: partnership)?.name ?? partnership))
             }
             var clusterQuota: [String: Int] = [:]
-            let clusters = Set(groups.compactMap(\.cluster)).union(settings.clusters.keys.map { DelegationGroups.key(cluster: $0, programme: reference.programme) })
+            // The named quotas by cluster key (the first name in sorted order when two name the same cluster).
+            var named: [String: (name: String, quota: DelegationQuota)] = [:]
+            for (name, quota) in settings.clusters.sorted(by: { $0.key < $1.key }) {
+                let key = DelegationGroups.key(cluster: name, programme: reference.programme)
+                if named[key] == nil { named[key] = (name, quota) }
+            }
+            let clusters = Set(labelOfKey.keys).union(named.keys)
             for cluster in clusters.sorted() {
-                let named = settings.clusters.first { DelegationGroups.key(cluster: $0.key, programme: reference.programme) == cluster }?.value
-                guard let quota = named ?? settings.eachCluster else { continue }
-                let partnership = reference.programme.cluster(id: cluster)?.partnership
+                guard let quota = named[cluster]?.quota ?? settings.eachCluster else { continue }
+                let known = reference.programme.cluster(id: cluster)
                 clusterQuota[cluster] = quotas.count
-                quotas.append(.init(mission: m, parent: partnership.flatMap { partnershipQuota[$0] }, minimum: quota.minimum, maximum: quota.maximum))
-                let label = reference.programme.cluster(id: cluster)?.name
-                    ?? candidates.lazy.compactMap(\.cluster).first { DelegationGroups.key(cluster: $0, programme: reference.programme) == cluster }
-                    ?? settings.clusters.keys.first { DelegationGroups.key(cluster: $0, programme: reference.programme) == cluster } ?? cluster
-                names.append("cluster " + label)
+                quotas.append(.init(mission: m, parent: (known?.partnership).flatMap { partnershipQuota[$0] }, minimum: quota.minimum, maximum: quota.maximum))
+                names.append("cluster " + (known?.name ?? labelOfKey[cluster] ?? named[cluster]?.name ?? cluster))
             }
             for s in candidates.indices {
                 innermost[s][m] = groups[s].cluster.flatMap { clusterQuota[$0] } ?? groups[s].partnership.flatMap { partnershipQuota[$0] }

@@ -6,7 +6,7 @@ import MatchCore
 /// **Method.** Seats, "at most N missions per SME" and nested cluster ⊂
 /// partnership quotas are a flow: candidates → their innermost quota →
 /// enclosing quotas → mission → sink, solved exactly by MatchCore's
-/// ``NestedQuotaAssignment`` (a min-cost circulation). A budget with costs
+/// `NestedQuotaAssignment` (a min-cost circulation). A budget with costs
 /// that differ between candidates is a knapsack constraint on top of the
 /// flow; when the flow's answer exceeds a budget, the budgets are moved into
 /// the objective with one Lagrange multiplier per mission (subgradient steps,

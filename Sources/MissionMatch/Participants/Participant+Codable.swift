@@ -11,6 +11,8 @@ extension Participant {
         case representatives
         case availability = "available"
         case email, contact, website
+        case wantsMissions = "wants_missions"
+        case refusesMissions = "refuses_missions"
         case extraFields = "extra"
     }
 
@@ -45,6 +47,8 @@ extension Participant {
         email = try c.decodeIfPresent(String.self, forKey: .email)
         contact = try c.decodeIfPresent(String.self, forKey: .contact)
         website = try c.decodeIfPresent(String.self, forKey: .website)
+        wantsMissions = try c.decodeIfPresent([String].self, forKey: .wantsMissions) ?? []
+        refusesMissions = try c.decodeIfPresent([String].self, forKey: .refusesMissions) ?? []
         extraFields = try c.decodeIfPresent([ExtraField].self, forKey: .extraFields) ?? []
     }
 
@@ -72,6 +76,9 @@ extension Participant {
         try c.encodeIfPresent(email, forKey: .email)
         try c.encodeIfPresent(contact, forKey: .contact)
         try c.encodeIfPresent(website, forKey: .website)
+        // Delegation preferences only when set, so that files without them keep their bytes.
+        if !wantsMissions.isEmpty { try c.encode(wantsMissions, forKey: .wantsMissions) }
+        if !refusesMissions.isEmpty { try c.encode(refusesMissions, forKey: .refusesMissions) }
         if !extraFields.isEmpty { try c.encode(extraFields, forKey: .extraFields) }
     }
 }

@@ -60,6 +60,10 @@ public struct Participant: Sendable, Equatable, Codable, Identifiable {
     public var contact: String?
     /// Web site, carried through to agendas.
     public var website: String?
+    /// Ids of the missions of a delegation programme the SME wants to go on (`wants_missions`).
+    public var wantsMissions: [String]
+    /// Ids of the missions of a delegation programme the SME will not go on (`refuses_missions`).
+    public var refusesMissions: [String]
     /// Columns the format does not define, in file order, as written.
     public var extraFields: [ExtraField]
     /// Where the participant was read from, for messages; not encoded.
@@ -93,6 +97,8 @@ public struct Participant: Sendable, Equatable, Codable, Identifiable {
         self.email = nil
         self.contact = nil
         self.website = nil
+        self.wantsMissions = []
+        self.refusesMissions = []
         self.extraFields = []
         self.source = nil
     }

@@ -15,7 +15,7 @@ import MissionMatch
 /// ```
 ///
 /// Cost: one ranking per mission (the kernel's, SMEs × counterparts) and a
-/// few flows over SMEs × missions edges (``DelegationPlanner``).
+/// few flows over SMEs × missions edges (`DelegationPlanner`).
 public struct DelegationPipeline: Sendable {
     /// Countries, sectors, thesaurus and the programme's clusters.
     public var reference: ReferenceData

@@ -101,7 +101,8 @@ public struct DelegationWriter: Sendable {
             guard var sme = byID[delegate.participant] else { return nil }
             sme.side = mission.mission.sides.first
             sme.availability = []
-            sme.extraFields = sme.extraFields.filter { !["wantsmissions", "refusesmissions"].contains($0.name.lowercased().filter(\.isLetter)) }
+            sme.wantsMissions = []   // about the programme, not this mission
+            sme.refusesMissions = []
             return sme
         }
         return ParticipantCSVWriter().csv(for: delegates + mission.counterparts)

@@ -10,7 +10,7 @@ public struct LoadedProgramme: Sendable {
     /// The missions, in the programme's order.
     public var missions: [LoadedMission]
 
-    /// The inputs as ``DelegationPlanner`` takes them.
+    /// The inputs as `DelegationPlanner` takes them.
     public var missionInputs: [DelegationMissionInput] {
         zip(file.missions, missions).map { entry, loaded in
             DelegationMissionInput(mission: loaded.mission, counterparts: loaded.participants.filter { $0.side != loaded.mission.sides.first },
@@ -53,18 +53,24 @@ public struct ProgrammeLoader: Sendable {
     /// - Parameter url: The programme file.
     /// - Returns: The programme with the warnings of all files.
     /// - Throws: ``ImportError`` with the errors of all files; a missing file is reported at the
-    ///   programme's line naming it (kind `missing-file`).
+    ///   programme's line naming it (kind `missing-file`), also when the programme file has errors.
+    ///   An SME's `wants_missions` / `refuses_missions` naming no mission of the programme is an error
+    ///   at its line and column.
     /// - Complexity: linear in the files' sizes.
     public func load(contentsOf url: URL) throws(ImportError) -> Imported<LoadedProgramme> {
-        let file = try ProgrammeReader(limits: limits).read(contentsOf: url)
-        var diagnostics = file.diagnostics
-        let programme = file.value
+        let read = ProgrammeReader(limits: limits).readNamingFiles(contentsOf: url)
+        var diagnostics = read.diagnostics
         func missing(_ target: URL, path: String, key: String, line: Int?) -> Bool {
             guard !FileManager.default.fileExists(atPath: target.path) else { return false }
-            diagnostics.append(Diagnostic(kind: .missingFile, file: programme.displayName, line: line, field: key, fieldKind: .key,
+            diagnostics.append(Diagnostic(kind: .missingFile, file: read.displayName, line: line, field: key, fieldKind: .key,
                                           message: "'\(path)' does not exist (looked for \(target.path))",
                                           hint: "check the path; it is relative to the programme file"))
             return true
+        }
+        guard let programme = read.file else {
+            // The programme file has errors: report the files it names that are missing too, all at once.
+            for file in read.named { _ = missing(file.url, path: file.path, key: file.key, line: file.line) }
+            throw ImportError(diagnostics: diagnostics)
         }
         var candidates: [Participant] = []
         if !missing(programme.candidatesURL, path: programme.candidatesURL.lastPathComponent, key: "candidates", line: programme.candidatesLine) {
@@ -107,7 +113,27 @@ public struct ProgrammeLoader: Sendable {
                 diagnostics.append(contentsOf: error.diagnostics)
             }
         }
+        if missions.count == programme.missions.count {
+            checkPreferences(candidates, missionIDs: missions.map(\.mission.id), into: &diagnostics)
+        }
         guard !diagnostics.hasErrors else { throw ImportError(diagnostics: diagnostics) }
         return Imported(value: LoadedProgramme(file: programme, candidates: candidates, missions: missions), diagnostics: diagnostics)
+    }
+
+    /// Each SME's `wants_missions` and `refuses_missions` must name missions of the programme.
+    ///
+    /// - Complexity: linear in the SMEs' preference lists.
+    private func checkPreferences(_ candidates: [Participant], missionIDs: [String], into diagnostics: inout Diagnostics) {
+        let known = Set(missionIDs)
+        let listed = missionIDs.joined(separator: ", ")
+        for candidate in candidates {
+            for (column, ids) in [("wants_missions", candidate.wantsMissions), ("refuses_missions", candidate.refusesMissions)] {
+                for id in ids where !known.contains(id) {
+                    diagnostics.append(Diagnostic(file: candidate.source?.file ?? "candidates", line: candidate.source?.line, field: column,
+                                                  message: "'\(id)' (SME \(candidate.id)) is not a mission of the programme",
+                                                  hint: "use the id: of one of its mission files: \(listed)"))
+                }
+            }
+        }
     }
 }

@@ -50,10 +50,29 @@ public struct ProgrammeReader: Sendable {
     /// - Returns: The programme with warnings.
     /// - Throws: ``ImportError`` with every problem.
     public func read(contentsOf url: URL) throws(ImportError) -> Imported<ProgrammeFile> {
+        let read = readNamingFiles(contentsOf: url)
+        guard let file = read.file, !read.diagnostics.hasErrors else { throw ImportError(diagnostics: read.diagnostics) }
+        return Imported(value: file, diagnostics: read.diagnostics)
+    }
+
+    /// A file the programme names: resolved, as written, and the line naming it.
+    struct NamedFile {
+        var url: URL
+        var path: String
+        var key: String
+        var line: Int?
+    }
+
+    /// Reads a programme file and, even when it has errors, the files it names (the SMEs file
+    /// and every mission file written), so that a missing one is reported in the same pass.
+    ///
+    /// - Parameter url: The file.
+    /// - Returns: The programme (`nil` when it has errors), the files it names, the display name and every problem.
+    func readNamingFiles(contentsOf url: URL) -> (file: ProgrammeFile?, named: [NamedFile], displayName: String, diagnostics: Diagnostics) {
         let name = InputFile.displayName(for: url)
         var diagnostics = Diagnostics(errorLimit: limits.maxErrors)
         guard let data = InputFile.readData(url, name: name, limits: limits, into: &diagnostics) else {
-            throw ImportError(diagnostics: diagnostics)
+            return (nil, [], name, diagnostics)
         }
         var root: StructuredNode?
         if url.pathExtension.lowercased() == "json" {
@@ -71,12 +90,12 @@ public struct ProgrammeReader: Sendable {
         } else {
             diagnostics.append(Diagnostic(kind: .encoding, file: name, message: "the file is not valid UTF-8", hint: "save it as UTF-8"))
         }
-        guard let root else { throw ImportError(diagnostics: diagnostics) }
+        guard let root else { return (nil, [], name, diagnostics) }
         var reader = StructuredReader(fileName: name, errorLimit: limits.maxErrors)
-        let file = decode(root, reader: &reader, url: url, name: name)
+        var named: [NamedFile] = []
+        let file = decode(root, reader: &reader, url: url, name: name, named: &named)
         diagnostics.append(contentsOf: reader.diagnostics)
-        guard let file, !diagnostics.hasErrors else { throw ImportError(diagnostics: diagnostics) }
-        return Imported(value: file, diagnostics: diagnostics)
+        return (diagnostics.hasErrors ? nil : file, named, name, diagnostics)
     }
 
     private static let keys = ["id", "name", "candidates", "max_missions_per_sme", "missions"]
@@ -84,7 +103,8 @@ public struct ProgrammeReader: Sendable {
     private static let delegationKeys = ["seats", "clusters", "each_cluster", "partnerships", "each_partnership",
                                          "budget", "cost_per_sme", "cost_by_country"]
 
-    private func decode(_ root: StructuredNode, reader: inout StructuredReader, url: URL, name: String) -> ProgrammeFile? {
+    private func decode(_ root: StructuredNode, reader: inout StructuredReader, url: URL, name: String,
+                        named: inout [NamedFile]) -> ProgrammeFile? {
         guard let map = reader.mapping(root, path: "", allowedKeys: Self.keys, hint: "write the keys " + Self.keys.joined(separator: ", ")) else { return nil }
         let id = reader.string(map, "id", required: true, example: "escp4i-2019")
         if let id, id.text.count > FormatLimits.maxIDLength {
@@ -94,6 +114,9 @@ public struct ProgrammeReader: Sendable {
         let candidates = reader.string(map, "candidates", required: true, example: "smes.csv")
         let maxMissions = reader.integer(map, "max_missions_per_sme", minimum: 1, maximum: FormatLimits.maxDelegationMissions, example: "1") ?? 1
         let base = url.deletingLastPathComponent()
+        if let candidates {
+            named.append(NamedFile(url: MissionReader.resolve(candidates.text, against: base), path: candidates.text, key: "candidates", line: candidates.line))
+        }
         var entries: [ProgrammeFile.Entry] = []
         if let list = reader.list(map, "missions", required: true, example: "[{mission: toronto.yaml, delegation: {seats: 12}}]") {
             if list.items.isEmpty { reader.error(line: list.line, key: "missions", "the list is empty", hint: "name at least one mission") }
@@ -104,6 +127,9 @@ public struct ProgrammeReader: Sendable {
                 let path = "missions[\(index + 1)]"
                 guard let entry = reader.mapping(item, path: path, allowedKeys: Self.entryKeys, hint: "write mission: FILE and delegation: {seats: N}") else { continue }
                 let mission = reader.string(entry, "mission", required: true, example: "../missions/toronto-2019.yaml")
+                if let mission {
+                    named.append(NamedFile(url: MissionReader.resolve(mission.text, against: base), path: mission.text, key: "mission", line: mission.line))
+                }
                 guard let block = reader.nested(entry, "delegation", allowedKeys: Self.delegationKeys) else {
                     reader.missing(entry, "delegation", example: "{seats: 12}")
                     continue

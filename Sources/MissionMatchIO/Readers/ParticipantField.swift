@@ -4,6 +4,8 @@ enum ParticipantField: Int, CaseIterable, Sendable {
     case id, name, country, side, type, cluster, sectors, offers, needs, offerTags, needTags
     case targetCountries, cooperation, languages, maxMeetings, minMeetings, representatives
     case available, email, contact, website
+    /// Delegation preferences (FileFormats §10): lists of mission ids.
+    case wantsMissions, refusesMissions
 
     /// The column name as documented.
     var name: String {
@@ -13,6 +15,8 @@ enum ParticipantField: Int, CaseIterable, Sendable {
         case .targetCountries: "target_countries"
         case .maxMeetings: "max_meetings"
         case .minMeetings: "min_meetings"
+        case .wantsMissions: "wants_missions"
+        case .refusesMissions: "refuses_missions"
         default: String(describing: self)
         }
     }
@@ -20,7 +24,8 @@ enum ParticipantField: Int, CaseIterable, Sendable {
     /// Whether the cell holds a list (items separated by `|`, or `;` when it is not the delimiter).
     var isList: Bool {
         switch self {
-        case .sectors, .offerTags, .needTags, .targetCountries, .cooperation, .languages, .available: true
+        case .sectors, .offerTags, .needTags, .targetCountries, .cooperation, .languages, .available,
+             .wantsMissions, .refusesMissions: true
         default: false
         }
     }

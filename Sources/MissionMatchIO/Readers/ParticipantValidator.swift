@@ -64,6 +64,12 @@ struct ParticipantValidator {
         participant.email = optional(record.text(.email))
         participant.contact = optional(record.text(.contact))
         participant.website = optional(record.text(.website))
+        participant.wantsMissions = checkedMissionIDs(record, .wantsMissions)
+        participant.refusesMissions = checkedMissionIDs(record, .refusesMissions)
+        if let both = participant.wantsMissions.first(where: participant.refusesMissions.contains) {
+            error(record, .refusesMissions, "'\(both)' is both wanted and refused",
+                  hint: "keep the mission in wants_missions or in refuses_missions, not both")
+        }
         participant.extraFields = record.extraFields
         if !participant.hasContent {
             error(record, .offers, "offers, needs, offer_tags and need_tags are all empty",
@@ -197,6 +203,21 @@ struct ParticipantValidator {
             if !targets.contains(resolved) { targets.append(resolved) }
         }
         return targets
+    }
+
+    /// A delegation preference list: mission ids, each at most 128 characters without control
+    /// characters (whether each is a mission of the programme is checked when the programme is loaded).
+    private mutating func checkedMissionIDs(_ record: some ParticipantRecord, _ field: ParticipantField) -> [String] {
+        var ids: [String] = []
+        for item in unique(record.items(field)) {
+            if item.count > FormatLimits.maxIDLength || PrintableText.containsControls(item) {
+                error(record, field, "'\(PrintableText.terminal(String(item.prefix(40))))' is not a mission id",
+                      hint: "list mission ids (the id: of each mission file, at most \(FormatLimits.maxIDLength) characters) separated by |")
+            } else {
+                ids.append(item)
+            }
+        }
+        return ids
     }
 
     private mutating func checkedCooperation(_ record: some ParticipantRecord) -> [CooperationType] {

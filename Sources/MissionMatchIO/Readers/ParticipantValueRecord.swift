@@ -34,7 +34,8 @@ struct ParticipantValueRecord: ParticipantRecord {
         case .email: p.email
         case .contact: p.contact
         case .website: p.website
-        case .sectors, .offerTags, .needTags, .targetCountries, .cooperation, .languages, .available:
+        case .sectors, .offerTags, .needTags, .targetCountries, .cooperation, .languages, .available,
+             .wantsMissions, .refusesMissions:
             items(field).joined(separator: "|")
         }
         return (value ?? "").trimmingBlanks()
@@ -50,6 +51,8 @@ struct ParticipantValueRecord: ParticipantRecord {
         case .cooperation: p.cooperation.map(\.rawValue)
         case .languages: p.languages
         case .available: p.availability.map(\.description)
+        case .wantsMissions: p.wantsMissions
+        case .refusesMissions: p.refusesMissions
         default: [text(field)]
         }
         return values.map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
