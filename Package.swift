@@ -154,6 +154,7 @@ let package = Package(
             name: "MissionMatchIOTests",
             dependencies: [
                 "MissionMatchIO", "MissionMatchTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),  // writes the test workbooks
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]  // read by path at test time, not bundled
