@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes Data/participants/escp4i-matchmaking-2019-export.xlsx and its mission
-Data/missions/escp4i-matchmaking-2019-workbook.yaml: the CSV participants and
+Data/workbook/escp4i-matchmaking-2019-workbook.yaml: the CSV participants and
 requests of the escp4i mission laid out the way an event platform exports them
 (b2match-like headers, full country names, semicolon lists, type labels, one row
 per marketplace item: the offer on one row, the request on the next), so that
@@ -121,7 +121,7 @@ columns:
       values: {"Must meet": must, "Would like": wish, "Do not meet": block}
     note: Comment
 """
-    with open(os.path.join(ROOT, "Data/missions", MISSION + "-workbook.yaml"), "w", encoding="utf-8") as handle:
+    with open(os.path.join(ROOT, "Data/workbook", MISSION + "-workbook.yaml"), "w", encoding="utf-8") as handle:
         handle.write(mission)
 
 
