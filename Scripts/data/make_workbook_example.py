@@ -76,7 +76,8 @@ def main():
 
     with open(os.path.join(ROOT, "Data/missions", MISSION + ".yaml"), encoding="utf-8") as handle:
         mission = handle.read()
-    mission = mission.replace("id: " + MISSION, "id: " + MISSION + "-workbook")
+    # The same id as the CSV mission: meeting ids derive from it, so both give the same agenda bytes.
+    # The file lives in Data/workbook/, outside the missions/ folder `run --data Data` reads.
     mission = mission.replace("participants: ../participants/" + MISSION + ".csv",
                               "participants: ../participants/" + MISSION + "-export.xlsx")
     mission = mission.replace("requests: ../requests/" + MISSION + ".csv",

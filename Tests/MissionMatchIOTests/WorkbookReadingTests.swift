@@ -173,10 +173,10 @@ struct WorkbookReadingTests {
     @Test func theBundledWorkbookGivesTheCSVsRecommendationsAndAgenda() throws {
         let reference = try reference()
         let csv = try MissionLoader(referenceData: reference).load(contentsOf: Self.data.appendingPathComponent("missions/escp4i-matchmaking-2019.yaml"))
-        var workbook = try MissionLoader(referenceData: reference)
+        let workbook = try MissionLoader(referenceData: reference)
             .load(contentsOf: Self.data.appendingPathComponent("workbook/escp4i-matchmaking-2019-workbook.yaml")).value
         #expect(workbook.notes.count == 1)
-        workbook.file.mission.id = csv.value.mission.id
+        #expect(workbook.file.mission.id == csv.value.mission.id)
         var options = MissionPipeline.Options()
         options.ranking.workers = 2
         let pipeline = MissionPipeline(reference: reference, options: options)
