@@ -24,7 +24,7 @@ struct MissionMatchCommand: AsyncParsableCommand {
             """,
         version: MissionMatchVersion.string,
         subcommands: [
-            Run.self, Validate.self, Rank.self, Schedule.self, Outcomes.self, Generate.self, Evaluate.self, FitWeights.self, EncodeText.self, Doctor.self,
+            Run.self, Validate.self, Columns.self, Rank.self, Schedule.self, Outcomes.self, Generate.self, Evaluate.self, FitWeights.self, EncodeText.self, Doctor.self,
         ]
     )
 
