@@ -202,9 +202,9 @@ struct ColumnSuggestionTests {
 
     /// Headers with quotes, backslashes and line breaks are written quoted and read back.
     @Test func awkwardHeadersRoundTrip() throws {
-        let header = ["Organization \"legal\" name", "Country\\Region", "Offer\nline 2", "Contact: e-mail # main"]
+        let header = ["Organization \"legal\" name", "Country\\Region", "Offer\nline 2", "Contact: e-mail # main", "Web\u{85}site\u{2028}x"]
         let suggestion = ColumnSuggester(referenceData: try reference())
-            .suggest(ColumnSample(fileName: "x\ny.csv", sheet: "A \"B\"", header: header, rows: [["A", "CZ", "films", "a@b.example"]]))
+            .suggest(ColumnSample(fileName: "x\ny.csv", sheet: "A \"B\"", header: header, rows: [["A", "CZ", "films", "a@b.example", "www.a.example"]]))
         #expect(suggestion.fields.count >= 2)
         _ = try roundTrips(suggestion)
     }

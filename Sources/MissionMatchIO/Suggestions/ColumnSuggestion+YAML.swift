@@ -7,8 +7,8 @@ extension ColumnSuggestion {
     /// the labels no keyword recognised, unknown sector names with their
     /// nearest taxonomy entries, and the columns left out.
     ///
-    /// Headers are written double-quoted (escapes for quotes, backslashes
-    /// and line breaks), so any header round-trips.
+    /// Headers are written double-quoted (JSON escapes, which YAML reads),
+    /// so any header round-trips.
     public var yaml: String {
         var lines = [
             "# Proposed by `missionmatch columns` from \(Self.comment(fileName))\(sheet.map { ", sheet " + Self.comment($0) } ?? "") (\(sampledRows) rows sampled).",
@@ -59,33 +59,11 @@ extension ColumnSuggestion {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar: a JSON string literal, which YAML reads the same.
+    static func quoted(_ text: String) -> String { JSONText.string(text) }
 
     /// Text safe inside a comment: one line.
     static func comment(_ text: String) -> String {
         String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : Character($0) })
     }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
