@@ -14,6 +14,7 @@ struct MissionMatchCommand: AsyncParsableCommand {
 
               $ missionmatch doctor --no-measure
               $ missionmatch validate Data/missions/*.yaml
+              $ missionmatch columns export.xlsx --out export.columns.yaml   # propose a column mapping
               $ missionmatch rank Data/missions/toronto-2019.yaml --top 3
               $ missionmatch schedule Data/missions/shanghai-2019.yaml --out OUT/sh
               $ missionmatch run --out OUT    # every mission of Data/missions → OUT/<id>/
