@@ -293,6 +293,8 @@ final class WorkbookSheetReader {
                                           cell: cellName(column: column, row: row)))
             return ""
         }
+        // Shared strings and numbers, nearly every cell, are read from the bytes (no Foundation trimming).
+        if state.type == .shared, let index = Self.decimalIndex(state.value), let text = strings[index] { return text }
         let raw = String(decoding: state.value, as: UTF8.self)
         switch state.type {
         case .inline:
@@ -307,7 +309,7 @@ final class WorkbookSheetReader {
                                           hint: "correct the formula or type the value", cell: cellName(column: column, row: row)))
             return ""
         case .shared:
-            guard let index = Int(raw.trimmingCharacters(in: .whitespaces)), let text = strings[index] else {
+            guard let index = Self.decimalIndex(state.value), let text = strings[index] else {
                 diagnostics.append(Diagnostic(kind: .syntax, file: fileName, line: row,
                                               message: "the cell refers to shared string '\(raw)', which the workbook does not have",
                                               hint: "save the workbook again from Excel or LibreOffice",
@@ -316,7 +318,7 @@ final class WorkbookSheetReader {
             }
             return text
         case .number:
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(decoding: state.value[RawCSVRecord.trimASCIIBlanks(0..<state.value.count, in: state.value)], as: UTF8.self)
             guard !trimmed.isEmpty else { return "" }
             guard let number = Double(trimmed), number.isFinite else {
                 diagnostics.append(Diagnostic(kind: .syntax, file: fileName, line: row,
@@ -336,6 +338,20 @@ final class WorkbookSheetReader {
             }
             return Self.generalText(number, raw: trimmed)
         }
+    }
+
+    /// A shared-string index: decimal digits with blanks around, or `nil`.
+    ///
+    /// - Complexity: O(bytes).
+    static func decimalIndex(_ bytes: [UInt8]) -> Int? {
+        let digits = RawCSVRecord.trimASCIIBlanks(0..<bytes.count, in: bytes)
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes[digits] {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// A number as Excel's General format shows it: integers without a
