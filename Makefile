@@ -34,6 +34,7 @@ build: deps
 demo: build
 	$(RELEASE_BIN) doctor
 	$(RELEASE_BIN) run --data Data --out OUT
+	$(RELEASE_BIN) run Data/workbook/escp4i-matchmaking-2019-workbook.yaml --data Data --out OUT/workbook
 	$(RELEASE_BIN) outcomes report --data Data --run Data/outcomes/handed-out --out OUT/outcomes
 	$(RELEASE_BIN) delegate Data/programme/delegations-2019.yaml --data Data --out OUT/delegations --write-participants
 

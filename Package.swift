@@ -11,6 +11,8 @@ import PackageDescription
 let dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Excel workbooks (.xlsx) are ZIP archives; MissionMatchIO reads their entries in bounded chunks.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     // `swift package generate-documentation` (make docs); builds nothing into the libraries.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -90,12 +92,13 @@ let package = Package(
             name: "MissionMatchExact",
             dependencies: ["MissionMatch", "CGLPK"]
         ),
-        /// Reading (CSV, JSON, YAML) with line-accurate validation, and exporters.
+        /// Reading (CSV, Excel workbooks, JSON, YAML) with line-accurate validation, and exporters.
         .target(
             name: "MissionMatchIO",
             dependencies: [
                 "MissionMatch",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
 
@@ -151,6 +154,7 @@ let package = Package(
             name: "MissionMatchIOTests",
             dependencies: [
                 "MissionMatchIO", "MissionMatchTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),  // writes the test workbooks
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]  // read by path at test time, not bundled

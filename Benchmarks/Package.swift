@@ -24,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(name: "MissionMatch", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - Scoring kernel against its own GEMM floor
@@ -57,6 +58,17 @@ let package = Package(
                 .product(name: "MissionMatchIO", package: "MissionMatch"),
             ],
             path: "ImportParticipants",
+            plugins: benchmarkPlugins
+        ),
+        // MARK: - Workbooks against CSV (the same participants)
+        .executableTarget(
+            name: "WorkbookImport",
+            dependencies: benchmarkDependencies + [
+                .product(name: "MissionMatch", package: "MissionMatch"),
+                .product(name: "MissionMatchIO", package: "MissionMatch"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "WorkbookImport",
             plugins: benchmarkPlugins
         ),
         // MARK: - Agenda planning and its upper bound

@@ -42,11 +42,28 @@ enum CommandInputs {
     /// A mission with its participants and requests; warnings go to standard error.
     ///
     /// - Throws: The exit code (65/66) after printing every error.
-    static func mission(_ path: String, reference: ReferenceData) throws -> LoadedMission {
+    static func mission(_ path: String, reference: ReferenceData, columns: ColumnMapping? = nil) throws -> LoadedMission {
         do {
-            let loaded = try MissionLoader(referenceData: reference).load(contentsOf: URL(fileURLWithPath: path), displayName: path)
+            var loader = MissionLoader(referenceData: reference)
+            loader.columns = columns
+            let loaded = try loader.load(contentsOf: URL(fileURLWithPath: path), displayName: path)
             StandardError.write(loaded.diagnostics.warningLines)
             return loaded.value
+        } catch {
+            StandardError.write(error.diagnostics.errorLines)
+            throw SysExits.code(for: error.diagnostics)
+        }
+    }
+
+    /// The column-mapping file of `--columns`, if given; warnings go to standard error.
+    ///
+    /// - Throws: The exit code (65/66) after printing every error.
+    static func columns(_ path: String?) throws -> ColumnMapping? {
+        guard let path else { return nil }
+        do {
+            let read = try ColumnMappingReader().read(contentsOf: URL(fileURLWithPath: path), displayName: path)
+            StandardError.write(read.diagnostics.warningLines)
+            return read.value
         } catch {
             StandardError.write(error.diagnostics.errorLines)
             throw SysExits.code(for: error.diagnostics)

@@ -14,6 +14,7 @@ struct MissionMatchCommand: AsyncParsableCommand {
 
               $ missionmatch doctor --no-measure
               $ missionmatch validate Data/missions/*.yaml
+              $ missionmatch columns export.xlsx --out export.columns.yaml   # propose a column mapping
               $ missionmatch rank Data/missions/toronto-2019.yaml --top 3
               $ missionmatch schedule Data/missions/shanghai-2019.yaml --out OUT/sh
               $ missionmatch run --out OUT    # every mission of Data/missions → OUT/<id>/
@@ -24,7 +25,7 @@ struct MissionMatchCommand: AsyncParsableCommand {
             """,
         version: MissionMatchVersion.string,
         subcommands: [
-            Run.self, Validate.self, Rank.self, Merge.self, Schedule.self, Delegate.self, Outcomes.self, Generate.self, Evaluate.self, FitWeights.self, EncodeText.self, Doctor.self,
+            Run.self, Validate.self, Columns.self, Rank.self, Merge.self, Schedule.self, Delegate.self, Outcomes.self, Generate.self, Evaluate.self, FitWeights.self, EncodeText.self, Doctor.self,
         ]
     )
 

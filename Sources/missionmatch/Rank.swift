@@ -49,6 +49,9 @@ struct Rank: ParsableCommand {
     @Option(name: .long, help: "The data folder holding reference/ and programme/.")
     var data: String?
 
+    @Option(name: .long, help: "A column-mapping file (a columns: block, as `missionmatch columns` writes it) used instead of the mission's own.")
+    var columns: String?
+
     @Flag(name: .long, help: "Plain top-k by score: no congestion control.")
     var noCongestion = false
 
@@ -69,7 +72,7 @@ struct Rank: ParsableCommand {
 
     func run() throws {
         let reference = try CommandInputs.reference(data: data)
-        let loaded = try CommandInputs.mission(mission, reference: reference)
+        let loaded = try CommandInputs.mission(mission, reference: reference, columns: try CommandInputs.columns(columns))
         var options = RankingOptions()
         if noCongestion { options.congestion = 0 }
         if noDiversity { options.diversity = 0 }

@@ -81,6 +81,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "The data folder holding reference/, programme/ and missions/.")
     var data: String?
 
+    @Option(name: .long, help: "A column-mapping file (a columns: block, as `missionmatch columns` writes it) used instead of the missions' own.")
+    var columns: String?
+
     @Option(name: .long, help: "Summary format on standard output: text or json.")
     var format: Format = .text
 
@@ -106,7 +109,7 @@ struct Run: ParsableCommand {
         let inputs: RunInputs
         let earlier: [Agenda?]
         do {
-            inputs = try RunInputs.load(paths: missions, data: data)
+            inputs = try RunInputs.load(paths: missions, data: data, columns: try CommandInputs.columns(columns))
             earlier = try keepFrom.map { try EarlierRun.agendas(in: $0, for: inputs.missions) }
                 ?? Array(repeating: nil, count: inputs.missions.count)
         } catch {

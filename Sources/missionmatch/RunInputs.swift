@@ -24,7 +24,7 @@ struct RunInputs: Sendable {
     /// - Returns: The inputs, all valid.
     /// - Throws: `SysExits.noInput` (66) when a file is missing, else
     ///   `SysExits.dataError` (65), after printing every error to standard error.
-    static func load(paths: [String], data: String?) throws -> RunInputs {
+    static func load(paths: [String], data: String?, columns: ColumnMapping? = nil) throws -> RunInputs {
         let folder = try CommandInputs.dataFolder(data)
         let reference = try CommandInputs.reference(in: folder)
         let files: [(URL, String)]
@@ -37,7 +37,8 @@ struct RunInputs: Sendable {
                                  + "(give mission files as arguments, or --data DIR with a missions/ folder)"])
             throw SysExits.noInput
         }
-        let loader = MissionLoader(referenceData: reference)
+        var loader = MissionLoader(referenceData: reference)
+        loader.columns = columns
         var missions: [LoadedMission] = []
         var failures = Diagnostics()
         for (url, name) in files {

@@ -64,13 +64,17 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
 
+    @Option(name: .long, help: "A column-mapping file (a columns: block, as `missionmatch columns` writes it) used instead of the mission's own.")
+    var columns: String?
+
     func validate() throws {
         guard !missions.isEmpty else { throw ValidationError("Give at least one mission file.") }
     }
 
     func run() throws {
         let reference = try CommandInputs.reference(data: data)
-        let loader = MissionLoader(referenceData: reference)
+        var loader = MissionLoader(referenceData: reference)
+        loader.columns = try CommandInputs.columns(columns)
         var reports: [MissionReport] = []
         var failures = Diagnostics()
         for path in missions {
@@ -80,12 +84,13 @@ struct Validate: ParsableCommand {
                 let summary = MissionSummary(mission: loaded.value.mission, participants: loaded.value.participants,
                                              requests: loaded.value.requests)
                 reports.append(MissionReport(file: path, valid: true, errors: [],
-                                             warnings: loaded.diagnostics.warningLines, summary: summary))
+                                             warnings: loaded.diagnostics.warningLines, notes: loaded.value.notes,
+                                             summary: summary))
             } catch {
                 failures.append(contentsOf: error.diagnostics)
                 StandardError.write(error.diagnostics.errorLines)
                 reports.append(MissionReport(file: path, valid: false, errors: error.diagnostics.errorLines,
-                                             warnings: error.diagnostics.warningLines, summary: nil))
+                                             warnings: error.diagnostics.warningLines, notes: [], summary: nil))
             }
         }
         switch format {
@@ -102,6 +107,8 @@ struct MissionReport: Encodable {
     var valid: Bool
     var errors: [String]
     var warnings: [String]
+    /// How the files were read, e.g. rows grouped into participants.
+    var notes: [String]
     var summary: MissionSummary?
 
     static func json(_ reports: [MissionReport]) throws -> String {
@@ -121,6 +128,7 @@ enum SummaryText {
         lines.append("\(s.mission): \(s.name) (\(s.pairing)) — \(report.file)")
         let sides = s.bySide.isEmpty ? "" : " (" + s.bySide.map { "\($0.label) \($0.count)" }.joined(separator: ", ") + ")"
         lines.append("  participants: \(s.participants)\(sides)")
+        lines += report.notes.map { "    note: " + $0 }
         lines.append("    by country: " + list(s.byCountry))
         lines.append("    by sector:  " + list(s.bySector))
         lines.append("    by type:    " + list(s.byType))

@@ -8,7 +8,7 @@ final class CSVTable {
     /// A data row, with its cells addressed by schema column.
     struct Row {
         /// The record's cells, made into strings on demand.
-        fileprivate let raw: RawCSVRecord
+        let raw: RawCSVRecord
         /// For each schema column, the index of its field (shared with the table).
         fileprivate let fieldIndexOfColumn: [Int?]
         /// Columns outside the schema (shared with the table).
@@ -58,29 +58,52 @@ final class CSVTable {
     /// Columns outside the schema: field index and header as written.
     private(set) var extraColumns: [(fieldIndex: Int, name: String)] = []
     private(set) var header: [String] = []
-    private(set) var rowCount = 0
+    var rowCount = 0
     private(set) var stoppedEarly = false
-    private let reader: CSVReader
+    /// Where the rows come from: a CSV reader, or a workbook sheet (FileFormats.md, "Workbooks").
+    let source: TableSource
     private var headerValid = false
+    /// How the table is mapped and grouped.
+    let options: TableOptions
+    /// The mapping resolved against the source header, when the table has one.
+    private(set) var mapped: MappedColumns?
+    /// The number of fields of the source header.
+    private(set) var sourceHeaderCount = 0
+    /// The source header as written (before mapping).
+    private(set) var sourceHeader: [String] = []
+    /// Rows read and records made of them when rows are grouped (`nil` without grouping).
+    var grouping: (rows: Int, records: Int, field: String)?
 
-    /// The delimiter the file uses.
-    var delimiter: UInt8 { reader.delimiter }
+    /// The delimiter the file uses (`,` for a workbook, whose list cells may use `;`).
+    var delimiter: UInt8 {
+        if case .csv(let reader) = source { return reader.delimiter }
+        return UInt8(ascii: ",")
+    }
     /// The largest record held while reading (the reader's memory bound).
-    var largestRecordBytes: Int { reader.largestRecordBytes }
+    var largestRecordBytes: Int {
+        switch source {
+        case .csv(let reader): reader.largestRecordBytes
+        case .workbook(let sheet, _): sheet.largestRecordBytes
+        }
+    }
 
     /// Opens a CSV file and reads its header.
     ///
     /// - Returns: The table, or `nil` after recording why it cannot be read.
     static func open(_ url: URL, name: String, schema: CSVSchema, limits: ImportLimits,
-                     diagnostics: inout Diagnostics) -> CSVTable? {
+                     options: TableOptions = TableOptions(), diagnostics: inout Diagnostics) -> CSVTable? {
         guard let size = InputFile.check(url, name: name, limits: limits, into: &diagnostics) else { return nil }
         guard size > 0 else {
             diagnostics.append(emptyFile(name, schema))
             return nil
         }
+        if options.acceptsWorkbooks && TableSource.isWorkbook(url) {
+            return openWorkbook(url, name: name, schema: schema, limits: limits, options: options, diagnostics: &diagnostics)
+        }
         do {
             let reader = try CSVReader(contentsOf: url, options: readerOptions(limits))
-            return CSVTable(reader: reader, name: name, schema: schema, limits: limits, diagnostics: &diagnostics)
+            return CSVTable(source: .csv(reader), name: name, schema: schema, limits: limits, options: options,
+                            diagnostics: &diagnostics)
         } catch {
             diagnostics.append(InputFile.unreadable(name, error))
             return nil
@@ -89,7 +112,7 @@ final class CSVTable {
 
     /// Opens CSV held in memory and reads its header.
     static func open(_ data: Data, name: String, schema: CSVSchema, limits: ImportLimits,
-                     diagnostics: inout Diagnostics) -> CSVTable? {
+                     options: TableOptions = TableOptions(), diagnostics: inout Diagnostics) -> CSVTable? {
         guard data.count <= limits.maxFileBytes else {
             diagnostics.append(Diagnostic(
                 kind: .limitExceeded, file: name,
@@ -102,28 +125,35 @@ final class CSVTable {
             return nil
         }
         let reader = CSVReader(data: data, options: readerOptions(limits))
-        return CSVTable(reader: reader, name: name, schema: schema, limits: limits, diagnostics: &diagnostics)
+        return CSVTable(source: .csv(reader), name: name, schema: schema, limits: limits, options: options,
+                        diagnostics: &diagnostics)
     }
 
     private static func readerOptions(_ limits: ImportLimits) -> CSVReader.Options {
         CSVReader.Options(maxFieldBytes: limits.maxFieldBytes, maxFieldsPerRecord: limits.maxColumns)
     }
 
-    private static func emptyFile(_ name: String, _ schema: CSVSchema) -> Diagnostic {
+    static func emptyFile(_ name: String, _ schema: CSVSchema) -> Diagnostic {
         let example = schema.columns.filter(\.isRequired).map(\.name).joined(separator: ",")
         return Diagnostic(file: name, message: "the file is empty",
                           hint: "start with a header line such as \(example)")
     }
 
-    private init?(reader: CSVReader, name: String, schema: CSVSchema, limits: ImportLimits,
-                  diagnostics: inout Diagnostics) {
-        self.reader = reader
+    init?(source: TableSource, name: String, schema: CSVSchema, limits: ImportLimits, options: TableOptions,
+          headerRecord workbookHeader: CSVRecord? = nil, diagnostics: inout Diagnostics) {
+        self.source = source
         self.fileName = name
         self.schema = schema
         self.limits = limits
+        self.options = options
         self.diagnostics = Diagnostics(errorLimit: limits.maxErrors)
         self.fieldIndexOfColumn = Array(repeating: nil, count: schema.columns.count)
         defer { diagnostics.append(contentsOf: self.diagnostics) ; self.diagnostics = Diagnostics(errorLimit: limits.maxErrors) }
+        guard case .csv(let reader) = source else {
+            guard let workbookHeader else { return nil }
+            guard readMappedHeader(workbookHeader) else { return nil }
+            return
+        }
         if reader.containsNULBytes {
             self.diagnostics.append(Diagnostic(
                 kind: .encoding, file: name, message: "the file contains NUL bytes and looks binary, not CSV",
@@ -146,7 +176,20 @@ final class CSVTable {
             self.diagnostics.append(Self.emptyFile(name, schema))
             return nil
         }
-        guard readHeader(headerRecord) else { return nil }
+        guard readMappedHeader(headerRecord) else { return nil }
+    }
+
+    /// Resolves the mapping (if any) against the source header, then matches the result to the schema.
+    private func readMappedHeader(_ record: CSVRecord) -> Bool {
+        sourceHeader = record.fields
+        sourceHeaderCount = record.fields.count
+        guard let mapping = options.mapping else { return readHeader(record) }
+        report(record.problems)
+        let resolved = MappedColumns(mapping: mapping, header: record.fields, schema: schema,
+                                     listColumns: options.listColumns, fileName: fileName, diagnostics: &diagnostics)
+        mapped = resolved
+        let ok = readHeader(CSVRecord(fields: resolved.header, line: record.line))
+        return ok && !diagnostics.hasErrors
     }
 
     /// Matches the header to the schema; records missing, duplicate and unknown columns.
@@ -208,6 +251,7 @@ final class CSVTable {
     /// Rows whose fields cannot be told apart (an unclosed quote, a field count
     /// that differs from the header's) are reported and skipped.
     func nextRow() -> Row? {
+        guard case .csv(let reader) = source else { return nil }
         while true {
             let record: RawCSVRecord?
             do {
@@ -229,16 +273,27 @@ final class CSVTable {
             if record.problems.contains(where: { $0.kind == .unterminatedQuote }) { continue }
             // Spreadsheets export empty rows as a line of delimiters: nothing was written, nothing is lost.
             if record.problems.isEmpty && record.isBlank { continue }
-            guard record.count == header.count else {
+            guard record.count == sourceHeaderCount else {
                 reportFieldCount(record)
                 continue
             }
-            return Row(raw: record, fieldIndexOfColumn: fieldIndexOfColumn, extraColumns: extraColumns)
+            return row(record)
         }
     }
 
+    /// A source record as a row: mapped when the table has a mapping.
+    func row(_ record: RawCSVRecord) -> Row {
+        Row(raw: mapped?.map(record) ?? record, fieldIndexOfColumn: fieldIndexOfColumn, extraColumns: extraColumns)
+    }
+
+    /// A row made of an already mapped (grouped) record.
+    func mappedRow(_ record: RawCSVRecord) -> Row {
+        Row(raw: record, fieldIndexOfColumn: fieldIndexOfColumn, extraColumns: extraColumns)
+    }
+
     private func reportFieldCount(_ record: RawCSVRecord) {
-        let delimiterName = Self.name(ofDelimiter: reader.delimiter)
+        let delimiterName = Self.name(ofDelimiter: delimiter)
+        let header = sourceHeader
         if record.count > header.count {
             error(line: record.line, field: nil,
                   "the row has \(record.count) fields but the header has \(header.count)",
@@ -260,12 +315,13 @@ final class CSVTable {
 
     /// The name of the column at a field index, for messages.
     func columnName(atField index: Int) -> String? {
+        if mapped != nil { return index < sourceHeader.count && !sourceHeader[index].isEmpty ? sourceHeader[index] : nil }
         if let column = fieldIndexOfColumn.firstIndex(where: { $0 == index }) { return schema.columns[column].name }
         if let extra = extraColumns.first(where: { $0.fieldIndex == index }) { return extra.name }
         return index < header.count && !header[index].isEmpty ? header[index] : nil
     }
 
-    private func report(_ problems: [CSVProblem]) {
+    func report(_ problems: [CSVProblem]) {
         for problem in problems {
             let field = columnName(atField: problem.fieldIndex)
             switch problem.kind {

@@ -6,7 +6,8 @@
 /// participants.csv:17: column 'country': 'Czechoslovakia' is not a known country (use an ISO code such as CZ or SK)
 /// ```
 ///
-/// The parts are `file:line[:character]: column 'x': what is wrong (what to do)`;
+/// The parts are `file:line[:character]: column 'x': what is wrong (what to do)`
+/// (`file.xlsx:Sheet1!C17: …` in a workbook);
 /// parts that do not apply are left out (a file-wide problem has no line, a
 /// JSON record names its `record N, field 'x'`).
 public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
@@ -38,6 +39,9 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     public var message: String
     /// What to do about it.
     public var hint: String?
+    /// The workbook cell, `Sheet1!C17`, for a problem in an Excel workbook;
+    /// printed in place of the line.
+    public var cell: String?
 
     /// Creates a diagnostic.
     ///
@@ -52,9 +56,11 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     ///   - fieldKind: Whether `field` is a column (default) or a key.
     ///   - message: What is wrong.
     ///   - hint: What to do.
+    ///   - cell: The workbook cell (`Sheet1!C17`), if any.
     public init(
         _ severity: Severity = .error, kind: Kind = .invalidValue, file: String, line: Int? = nil,
-        character: Int? = nil, record: Int? = nil, field: String? = nil, fieldKind: FieldKind = .column, message: String, hint: String? = nil
+        character: Int? = nil, record: Int? = nil, field: String? = nil, fieldKind: FieldKind = .column, message: String, hint: String? = nil,
+        cell: String? = nil
     ) {
         self.severity = severity
         self.kind = kind
@@ -66,6 +72,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
         self.fieldKind = fieldKind
         self.message = Self.shortened(message, keeping: 200, 100)
         self.hint = hint.map { Self.shortened($0, keeping: 200, 100) }
+        self.cell = cell
     }
 
     /// A text cut in the middle when long, so that a bad 1 MiB cell does not
@@ -83,10 +90,12 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
         return String(text.prefix(head)) + "… (\(count - head - tail) characters left out) …" + String(text.suffix(tail))
     }
 
-    /// `file:line: column 'x': message (hint)`.
+    /// `file:line: column 'x': message (hint)`, or `file:Sheet1!C17: column 'x': message (hint)` in a workbook.
     public var description: String {
         var text = file
-        if let line {
+        if let cell {
+            text += ":\(cell)"
+        } else if let line {
             text += ":\(line)"
             if let character { text += ":\(character)" }
         }

@@ -40,6 +40,9 @@ public struct Imported<Value: Sendable>: Sendable {
     public var value: Value
     /// Warnings (and no errors: a file with errors throws ``ImportError``).
     public var diagnostics: Diagnostics
+    /// Notes that are not problems, e.g. how many rows a column mapping's
+    /// `group_by` made into how many participants.
+    public var notes: [String] = []
 
     /// Creates a result.
     ///

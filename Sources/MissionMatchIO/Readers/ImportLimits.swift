@@ -18,6 +18,18 @@ public struct ImportLimits: Sendable, Hashable {
     public var maxColumns: Int
     /// The most errors listed per run; the rest are counted (default 200).
     public var maxErrors: Int
+    /// The most bytes decompressed from one workbook (`.xlsx`) in all, a zip
+    /// bomb's bound (default 4 GiB; FileFormats.md, "Workbook limits").
+    public var maxWorkbookBytes: Int
+    /// The largest ratio of decompressed to compressed bytes accepted for a
+    /// workbook entry once it passes 1 MiB (default 500).
+    public var maxCompressionRatio: Int
+    /// The most shared strings a workbook may hold (default 2,000,000).
+    public var maxSharedStrings: Int
+    /// The most bytes of text in a workbook's shared strings (default 256 MiB).
+    public var maxSharedStringBytes: Int
+    /// The most entries in a workbook's ZIP archive (default 10,000).
+    public var maxWorkbookEntries: Int
 
     /// Creates limits; every parameter has a default.
     ///
@@ -27,13 +39,25 @@ public struct ImportLimits: Sendable, Hashable {
     ///   - maxFieldBytes: Longest field (default 1 MiB).
     ///   - maxColumns: Most columns (default 1,000).
     ///   - maxErrors: Most errors listed (default 200).
+    ///   - maxWorkbookBytes: Most bytes decompressed from a workbook (default 4 GiB).
+    ///   - maxCompressionRatio: Largest decompressed-to-compressed ratio of a workbook entry (default 500).
+    ///   - maxSharedStrings: Most shared strings in a workbook (default 2,000,000).
+    ///   - maxSharedStringBytes: Most bytes of shared-string text (default 256 MiB).
+    ///   - maxWorkbookEntries: Most entries in a workbook archive (default 10,000).
     public init(maxFileBytes: Int = 1 << 30, maxRows: Int = 2_000_000, maxFieldBytes: Int = 1 << 20,
-                maxColumns: Int = 1000, maxErrors: Int = 200) {
+                maxColumns: Int = 1000, maxErrors: Int = 200, maxWorkbookBytes: Int = 1 << 32,
+                maxCompressionRatio: Int = 500, maxSharedStrings: Int = 2_000_000,
+                maxSharedStringBytes: Int = 1 << 28, maxWorkbookEntries: Int = 10_000) {
         self.maxFileBytes = maxFileBytes
         self.maxRows = maxRows
         self.maxFieldBytes = maxFieldBytes
         self.maxColumns = maxColumns
         self.maxErrors = maxErrors
+        self.maxWorkbookBytes = maxWorkbookBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.maxSharedStrings = maxSharedStrings
+        self.maxSharedStringBytes = maxSharedStringBytes
+        self.maxWorkbookEntries = maxWorkbookEntries
     }
 
     /// The default limits.

@@ -18,6 +18,11 @@ public struct MeetingRequestReader: Sendable, CSVTableImporter {
     public var mission: Mission?
     /// Size limits.
     public var limits: ImportLimits
+    /// How the file's columns become the format's fields (FileFormats.md,
+    /// "Column mapping"); `nil` reads the format's own columns.
+    public var columns: TableMapping?
+
+    var tableOptions: TableOptions { TableOptions(acceptsWorkbooks: true, mapping: columns) }
 
     enum Column: Int, CaseIterable { case from, to, priority, note }
 
@@ -68,7 +73,7 @@ public struct MeetingRequestReader: Sendable, CSVTableImporter {
         let directory = ParticipantDirectory(participants: participants, pairing: mission?.pairing)
         var firstLine: [String: Int] = [:]
         var requests: [MeetingRequest] = []
-        while let row = table.nextRow() {
+        table.forEachRow { row in
             let errorsBefore = table.diagnostics.errorCount
             let from = directory.checkedID(row.value(Column.from.rawValue), column: "from", line: row.line, in: table)
             let to = directory.checkedID(row.value(Column.to.rawValue), column: "to", line: row.line, in: table)
@@ -82,12 +87,12 @@ public struct MeetingRequestReader: Sendable, CSVTableImporter {
             if let from, let to {
                 directory.checkPair(from, to, column: "to", line: row.line, verb: "requested", in: table, seen: &firstLine)
             }
-            guard table.diagnostics.errorCount == errorsBefore, let from, let to, let priority else { continue }
+            guard table.diagnostics.errorCount == errorsBefore, let from, let to, let priority else { return }
             let note = row.value(Column.note.rawValue)
             requests.append(MeetingRequest(from: from, to: to, priority: priority, note: note.isEmpty ? nil : note,
                                            source: SourceLocation(file: table.fileName, line: row.line)))
         }
-        diagnostics.append(contentsOf: table.diagnostics)
+        diagnostics.append(contentsOf: table.located(table.diagnostics))
         guard !diagnostics.hasErrors else { throw ImportError(diagnostics: diagnostics) }
         return Imported(value: requests, diagnostics: diagnostics)
     }

@@ -7,7 +7,7 @@ struct MissionDecoder {
     static let keys = [
         "id", "name", "host_country", "city", "timezone", "participants", "requests", "pairing", "sides", "sessions",
         "meeting_minutes", "break_minutes", "tables", "max_meetings", "min_meetings", "rules", "weights", "top_k", "targets",
-        "outcomes", "encoder",
+        "outcomes", "encoder", "columns",
     ]
     static let sessionKeys = ["date", "start", "end"]
     static let ruleKeys = ["exclude_same_cluster", "exclude_same_country", "require_common_language", "exclude_met_before"]

@@ -23,6 +23,10 @@ public struct MissionFile: Sendable, Equatable {
     /// the mission file's folder (`nil` without the key or with `encoder: none`).
     public var encoderURL: URL?
 
+    /// The `columns:` block: how the participants, requests and outcomes files'
+    /// columns become the formats' fields (FileFormats.md, "Column mapping").
+    public var columns: ColumnMapping?
+
     /// The `encoder` value that asks for lexical ranking (no sentence encoder).
     public static let noEncoder = "none"
 

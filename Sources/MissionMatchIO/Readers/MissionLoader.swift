@@ -9,6 +9,8 @@ public struct LoadedMission: Sendable {
     public var participants: [Participant]
     /// The meeting requests, in file order (empty without a requests file).
     public var requests: [MeetingRequest]
+    /// Notes on how the files were read (rows grouped into participants), for a summary.
+    public var notes: [String] = []
 
     /// The mission.
     public var mission: Mission { file.mission }
@@ -47,6 +49,9 @@ public struct MissionLoader: Sendable {
     public var referenceData: ReferenceData
     /// Size limits for each file.
     public var limits: ImportLimits
+    /// A column mapping that replaces the mission file's `columns:` block (a
+    /// mapping file given on the command line); `nil` uses the mission's.
+    public var columns: ColumnMapping?
 
     /// Creates a loader.
     ///
@@ -73,12 +78,16 @@ public struct MissionLoader: Sendable {
         let mission = file.value.mission
 
         var participants: [Participant]?
+        var notes: [String] = []
         if exists(file.value.participantsURL, key: "participants", path: mission.participantsPath ?? "",
                   line: file.value.participantsLine, file: file.value, into: &diagnostics) {
             do {
-                let read = try ParticipantReader(referenceData: referenceData, mission: mission, limits: limits)
+                let mapping = columns ?? file.value.columns
+                let read = try ParticipantReader(referenceData: referenceData, mission: mission, limits: limits,
+                                                 columns: mapping?.participants)
                     .read(contentsOf: file.value.participantsURL)
                 participants = read.value
+                notes = read.notes
                 diagnostics.append(contentsOf: read.diagnostics)
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
@@ -89,8 +98,9 @@ public struct MissionLoader: Sendable {
            exists(requestsURL, key: "requests", path: requestsPath, line: file.value.requestsLine, file: file.value, into: &diagnostics),
            let participants {
             do {
-                let read = try MeetingRequestReader(participants: participants, mission: mission, limits: limits)
-                    .read(contentsOf: requestsURL)
+                var reader = MeetingRequestReader(participants: participants, mission: mission, limits: limits)
+                reader.columns = (columns ?? file.value.columns)?.requests
+                let read = try reader.read(contentsOf: requestsURL)
                 requests = read.value
                 diagnostics.append(contentsOf: read.diagnostics)
             } catch {
@@ -98,8 +108,9 @@ public struct MissionLoader: Sendable {
             }
         }
         guard let participants, !diagnostics.hasErrors else { throw ImportError(diagnostics: diagnostics) }
-        return Imported(value: LoadedMission(file: file.value, participants: participants, requests: requests),
-                        diagnostics: diagnostics)
+        var loaded = LoadedMission(file: file.value, participants: participants, requests: requests)
+        loaded.notes = notes
+        return Imported(value: loaded, diagnostics: diagnostics)
     }
 
     private func exists(_ url: URL, key: String, path: String, line: Int?, file: MissionFile,

@@ -76,6 +76,10 @@ public struct MissionReader: Sendable {
         }
         var decoder = MissionDecoder(fileName: displayName, countries: referenceData?.countries, errorLimit: limits.maxErrors)
         let decoded = decoder.mission(from: root)
+        var columns: ColumnMapping?
+        if case .mapping(let entries) = root.value, let node = entries.first(where: { $0.key == "columns" })?.value {
+            columns = ColumnMappingDecoder.decode(node, path: "columns", reader: &decoder.reader)
+        }
         diagnostics.append(contentsOf: decoder.reader.diagnostics)
         guard let decoded, !diagnostics.hasErrors else { throw ImportError(diagnostics: diagnostics) }
         var file = MissionFile(
@@ -84,6 +88,7 @@ public struct MissionReader: Sendable {
             requestsURL: decoded.mission.requestsPath.map { Self.resolve($0, against: baseURL) },
             displayName: displayName, participantsLine: decoded.participantsLine, requestsLine: decoded.requestsLine)
         file.outcomesURL = decoded.mission.outcomesPath.map { Self.resolve($0, against: baseURL) }
+        file.columns = columns
         file.encoderURL = decoded.mission.encoderPath.flatMap { path in
             guard path != MissionFile.noEncoder else { return nil }
             // `~/…` is the user's home folder, as a shell would read it.

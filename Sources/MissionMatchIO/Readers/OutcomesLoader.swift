@@ -104,8 +104,10 @@ public struct OutcomesLoader: Sendable {
         if let outcomesURL {
             if FileManager.default.fileExists(atPath: outcomesURL.path) {
                 do {
-                    let read = try OutcomesReader(mission: mission, participants: loaded.value.participants, agenda: agenda,
-                                                  limits: limits).read(contentsOf: outcomesURL)
+                    var reader = OutcomesReader(mission: mission, participants: loaded.value.participants, agenda: agenda,
+                                                limits: limits)
+                    reader.columns = loaded.value.file.columns?.outcomes
+                    let read = try reader.read(contentsOf: outcomesURL)
                     diagnostics.append(contentsOf: read.diagnostics)
                     recorded = read.value
                 } catch {

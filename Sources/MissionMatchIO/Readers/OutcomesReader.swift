@@ -24,6 +24,11 @@ public struct OutcomesReader: Sendable, CSVTableImporter {
     public var agenda: Agenda
     /// Size limits.
     public var limits: ImportLimits
+    /// How the file's columns become the format's fields (FileFormats.md,
+    /// "Column mapping"); `nil` reads the format's own columns.
+    public var columns: TableMapping?
+
+    var tableOptions: TableOptions { TableOptions(acceptsWorkbooks: true, mapping: columns) }
 
     /// An agreement dated more than this many days after the mission's first
     /// day is reported with a warning (a likely typo in the year).
@@ -99,15 +104,15 @@ public struct OutcomesReader: Sendable, CSVTableImporter {
            !(table.hasColumn(Column.participantA.rawValue) && table.hasColumn(Column.participantB.rawValue)) {
             table.error(line: 1, field: "meeting_id", "neither a 'meeting_id' column nor the two participant columns",
                         hint: "add 'meeting_id', or 'participant_a' and 'participant_b'", kind: .missingColumn)
-            diagnostics.append(contentsOf: table.diagnostics)
+            diagnostics.append(contentsOf: table.located(table.diagnostics))
             throw ImportError(diagnostics: diagnostics)
         }
         var rows = OutcomeRowChecker(reader: self, table: table)
         var outcomes: [MeetingOutcome] = []
-        while let row = table.nextRow() {
+        table.forEachRow { row in
             if let outcome = rows.check(row) { outcomes.append(outcome) }
         }
-        diagnostics.append(contentsOf: table.diagnostics)
+        diagnostics.append(contentsOf: table.located(table.diagnostics))
         guard !diagnostics.hasErrors else { throw ImportError(diagnostics: diagnostics) }
         return Imported(value: outcomes, diagnostics: diagnostics)
     }

@@ -27,6 +27,9 @@ public struct ParticipantReader: Sendable {
     public var mission: Mission?
     /// Size limits.
     public var limits: ImportLimits
+    /// How the file's columns become the format's fields, and whether rows are
+    /// grouped (FileFormats.md, "Column mapping"); `nil` reads the format's own columns.
+    public var columns: TableMapping?
 
     /// Creates a reader.
     ///
@@ -34,13 +37,18 @@ public struct ParticipantReader: Sendable {
     ///   - referenceData: The reference data.
     ///   - mission: The mission, if the file belongs to one.
     ///   - limits: Size limits (default ``ImportLimits/default``).
-    public init(referenceData: ReferenceData, mission: Mission? = nil, limits: ImportLimits = .default) {
+    ///   - columns: The column mapping, if the file is another tool's export.
+    public init(referenceData: ReferenceData, mission: Mission? = nil, limits: ImportLimits = .default,
+                columns: TableMapping? = nil) {
         self.referenceData = referenceData
         self.mission = mission
         self.limits = limits
+        self.columns = columns
     }
 
-    /// Reads a participants file; `.json` files as JSON, anything else as CSV.
+    /// Reads a participants file; `.json` files as JSON, `.xlsx` files as Excel
+    /// workbooks (the first sheet, or the mapping's), anything else as CSV.
+    /// Messages about a workbook name the cell: `file.xlsx:Sheet1!C17: column 'country': …`.
     ///
     /// - Parameters:
     ///   - url: The file.
@@ -59,7 +67,8 @@ public struct ParticipantReader: Sendable {
             return try readJSON(data, displayName: name)
         }
         var diagnostics = Diagnostics(errorLimit: limits.maxErrors)
-        let table = CSVTable.open(url, name: name, schema: schema, limits: limits, diagnostics: &diagnostics)
+        let table = CSVTable.open(url, name: name, schema: schema, limits: limits, options: tableOptions,
+                                  diagnostics: &diagnostics)
         return try read(table, name: name, diagnostics: diagnostics)
     }
 
@@ -72,7 +81,8 @@ public struct ParticipantReader: Sendable {
     /// - Throws: ``ImportError`` with every error found.
     public func readCSV(_ data: Data, displayName: String) throws(ImportError) -> Imported<[Participant]> {
         var diagnostics = Diagnostics(errorLimit: limits.maxErrors)
-        let table = CSVTable.open(data, name: displayName, schema: schema, limits: limits, diagnostics: &diagnostics)
+        let table = CSVTable.open(data, name: displayName, schema: schema, limits: limits, options: tableOptions,
+                                  diagnostics: &diagnostics)
         return try read(table, name: displayName, diagnostics: diagnostics)
     }
 
@@ -128,6 +138,12 @@ public struct ParticipantReader: Sendable {
         return Imported(value: participants, diagnostics: diagnostics)
     }
 
+    private var tableOptions: TableOptions {
+        TableOptions(acceptsWorkbooks: true, mapping: columns,
+                     listColumns: Set(ParticipantField.allCases.filter(\.isList).map(\.name)),
+                     unionColumns: [ParticipantField.offers.name, ParticipantField.needs.name])
+    }
+
     private var schema: CSVSchema {
         ParticipantField.schema(requiringSide: mission?.pairing == .bipartite)
     }
@@ -140,18 +156,24 @@ public struct ParticipantReader: Sendable {
         let allowsSemicolon = table.delimiter != UInt8(ascii: ";")
         var participants: [Participant] = []
         var rows = 0
-        while let row = table.nextRow() {
+        table.forEachRow { row in
             rows += 1
             let record = CSVParticipantRecord(row: row, allowsSemicolonLists: allowsSemicolon)
             if let participant = validator.participant(from: record) { participants.append(participant) }
         }
-        diagnostics.append(contentsOf: table.diagnostics)
-        diagnostics.append(contentsOf: validator.diagnostics)
+        diagnostics.append(contentsOf: table.located(table.diagnostics))
+        diagnostics.append(contentsOf: table.located(validator.diagnostics))
+        var notes: [String] = []
+        if let grouping = table.grouping {
+            notes.append("\(name): \(grouping.rows) rows became \(grouping.records) participants, grouped by '\(grouping.field)'")
+        }
         if rows == 0 && table.rowCount == 0 && !diagnostics.hasErrors {
             diagnostics.append(Diagnostic(file: name, line: 1, message: "the file has a header but no participants",
                                           hint: "add one row per organisation below the header"))
         }
         guard !diagnostics.hasErrors else { throw ImportError(diagnostics: diagnostics) }
-        return Imported(value: participants, diagnostics: diagnostics)
+        var imported = Imported(value: participants, diagnostics: diagnostics)
+        imported.notes = notes
+        return imported
     }
 }
