@@ -135,6 +135,7 @@ public struct ColumnSuggester: Sendable {
         case .maxMeetings, .minMeetings, .representatives: return ColumnProfile.share(values, ValueTests.isInteger)
         case .available: return ColumnProfile.share(items, ValueTests.isTimeRange)
         case .id: return ColumnProfile.share(values) { $0.count <= 128 }
+        case .wantsMissions, .refusesMissions: return ColumnProfile.share(items) { $0.count <= 128 && !$0.contains(" ") }
         case .sectors, .offerTags, .needTags: return ColumnProfile.share(items, ValueTests.isWords)
         case .name, .side, .cluster, .offers, .needs, .contact: return ColumnProfile.share(values, ValueTests.isWords)
         }
