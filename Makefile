@@ -44,14 +44,17 @@ test: deps encoder
 
 # DocC for each library target, warnings treated as errors (--warnings-as-errors:
 # a broken symbol link or an undocumented parameter fails); the output is also
-# searched for "warning:" so that nothing slips through. Archives go to
-# .build/plugins/Swift-DocC/outputs/.
+# searched for "warning:" so that nothing slips through — except SwiftPM's
+# note that a dependency's checkout holds a file it does not handle
+# (ZIPFoundation's PrivacyInfo.xcprivacy), which is not ours to fix. Archives
+# go to .build/plugins/Swift-DocC/outputs/.
+DOC_FOREIGN = which are unhandled; explicitly declare them as resources
 DOC_TARGETS = MatchCore MissionMatch MissionMatchIO SentenceEncoder MissionMatchExact MissionMatchEvaluation
 docs: deps
 	@for target in $(DOC_TARGETS); do \
 		echo "== DocC $$target"; \
 		log=$$($(SWIFT) package generate-documentation --target $$target --warnings-as-errors 2>&1); status=$$?; \
-		if [ $$status -ne 0 ] || grep -q "warning:" <<<"$$log"; then \
+		if [ $$status -ne 0 ] || grep "warning:" <<<"$$log" | grep -qv "$(DOC_FOREIGN)"; then \
 			echo "$$log" | grep -v "^\[" ; echo "make docs: $$target has DocC warnings or errors"; exit 1; fi; \
 	done; echo "make docs: $(words $(DOC_TARGETS)) library targets, zero warnings"
 
