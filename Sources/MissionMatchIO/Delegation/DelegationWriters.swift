@@ -118,6 +118,6 @@ public struct DelegationWriter: Sendable {
         copy.participantsPath = "../participants/\(OutputFileName.sanitized(copy.id)).csv"
         copy.requestsPath = nil
         copy.outcomesPath = nil
-        return MissionFileWriter().yaml(for: copy, comment: "The delegation chosen by missionmatch delegate; plan it with missionmatch run.")
+        return MissionFileWriter().yaml(for: copy, comment: "The delegation chosen for this mission: the SMEs sent and the mission's counterparts.")
     }
 }

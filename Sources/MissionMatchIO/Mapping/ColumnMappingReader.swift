@@ -46,7 +46,7 @@ public struct ColumnMappingReader: Sendable {
     /// - Throws: ``ImportError`` with every problem found.
     public func read(_ data: Data, displayName: String) throws(ImportError) -> Imported<ColumnMapping> {
         var diagnostics = Diagnostics(errorLimit: limits.maxErrors)
-        let hint = "write columns: with participants:, requests: or outcomes: below it, as `missionmatch columns` does"
+        let hint = "write columns: with participants:, requests: or outcomes: below it"
         guard let text = String(validating: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data, as: UTF8.self) else {
             diagnostics.append(Diagnostic(kind: .encoding, file: displayName, message: "the file is not valid UTF-8", hint: "save it as UTF-8"))
             throw ImportError(diagnostics: diagnostics)

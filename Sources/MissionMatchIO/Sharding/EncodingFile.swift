@@ -135,7 +135,7 @@ public struct EncodingFile: Sendable, Equatable {
 
     private static func refusal(_ name: String, _ message: String) -> ImportError {
         ImportError(Diagnostic(kind: .invalidValue, file: name, message: message,
-                               hint: "write the encoding again for this mission (missionmatch rank MISSION --write-encoding FILE)"))
+                               hint: "write the encoding again from this mission and its participants"))
     }
 
     /// The file's bytes (FileFormats §11).

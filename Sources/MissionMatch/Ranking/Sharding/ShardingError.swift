@@ -18,7 +18,7 @@ public enum ShardingError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .openPairing(let mission):
             "mission '\(mission)' pairs everyone with everyone (open); only a bipartite mission's second side can be "
-                + "cut into shards (rank it without --shard)"
+                + "cut into shards (rank it whole)"
         case .noParts:
             "no part given (give the part of every shard)"
         case .shardCountsDiffer(let part, let count, let expected):
