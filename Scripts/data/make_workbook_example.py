@@ -20,7 +20,8 @@ import openpyxl
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MISSION = "escp4i-matchmaking-2019"
 TYPE_LABELS = {"sme": "SME", "large": "Large company", "research": "R&D institution / University",
-               "cluster": "Cluster / Business network", "public": "Public authority", "other": "Other"}
+               "cluster": "Cluster / Business network", "public": "Public authority",
+               "intermediary": "Consultant", "investor": "Investor"}
 COUNTRY_NAMES = {"CZ": "Czech Republic", "FR": "France", "DE": "Germany", "ES": "Spain", "IT": "Italy",
                  "PT": "Portugal", "BE": "Belgium", "AT": "Austria", "PL": "Poland", "NL": "Netherlands",
                  "SK": "Slovakia", "HU": "Hungary", "SI": "Slovenia", "DK": "Denmark", "SE": "Sweden",
@@ -96,7 +97,8 @@ columns:
     type:
       column: Organization type
       values: {"SME": sme, "Large company": large, "R&D institution / University": research,
-               "Cluster / Business network": cluster, "Public authority": public, "Other": other}
+               "Cluster / Business network": cluster, "Public authority": public, "Consultant": intermediary,
+               "Investor": investor}
     cluster: Cluster
     sectors: {column: Areas of activities, separator: ";"}
     offers: Marketplace offer

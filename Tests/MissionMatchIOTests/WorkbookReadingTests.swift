@@ -168,6 +168,33 @@ struct WorkbookReadingTests {
         #expect(throws: ImportError.self) { try ColumnMappingReader().read(Data("columns:\n  participants:\n    nmae: X\n".utf8), displayName: "m.yaml") }
     }
 
+    /// A value map's targets are checked when the mapping is read, each at its
+    /// line, so an organiser learns of a wrong target before any row uses it.
+    @Test func valueMapTargetsThatAreNoValueOfTheirFieldAreErrorsAtTheirLine() throws {
+        let text = """
+            columns:
+              participants:
+                type:
+                  column: Organization type
+                  values: {"SME": sme, "University": research,
+                           "Other": other}
+                cooperation: {column: Sought, separator: ";", values: {"Sales": commercial, "JV": joint-venture-ish}}
+                languages: {column: Languages, values: {"Deutsch": de}}
+            """
+        do {
+            _ = try ColumnMappingReader().read(Data(text.utf8), displayName: "map.yaml")
+            Issue.record("the mapping was accepted")
+        } catch {
+            let lines = error.diagnostics.errorLines
+            #expect(lines.count == 2, "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("map.yaml:6: key 'columns.participants.type.values.Other': 'other' is not a value of 'type'") }, "\(lines)")
+            #expect(lines.contains { $0.contains("'joint-venture-ish' is not a value of 'cooperation'") && $0.contains("commercial") }, "\(lines)")
+        }
+        let fine = try ColumnMappingReader().read(Data(text.replacingOccurrences(of: "\"Other\": other", with: "\"Other\": intermediary")
+            .replacingOccurrences(of: "joint-venture-ish", with: "joint_venture").utf8), displayName: "map.yaml").value
+        #expect(fine.participants?.fields.first { $0.field == "type" }?.values["other"] == "intermediary")
+    }
+
     /// The bundled escp4i mission and its event-platform export (written by
     /// openpyxl, Scripts/data/make_workbook_example.py) give the same bytes.
     @Test func theBundledWorkbookGivesTheCSVsRecommendationsAndAgenda() throws {

@@ -1,3 +1,5 @@
+import MissionMatch
+
 /// Reads a `columns:` block (a mission file's, or a mapping file's) into a
 /// ``ColumnMapping``, recording every problem at its line like the rest of
 /// the mission file.
@@ -88,7 +90,7 @@ struct ColumnMappingDecoder {
                 }
             }
             if let values = map.entry("values") {
-                mapping.values = valueMap(values.value, path: map.name("values"), reader: &reader)
+                mapping.values = valueMap(values.value, field: name, path: map.name("values"), reader: &reader)
             }
             return columns.isEmpty ? nil : mapping
         case .null:
@@ -116,7 +118,22 @@ struct ColumnMappingDecoder {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    private static func valueMap(_ node: StructuredNode, path: String, reader: inout StructuredReader) -> [String: String] {
+    /// The values an enumeration field accepts, checked in a value map's targets
+    /// when the mission file is read (rather than at every row that uses them).
+    static func acceptedTargets(of field: String) -> (accepts: (String) -> Bool, listed: String)? {
+        switch field {
+        case "type":
+            (accepts: { ParticipantType(parsing: $0) != nil },
+             listed: ParticipantType.allCases.map(\.rawValue).joined(separator: ", "))
+        case "cooperation":
+            (accepts: { $0.split(separator: "|").allSatisfy { CooperationType(parsing: String($0)) != nil } },
+             listed: CooperationType.allCases.map(\.rawValue).joined(separator: ", "))
+        default:
+            nil
+        }
+    }
+
+    private static func valueMap(_ node: StructuredNode, field: String, path: String, reader: inout StructuredReader) -> [String: String] {
         guard case .mapping(let entries) = node.value else {
             reader.error(line: node.line, key: path, "the value is \(node.kindName), not a mapping",
                          hint: "write source values and what they become, e.g. {SME: sme, University: research}")
@@ -127,6 +144,12 @@ struct ColumnMappingDecoder {
             guard let target = entry.value.scalarText else {
                 reader.error(line: entry.keyLine, key: path + "." + entry.key, "the value is \(entry.value.kindName)",
                              hint: "write the MissionMatch value, e.g. sme")
+                continue
+            }
+            if let targets = acceptedTargets(of: field), !target.trimmingBlanks().isEmpty, !targets.accepts(target) {
+                reader.error(line: entry.value.line ?? entry.keyLine, key: path + "." + entry.key,
+                             "'\(target)' is not a value of '\(field)'",
+                             hint: "map '\(entry.key)' to one of: \(targets.listed) (or leave it out to have such rows reported)")
                 continue
             }
             values[ValueKey.of(entry.key)] = target
