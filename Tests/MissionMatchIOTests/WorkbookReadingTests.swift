@@ -56,7 +56,7 @@ struct WorkbookReadingTests {
         let lines = try readError(book)
         #expect(lines.contains { $0.hasPrefix("participants.xlsx:'Export 2025'!C2: column 'country': 'Czechoslovakia' is not a known country") })
         #expect(lines.contains { $0.hasPrefix("participants.xlsx:'Export 2025'!B3: column 'name': the name is missing") })
-        #expect(lines.contains { $0.hasPrefix("participants.xlsx:'Export 2025'!A3: column 'id': 'cz-01' is already the id of line 2") })
+        #expect(lines.contains { $0.hasPrefix("participants.xlsx:'Export 2025'!A3: column 'id': 'cz-01' is already the id of row 2") })
         #expect(lines.allSatisfy { $0.hasPrefix("participants.xlsx:'Export 2025'!") }, "\(lines)")
     }
 

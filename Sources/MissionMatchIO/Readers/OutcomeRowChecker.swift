@@ -111,7 +111,7 @@ struct OutcomeRowChecker {
     /// Whether a meeting or pair is reported for the first time; reports the duplicate otherwise.
     private mutating func unique(_ key: String, line: Int, what: String) -> Bool {
         if let first = firstLine[key] {
-            table.error(line: line, field: "meeting_id", "\(what) is already reported on line \(first)",
+            table.error(line: line, field: "meeting_id", "\(what) is already reported on \(table.place(first))",
                         hint: "keep one row per meeting: follow_up holds its most binding outcome", kind: .duplicate)
             return false
         }

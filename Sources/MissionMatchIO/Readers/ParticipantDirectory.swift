@@ -50,7 +50,7 @@ extension ParticipantDirectory {
             table.error(line: line, field: column, "'\(a)' and '\(b)' are both on side \(side)",
                         hint: "a bipartite mission only pairs participants of different sides")
         } else if let first = seen[Self.pairKey(a, b)] {
-            table.error(line: line, field: column, "the pair '\(a)', '\(b)' was already \(verb) on line \(first)",
+            table.error(line: line, field: column, "the pair '\(a)', '\(b)' was already \(verb) on \(table.place(first))",
                         hint: "keep one line per pair", kind: .duplicate)
         } else {
             seen[Self.pairKey(a, b)] = line

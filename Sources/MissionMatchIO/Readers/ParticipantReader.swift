@@ -153,6 +153,7 @@ public struct ParticipantReader: Sendable {
         guard let table, !diagnostics.hasErrors else { throw ImportError(diagnostics: diagnostics) }
         var validator = ParticipantValidator(fileName: name, reference: referenceData, mission: mission,
                                              errorLimit: limits.maxErrors)
+        validator.rowNoun = table.rowNoun
         let allowsSemicolon = table.delimiter != UInt8(ascii: ";")
         var participants: [Participant] = []
         var rows = 0

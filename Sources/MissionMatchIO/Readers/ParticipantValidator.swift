@@ -21,6 +21,8 @@ struct ParticipantValidator {
     private var cooperationCache: [String: CooperationType?] = [:]
     private var rangeCache: [String: TimeRange?] = [:]
     private let sideByKey: [String: Side]
+    /// How messages name another row: `line` in a CSV file, `row` in a workbook's sheet.
+    var rowNoun = "line"
 
     init(fileName: String, reference: ReferenceData, mission: Mission?, errorLimit: Int) {
         self.fileName = fileName
@@ -99,7 +101,7 @@ struct ParticipantValidator {
         }
         let here = record.recordIndex ?? record.line(.id) ?? 0
         if let first = firstOccurrence[id] {
-            let place = record.recordIndex == nil ? "line \(first)" : "record \(first)"
+            let place = record.recordIndex == nil ? "\(rowNoun) \(first)" : "record \(first)"
             error(record, .id, "'\(id)' is already the id of \(place)", hint: "give each participant a unique id")
             return nil
         }
