@@ -51,27 +51,34 @@ struct ExplanationSection: Sendable, Equatable {
             strings.append(text)
             return next
         }
-        for document in keys.offers + keys.needs {
-            words.append(UInt32(document.concepts.count))
-            for concept in document.concepts {
-                words += [UInt32(truncatingIfNeeded: concept.feature), concept.weight.bitPattern, index(concept.surface)]
-            }
-            words.append(UInt32(document.terms.count))
-            for term in document.terms.sorted() { words.append(index(term)) }
-            words.append(UInt32(document.specific.count))
-            for word in document.specific {
-                words += [UInt32(truncatingIfNeeded: word.position), index(word.stem), index(word.surface), word.weight.bitPattern]
+        for documents in [keys.offers, keys.needs] {
+            for document in documents {
+                words.append(UInt32(document.concepts.count))
+                for concept in document.concepts {
+                    words.append(UInt32(truncatingIfNeeded: concept.feature))
+                    words.append(concept.weight.bitPattern)
+                    words.append(index(concept.surface))
+                }
+                words.append(UInt32(document.terms.count))
+                for term in document.terms.sorted() { words.append(index(term)) }
+                words.append(UInt32(document.specific.count))
+                for word in document.specific {
+                    words.append(UInt32(truncatingIfNeeded: word.position))
+                    words.append(index(word.stem))
+                    words.append(index(word.surface))
+                    words.append(word.weight.bitPattern)
+                }
             }
         }
-        var bytes = [UInt8]()
+        var bytes = Data()
         bytes.reserveCapacity(4 * words.count + strings.reduce(0) { $0 + 4 + $1.utf8.count })
-        func append(_ word: UInt32) { withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) } }
         for string in strings {
-            append(UInt32(string.utf8.count))
+            withUnsafeBytes(of: UInt32(string.utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
             bytes.append(contentsOf: string.utf8)
         }
-        for word in words { append(word) }
-        self.bytes = Data(bytes)
+        for index in words.indices { words[index] = words[index].littleEndian }
+        words.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        self.bytes = bytes
         self.strings = strings.count
         self.fileOffset = 0
     }
