@@ -60,6 +60,43 @@ struct ShardedRankingModelTests {
         }
     }
 
+    @Test("Random programmes through the files (encoding with explanation keys, parts, any order): merged equals whole")
+    func randomizedThroughFiles() throws {
+        var generator = SeededRandomNumberGenerator(seed: 43)
+        let reference = SyntheticFixtures.reference
+        for round in 0..<5 {
+            let consortium = 15 + Int(generator.next() % 50), counterparts = 25 + Int(generator.next() % 300)
+            let programme = try SyntheticFixtures.generate(
+                SyntheticProgrammeOptions(consortium: consortium, counterparts: counterparts, seed: UInt64(200 + round)))
+            var options = RankingOptions()
+            options.congestion = [0, 1, 2.5][Int(generator.next() % 3)]
+            options.diversity = [0, 0.08, 0.3][Int(generator.next() % 3)]
+            options.workers = 1 + Int(generator.next() % 4)
+            let top = 1 + Int(generator.next() % 12), shards = 1 + Int(generator.next() % 9)
+            let input = try InputValidator(reference: reference).validate(
+                mission: programme.mission, participants: programme.participants, requests: programme.requests).value
+            let sharded = ShardedRanking(reference: reference, rankingOptions: options)
+            let encoding = try EncodingFile.read(try sharded.encode(input, semantic: nil).data(), name: "encoding.mme")
+            let sources = RankingPartFile.Sources(mission: nil, encoding: nil, data: nil)
+            var order = Array(1...shards)
+            order.shuffle(using: &generator)
+            let parts = try order.map { index in
+                let part = try sharded.rankShard(try ShardSpec(index: index, count: shards), input: input, top: top,
+                                                 encoding: encoding, sources: sources)
+                return (name: "part-\(index)", file: try RankingPartFile.read(part.data(), name: "part-\(index)"))
+            }
+            var mergeOptions = RankingOptions()
+            mergeOptions.workers = 1 + Int(generator.next() % 4)
+            let merged = try ShardedRanking(reference: reference, rankingOptions: mergeOptions).merge(parts, input: input, encoding: encoding)
+            let whole = try MatchingEngine(reference: reference, rankingOptions: options)
+                .rank(mission: input.mission, participants: input.participants, requests: input.requests, top: top)
+            let writer = RecommendationsCSVWriter()
+            #expect(writer.csv(for: merged.recommendations) == writer.csv(for: whole.recommendations),
+                    "round \(round): \(consortium) × \(counterparts), \(shards) shards")
+            #expect(merged.recommendations.joined().contains { $0.reasons.contains("↔") || $0.reasons.contains("what they") })
+        }
+    }
+
     @Test("Missing, duplicate and foreign parts are refused")
     func refusedParts() throws {
         let programme = try SyntheticFixtures.generate(SyntheticProgrammeOptions(consortium: 30, counterparts: 90, seed: 5))

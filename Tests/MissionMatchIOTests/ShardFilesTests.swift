@@ -46,6 +46,42 @@ struct ShardFilesTests {
         #expect(rebuilt.lexicalOffers == fitted.lexicalOffers && rebuilt.lexicalNeeds == fitted.lexicalNeeds)
         #expect(rebuilt.semantic == fitted.semantic)
         #expect(rebuilt.lexical.features == fitted.lexical.features)
+        // The merge's encoding: the stored vectors and the keys the reasons read, equal to those of the fitted encoding.
+        let explaining = try read.explainingEncoding(digest: EncodingFile.participantsDigest(participants), options: EncoderOptions(), name: "e")
+        #expect(explaining.explanationKeys == ExplanationKeys(encoding: fitted))
+        #expect(explaining.offers == fitted.offers && explaining.needs == fitted.needs && explaining.profiles == fitted.profiles)
+        #expect(explaining.semantic == fitted.semantic)
+        #expect(explaining.lexicalOffers == fitted.lexicalOffers && explaining.lexicalNeeds == fitted.lexicalNeeds)
+        #expect(ExplanationKeys(encoding: fitted).offers.contains { !$0.concepts.isEmpty && !$0.specific.isEmpty })
+    }
+
+    @Test("Damaged explanation keys are refused naming the byte, never a crash")
+    func damagedExplanationKeys() throws {
+        let (reference, loaded) = try Self.toronto()
+        let fitted = try ParticipantEncoder(thesaurus: reference.thesaurus).encode(loaded.participants)
+        let keys = ExplanationKeys(encoding: fitted)
+        let section = ExplanationSection(keys)
+        let n = loaded.participants.count, features = fitted.featureVectors.rows
+        #expect(try section.keys(participants: n, features: features, file: "e") == keys)
+        // Cut short, one participant too many or too few, a feature out of range.
+        #expect(throws: ImportError.self) { try section.keys(participants: n + 1, features: features, file: "e") }
+        #expect { try section.keys(participants: n - 1, features: features, file: "e") } throws: { "\($0)".contains("bytes after the keys") }
+        #expect(throws: ImportError.self) { try section.keys(participants: n, features: 1, file: "e") }
+        // Random damage: refused or read, never a crash; a string index beyond the table is named with its byte.
+        var generator = SeededRandomNumberGenerator(seed: 29)
+        for _ in 0..<300 {
+            var bytes = section.bytes
+            let position = Int(generator.next() % UInt64(bytes.count))
+            bytes[position] = UInt8(truncatingIfNeeded: generator.next())
+            let damaged = ExplanationSection(bytes: bytes, strings: section.strings, fileOffset: 1000)
+            do {
+                _ = try damaged.keys(participants: n, features: features, file: "e")
+            } catch {
+                #expect("\(error)".contains("e: byte ") && "\(error)".contains("explanation keys"))
+            }
+        }
+        let fewerStrings = ExplanationSection(bytes: section.bytes, strings: section.strings - 1, fileOffset: 0)
+        #expect(throws: ImportError.self) { try fewerStrings.keys(participants: n, features: features, file: "e") }
     }
 
     @Test("An encoding of other participants or options is refused")
@@ -84,8 +120,15 @@ struct ShardFilesTests {
             return sealed
         }
         var future = Data(data.dropLast(8))
-        future[8] = 2
-        #expect { try EncodingFile.read(resealed(future), name: "e") } throws: { "\($0)".contains("format version 2") }
+        future[8] = 3
+        #expect { try EncodingFile.read(resealed(future), name: "e") } throws: { "\($0)".contains("format version 3") }
+        // Version 1 (without the explanation keys) is refused with what to do.
+        var older = Data(data.dropLast(8))
+        older[8] = 1
+        #expect { try EncodingFile.read(resealed(older), name: "e") } throws: {
+            "\($0)".contains("e: byte 8: a missionmatch encoding of format version 1; this missionmatch reads version 2")
+                && "\($0)".contains("write it again")
+        }
         let headerLength = Int(data[12]) | Int(data[13]) << 8 | Int(data[14]) << 16 | Int(data[15]) << 24
         let header = String(decoding: data[16..<(16 + headerLength)], as: UTF8.self)
         let renamed = Data(header.replacingOccurrences(of: "\"participants\":", with: "\"participantz\":").utf8)

@@ -19,35 +19,10 @@ import MatchCore
 /// never read; e-mail and web addresses in texts never become terms (see
 /// ``Tokenizer``).
 package struct Explainer: Sendable {
-    struct Keyword: Sendable {
-        var feature: Int
-        var weight: Float
-        var surface: String
-    }
-
-    struct DocumentKeys: Sendable {
-        /// Concepts, rarest first.
-        var concepts: [Keyword]
-        /// The text's term stems, for finding shared words.
-        var terms: Set<String>
-        /// The text's specific words (see ``specificTermWeight``), in text order, each stem once.
-        var specific: [SpecificTerm]
-    }
-
-    /// A specific word of a text, where it stands and what it weighs.
-    struct SpecificTerm: Sendable {
-        var position: Int
-        var stem: String
-        var surface: String
-        var weight: Float
-    }
+    typealias DocumentKeys = ExplanationKeys.Document
 
     /// The exact offer–offer cosine from which two participants are called competitors (0.2).
     static let competitorCosine: Double = 0.2
-    /// The weight (idf) a shared word needs to be named: one found in at most
-    /// about 5 % of the documents (two, in a small mission), and at least three letters long.
-    private let specificTermWeight: Float
-
     private let model: ScoringModel
     private let reference: ReferenceData
     private let participants: [Participant]
@@ -58,13 +33,17 @@ package struct Explainer: Sendable {
     private let countryNames: [String]
     private let sectorNames: [String]
 
-    /// Prepares the keywords of every participant.
+    /// Prepares the keywords of every participant: the encoding's
+    /// `ParticipantEncoding/explanationKeys` when it carries them (a merged
+    /// sharded ranking), else computed from its analyses and weightings.
     ///
     /// - Parameters:
     ///   - participants: All participants of the mission.
-    ///   - model: The scoring model (its encoding holds the analyses).
+    ///   - model: The scoring model (its encoding holds the analyses or the keys).
     ///   - reference: Sector and country names.
     ///   - wishes: `wish` pairs of participant indices (either order).
+    /// - Precondition: keys carried by the encoding have one entry per participant
+    ///   (checked by the ranking).
     package init(participants: [Participant], model: ScoringModel, reference: ReferenceData, wishes: Set<UInt64> = []) {
         self.model = model
         self.reference = reference
@@ -72,41 +51,9 @@ package struct Explainer: Sendable {
         self.wishes = wishes
         self.countryNames = model.facts.countryCodes.map { reference.countries.country(code: $0)?.shortName ?? $0 }
         self.sectorNames = model.facts.sectorCodes.map { Self.sectorName($0, reference) }
-        let documents = Float(2 * max(1, participants.count))
-        self.specificTermWeight = Float(log(Double((1 + documents) / (1 + max(2, 0.05 * documents))))) + 1
-        let weighting = model.encoding.weighting
-        let lexical = model.encoding.lexicalWeighting
-        let threshold = self.specificTermWeight
-        let keys = ParallelChunks.map(count: participants.count, minimumChunk: 512) { range in
-            range.map { index in
-                let analysis = model.encoding.analyses[index]
-                return (Self.keys(analysis.offers, weighting, lexical, threshold),
-                        Self.keys(analysis.needs, weighting, lexical, threshold))
-            }
-        }
-        self.offers = keys.map(\.0)
-        self.needs = keys.map(\.1)
-    }
-
-    private static func keys(
-        _ text: AnalyzedText, _ weighting: TermWeighting, _ lexical: TermWeighting, _ threshold: Float
-    ) -> DocumentKeys {
-        var specific: [SpecificTerm] = []
-        var used = Set<String>()
-        for (position, (term, surface)) in zip(text.terms, text.termSurfaces).enumerated()
-        where term.count >= 3 && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix) {
-            guard let feature = lexical.feature(term: term), lexical.weights[feature] >= threshold,
-                  used.insert(term).inserted else { continue }
-            specific.append(SpecificTerm(position: position, stem: term, surface: surface, weight: lexical.weights[feature]))
-        }
-        var concepts: [Keyword] = []
-        var seen = Set<Int>()
-        for mention in text.concepts where seen.insert(mention.concept).inserted {
-            guard let feature = weighting.feature(concept: mention.concept) else { continue }
-            concepts.append(Keyword(feature: feature, weight: weighting.weights[feature], surface: mention.surface))
-        }
-        concepts.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.feature < $1.feature }
-        return DocumentKeys(concepts: concepts, terms: Set(text.terms), specific: specific)
+        let keys = model.encoding.explanationKeys ?? ExplanationKeys(encoding: model.encoding)
+        self.offers = keys.offers
+        self.needs = keys.needs
     }
 
     /// The reasons sentence for the pair, from `a`'s point of view.

@@ -37,6 +37,10 @@ struct RankingSetup: Sendable {
             throw LatentShapeError(matrix: "offers", expected: [participants.count, encoding.offers.columns],
                                    found: [encoding.offers.rows, encoding.offers.columns])
         }
+        if let keys = encoding.explanationKeys, keys.offers.count != participants.count || keys.needs.count != participants.count {
+            throw LatentShapeError(matrix: "explanation keys", expected: [participants.count, 2],
+                                   found: [min(keys.offers.count, keys.needs.count), 2])
+        }
         self.mission = mission
         self.participants = participants
         self.requests = requests

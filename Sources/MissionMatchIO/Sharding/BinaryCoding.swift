@@ -82,6 +82,9 @@ struct BinaryFileBuilder {
         words.withUnsafeBytes { data.append(contentsOf: $0) }
     }
 
+    /// Bytes as they are (a section encoded elsewhere).
+    mutating func append(bytes: Data) { data.append(bytes) }
+
     /// The file: everything appended, then the checksum of it.
     func finished() -> Data {
         var file = data
@@ -151,6 +154,42 @@ struct BinaryFileReader {
         guard remaining >= 4 else { throw error("the data ends early") }
         defer { offset += 4 }
         return Self.word32(data, at: offset)
+    }
+
+    /// The next `count` bytes as they are, and the offset of the first.
+    ///
+    /// - Throws: ``ImportError`` when fewer are left.
+    mutating func bytes(_ count: Int) throws(ImportError) -> (bytes: Data, start: Int) {
+        guard count >= 0, count <= remaining else { throw error("the data ends early (\(count) bytes announced)") }
+        let start = offset
+        offset += count
+        return (data.subdata(in: start..<(start + count)), start)
+    }
+
+    /// `count` pairs of `uint32` words (a list's entries), read in one pass
+    /// after one bounds check.
+    ///
+    /// - Returns: The pairs, and the payload offset of the first (so that an
+    ///   error about pair *i* can name its byte, ``error(at:_:)``).
+    /// - Throws: ``ImportError`` when fewer than `8 · count` bytes are left.
+    /// - Complexity: O(`count`).
+    mutating func wordPairs(_ count: Int) throws(ImportError) -> (pairs: [(UInt32, UInt32)], start: Int) {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: 8)
+        guard !overflow, count >= 0, bytes <= remaining else { throw error("the data ends early (\(count) entries announced)") }
+        let start = offset
+        let pairs = data.withUnsafeBytes { raw in
+            (0..<count).map { index in
+                (UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * index, as: UInt32.self)),
+                 UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * index + 4, as: UInt32.self)))
+            }
+        }
+        offset += bytes
+        return (pairs, start)
+    }
+
+    /// An error at a given payload offset (see ``wordPairs(_:)``).
+    func error(at byte: Int, _ message: String, hint: String = "write the file again with missionmatch") -> ImportError {
+        ImportError(Diagnostic(kind: .invalidValue, file: name, message: "byte \(byte): " + message, hint: hint))
     }
 
     /// `count` float32 values.
@@ -235,15 +274,12 @@ struct BinaryFileReader {
         guard remaining == 0 else { throw error("\(remaining) bytes after the data the header announces") }
     }
 
+    // `data` starts at index 0 (see `init`); callers check the bounds.
     private static func word32(_ data: Data, at offset: Int) -> UInt32 {
-        var value: UInt32 = 0
-        withUnsafeMutableBytes(of: &value) { data.copyBytes(to: $0.bindMemory(to: UInt8.self), from: (data.startIndex + offset)..<(data.startIndex + offset + 4)) }
-        return UInt32(littleEndian: value)
+        data.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
     }
 
     private static func word64(_ data: Data, at offset: Int) -> UInt64 {
-        var value: UInt64 = 0
-        withUnsafeMutableBytes(of: &value) { data.copyBytes(to: $0.bindMemory(to: UInt8.self), from: (data.startIndex + offset)..<(data.startIndex + offset + 8)) }
-        return UInt64(littleEndian: value)
+        data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
     }
 }

@@ -14,15 +14,19 @@ import MissionMatch
 /// let again = try read.encoding(of: input.participants, reference: reference)   // == encoding
 /// ```
 ///
-/// The file holds no text but the sentence encoder's clauses: the analyses
-/// and TF-IDF blocks are recomputed from the participants
+/// Besides the vectors it holds the explanation keys (what the reasons read
+/// of every text), so that the merge explains pairs without the text
+/// pipeline (`explainingEncoding(digest:options:name:)`); the whole
+/// encoding, analyses and TF-IDF blocks included, is recomputed from the
+/// participants by ``encoding(of:reference:options:name:)``
 /// (`ParticipantEncoder.encode(_:latent:)`), which the header's digest of
 /// the participants ties to the file.
 public struct EncodingFile: Sendable, Equatable {
     /// The file's magic bytes.
     public static let magic = "MMENCODE"
-    /// The format version this library writes and reads.
-    public static let version: UInt32 = 1
+    /// The format version this library writes and reads (2: with the
+    /// explanation keys; version 1 files are refused, write them again).
+    public static let version: UInt32 = 2
 
     /// The mission the encoding was fitted for (for messages).
     public var missionID: String
@@ -40,6 +44,9 @@ public struct EncodingFile: Sendable, Equatable {
     public var lexicalNeeds: CSRMatrix
     /// The sentence-encoder vectors, or `nil` for a lexical ranking.
     public var semantic: SemanticVectors?
+    /// What the reasons read of every text (`ExplanationKeys`), as bytes:
+    /// decoded by the merge only (`explainingEncoding(digest:options:name:)`).
+    let explanation: ExplanationSection
 
     /// An encoding to write.
     ///
@@ -56,10 +63,11 @@ public struct EncodingFile: Sendable, Equatable {
         self.lexicalOffers = CSRMatrix(encoding.lexicalOffers)
         self.lexicalNeeds = CSRMatrix(encoding.lexicalNeeds)
         self.semantic = encoding.semantic
+        self.explanation = ExplanationSection(encoding.explanationKeys ?? ExplanationKeys(encoding: encoding))
     }
 
     init(missionID: String, participantsDigest: UInt64, options: EncoderOptions, latent: LatentVectors,
-         lexicalOffers: CSRMatrix, lexicalNeeds: CSRMatrix, semantic: SemanticVectors?) {
+         lexicalOffers: CSRMatrix, lexicalNeeds: CSRMatrix, semantic: SemanticVectors?, explanation: ExplanationSection) {
         self.missionID = missionID
         self.participantsDigest = participantsDigest
         self.options = options
@@ -67,6 +75,7 @@ public struct EncodingFile: Sendable, Equatable {
         self.lexicalOffers = lexicalOffers
         self.lexicalNeeds = lexicalNeeds
         self.semantic = semantic
+        self.explanation = explanation
     }
 
     /// The digest that ties a file to its participants: of their canonical
@@ -105,11 +114,51 @@ public struct EncodingFile: Sendable, Equatable {
         } catch {
             throw Self.refusal(name, "\(error) — another thesaurus or reference data than when it was written")
         }
-        guard encoding.lexicalOffers == Matrix(lexicalOffers), encoding.lexicalNeeds == Matrix(lexicalNeeds) else {
+        guard Self.equal(encoding.lexicalOffers, lexicalOffers), Self.equal(encoding.lexicalNeeds, lexicalNeeds) else {
             throw Self.refusal(name, "its exact-evidence rows differ from these participants' (another thesaurus or reference data "
                                + "than when it was written)")
         }
         encoding.semantic = semantic
+        return encoding
+    }
+
+    /// Whether the dense rows equal the sparse ones (the stored entries, zero
+    /// elsewhere), as `dense == Matrix(sparse)` but without expanding the sparse matrix.
+    ///
+    /// - Complexity: O(rows · columns), no allocation.
+    static func equal(_ dense: Matrix, _ sparse: CSRMatrix) -> Bool {
+        guard dense.rows == sparse.rows, dense.columns == sparse.columns else { return false }
+        let width = dense.columns
+        return dense.withUnsafeBufferPointer { elements in
+            for row in 0..<sparse.rows {
+                var column = 0
+                for (stored, value) in sparse.row(row) {
+                    while column < stored {
+                        guard elements[row * width + column] == 0 else { return false }
+                        column += 1
+                    }
+                    guard elements[row * width + stored] == value else { return false }
+                    column = stored + 1
+                }
+                while column < width {
+                    guard elements[row * width + column] == 0 else { return false }
+                    column += 1
+                }
+            }
+            return true
+        }
+    }
+
+    /// What the merge of a sharded ranking needs: the stored vectors and the
+    /// explanation keys, no text pipeline — the reasons come out as those of
+    /// the whole ranking with the encoding this file was written from.
+    ///
+    /// - Throws: ``ImportError`` when the file was written for other participants or
+    ///   options, or its explanation keys are damaged (naming the byte).
+    /// - Complexity: O(size of the file).
+    func explainingEncoding(digest: UInt64, options current: EncoderOptions, name: String) throws(ImportError) -> ParticipantEncoding {
+        var encoding = try scoringEncoding(digest: digest, options: current, name: name)
+        encoding.explanationKeys = try explanation.keys(participants: latent.offers.rows, features: latent.featureVectors.rows, file: name)
         return encoding
     }
 
@@ -146,6 +195,7 @@ public struct EncodingFile: Sendable, Equatable {
         for matrix in [latent.offers, latent.needs, latent.profiles, latent.featureVectors] { builder.append(matrix) }
         builder.append(sparse: lexicalOffers)
         builder.append(sparse: lexicalNeeds)
+        builder.append(bytes: explanation.bytes)
         if let semantic {
             builder.append(semantic.offers)
             builder.append(semantic.needs)
@@ -199,6 +249,11 @@ public struct EncodingFile: Sendable, Equatable {
         }
         let lexicalOffers = try reader.sparseMatrix(n, header.lexical[1], name: "lexical offers")
         let lexicalNeeds = try reader.sparseMatrix(n, header.lexical[1], name: "lexical needs")
+        guard header.explanation.count == 2, header.explanation.allSatisfy({ $0 >= 0 }) else {
+            throw reader.error("the header's explanation is not [strings, bytes]")
+        }
+        let (section, sectionStart) = try reader.bytes(header.explanation[1])
+        let explanation = ExplanationSection(bytes: section, strings: header.explanation[0], fileOffset: sectionStart)
         var semantic: SemanticVectors?
         if let vectors = header.semantic {
             guard vectors.dimensions >= 1, vectors.offerClauses.map({ $0.count == n }) ?? true,
@@ -225,7 +280,7 @@ public struct EncodingFile: Sendable, Equatable {
         return EncodingFile(
             missionID: header.mission, participantsDigest: digest, options: header.encoder.options,
             latent: LatentVectors(offers: matrices[0], needs: matrices[1], profiles: matrices[2], featureVectors: matrices[3]),
-            lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds, semantic: semantic)
+            lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds, semantic: semantic, explanation: explanation)
     }
 
     /// The digest of the content (participants digest, options, every
@@ -245,6 +300,7 @@ public struct EncodingFile: Sendable, Equatable {
                 for (column, value) in entries { digest.combine(UInt64(column) << 32 | UInt64(value.bitPattern)) }
             }
         }
+        digest.combine(explanation.bytes)
         if let semantic {
             matrices += [semantic.offers, semantic.needs]
             matrices += (semantic.offerClauses ?? []).map(\.vectors) + (semantic.needClauses ?? []).map(\.vectors)
@@ -261,6 +317,7 @@ public struct EncodingFile: Sendable, Equatable {
             needs: [latent.needs.rows, latent.needs.columns], profiles: [latent.profiles.rows, latent.profiles.columns],
             featureVectors: [latent.featureVectors.rows, latent.featureVectors.columns],
             lexical: [lexicalOffers.rows, lexicalOffers.columns],
+            explanation: [explanation.strings, explanation.bytes.count],
             semantic: semantic.map {
                 .init(source: $0.source, dimensions: $0.dimensions, offerClauses: $0.offerClauses?.map(\.texts),
                       needClauses: $0.needClauses?.map(\.texts))
@@ -280,6 +337,7 @@ public struct EncodingFile: Sendable, Equatable {
         var profiles: [Int]
         var featureVectors: [Int]
         var lexical: [Int]
+        var explanation: [Int]
         var semantic: Semantic?
 
         struct Options: Codable {

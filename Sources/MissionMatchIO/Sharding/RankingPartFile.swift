@@ -134,13 +134,14 @@ public struct RankingPartFile: Sendable, Equatable {
             guard count <= header.candidates, count * 8 <= reader.remaining else {
                 throw reader.error("a list of \(count) candidates where at most \(header.candidates) are kept")
             }
+            let (pairs, start) = try reader.wordPairs(count)
             var result: [Candidate] = []
             result.reserveCapacity(count)
-            for _ in 0..<count {
-                let partner = Int(try reader.word32())
-                let score = Float(bitPattern: try reader.word32())
+            for (position, (word, bits)) in pairs.enumerated() {
+                let partner = Int(word), score = Float(bitPattern: bits)
                 guard partner < header.participants, score.isFinite else {
-                    throw reader.error("a candidate names participant \(partner + 1) of \(header.participants) or has no finite score")
+                    throw reader.error(at: start + 8 * (position + 1),
+                                       "a candidate names participant \(partner + 1) of \(header.participants) or has no finite score")
                 }
                 result.append(Candidate(partner: partner, score: score))
             }

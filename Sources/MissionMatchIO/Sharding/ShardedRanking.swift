@@ -129,8 +129,8 @@ public struct ShardedRanking: Sendable {
                                            + "requests and the encoding \(encodingName) hold now",
                                            "rank every shard again, or merge with the inputs they used"))
         }
-        let encoded = try encoding.encoding(of: input.participants, digest: participantsDigest, reference: reference,
-                                            options: encoderOptions, name: encodingName)
+        // The vectors and the explanation keys of the file: the merge runs no text pipeline.
+        let encoded = try encoding.explainingEncoding(digest: participantsDigest, options: encoderOptions, name: encodingName)
         var options = first.file.options
         options.workers = rankingOptions.workers
         let merger = MatchingEngine(reference: reference, encoderOptions: encoderOptions, rankingOptions: options)

@@ -35,7 +35,8 @@ public struct ParticipantCSVWriter: Sendable {
     ///
     /// - Parameter participants: The participants.
     /// - Returns: The file's text.
-    /// - Complexity: O(*n*) in the size of the output.
+    /// - Complexity: O(*n*) in the size of the output; the rows are rendered
+    ///   in chunks on all cores and joined in order (the same bytes on any core count).
     public func csv(for participants: [Participant]) -> String {
         var extraNames: [String] = []
         for participant in participants {
@@ -44,15 +45,26 @@ public struct ParticipantCSVWriter: Sendable {
         // The delegation preferences only when a participant has them, so that other files keep their bytes.
         let preferences = participants.contains { !$0.wantsMissions.isEmpty || !$0.refusesMissions.isEmpty }
         let fields = ParticipantField.allCases.filter { preferences || ($0 != .wantsMissions && $0 != .refusesMissions) }
-        var text = (fields.map(\.name) + extraNames).map(quoted).joined(separator: String(delimiter)) + lineEnd
-        for participant in participants {
-            var cells = fields.map { cell($0, of: participant) }
-            for name in extraNames {
-                cells.append(participant.extraFields.first { $0.name == name }?.value ?? "")
+        let header = (fields.map(\.name) + extraNames).map(quoted).joined(separator: String(delimiter)) + lineEnd
+        let names = extraNames
+        let rows = ParallelText.map(count: participants.count) { range in
+            var text = ""
+            for participant in participants[range] {
+                text += cells(of: participant, fields: fields, extraNames: names).map(quoted).joined(separator: String(delimiter))
+                text += lineEnd
             }
-            text += cells.map(quoted).joined(separator: String(delimiter)) + lineEnd
+            return text
         }
-        return text
+        return header + rows.joined()
+    }
+
+    /// A participant's cells, unquoted: the fields, then the extra columns (empty where it has none).
+    func cells(of participant: Participant, fields: [ParticipantField], extraNames: [String]) -> [String] {
+        var cells = fields.map { cell($0, of: participant) }
+        for name in extraNames {
+            cells.append(participant.extraFields.first { $0.name == name }?.value ?? "")
+        }
+        return cells
     }
 
     private func cell(_ field: ParticipantField, of p: Participant) -> String {
@@ -84,11 +96,33 @@ public struct ParticipantCSVWriter: Sendable {
     }
 
     private func quoted(_ value: String) -> String {
+        if Self.plainASCII(value, delimiter: delimiter.asciiValue) { return value }
         // Scalars, not characters: "\r\n" is one Character equal to neither "\r" nor "\n".
         let delimiterScalars = delimiter.unicodeScalars
         let needsQuotes = value.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || delimiterScalars.contains($0) }
             || value.first?.isWhitespace == true || value.last?.isWhitespace == true
         guard needsQuotes else { return value }
         return PlainCSV.quotedField(value)
+    }
+
+    /// Whether `value` certainly needs no quotes, decided on its bytes: all
+    /// ASCII, none a quote, line break or the (ASCII) delimiter, and neither
+    /// end a blank or control byte. In ASCII text a Character's scalars are
+    /// its bytes, so this never says `true` where the scalar and Character
+    /// checks of `quoted(_:)` would quote; anything else takes those checks.
+    static func plainASCII(_ value: String, delimiter: UInt8?) -> Bool {
+        guard let delimiter else { return false }
+        if let answer = value.utf8.withContiguousStorageIfAvailable({ plainASCII($0, delimiter: delimiter) }) { return answer }
+        return plainASCII(value.utf8, delimiter: delimiter)
+    }
+
+    private static func plainASCII<Bytes: Collection<UInt8>>(_ bytes: Bytes, delimiter: UInt8) -> Bool {
+        guard let first = bytes.first else { return true }
+        var last = first
+        for byte in bytes {
+            guard byte < 0x80, byte != 0x22, byte != 0x0A, byte != 0x0D, byte != delimiter else { return false }
+            last = byte
+        }
+        return first > 0x20 && last > 0x20
     }
 }

@@ -1,0 +1,123 @@
+import Foundation
+
+/// What the reasons of a ranking read of every participant's offers and
+/// needs: per text its thesaurus concepts (rarest first), its term stems and
+/// its specific words — computed once from the text analyses and the TF-IDF
+/// weightings of the encoding (`init(encoding:)`).
+///
+/// A ranking computes them from its encoding; a sharded ranking computes them
+/// once with the encoding and ships them in the encoding file, so that the
+/// merge explains its pairs without running the text pipeline again
+/// (`ParticipantEncoding/explanationKeys`). Equal keys give equal reasons.
+package struct ExplanationKeys: Sendable, Equatable {
+    /// A thesaurus concept a text mentions.
+    package struct Concept: Sendable, Equatable {
+        /// Its feature in the encoding's `ParticipantEncoding/weighting` (compared, never used as an index).
+        package var feature: Int
+        /// The feature's idf weight (the order: rarest first).
+        package var weight: Float
+        /// The words of the text that name it.
+        package var surface: String
+
+        /// A concept.
+        package init(feature: Int, weight: Float, surface: String) {
+            self.feature = feature
+            self.weight = weight
+            self.surface = surface
+        }
+    }
+
+    /// A specific word of a text (rare enough to name, see `specificWeight(participants:)`),
+    /// where it stands and what it weighs.
+    package struct Word: Sendable, Equatable {
+        /// Its position among the text's terms.
+        package var position: Int
+        /// Its stem.
+        package var stem: String
+        /// The word as written.
+        package var surface: String
+        /// Its idf weight in the exact-evidence weighting.
+        package var weight: Float
+
+        /// A word.
+        package init(position: Int, stem: String, surface: String, weight: Float) {
+            self.position = position
+            self.stem = stem
+            self.surface = surface
+            self.weight = weight
+        }
+    }
+
+    /// One text's keys.
+    package struct Document: Sendable, Equatable {
+        /// Concepts, rarest first (ties: lower feature first), each once.
+        package var concepts: [Concept]
+        /// The text's term stems, for finding shared words.
+        package var terms: Set<String>
+        /// The text's specific words, in text order, each stem once.
+        package var specific: [Word]
+
+        /// A text's keys.
+        package init(concepts: [Concept], terms: Set<String>, specific: [Word]) {
+            self.concepts = concepts
+            self.terms = terms
+            self.specific = specific
+        }
+    }
+
+    /// Per participant, the keys of its offers.
+    package var offers: [Document]
+    /// Per participant, the keys of its needs.
+    package var needs: [Document]
+
+    /// Keys given as values (read from a file).
+    package init(offers: [Document], needs: [Document]) {
+        self.offers = offers
+        self.needs = needs
+    }
+
+    /// The keys of every participant of an encoding, from its analyses and weightings.
+    ///
+    /// - Complexity: O(total terms), split over the cores.
+    package init(encoding: ParticipantEncoding) {
+        let weighting = encoding.weighting, lexical = encoding.lexicalWeighting
+        let analyses = encoding.analyses
+        let threshold = Self.specificWeight(participants: analyses.count)
+        let keys = ParallelChunks.map(count: analyses.count, minimumChunk: 512) { range in
+            range.map { index in
+                (Self.document(analyses[index].offers, weighting, lexical, threshold),
+                 Self.document(analyses[index].needs, weighting, lexical, threshold))
+            }
+        }
+        self.offers = keys.map(\.0)
+        self.needs = keys.map(\.1)
+    }
+
+    /// The weight (idf) a shared word needs to be named: one found in at most
+    /// about 5 % of the 2·n documents (two, in a small mission).
+    package static func specificWeight(participants: Int) -> Float {
+        let documents = Float(2 * max(1, participants))
+        return Float(log(Double((1 + documents) / (1 + max(2, 0.05 * documents))))) + 1
+    }
+
+    private static func document(
+        _ text: AnalyzedText, _ weighting: TermWeighting, _ lexical: TermWeighting, _ threshold: Float
+    ) -> Document {
+        var specific: [Word] = []
+        var used = Set<String>()
+        for (position, (term, surface)) in zip(text.terms, text.termSurfaces).enumerated()
+        where term.count >= 3 && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix) {
+            guard let feature = lexical.feature(term: term), lexical.weights[feature] >= threshold,
+                  used.insert(term).inserted else { continue }
+            specific.append(Word(position: position, stem: term, surface: surface, weight: lexical.weights[feature]))
+        }
+        var concepts: [Concept] = []
+        var seen = Set<Int>()
+        for mention in text.concepts where seen.insert(mention.concept).inserted {
+            guard let feature = weighting.feature(concept: mention.concept) else { continue }
+            concepts.append(Concept(feature: feature, weight: weighting.weights[feature], surface: mention.surface))
+        }
+        concepts.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.feature < $1.feature }
+        return Document(concepts: concepts, terms: Set(text.terms), specific: specific)
+    }
+}
