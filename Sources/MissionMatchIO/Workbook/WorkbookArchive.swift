@@ -14,7 +14,7 @@ final class WorkbookArchive {
     private(set) var decompressedBytes = 0
 
     /// The size of the chunks handed out.
-    static let chunkSize = 1 << 16
+    static let chunkSize = 1 << 18
     /// The ratio limit applies once an entry has produced this many bytes.
     static let ratioThreshold = 1 << 20
     /// The largest small part (workbook.xml, styles, relationships) read whole.

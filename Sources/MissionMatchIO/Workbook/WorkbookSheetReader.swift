@@ -158,7 +158,7 @@ final class WorkbookSheetReader {
             if token.isNamed("sheetData") { state.inSheetData = token.kind == .start; return nil }
             guard state.inSheetData else { return nil }
             if token.isNamed("row") {
-                let number = token.attribute("r").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? state.rowNumber + 1
+                let number = token.attribute("r").flatMap(Self.decimalValue) ?? state.rowNumber + 1
                 guard number > state.rowNumber, number <= CellReference.maxRow else {
                     throw WorkbookProblem(message: "row \(number) comes after row \(state.rowNumber)",
                                           hint: "save the workbook again from Excel or LibreOffice",
@@ -214,7 +214,20 @@ final class WorkbookSheetReader {
     private func startCell(_ token: XMLChunkScanner.Token, _ state: inout RowState) throws(WorkbookProblem) {
         if state.rowNumber == 0 { state.rowNumber = 1 }
         var column = state.column + 1
-        if let reference = token.attribute("r") {
+        // One walk over the attributes: the reference, the style and the type (the first of each, as written).
+        var reference: UnsafeBufferPointer<UInt8>?, style: UnsafeBufferPointer<UInt8>?, type: UnsafeBufferPointer<UInt8>?
+        token.forEachAttribute { name, value in
+            if name.count == 1 {
+                switch name[0] {
+                case UInt8(ascii: "r"): if reference == nil { reference = value }
+                case UInt8(ascii: "s"): if style == nil { style = value }
+                case UInt8(ascii: "t"): if type == nil { type = value }
+                default: break
+                }
+            }
+            return true
+        }
+        if let reference {
             guard let parsed = CellReference(reference), parsed.row == state.rowNumber else {
                 throw WorkbookProblem(message: "the cell reference '\(String(decoding: reference, as: UTF8.self))' is not a cell of row \(state.rowNumber)",
                                       hint: "save the workbook again from Excel or LibreOffice",
@@ -241,16 +254,22 @@ final class WorkbookSheetReader {
         state.value.removeAll(keepingCapacity: true)
         state.inlineText.removeAll(keepingCapacity: true)
         state.lastCell = CellReference(column: column, row: state.rowNumber)
-        state.style = token.attribute("s").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
-        switch token.attribute("t").map({ String(decoding: $0, as: UTF8.self) }) ?? "n" {
-        case "s": state.type = .shared
-        case "inlineStr": state.type = .inline
-        case "str": state.type = .formulaString
-        case "b": state.type = .boolean
-        case "e": state.type = .error
-        case "d": state.type = .date
-        default: state.type = .number
+        state.style = style.flatMap(Self.decimalValue) ?? 0
+        state.type = type.map(Self.cellType) ?? .number
+    }
+
+    /// The type a cell's `t` attribute names; anything unknown is a number, as `n` is.
+    private static func cellType(_ name: UnsafeBufferPointer<UInt8>) -> CellType {
+        func equals(_ text: StaticString) -> Bool {
+            name.count == text.utf8CodeUnitCount && name.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
+        if equals("s") { return .shared }
+        if equals("inlineStr") { return .inline }
+        if equals("str") { return .formulaString }
+        if equals("b") { return .boolean }
+        if equals("e") { return .error }
+        if equals("d") { return .date }
+        return .number
     }
 
     private func endCell(_ state: inout RowState) throws(WorkbookProblem) {
@@ -259,8 +278,14 @@ final class WorkbookSheetReader {
         state.capture = .none
         let column = state.column
         let row = state.rowNumber
-        var text = cellText(&state, column: column)
-        guard !text.isEmpty else { return }
+        let value = cellValue(&state, column: column)
+        let byteCount: Int
+        switch value {
+        case .shared(let range): byteCount = range.count
+        case .verbatim(let range): byteCount = range.count
+        case .text(let text): byteCount = text.utf8.count
+        }
+        guard byteCount > 0 else { return }
         if state.hasFormula {
             formulaCount += 1
             if firstFormulaCell == nil { firstFormulaCell = cellName(column: column, row: row) }
@@ -269,32 +294,62 @@ final class WorkbookSheetReader {
             throw WorkbookProblem(kind: .limitExceeded, message: "the row has a value beyond column \(state.maxColumns)",
                                   hint: "files are limited to \(state.maxColumns) columns", cell: cellName(column: column, row: row))
         }
-        if text.utf8.count > state.maxFieldBytes {
+        while state.ranges.count < column { state.ranges.append(state.bytes.count..<state.bytes.count) }
+        let start = state.bytes.count
+        if byteCount > state.maxFieldBytes {
             diagnostics.append(Diagnostic(kind: .limitExceeded, file: fileName, line: row,
                                           message: "the cell is longer than \(ByteCountText.text(state.maxFieldBytes))",
                                           hint: "shorten it; fields are limited to \(ByteCountText.text(state.maxFieldBytes))",
                                           cell: cellName(column: column, row: row)))
-            text = String(decoding: text.utf8.prefix(state.maxFieldBytes), as: UTF8.self)
+            let text: String
+            switch value {
+            case .shared(let range): text = String(decoding: strings.storage[range].prefix(state.maxFieldBytes), as: UTF8.self)
+            case .verbatim(let range): text = String(decoding: state.value[range].prefix(state.maxFieldBytes), as: UTF8.self)
+            case .text(let whole): text = String(decoding: whole.utf8.prefix(state.maxFieldBytes), as: UTF8.self)
+            }
+            state.bytes.append(contentsOf: text.utf8)
+        } else {
+            // The cell's text goes straight into the row's buffer, once.
+            switch value {
+            case .shared(let range):
+                strings.storage.withUnsafeBufferPointer { state.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+            case .verbatim(let range):
+                state.value.withUnsafeBufferPointer { source in state.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range])) }
+            case .text(let text):
+                state.bytes.append(contentsOf: text.utf8)
+            }
         }
-        while state.ranges.count < column { state.ranges.append(state.bytes.count..<state.bytes.count) }
-        let start = state.bytes.count
-        state.bytes.append(contentsOf: text.utf8)
         state.ranges.append(start..<state.bytes.count)
         state.rowHasContent = true
     }
 
-    /// The text of the finished cell, or "" (after recording why, for error values).
-    private func cellText(_ state: inout RowState, column: Int) -> String {
+    /// Where a finished cell's text is: a shared string's bytes, the cell's own
+    /// `<v>` bytes unchanged, or text made from them.
+    private enum CellValue {
+        case shared(Range<Int>)
+        case verbatim(Range<Int>)
+        case text(String)
+    }
+
+    /// The text of the finished cell, or empty text (after recording why, for error values).
+    private func cellValue(_ state: inout RowState, column: Int) -> CellValue {
         let row = state.rowNumber
         if state.hasFormula && !state.hasValue && state.type != .inline {
             diagnostics.append(Diagnostic(kind: .invalidValue, file: fileName, line: row,
                                           message: "the formula has no stored result",
                                           hint: "open the workbook in Excel or LibreOffice and save it, so that the computed values are stored",
                                           cell: cellName(column: column, row: row)))
-            return ""
+            return .text("")
         }
-        // Shared strings and numbers, nearly every cell, are read from the bytes (no Foundation trimming).
-        if state.type == .shared, let index = Self.decimalIndex(state.value), let text = strings[index] { return text }
+        // Shared strings and whole numbers, nearly every cell, are read from the bytes.
+        if state.type == .shared, let index = Self.decimalIndex(state.value), let range = strings[index] { return .shared(range) }
+        if state.type == .number, let digits = Self.plainInteger(state.value), !styles.showsDate(state.style) { return .verbatim(digits) }
+        return .text(cellText(&state, column: column))
+    }
+
+    /// The text of the finished cell, made as a string (the cells the fast paths leave), or "".
+    private func cellText(_ state: inout RowState, column: Int) -> String {
+        let row = state.rowNumber
         let raw = String(decoding: state.value, as: UTF8.self)
         switch state.type {
         case .inline:
@@ -309,7 +364,7 @@ final class WorkbookSheetReader {
                                           hint: "correct the formula or type the value", cell: cellName(column: column, row: row)))
             return ""
         case .shared:
-            guard let index = Self.decimalIndex(state.value), let text = strings[index] else {
+            guard let index = Self.decimalIndex(state.value), let text = strings.string(at: index) else {
                 diagnostics.append(Diagnostic(kind: .syntax, file: fileName, line: row,
                                               message: "the cell refers to shared string '\(raw)', which the workbook does not have",
                                               hint: "save the workbook again from Excel or LibreOffice",
@@ -338,6 +393,37 @@ final class WorkbookSheetReader {
             }
             return Self.generalText(number, raw: trimmed)
         }
+    }
+
+    /// The digits of a whole number that Excel's General format shows as
+    /// written (an optional `-`, 1–15 digits, no leading zero, not `-0`),
+    /// blanks around left out; `nil` for any other value.
+    ///
+    /// For these, ``generalText(_:raw:)`` gives back the same digits, so the
+    /// bytes can be copied without making a `Double` and a `String`.
+    static func plainInteger(_ bytes: [UInt8]) -> Range<Int>? {
+        let trimmed = RawCSVRecord.trimASCIIBlanks(0..<bytes.count, in: bytes)
+        var index = trimmed.lowerBound
+        if index < trimmed.upperBound, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let digits = trimmed.upperBound - index
+        guard digits >= 1, digits <= 15 else { return nil }
+        if bytes[index] == UInt8(ascii: "0") && (digits > 1 || index > trimmed.lowerBound) { return nil }
+        for position in index..<trimmed.upperBound {
+            guard bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") else { return nil }
+        }
+        return trimmed
+    }
+
+    /// An attribute's value read as `Int(_:)` reads its text (digits of at
+    /// most 18 without making a string), or `nil`.
+    static func decimalValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return Int(String(decoding: bytes, as: UTF8.self)) }
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return Int(String(decoding: bytes, as: UTF8.self)) }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// A shared-string index: decimal digits with blanks around, or `nil`.
