@@ -21,25 +21,57 @@ struct SharedStringTable {
     /// - Complexity: O(size of the part).
     /// - Throws: ``WorkbookProblem`` when the part is damaged or a limit is passed.
     init(archive: WorkbookArchive, path: String, limits: ImportLimits) throws(WorkbookProblem) {
+        var scanner = XMLChunkScanner(maxTokenBytes: limits.maxFieldBytes * 6)
+        // The builder lives in a local variable while a chunk is scanned (see `WorkbookSheetReader.forEachRow`).
+        var slot: Builder? = Builder(limits: limits)
+        func scan(_ chunk: UnsafeRawBufferPointer?) throws(WorkbookProblem) {
+            guard var builder = slot else { return }
+            slot = nil
+            defer { slot = builder }
+            do throws(XMLChunkScanner.ScanError<WorkbookProblem>) {
+                if let chunk {
+                    try scanner.feed(chunk) { (token) throws(WorkbookProblem) in try builder.handle(token) }
+                } else {
+                    try scanner.finish { (token) throws(WorkbookProblem) in try builder.handle(token) }
+                }
+            } catch {
+                throw WorkbookParts.problem(error, part: path)
+            }
+        }
+        try archive.stream(path) { (chunk) throws(WorkbookProblem) in try scan(chunk) }
+        try scan(nil)
+        self.storage = slot?.storage ?? []
+        self.ends = slot?.ends ?? []
+    }
+
+    /// The table as it is read, token by token.
+    private struct Builder {
+        let limits: ImportLimits
         var storage: [UInt8] = []
         var ends: [Int] = []
         var itemStart = 0
         var inItem = false, inText = false, phoneticDepth = 0
-        var scanner = XMLChunkScanner(maxTokenBytes: limits.maxFieldBytes * 6)
-        let tooMuchText = WorkbookProblem(kind: .limitExceeded,
-                                          message: "the workbook's shared strings hold more than \(ByteCountText.text(limits.maxSharedStringBytes)) of text",
-                                          hint: "split it into smaller workbooks or export the sheet as CSV UTF-8")
-        func finishItem() throws(WorkbookProblem) {
+
+        init(limits: ImportLimits) { self.limits = limits }
+
+        private var tooMuchText: WorkbookProblem {
+            WorkbookProblem(kind: .limitExceeded,
+                            message: "the workbook's shared strings hold more than \(ByteCountText.text(limits.maxSharedStringBytes)) of text",
+                            hint: "split it into smaller workbooks or export the sheet as CSV UTF-8")
+        }
+
+        private mutating func finishItem() throws(WorkbookProblem) {
             guard ends.count < limits.maxSharedStrings else {
                 throw WorkbookProblem(kind: .limitExceeded, message: "the workbook has more than \(limits.maxSharedStrings) shared strings",
                                       hint: "split it into smaller workbooks or export the sheet as CSV UTF-8")
             }
-            Self.repairUTF8(&storage, from: itemStart)
+            SharedStringTable.repairUTF8(&storage, from: itemStart)
             guard storage.count <= limits.maxSharedStringBytes else { throw tooMuchText }
             ends.append(storage.count)
             inItem = false
         }
-        let handler = { (token: XMLChunkScanner.Token) throws(WorkbookProblem) -> Void in
+
+        mutating func handle(_ token: XMLChunkScanner.Token) throws(WorkbookProblem) {
             switch token.kind {
             case .text:
                 guard inItem, inText, phoneticDepth == 0 else { return }
@@ -47,7 +79,7 @@ struct SharedStringTable {
                 guard storage.count <= limits.maxSharedStringBytes else { throw tooMuchText }
             case .start, .empty:
                 if token.isNamed("si") {
-                    if inItem { storage.removeSubrange(itemStart...) }  // an unclosed item: its text is dropped, as before
+                    if inItem { storage.removeSubrange(itemStart...) }  // an unclosed item: its text is dropped
                     inItem = true
                     itemStart = storage.count
                     if token.kind == .empty { try finishItem() }
@@ -67,16 +99,10 @@ struct SharedStringTable {
                 }
             }
         }
-        try archive.stream(path) { (chunk) throws(WorkbookProblem) in
-            do throws(XMLChunkScanner.ScanError<WorkbookProblem>) { try scanner.feed(chunk, handler) } catch { throw WorkbookParts.problem(error, part: path) }
-        }
-        do throws(XMLChunkScanner.ScanError<WorkbookProblem>) { try scanner.finish(handler) } catch { throw WorkbookParts.problem(error, part: path) }
-        self.storage = storage
-        self.ends = ends
     }
 
     /// Replaces the bytes from `start` with their repaired form when they are not valid UTF-8.
-    private static func repairUTF8(_ storage: inout [UInt8], from start: Int) {
+    fileprivate static func repairUTF8(_ storage: inout [UInt8], from start: Int) {
         guard storage[start...].contains(where: { $0 >= 0x80 }) else { return }
         let valid = storage.withUnsafeBufferPointer { buffer in
             String(validating: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self) != nil

@@ -69,6 +69,18 @@ struct SheetRowParser {
     enum Capture { case none, value, inlineText, formula }
     enum CellType { case number, shared, inline, formulaString, boolean, error, date }
 
+    /// Handles one token and hands a finished row to `body`.
+    ///
+    /// - Throws: ``WorkbookProblem`` for a damaged sheet or a limit passed;
+    ///   `stopper` when `body` asks to stop.
+    @inline(__always)
+    mutating func handle(_ token: XMLChunkScanner.Token, _ body: (RawCSVRecord) -> WorkbookSheetReader.Next,
+                         _ stopper: WorkbookProblem) throws(WorkbookProblem) {
+        guard let record = try handle(token) else { return }
+        largestRecordBytes = max(largestRecordBytes, record.bytes.count)
+        if body(record) == .stop { throw stopper }
+    }
+
     /// Handles one token; returns a finished row.
     mutating func handle(_ token: XMLChunkScanner.Token) throws(WorkbookProblem) -> RawCSVRecord? {
         switch token.kind {

@@ -108,13 +108,12 @@ final class WorkbookSheetReader {
             slot = nil
             defer { slot = parser }
             do throws(XMLChunkScanner.ScanError<WorkbookProblem>) {
-                let handler = { (token: XMLChunkScanner.Token) throws(WorkbookProblem) -> Void in
-                    if let record = try parser.handle(token) {
-                        parser.largestRecordBytes = max(parser.largestRecordBytes, record.bytes.count)
-                        if body(record) == .stop { throw stopper }
-                    }
+                // Closure literals passed straight to the scanner, so that `parser` is not boxed.
+                if let chunk {
+                    try scanner.feed(chunk) { (token) throws(WorkbookProblem) in try parser.handle(token, body, stopper) }
+                } else {
+                    try scanner.finish { (token) throws(WorkbookProblem) in try parser.handle(token, body, stopper) }
                 }
-                if let chunk { try scanner.feed(chunk, handler) } else { try scanner.finish(handler) }
             } catch {
                 throw WorkbookParts.problem(error, part: part, cell: chunk == nil ? nil : parser.state.lastCell.map {
                     parser.cellName(column: $0.column, row: $0.row)
