@@ -320,4 +320,28 @@ struct XMLChunkScannerTests {
             return
         }
     }
+    /// Rich text runs are joined, phonetic guides left out, CDATA and prefixed
+    /// names read, a formula's cached string kept, a style-less number copied.
+    @Test func richTextPhoneticGuidesAndPrefixesReadAsTheirText() throws {
+        var book = TestWorkbook()
+        book.rows.append((1, [
+            ("A", .raw("<c r=\"A1\" t=\"inlineStr\"><is><r><t xml:space=\"preserve\">Nano </t></r><r><rPr><b/></rPr><t>&amp; Co</t></r>"
+                       + "<rPh sb=\"0\" eb=\"1\"><t>\u{30CA}\u{30CE}</t></rPh></is></c>")),
+            ("B", .raw("<x:c r=\"B1\" t=\"str\"><x:f>A1</x:f><x:v><![CDATA[a <b> & c]]></x:v></x:c>")),
+            ("C", .raw("<c t=\"n\" r=\"C1\"><v> 42 </v></c>")),
+            ("E", .raw("<c s=\"0\" r=\"E1\" t=\"b\"><v>1</v></c>")),
+        ]))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mm-xlsx-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try book.write(to: url)
+        let reader = try WorkbookSheetReader(url: url, fileName: "rich.xlsx", sheet: nil, limits: .default)
+        var rows: [[String]] = []
+        try reader.forEachRow { record in
+            rows.append((0..<record.count).map { record.string(at: $0) })
+            return .more
+        }
+        #expect(rows == [["Nano & Co", "a <b> & c", "42", "", "TRUE"]])
+        #expect(reader.formulaCount == 1)
+        #expect(reader.firstFormulaCell == "Sheet1!B1")
+    }
 }

@@ -95,9 +95,11 @@ struct SheetRowParser {
             }
             return nil
         case .start, .empty:
-            if token.isNamed("sheetData") { state.inSheetData = token.kind == .start; return nil }
+            let element = Element(token.bytes)
+            if element == .sheetData { state.inSheetData = token.kind == .start; return nil }
             guard state.inSheetData else { return nil }
-            if token.isNamed("row") {
+            switch element {
+            case .row:
                 let number = token.attribute("r").flatMap(WorkbookSheetReader.decimalValue) ?? state.rowNumber + 1
                 guard number > state.rowNumber, number <= CellReference.maxRow else {
                     throw WorkbookProblem(message: "row \(number) comes after row \(state.rowNumber)",
@@ -109,45 +111,79 @@ struct SheetRowParser {
                 state.ranges.removeAll(keepingCapacity: true)
                 state.rowHasContent = false
                 state.inRow = token.kind == .start
-                return nil
-            }
-            if token.isNamed("c") {
+            case .c:
                 try startCell(token)
                 if token.kind == .empty { try endCell() }
-                return nil
-            }
-            guard state.inCell else { return nil }
-            if token.isNamed("v") {
+            case .v where state.inCell:
                 state.capture = token.kind == .start ? .value : .none
-            } else if token.isNamed("f") {
+            case .f where state.inCell:
                 state.hasFormula = true
-            } else if token.isNamed("is") {
+            case .is where state.inCell:
                 state.inInline = true
-            } else if token.isNamed("t"), state.inInline {
+            case .t where state.inCell && state.inInline:
                 state.capture = token.kind == .start ? .inlineText : .none
-            } else if token.isNamed("rPh"), token.kind == .start {
+            case .rPh where state.inCell && token.kind == .start:
                 state.phoneticDepth += 1
+            default:
+                break
             }
             return nil
         case .end:
-            if token.isNamed("sheetData") { state.inSheetData = false; return nil }
+            let element = Element(token.bytes)
+            if element == .sheetData { state.inSheetData = false; return nil }
             guard state.inSheetData else { return nil }
-            if token.isNamed("c") {
+            switch element {
+            case .c:
                 try endCell()
-            } else if token.isNamed("v") || token.isNamed("t") {
+            case .v, .t:
                 state.capture = .none
-            } else if token.isNamed("is") {
+            case .is:
                 state.inInline = false
-            } else if token.isNamed("rPh") {
+            case .rPh:
                 state.phoneticDepth = max(0, state.phoneticDepth - 1)
-            } else if token.isNamed("row") {
+            case .row:
                 state.inRow = false
                 guard state.rowHasContent else { return nil }
                 return RawCSVRecord(bytes: state.bytes, ranges: state.ranges, line: state.rowNumber,
                                     fieldLines: Array(repeating: state.rowNumber, count: state.ranges.count),
                                     problems: [], isUTF8: true)
+            default:
+                break
             }
             return nil
+        }
+    }
+
+    /// The elements of a sheet the parser acts on, told apart by their local name's bytes.
+    enum Element: Equatable {
+        case sheetData, row, c, v, f, `is`, t, rPh, other
+
+        @inline(__always)
+        init(_ name: UnsafeBufferPointer<UInt8>) {
+            switch name.count {
+            case 1:
+                switch name[0] {
+                case UInt8(ascii: "c"): self = .c
+                case UInt8(ascii: "v"): self = .v
+                case UInt8(ascii: "f"): self = .f
+                case UInt8(ascii: "t"): self = .t
+                default: self = .other
+                }
+            case 2:
+                self = name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "s") ? .is : .other
+            case 3:
+                if name[0] == UInt8(ascii: "r"), name[1] == UInt8(ascii: "o"), name[2] == UInt8(ascii: "w") {
+                    self = .row
+                } else if name[0] == UInt8(ascii: "r"), name[1] == UInt8(ascii: "P"), name[2] == UInt8(ascii: "h") {
+                    self = .rPh
+                } else {
+                    self = .other
+                }
+            case 9:
+                self = name.elementsEqual("sheetData".utf8) ? .sheetData : .other
+            default:
+                self = .other
+            }
         }
     }
 
