@@ -2,28 +2,87 @@
 /// bounded by ``ImportLimits/maxSharedStrings`` and
 /// ``ImportLimits/maxSharedStringBytes``. Rich text runs are joined; phonetic
 /// guides (`rPh`) are left out.
+///
+/// The strings are held as one UTF-8 buffer and the offset where each ends
+/// (no `String` per entry), so that a cell copies its bytes straight into
+/// its row. Text that is not valid UTF-8 is repaired once, when read, as
+/// `String(decoding:as:)` repairs it.
 struct SharedStringTable {
-    private(set) var strings: [String] = []
+    /// The decoded text of every string, one after another.
+    private(set) var storage: [UInt8] = []
+    /// Where string *i* ends in ``storage`` (it starts where *i − 1* ends).
+    private var ends: [Int] = []
+
+    /// The number of strings.
+    var count: Int { ends.count }
 
     /// Reads the table.
     ///
+    /// - Complexity: O(size of the part).
     /// - Throws: ``WorkbookProblem`` when the part is damaged or a limit is passed.
     init(archive: WorkbookArchive, path: String, limits: ImportLimits) throws(WorkbookProblem) {
-        var strings: [String] = []
-        var current: [UInt8] = []
-        var totalBytes = 0
-        var inItem = false, inText = false, phoneticDepth = 0
         var scanner = XMLChunkScanner(maxTokenBytes: limits.maxFieldBytes * 6)
-        let handler = { (token: XMLChunkScanner.Token) throws(WorkbookProblem) -> Void in
+        // The builder lives in a local variable while a chunk is scanned (see `WorkbookSheetReader.forEachRow`).
+        var slot: Builder? = Builder(limits: limits)
+        func scan(_ chunk: UnsafeRawBufferPointer?) throws(WorkbookProblem) {
+            guard var builder = slot else { return }
+            slot = nil
+            defer { slot = builder }
+            do throws(XMLChunkScanner.ScanError<WorkbookProblem>) {
+                if let chunk {
+                    try scanner.feed(chunk) { (token) throws(WorkbookProblem) in try builder.handle(token) }
+                } else {
+                    try scanner.finish { (token) throws(WorkbookProblem) in try builder.handle(token) }
+                }
+            } catch {
+                throw WorkbookParts.problem(error, part: path)
+            }
+        }
+        try archive.stream(path) { (chunk) throws(WorkbookProblem) in try scan(chunk) }
+        try scan(nil)
+        self.storage = slot?.storage ?? []
+        self.ends = slot?.ends ?? []
+    }
+
+    /// The table as it is read, token by token.
+    private struct Builder {
+        let limits: ImportLimits
+        var storage: [UInt8] = []
+        var ends: [Int] = []
+        var itemStart = 0
+        var inItem = false, inText = false, phoneticDepth = 0
+
+        init(limits: ImportLimits) { self.limits = limits }
+
+        private var tooMuchText: WorkbookProblem {
+            WorkbookProblem(kind: .limitExceeded,
+                            message: "the workbook's shared strings hold more than \(ByteCountText.text(limits.maxSharedStringBytes)) of text",
+                            hint: "split it into smaller workbooks or export the sheet as CSV UTF-8")
+        }
+
+        private mutating func finishItem() throws(WorkbookProblem) {
+            guard ends.count < limits.maxSharedStrings else {
+                throw WorkbookProblem(kind: .limitExceeded, message: "the workbook has more than \(limits.maxSharedStrings) shared strings",
+                                      hint: "split it into smaller workbooks or export the sheet as CSV UTF-8")
+            }
+            SharedStringTable.repairUTF8(&storage, from: itemStart)
+            guard storage.count <= limits.maxSharedStringBytes else { throw tooMuchText }
+            ends.append(storage.count)
+            inItem = false
+        }
+
+        mutating func handle(_ token: XMLChunkScanner.Token) throws(WorkbookProblem) {
             switch token.kind {
             case .text:
                 guard inItem, inText, phoneticDepth == 0 else { return }
-                if token.isCDATA { current.append(contentsOf: token.bytes) } else { XMLText.appendDecoded(token.bytes, to: &current) }
+                if token.isCDATA { storage.append(contentsOf: token.bytes) } else { XMLText.appendDecoded(token.bytes, to: &storage) }
+                guard storage.count <= limits.maxSharedStringBytes else { throw tooMuchText }
             case .start, .empty:
                 if token.isNamed("si") {
+                    if inItem { storage.removeSubrange(itemStart...) }  // an unclosed item: its text is dropped
                     inItem = true
-                    current.removeAll(keepingCapacity: true)
-                    if token.kind == .empty { try Self.append(&strings, &current, &totalBytes, limits); inItem = false }
+                    itemStart = storage.count
+                    if token.kind == .empty { try finishItem() }
                 } else if token.isNamed("rPh") {
                     if token.kind == .start { phoneticDepth += 1 }
                 } else if token.isNamed("t") {
@@ -31,8 +90,8 @@ struct SharedStringTable {
                 }
             case .end:
                 if token.isNamed("si") {
-                    try Self.append(&strings, &current, &totalBytes, limits)
-                    inItem = false
+                    if !inItem { itemStart = storage.count }
+                    try finishItem()
                 } else if token.isNamed("rPh") {
                     phoneticDepth = max(0, phoneticDepth - 1)
                 } else if token.isNamed("t") {
@@ -40,31 +99,29 @@ struct SharedStringTable {
                 }
             }
         }
-        try archive.stream(path) { (chunk) throws(WorkbookProblem) in
-            do throws(XMLChunkScanner.ScanError<WorkbookProblem>) { try scanner.feed(chunk, handler) } catch { throw WorkbookParts.problem(error, part: path) }
-        }
-        do throws(XMLChunkScanner.ScanError<WorkbookProblem>) { try scanner.finish(handler) } catch { throw WorkbookParts.problem(error, part: path) }
-        self.strings = strings
     }
 
-    private static func append(_ strings: inout [String], _ current: inout [UInt8], _ totalBytes: inout Int,
-                               _ limits: ImportLimits) throws(WorkbookProblem) {
-        guard strings.count < limits.maxSharedStrings else {
-            throw WorkbookProblem(kind: .limitExceeded, message: "the workbook has more than \(limits.maxSharedStrings) shared strings",
-                                  hint: "split it into smaller workbooks or export the sheet as CSV UTF-8")
+    /// Replaces the bytes from `start` with their repaired form when they are not valid UTF-8.
+    fileprivate static func repairUTF8(_ storage: inout [UInt8], from start: Int) {
+        guard storage[start...].contains(where: { $0 >= 0x80 }) else { return }
+        let valid = storage.withUnsafeBufferPointer { buffer in
+            String(validating: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self) != nil
         }
-        totalBytes += current.count
-        guard totalBytes <= limits.maxSharedStringBytes else {
-            throw WorkbookProblem(kind: .limitExceeded,
-                                  message: "the workbook's shared strings hold more than \(ByteCountText.text(limits.maxSharedStringBytes)) of text",
-                                  hint: "split it into smaller workbooks or export the sheet as CSV UTF-8")
-        }
-        strings.append(String(decoding: current, as: UTF8.self))
-        current.removeAll(keepingCapacity: true)
+        guard !valid else { return }
+        let repaired = String(decoding: storage[start...], as: UTF8.self)
+        storage.removeSubrange(start...)
+        storage.append(contentsOf: repaired.utf8)
     }
 
-    subscript(index: Int) -> String? {
-        index >= 0 && index < strings.count ? strings[index] : nil
+    /// The bytes of string `index` in ``storage``, or `nil` when there is no such string.
+    subscript(index: Int) -> Range<Int>? {
+        guard index >= 0 && index < ends.count else { return nil }
+        return (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    }
+
+    /// String `index` as text, or `nil` when there is no such string.
+    func string(at index: Int) -> String? {
+        self[index].map { String(decoding: storage[$0], as: UTF8.self) }
     }
 }
 

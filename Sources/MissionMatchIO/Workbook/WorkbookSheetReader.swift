@@ -88,24 +88,41 @@ final class WorkbookSheetReader {
     ///
     /// - Throws: ``WorkbookProblem`` for a damaged sheet or a limit passed.
     func forEachRow(_ body: (RawCSVRecord) -> Next) throws(WorkbookProblem) {
-        var state = RowState(maxColumns: limits.maxColumns, maxFieldBytes: limits.maxFieldBytes)
+        // The parser lives in a local variable while a chunk is scanned (taken
+        // out of `slot`, so that its buffers stay uniquely referenced).
+        var slot: SheetRowParser? = SheetRowParser(fileName: fileName, sheetName: sheetName, strings: strings, styles: styles,
+                                                   uses1904: uses1904, limits: limits, diagnostics: diagnostics)
         var scanner = XMLChunkScanner(maxTokenBytes: limits.maxFieldBytes * 6 + 4096)
         let stopper = WorkbookProblem(kind: Self.stopKind, message: "", hint: "")
-        func handler(_ token: XMLChunkScanner.Token) throws(WorkbookProblem) {
-            if let record = try handle(token, &state) {
-                largestRecordBytes = max(largestRecordBytes, record.bytes.count)
-                if body(record) == .stop { throw stopper }
+        let part = "sheet '\(sheetName)'"
+        defer {
+            if let parser = slot {
+                diagnostics = parser.diagnostics
+                formulaCount = parser.formulaCount
+                firstFormulaCell = parser.firstFormulaCell
+                largestRecordBytes = max(largestRecordBytes, parser.largestRecordBytes)
+            }
+        }
+        func scan(_ chunk: UnsafeRawBufferPointer?) throws(WorkbookProblem) {
+            guard var parser = slot else { return }
+            slot = nil
+            defer { slot = parser }
+            do throws(XMLChunkScanner.ScanError<WorkbookProblem>) {
+                // Closure literals passed straight to the scanner, so that `parser` is not boxed.
+                if let chunk {
+                    try scanner.feed(chunk) { (token) throws(WorkbookProblem) in try parser.handle(token, body, stopper) }
+                } else {
+                    try scanner.finish { (token) throws(WorkbookProblem) in try parser.handle(token, body, stopper) }
+                }
+            } catch {
+                throw WorkbookParts.problem(error, part: part, cell: chunk == nil ? nil : parser.state.lastCell.map {
+                    parser.cellName(column: $0.column, row: $0.row)
+                })
             }
         }
         do throws(WorkbookProblem) {
-            try archive.stream(sheetPath) { (chunk) throws(WorkbookProblem) in
-                do throws(XMLChunkScanner.ScanError<WorkbookProblem>) { try scanner.feed(chunk, handler) } catch {
-                    throw WorkbookParts.problem(error, part: "sheet '\(sheetName)'", cell: state.lastCell.map { cellName(column: $0.column, row: $0.row) })
-                }
-            }
-            do throws(XMLChunkScanner.ScanError<WorkbookProblem>) { try scanner.finish(handler) } catch {
-                throw WorkbookParts.problem(error, part: "sheet '\(sheetName)'")
-            }
+            try archive.stream(sheetPath) { (chunk) throws(WorkbookProblem) in try scan(chunk) }
+            try scan(nil)
         } catch {
             if error.kind != Self.stopKind { throw error }
         }
@@ -113,231 +130,35 @@ final class WorkbookSheetReader {
 
     static let stopKind = Diagnostic.Kind(rawValue: "stop-reading")
 
-    /// Where the scan is inside `sheetData`.
-    private struct RowState {
-        let maxColumns: Int
-        let maxFieldBytes: Int
-        var inSheetData = false
-        var rowNumber = 0
-        var inRow = false
-        var bytes: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        // The current cell.
-        var inCell = false
-        var column = -1
-        var type: CellType = .number
-        var style = 0
-        var hasFormula = false
-        var capture: Capture = .none
-        var inInline = false
-        var phoneticDepth = 0
-        var value: [UInt8] = []
-        var inlineText: [UInt8] = []
-        var hasValue = false
-        var lastCell: CellReference?
-        var rowHasContent = false
+    /// The digits of a whole number that Excel's General format shows as
+    /// written (an optional `-`, 1–15 digits, no leading zero, not `-0`),
+    /// blanks around left out; `nil` for any other value.
+    ///
+    /// For these, ``generalText(_:raw:)`` gives back the same digits, so the
+    /// bytes can be copied without making a `Double` and a `String`.
+    static func plainInteger(_ bytes: [UInt8]) -> Range<Int>? {
+        let trimmed = RawCSVRecord.trimASCIIBlanks(0..<bytes.count, in: bytes)
+        var index = trimmed.lowerBound
+        if index < trimmed.upperBound, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let digits = trimmed.upperBound - index
+        guard digits >= 1, digits <= 15 else { return nil }
+        if bytes[index] == UInt8(ascii: "0") && (digits > 1 || index > trimmed.lowerBound) { return nil }
+        for position in index..<trimmed.upperBound {
+            guard bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") else { return nil }
+        }
+        return trimmed
     }
 
-    private enum Capture { case none, value, inlineText, formula }
-    private enum CellType { case number, shared, inline, formulaString, boolean, error, date }
-
-    /// Handles one token; returns a finished row.
-    private func handle(_ token: XMLChunkScanner.Token, _ state: inout RowState) throws(WorkbookProblem) -> RawCSVRecord? {
-        switch token.kind {
-        case .text:
-            switch state.capture {
-            case .value:
-                state.hasValue = true
-                if token.isCDATA { state.value.append(contentsOf: token.bytes) } else { XMLText.appendDecoded(token.bytes, to: &state.value) }
-            case .inlineText where state.phoneticDepth == 0:
-                if token.isCDATA { state.inlineText.append(contentsOf: token.bytes) } else { XMLText.appendDecoded(token.bytes, to: &state.inlineText) }
-            default: break
-            }
-            return nil
-        case .start, .empty:
-            if token.isNamed("sheetData") { state.inSheetData = token.kind == .start; return nil }
-            guard state.inSheetData else { return nil }
-            if token.isNamed("row") {
-                let number = token.attribute("r").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? state.rowNumber + 1
-                guard number > state.rowNumber, number <= CellReference.maxRow else {
-                    throw WorkbookProblem(message: "row \(number) comes after row \(state.rowNumber)",
-                                          hint: "save the workbook again from Excel or LibreOffice",
-                                          cell: cellName(column: 0, row: max(1, min(number, CellReference.maxRow))))
-                }
-                state.rowNumber = number
-                state.bytes.removeAll(keepingCapacity: true)
-                state.ranges.removeAll(keepingCapacity: true)
-                state.rowHasContent = false
-                state.inRow = token.kind == .start
-                return nil
-            }
-            if token.isNamed("c") {
-                try startCell(token, &state)
-                if token.kind == .empty { try endCell(&state) }
-                return nil
-            }
-            guard state.inCell else { return nil }
-            if token.isNamed("v") {
-                state.capture = token.kind == .start ? .value : .none
-            } else if token.isNamed("f") {
-                state.hasFormula = true
-            } else if token.isNamed("is") {
-                state.inInline = true
-            } else if token.isNamed("t"), state.inInline {
-                state.capture = token.kind == .start ? .inlineText : .none
-            } else if token.isNamed("rPh"), token.kind == .start {
-                state.phoneticDepth += 1
-            }
-            return nil
-        case .end:
-            if token.isNamed("sheetData") { state.inSheetData = false; return nil }
-            guard state.inSheetData else { return nil }
-            if token.isNamed("c") {
-                try endCell(&state)
-            } else if token.isNamed("v") || token.isNamed("t") {
-                state.capture = .none
-            } else if token.isNamed("is") {
-                state.inInline = false
-            } else if token.isNamed("rPh") {
-                state.phoneticDepth = max(0, state.phoneticDepth - 1)
-            } else if token.isNamed("row") {
-                state.inRow = false
-                guard state.rowHasContent else { return nil }
-                return RawCSVRecord(bytes: state.bytes, ranges: state.ranges, line: state.rowNumber,
-                                    fieldLines: Array(repeating: state.rowNumber, count: state.ranges.count),
-                                    problems: [], isUTF8: true)
-            }
-            return nil
+    /// An attribute's value read as `Int(_:)` reads its text (digits of at
+    /// most 18 without making a string), or `nil`.
+    static func decimalValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return Int(String(decoding: bytes, as: UTF8.self)) }
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return Int(String(decoding: bytes, as: UTF8.self)) }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
-    }
-
-    private func startCell(_ token: XMLChunkScanner.Token, _ state: inout RowState) throws(WorkbookProblem) {
-        if state.rowNumber == 0 { state.rowNumber = 1 }
-        var column = state.column + 1
-        if let reference = token.attribute("r") {
-            guard let parsed = CellReference(reference), parsed.row == state.rowNumber else {
-                throw WorkbookProblem(message: "the cell reference '\(String(decoding: reference, as: UTF8.self))' is not a cell of row \(state.rowNumber)",
-                                      hint: "save the workbook again from Excel or LibreOffice",
-                                      cell: cellName(column: max(0, state.column + 1), row: state.rowNumber))
-            }
-            column = parsed.column
-        } else if state.ranges.isEmpty {
-            column = state.ranges.count
-        }
-        if !state.ranges.isEmpty || column < state.ranges.count {
-            guard column >= state.ranges.count else {
-                throw WorkbookProblem(message: "the cell comes twice or out of order in its row",
-                                      hint: "save the workbook again from Excel or LibreOffice",
-                                      cell: cellName(column: column, row: state.rowNumber))
-            }
-        }
-        state.column = column
-        state.inCell = true
-        state.hasFormula = false
-        state.hasValue = false
-        state.inInline = false
-        state.phoneticDepth = 0
-        state.capture = .none
-        state.value.removeAll(keepingCapacity: true)
-        state.inlineText.removeAll(keepingCapacity: true)
-        state.lastCell = CellReference(column: column, row: state.rowNumber)
-        state.style = token.attribute("s").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
-        switch token.attribute("t").map({ String(decoding: $0, as: UTF8.self) }) ?? "n" {
-        case "s": state.type = .shared
-        case "inlineStr": state.type = .inline
-        case "str": state.type = .formulaString
-        case "b": state.type = .boolean
-        case "e": state.type = .error
-        case "d": state.type = .date
-        default: state.type = .number
-        }
-    }
-
-    private func endCell(_ state: inout RowState) throws(WorkbookProblem) {
-        guard state.inCell else { return }
-        state.inCell = false
-        state.capture = .none
-        let column = state.column
-        let row = state.rowNumber
-        var text = cellText(&state, column: column)
-        guard !text.isEmpty else { return }
-        if state.hasFormula {
-            formulaCount += 1
-            if firstFormulaCell == nil { firstFormulaCell = cellName(column: column, row: row) }
-        }
-        guard column < state.maxColumns else {
-            throw WorkbookProblem(kind: .limitExceeded, message: "the row has a value beyond column \(state.maxColumns)",
-                                  hint: "files are limited to \(state.maxColumns) columns", cell: cellName(column: column, row: row))
-        }
-        if text.utf8.count > state.maxFieldBytes {
-            diagnostics.append(Diagnostic(kind: .limitExceeded, file: fileName, line: row,
-                                          message: "the cell is longer than \(ByteCountText.text(state.maxFieldBytes))",
-                                          hint: "shorten it; fields are limited to \(ByteCountText.text(state.maxFieldBytes))",
-                                          cell: cellName(column: column, row: row)))
-            text = String(decoding: text.utf8.prefix(state.maxFieldBytes), as: UTF8.self)
-        }
-        while state.ranges.count < column { state.ranges.append(state.bytes.count..<state.bytes.count) }
-        let start = state.bytes.count
-        state.bytes.append(contentsOf: text.utf8)
-        state.ranges.append(start..<state.bytes.count)
-        state.rowHasContent = true
-    }
-
-    /// The text of the finished cell, or "" (after recording why, for error values).
-    private func cellText(_ state: inout RowState, column: Int) -> String {
-        let row = state.rowNumber
-        if state.hasFormula && !state.hasValue && state.type != .inline {
-            diagnostics.append(Diagnostic(kind: .invalidValue, file: fileName, line: row,
-                                          message: "the formula has no stored result",
-                                          hint: "open the workbook in Excel or LibreOffice and save it, so that the computed values are stored",
-                                          cell: cellName(column: column, row: row)))
-            return ""
-        }
-        // Shared strings and numbers, nearly every cell, are read from the bytes (no Foundation trimming).
-        if state.type == .shared, let index = Self.decimalIndex(state.value), let text = strings[index] { return text }
-        let raw = String(decoding: state.value, as: UTF8.self)
-        switch state.type {
-        case .inline:
-            return String(decoding: state.inlineText, as: UTF8.self)
-        case .formulaString, .date:
-            return raw
-        case .boolean:
-            return raw == "1" ? "TRUE" : raw == "0" ? "FALSE" : raw
-        case .error:
-            diagnostics.append(Diagnostic(kind: .invalidValue, file: fileName, line: row,
-                                          message: "the cell holds the error value \(raw.isEmpty ? "#VALUE!" : raw)",
-                                          hint: "correct the formula or type the value", cell: cellName(column: column, row: row)))
-            return ""
-        case .shared:
-            guard let index = Self.decimalIndex(state.value), let text = strings[index] else {
-                diagnostics.append(Diagnostic(kind: .syntax, file: fileName, line: row,
-                                              message: "the cell refers to shared string '\(raw)', which the workbook does not have",
-                                              hint: "save the workbook again from Excel or LibreOffice",
-                                              cell: cellName(column: column, row: row)))
-                return ""
-            }
-            return text
-        case .number:
-            let trimmed = String(decoding: state.value[RawCSVRecord.trimASCIIBlanks(0..<state.value.count, in: state.value)], as: UTF8.self)
-            guard !trimmed.isEmpty else { return "" }
-            guard let number = Double(trimmed), number.isFinite else {
-                diagnostics.append(Diagnostic(kind: .syntax, file: fileName, line: row,
-                                              message: "the number cell holds '\(trimmed)'",
-                                              hint: "type a number, or format the cell as text",
-                                              cell: cellName(column: column, row: row)))
-                return ""
-            }
-            if styles.showsDate(state.style) {
-                guard let iso = ExcelDate.isoText(serial: number, uses1904: uses1904) else {
-                    diagnostics.append(Diagnostic(kind: .invalidValue, file: fileName, line: row,
-                                                  message: "the date serial \(trimmed) is not a date between 1900 and 9999",
-                                                  hint: "type the date again", cell: cellName(column: column, row: row)))
-                    return ""
-                }
-                return iso
-            }
-            return Self.generalText(number, raw: trimmed)
-        }
+        return value
     }
 
     /// A shared-string index: decimal digits with blanks around, or `nil`.
