@@ -11,7 +11,8 @@ struct Merge: ParsableCommand {
             Reads the part of every shard (written by `rank --shard I/N --out PART`, \
             FileFormats §12, in any order), checks that they are the N shards of one run, \
             reads the mission and the shared encoding again (the paths the parts name, \
-            or --mission / --encoding / --data) and writes exactly what \
+            or --mission / --encoding / --data; the reasons come from the text keys the \
+            encoding carries, so no text is analysed again) and writes exactly what \
             `missionmatch rank MISSION --out FILE` writes for the same mission and options: \
             the same congestion pricing, diversity, wishes and reasons (docs/Sharding.md).
 
