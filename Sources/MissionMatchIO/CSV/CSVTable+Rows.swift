@@ -112,10 +112,9 @@ extension CSVTable {
                     deliver(fitted)
                     return .more
                 }
-            } catch let problem as WorkbookProblem {
-                diagnostics.append(problem.diagnostic(file: fileName))
             } catch {
-                diagnostics.append(InputFile.unreadable(fileName, error))
+                // The sheet reader throws only WorkbookProblem (typed throws).
+                diagnostics.append(error.diagnostic(file: fileName))
             }
             diagnostics.append(contentsOf: sheet.diagnostics)
             sheet.diagnostics = Diagnostics(errorLimit: limits.maxErrors)
