@@ -51,9 +51,16 @@ let package = Package(
             plugins: benchmarkPlugins
         ),
         // MARK: - Reading and validating participants
+        /// What the two import benchmarks share (problem size, reference table).
+        .target(
+            name: "ImportInputs",
+            dependencies: [.product(name: "MissionMatch", package: "MissionMatch")],
+            path: "ImportInputs"
+        ),
         .executableTarget(
             name: "ImportParticipants",
             dependencies: benchmarkDependencies + [
+                "ImportInputs",
                 .product(name: "MissionMatch", package: "MissionMatch"),
                 .product(name: "MissionMatchIO", package: "MissionMatch"),
             ],
@@ -64,6 +71,7 @@ let package = Package(
         .executableTarget(
             name: "WorkbookImport",
             dependencies: benchmarkDependencies + [
+                "ImportInputs",
                 .product(name: "MissionMatch", package: "MissionMatch"),
                 .product(name: "MissionMatchIO", package: "MissionMatch"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

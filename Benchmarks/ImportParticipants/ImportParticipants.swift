@@ -10,26 +10,9 @@
 
 import Benchmark
 import Foundation
+import ImportInputs
 import MissionMatch
 import MissionMatchIO
-
-/// The problem size, from `MISSIONMATCH_BENCH_SCALE` (`ci` or full).
-enum Scale {
-    static var participants: Int {
-        ProcessInfo.processInfo.environment["MISSIONMATCH_BENCH_SCALE"] == "ci" ? 10_000 : 100_000
-    }
-}
-
-/// A small, fixed reference table, so the benchmark does not depend on `Data/`.
-func referenceData() -> ReferenceData {
-    let countries = [("CZ", "CZE", "Czechia", ["Czech Republic"]), ("DE", "DEU", "Germany", []), ("FR", "FRA", "France", []),
-                     ("NL", "NLD", "Netherlands", []), ("PL", "POL", "Poland", ["Polska"]), ("ES", "ESP", "Spain", ["España"]),
-                     ("CN", "CHN", "China", ["PRC"]), ("CA", "CAN", "Canada", []), ("US", "USA", "United States", ["USA"])]
-    let sectors = ["packaging", "food", "nanotech", "plastics", "microelectronics", "software", "logistics", "retail"]
-    return ReferenceData(
-        countries: CountryTable(countries.map { Country(alpha2: $0.0, alpha3: $0.1, name: $0.2, aliases: $0.3, groups: $0.0 == "CN" || $0.0 == "CA" || $0.0 == "US" ? [] : ["EU", "EEA"]) }),
-        sectors: SectorTaxonomy(sectors: sectors.map { Sector(code: $0, name: $0.capitalized) }))
-}
 
 func mission() -> Mission? {
     guard let zone = TimeZone(identifier: "Asia/Shanghai"),

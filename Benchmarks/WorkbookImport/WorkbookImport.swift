@@ -19,27 +19,10 @@
 
 import Benchmark
 import Foundation
+import ImportInputs
 import MissionMatch
 import MissionMatchIO
 import ZIPFoundation
-
-/// The problem size, from `MISSIONMATCH_BENCH_SCALE` (`ci` or full).
-enum Scale {
-    static var participants: Int {
-        ProcessInfo.processInfo.environment["MISSIONMATCH_BENCH_SCALE"] == "ci" ? 10_000 : 100_000
-    }
-}
-
-/// A small, fixed reference table, so the benchmark does not depend on `Data/`.
-func referenceData() -> ReferenceData {
-    let countries = [("CZ", "CZE", "Czechia", ["Czech Republic"]), ("DE", "DEU", "Germany", []), ("FR", "FRA", "France", []),
-                     ("NL", "NLD", "Netherlands", []), ("PL", "POL", "Poland", ["Polska"]), ("ES", "ESP", "Spain", ["España"]),
-                     ("CN", "CHN", "China", ["PRC"]), ("CA", "CAN", "Canada", []), ("US", "USA", "United States", ["USA"])]
-    let sectors = ["packaging", "food", "nanotech", "plastics", "microelectronics", "software", "logistics", "retail"]
-    return ReferenceData(
-        countries: CountryTable(countries.map { Country(alpha2: $0.0, alpha3: $0.1, name: $0.2, aliases: $0.3, groups: ["CN", "CA", "US"].contains($0.0) ? [] : ["EU", "EEA"]) }),
-        sectors: SectorTaxonomy(sectors: sectors.map { Sector(code: $0, name: $0.capitalized) }))
-}
 
 let header = ["id", "name", "country", "type", "cluster", "sectors", "offers", "needs", "offer_tags", "need_tags", "target_countries",
               "cooperation", "languages", "max_meetings", "min_meetings", "representatives", "email", "contact", "website"]

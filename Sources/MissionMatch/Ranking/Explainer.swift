@@ -90,7 +90,7 @@ package struct Explainer: Sendable {
     /// the ranking asks this of every candidate, the reasons only of the pairs shown.
     private func linked(_ from: DocumentKeys, _ to: DocumentKeys, _ a: Int, _ b: Int, offering: Bool) -> Bool {
         from.concepts.contains { concept in to.concepts.contains { $0.feature == concept.feature } }
-            || sharedPhrases(from, to) != nil
+            || Self.sharedRuns(from, to) != nil
             || model.linkedByMeaning(a, b, offering: offering)
     }
 
@@ -155,21 +155,38 @@ package struct Explainer: Sendable {
     ///
     /// - Complexity: O(specific words of the first text), with hashing.
     private func sharedPhrases(_ from: DocumentKeys, _ to: DocumentKeys) -> String? {
-        var phrases: [(words: [String], weight: Float, first: Int)] = []
+        Self.sharedRuns(from, to)?
+            .map { run in from.specific[run.start..<(run.start + run.count)].map(\.surface).joined(separator: " ") }
+            .joined(separator: ", ")
+    }
+
+    /// A run of consecutive specific words of one text that the other text also uses.
+    private struct PhraseRun {
+        /// Index of its first word in the text's ``ExplanationKeys/Document/specific``.
+        var start: Int
+        var count: Int
+        var weight: Float
+    }
+
+    /// The runs ``sharedPhrases(_:_:)`` names, in text order, without building
+    /// any text (the ranking asks whether they exist for every candidate):
+    /// the best two by weight, or `nil` unless one has two words or there are two.
+    private static func sharedRuns(_ from: DocumentKeys, _ to: DocumentKeys) -> [PhraseRun]? {
+        var runs: [PhraseRun] = []
         var last = -2
-        for word in from.specific where to.terms.contains(word.stem) {
-            if word.position == last + 1, var run = phrases.popLast() {
-                run.words.append(word.surface)
-                run.weight += word.weight
-                phrases.append(run)
+        for (index, word) in from.specific.enumerated() where to.terms.contains(word.stem) {
+            // Specific words are in text order, one per position: consecutive positions are consecutive entries.
+            if word.position == last + 1, !runs.isEmpty {
+                runs[runs.count - 1].count += 1
+                runs[runs.count - 1].weight += word.weight
             } else {
-                phrases.append(([word.surface], word.weight, word.position))
+                runs.append(PhraseRun(start: index, count: 1, weight: word.weight))
             }
             last = word.position
         }
-        let best = phrases.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.first < $1.first }.prefix(2)
-        guard best.contains(where: { $0.words.count >= 2 }) || best.count >= 2 else { return nil }
-        return best.sorted { $0.first < $1.first }.map { $0.words.joined(separator: " ") }.joined(separator: ", ")
+        let best = runs.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.start < $1.start }.prefix(2)
+        guard best.contains(where: { $0.count >= 2 }) || best.count >= 2 else { return nil }
+        return best.sorted { $0.start < $1.start }
     }
 
     /// `competitors: both offer …` when the two offers are alike (exact cosine ≥ ``competitorCosine``).

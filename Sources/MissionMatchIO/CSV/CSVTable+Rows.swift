@@ -157,6 +157,7 @@ extension CSVTable {
         var grouper = RowGrouper(keyColumn: keyIndex, columnNames: names, listColumns: lists, unionColumns: unions,
                                  caseInsensitiveKey: options.caseInsensitiveKeys.contains(field))
         grouper.allowsSemicolonLists = delimiter != UInt8(ascii: ";") || mapped != nil
+        grouper.rowNoun = rowNoun
         return grouper
     }
 

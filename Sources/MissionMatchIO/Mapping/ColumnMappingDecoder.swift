@@ -126,7 +126,7 @@ struct ColumnMappingDecoder {
             (accepts: { ParticipantType(parsing: $0) != nil },
              listed: ParticipantType.allCases.map(\.rawValue).joined(separator: ", "))
         case "cooperation":
-            (accepts: { $0.split(separator: "|").allSatisfy { CooperationType(parsing: String($0)) != nil } },
+            (accepts: { CooperationType(parsing: $0) != nil },
              listed: CooperationType.allCases.map(\.rawValue).joined(separator: ", "))
         default:
             nil
@@ -140,13 +140,14 @@ struct ColumnMappingDecoder {
             return [:]
         }
         var values: [String: String] = [:]
+        let targets = acceptedTargets(of: field)
         for entry in entries.prefix(maxEntries) {
             guard let target = entry.value.scalarText else {
                 reader.error(line: entry.keyLine, key: path + "." + entry.key, "the value is \(entry.value.kindName)",
                              hint: "write the MissionMatch value, e.g. sme")
                 continue
             }
-            if let targets = acceptedTargets(of: field), !target.trimmingBlanks().isEmpty, !targets.accepts(target) {
+            if let targets, !target.trimmingBlanks().isEmpty, !targets.accepts(target) {
                 reader.error(line: entry.value.line ?? entry.keyLine, key: path + "." + entry.key,
                              "'\(target)' is not a value of '\(field)'",
                              hint: "map '\(entry.key)' to one of: \(targets.listed) (or leave it out to have such rows reported)")

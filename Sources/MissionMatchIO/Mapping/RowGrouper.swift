@@ -26,6 +26,8 @@ struct RowGrouper {
     let caseInsensitiveKey: Bool
     /// Whether `;` separates list items (not when it is the CSV delimiter).
     var allowsSemicolonLists = true
+    /// How messages name a row: `line` in a CSV file, `row` in a workbook (``CSVTable/rowNoun``).
+    var rowNoun = "row"
     private var groups: [Group] = []
     private var indexByKey: [String: Int] = [:]
     /// The rows added.
@@ -76,8 +78,8 @@ struct RowGrouper {
             } else if current != value {
                 let first = groups[index].cellLines[column]
                 report(row.line, columnNames[column],
-                       "'\(value)' differs from '\(current)' in row \(first), and both rows belong to '\(key)'",
-                       "an organisation has one \(columnNames[column]): make rows \(first) and \(row.line) agree")
+                       "'\(value)' differs from '\(current)' in \(rowNoun) \(first), and both rows belong to '\(key)'",
+                       "an organisation has one \(columnNames[column]): make \(rowNoun)s \(first) and \(row.line) agree")
             }
         }
     }
