@@ -100,6 +100,38 @@ struct ShardFilesTests {
         #expect(throws: ImportError.self) { try file.encoding(of: participants, reference: reference, options: options) }
     }
 
+    @Test("The participants digest changes with any cell, the order or a cell boundary, and equals whenever the canonical CSV does")
+    func participantsDigestFollowsTheCSV() throws {
+        let (_, loaded) = try Self.toronto()
+        let original = loaded.participants
+        let csv = ParticipantCSVWriter()
+        var variants: [(String, [Participant])] = [("same", original)]
+        func variant(_ label: String, _ change: (inout [Participant]) -> Void) {
+            var copy = original
+            change(&copy)
+            variants.append((label, copy))
+        }
+        variant("id") { $0[3].id += "x" }
+        variant("offers") { $0[5].offers += " and more" }
+        variant("cell boundary") { $0[0].name += String($0[0].country.prefix(1)); $0[0].country = String($0[0].country.dropFirst()) }
+        variant("sector order") { $0[7].sectors = $0[7].sectors.reversed() + ["extra-sector"] }
+        variant("cooperation") { $0[2].cooperation = [] }
+        let available = try #require(original.firstIndex { !$0.availability.isEmpty })
+        variant("availability") { $0[available].availability = [] }
+        variant("representatives") { $0[6].representatives += 1 }
+        variant("extra column") { $0[1].extraFields.append(ExtraField(name: "booth", value: "B12")) }
+        variant("order") { $0.swapAt(0, 1) }
+        variant("one fewer") { $0.removeLast() }
+        variant("wants missions") { $0[8].wantsMissions = ["toronto"] }
+        variant("source only") { $0[9].source = nil }  // not a cell: same CSV, same digest
+        for (label, participants) in variants {
+            let sameCSV = csv.csv(for: participants) == csv.csv(for: original)
+            let sameDigest = EncodingFile.participantsDigest(participants) == EncodingFile.participantsDigest(original)
+            #expect(sameCSV == sameDigest, "\(label)")
+        }
+        #expect(variants.filter { csv.csv(for: $0.1) == csv.csv(for: original) }.map(\.0) == ["same", "source only"])
+    }
+
     @Test("Damaged, cut, foreign and future files are refused with the byte or key named, never a crash")
     func damagedFiles() throws {
         let (reference, loaded) = try Self.toronto()
@@ -120,14 +152,16 @@ struct ShardFilesTests {
             return sealed
         }
         var future = Data(data.dropLast(8))
-        future[8] = 3
-        #expect { try EncodingFile.read(resealed(future), name: "e") } throws: { "\($0)".contains("format version 3") }
-        // Version 1 (without the explanation keys) is refused with what to do.
-        var older = Data(data.dropLast(8))
-        older[8] = 1
-        #expect { try EncodingFile.read(resealed(older), name: "e") } throws: {
-            "\($0)".contains("e: byte 8: a missionmatch encoding of format version 1; this missionmatch reads version 2")
-                && "\($0)".contains("write it again")
+        future[8] = 4
+        #expect { try EncodingFile.read(resealed(future), name: "e") } throws: { "\($0)".contains("format version 4") }
+        // Versions 1 (without the explanation keys) and 2 (the participants digest of the whole CSV text) are refused with what to do.
+        for version: UInt8 in [1, 2] {
+            var older = Data(data.dropLast(8))
+            older[8] = version
+            #expect { try EncodingFile.read(resealed(older), name: "e") } throws: {
+                "\($0)".contains("e: byte 8: a missionmatch encoding of format version \(version); this missionmatch reads version 3")
+                    && "\($0)".contains("write it again")
+            }
         }
         let headerLength = Int(data[12]) | Int(data[13]) << 8 | Int(data[14]) << 16 | Int(data[15]) << 24
         let header = String(decoding: data[16..<(16 + headerLength)], as: UTF8.self)

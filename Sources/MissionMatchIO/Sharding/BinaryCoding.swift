@@ -20,9 +20,12 @@ struct Digest64: Sendable {
 
     mutating func combine(_ data: Data) { data.withUnsafeBytes { combine($0) } }
 
+    /// The text's UTF-8 byte count, then its bytes (read in place when the string is contiguous).
     mutating func combine(_ text: String) {
         combine(UInt64(text.utf8.count))
-        combine(Data(text.utf8))
+        if text.utf8.withContiguousStorageIfAvailable({ combine(UnsafeRawBufferPointer($0)) }) == nil {
+            Array(text.utf8).withUnsafeBytes { combine($0) }
+        }
     }
 
     mutating func combine(_ word: UInt64) { value = (value ^ word) &* Self.prime }

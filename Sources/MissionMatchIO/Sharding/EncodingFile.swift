@@ -24,9 +24,9 @@ import MissionMatch
 public struct EncodingFile: Sendable, Equatable {
     /// The file's magic bytes.
     public static let magic = "MMENCODE"
-    /// The format version this library writes and reads (2: with the
-    /// explanation keys; version 1 files are refused, write them again).
-    public static let version: UInt32 = 2
+    /// The format version this library writes and reads (3: the participants
+    /// digest of the CSV's cells; versions 1 and 2 are refused, write them again).
+    public static let version: UInt32 = 3
 
     /// The mission the encoding was fitted for (for messages).
     public var missionID: String
@@ -78,13 +78,28 @@ public struct EncodingFile: Sendable, Equatable {
         self.explanation = explanation
     }
 
-    /// The digest that ties a file to its participants: of their canonical
-    /// participants CSV (``ParticipantCSVWriter``), so any change of an id,
-    /// side, text, tag or other field changes it.
+    /// The digest that ties a file to its participants: of the cells of
+    /// their canonical participants CSV (``ParticipantCSVWriter``), so any
+    /// change of an id, side, text, tag or other field changes it
+    /// (FileFormats §11 says how it is computed).
     ///
-    /// - Complexity: O(size of the participants).
+    /// - Complexity: O(size of the participants), the rows digested on all cores
+    ///   (the same value on any core count).
     public static func participantsDigest(_ participants: [Participant]) -> UInt64 {
-        Digest64.of(Data(ParticipantCSVWriter().csv(for: participants).utf8))
+        let writer = ParticipantCSVWriter()
+        let (fields, extraNames) = ParticipantCSVWriter.columns(of: participants)
+        var digest = Digest64()
+        digest.combine(UInt64(participants.count))
+        for name in fields.map(\.name) + extraNames { digest.combine(name) }
+        let rows: [UInt64] = ParallelChunks.map(count: participants.count, minimumChunk: 512) { range in
+            range.map { index in
+                var row = Digest64()
+                for cell in writer.cells(of: participants[index], fields: fields, extraNames: extraNames) { row.combine(cell) }
+                return row.value
+            }
+        }
+        for row in rows { digest.combine(row) }
+        return digest.value
     }
 
     /// The participants' encoding from this file: the text analyses and

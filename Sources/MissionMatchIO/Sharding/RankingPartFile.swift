@@ -14,8 +14,10 @@ import MissionMatch
 public struct RankingPartFile: Sendable, Equatable {
     /// The file's magic bytes.
     public static let magic = "MMRKPART"
-    /// The format version this library writes and reads.
-    public static let version: UInt32 = 1
+    /// The format version this library writes and reads (2: its run digest
+    /// holds the participants digest of encoding version 3; version 1 parts are
+    /// refused, rank the shards again).
+    public static let version: UInt32 = 2
 
     /// Where a shard read its inputs: the merge reads them again from there
     /// (absolute paths; `nil` when given as values, or for the bundled reference data).

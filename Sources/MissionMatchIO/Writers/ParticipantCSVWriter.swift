@@ -38,13 +38,7 @@ public struct ParticipantCSVWriter: Sendable {
     /// - Complexity: O(*n*) in the size of the output; the rows are rendered
     ///   in chunks on all cores and joined in order (the same bytes on any core count).
     public func csv(for participants: [Participant]) -> String {
-        var extraNames: [String] = []
-        for participant in participants {
-            for field in participant.extraFields where !extraNames.contains(field.name) { extraNames.append(field.name) }
-        }
-        // The delegation preferences only when a participant has them, so that other files keep their bytes.
-        let preferences = participants.contains { !$0.wantsMissions.isEmpty || !$0.refusesMissions.isEmpty }
-        let fields = ParticipantField.allCases.filter { preferences || ($0 != .wantsMissions && $0 != .refusesMissions) }
+        let (fields, extraNames) = Self.columns(of: participants)
         let header = (fields.map(\.name) + extraNames).map(quoted).joined(separator: String(delimiter)) + lineEnd
         let names = extraNames
         let rows = ParallelText.map(count: participants.count) { range in
@@ -56,6 +50,22 @@ public struct ParticipantCSVWriter: Sendable {
             return text
         }
         return header + rows.joined()
+    }
+
+    /// The columns of the participants' file: the documented fields
+    /// (`wants_missions` and `refuses_missions` only when a participant has
+    /// them, so that other files keep their bytes), then the extra columns in
+    /// first-seen order.
+    ///
+    /// - Complexity: O(*n* · extra columns).
+    static func columns(of participants: [Participant]) -> (fields: [ParticipantField], extraNames: [String]) {
+        var extraNames: [String] = []
+        for participant in participants {
+            for field in participant.extraFields where !extraNames.contains(field.name) { extraNames.append(field.name) }
+        }
+        let preferences = participants.contains { !$0.wantsMissions.isEmpty || !$0.refusesMissions.isEmpty }
+        let fields = ParticipantField.allCases.filter { preferences || ($0 != .wantsMissions && $0 != .refusesMissions) }
+        return (fields, extraNames)
     }
 
     /// A participant's cells, unquoted: the fields, then the extra columns (empty where it has none).
