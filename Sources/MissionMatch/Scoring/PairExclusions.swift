@@ -41,9 +41,9 @@ package struct PairExclusions: Sendable {
             return ids(keys, table: &table)
         }
         self.cluster = ids(participants.map { $0.cluster.map { LookupKey.words($0) } })
-        self.country = ids(participants.map(\.country))
+        self.country = ids(participants.map { $0.country })
         var organisations: [String: Int32] = [:]
-        self.organisation = ids(participants.map(MeetingHistory.organisation), table: &organisations)
+        self.organisation = ids(participants.map { MeetingHistory.organisation($0) }, table: &organisations)
         var metBefore: Set<UInt64> = []
         if rules.excludeMetBefore {
             for (first, second) in history.metOrganisations {

@@ -22,7 +22,13 @@ package struct ProfileFacts: Sendable {
     package let cooperation: [UInt16]
 
     init(participants: [Participant], reference: ReferenceData) {
-        let sectorCodes = Array(Set(participants.flatMap(\.sectors))).sorted()
+        var sectorSet: Set<String> = [], countrySet: Set<String> = []
+        // By index: `for participant in participants` (or a key path) copies every field of each one.
+        for index in participants.indices {
+            sectorSet.formUnion(participants[index].sectors)
+            countrySet.insert(participants[index].country)
+        }
+        let sectorCodes = sectorSet.sorted()
         let sectorIndex = Dictionary(uniqueKeysWithValues: sectorCodes.enumerated().map { ($1, $0) })
         var affinity = [Float](repeating: 0, count: sectorCodes.count * sectorCodes.count)
         for (i, a) in sectorCodes.enumerated() {
@@ -30,7 +36,7 @@ package struct ProfileFacts: Sendable {
                 affinity[i * sectorCodes.count + j] = Float(reference.sectors.affinity(between: a, and: b))
             }
         }
-        let countryCodes = Array(Set(participants.map(\.country))).sorted()
+        let countryCodes = countrySet.sorted()
         let countryIndex = Dictionary(uniqueKeysWithValues: countryCodes.enumerated().map { ($1, $0) })
         let cooperationIndex = Dictionary(uniqueKeysWithValues: CooperationType.allCases.enumerated().map { ($1, $0) })
         self.sectorCodes = sectorCodes
