@@ -139,4 +139,22 @@ struct ShardedRankingModelTests {
     func badSpecs(text: String) {
         #expect(throws: ShardSpecError.self) { try ShardSpec(parsing: text) }
     }
+
+    @Test("Shard specs say what is wrong: the form, the shard count's range or the shard number's")
+    func badSpecMessages() throws {
+        func reason(_ text: String) -> String? {
+            do { _ = try ShardSpec(parsing: text); return nil } catch { return error.reason }
+        }
+        let form = "write the shard as I/N, two whole numbers, e.g. 3/7"
+        for text in ["a/b", "3", "1/3/4", "", " 1/3", "+1/3", "-1/3", "1/٣", "1.0/3"] { #expect(reason(text) == form, "\(text)") }
+        let count = "the number of shards must be 1 … \(FormatLimits.maxShards)"
+        for text in ["1/0", "1/4097", "1/1000000000", "1/99999999999999999999999"] { #expect(reason(text) == count, "\(text)") }
+        for text in ["0/3", "4/3", "1000000000/3", "99999999999999999999999/4096"] {
+            #expect(reason(text)?.hasPrefix("the shard number must be 1 … ") == true, "\(text)")
+        }
+        #expect(try ShardSpec(parsing: "0007/0010") == ShardSpec(index: 7, count: 10))
+        // 20,000 = 4,096 × 4 + 3,616: the first 3,616 blocks hold 5, the others 4.
+        #expect(try ShardSpec(parsing: "1/4096").block(of: 20_000) == 0..<5)
+        #expect(try ShardSpec(parsing: "4096/4096").block(of: 20_000) == 19_996..<20_000)
+    }
 }

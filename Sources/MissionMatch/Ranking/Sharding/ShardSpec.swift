@@ -31,9 +31,15 @@ public struct ShardSpec: Sendable, Hashable, Codable, CustomStringConvertible {
     /// - Throws: ``ShardSpecError`` for anything else or numbers out of range.
     public init(parsing text: String) throws(ShardSpecError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy(\.isASCII) }),
-              let index = Int(parts[0]), let count = Int(parts[1]) else {
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
             throw ShardSpecError(text: text, reason: "write the shard as I/N, two whole numbers, e.g. 3/7")
+        }
+        // Whole numbers too long for an Int are out of range, and said so (no overflow, no trap).
+        guard parts[1].count <= 9, let count = Int(parts[1]) else {
+            throw ShardSpecError(text: text, reason: "the number of shards must be 1 … \(FormatLimits.maxShards)")
+        }
+        guard parts[0].count <= 9, let index = Int(parts[0]) else {
+            throw ShardSpecError(text: text, reason: "the shard number must be 1 … \(count) (shards count from 1)")
         }
         try self.init(index: index, count: count)
     }
