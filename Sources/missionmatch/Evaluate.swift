@@ -77,8 +77,8 @@ struct Evaluate: ParsableCommand {
     @Option(help: "The ground-truth CSV (participant_id,partner_id,relevance).")
     var truth: String
 
-    @Option(help: "The cut-off k.")
-    var k: Int = 10
+    @Option(help: "The cut-off k of a recommendations file's NDCG, recall and MRR (default: 10); --mission reports recall@5 and NDCG@10.")
+    var k: Int?
 
     @Option(help: "The lowest relevance that counts as relevant for recall and MRR (default 2, or 1 with --mission).")
     var threshold: Int?
@@ -89,7 +89,10 @@ struct Evaluate: ParsableCommand {
     @OptionGroup var semantic: SemanticOptions
 
     func validate() throws {
-        guard k >= 1 else { throw ValidationError("--k must be at least 1.") }
+        guard (k ?? 1) >= 1 else { throw ValidationError("--k must be at least 1.") }
+        if mission != nil, k != nil {
+            throw ValidationError("--k applies to a recommendations file; --mission reports recall@5 and NDCG@10 for every scorer.")
+        }
         guard (threshold ?? 1) >= 1 else { throw ValidationError("--threshold must be at least 1.") }
         switch (recommendations, mission) {
         case (nil, nil): throw ValidationError("Give a recommendations file or --mission FILE.")
@@ -132,7 +135,7 @@ struct Evaluate: ParsableCommand {
             StandardError.write(["warning: no participant of \(truth) has a recommendation in \(recommendations); "
                                  + "check that both files belong to the same programme"])
         }
-        let metrics = RankingMetrics(rankings: rankings, truth: truthValue, k: k, relevanceThreshold: threshold)
+        let metrics = RankingMetrics(rankings: rankings, truth: truthValue, k: k ?? 10, relevanceThreshold: threshold)
         switch format {
         case .text: print(Self.text(metrics), terminator: "")
         case .json: print(try Self.json(metrics))

@@ -26,9 +26,13 @@ struct GenerateEvaluateCommandTests {
         }
         #expect(throws: (any Error).self) { try Generate.parse(["--consortium", "0", "--counterparts", "9", "--out", "x"]) }
         let evaluate = try Evaluate.parse(["r.csv", "--truth", "t.csv"])
-        #expect(evaluate.k == 10 && evaluate.threshold == nil && evaluate.format == .text)
+        #expect(evaluate.k == nil && evaluate.threshold == nil && evaluate.format == .text)   // k 10 when it reads the file
         #expect(throws: (any Error).self) { try Evaluate.parse(["r.csv"]) }
         #expect(throws: (any Error).self) { try Evaluate.parse(["r.csv", "--truth", "t.csv", "--k", "0"]) }
+        // --mission reports fixed cut-offs: a --k there would be silently ignored, so it is refused.
+        #expect(throws: (any Error).self) { try Evaluate.parse(["--mission", "m.yaml", "--truth", "t.csv", "--k", "20"]) }
+        #expect(try Evaluate.parse(["--mission", "m.yaml", "--truth", "t.csv"]).k == nil)
+        #expect(try Evaluate.parse(["r.csv", "--truth", "t.csv", "--k", "20"]).k == 20)
     }
 
     @Test func generateValidateEvaluate() throws {
