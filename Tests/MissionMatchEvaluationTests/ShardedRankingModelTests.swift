@@ -153,6 +153,8 @@ struct ShardedRankingModelTests {
             #expect(reason(text)?.hasPrefix("the shard number must be 1 … ") == true, "\(text)")
         }
         #expect(try ShardSpec(parsing: "0007/0010") == ShardSpec(index: 7, count: 10))
+        #expect(try ShardSpec(parsing: "00000000000003/000000000000007") == ShardSpec(index: 3, count: 7))
+        #expect(reason("0/0000000000000") == count)
         // 20,000 = 4,096 × 4 + 3,616: the first 3,616 blocks hold 5, the others 4.
         #expect(try ShardSpec(parsing: "1/4096").block(of: 20_000) == 0..<5)
         #expect(try ShardSpec(parsing: "4096/4096").block(of: 20_000) == 19_996..<20_000)

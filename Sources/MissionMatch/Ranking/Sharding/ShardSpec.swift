@@ -34,11 +34,15 @@ public struct ShardSpec: Sendable, Hashable, Codable, CustomStringConvertible {
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
             throw ShardSpecError(text: text, reason: "write the shard as I/N, two whole numbers, e.g. 3/7")
         }
-        // Whole numbers too long for an Int are out of range, and said so (no overflow, no trap).
-        guard parts[1].count <= 9, let count = Int(parts[1]) else {
+        // Numbers of more than 9 significant digits are out of range, and said so (no overflow, no trap).
+        func number(_ digits: Substring) -> Int? {
+            let significant = digits.drop { $0 == "0" }
+            return significant.count <= 9 ? Int(significant.isEmpty ? "0" : significant) : nil
+        }
+        guard let count = number(parts[1]) else {
             throw ShardSpecError(text: text, reason: "the number of shards must be 1 … \(FormatLimits.maxShards)")
         }
-        guard parts[0].count <= 9, let index = Int(parts[0]) else {
+        guard let index = number(parts[0]) else {
             throw ShardSpecError(text: text, reason: "the shard number must be 1 … \(count) (shards count from 1)")
         }
         try self.init(index: index, count: count)
