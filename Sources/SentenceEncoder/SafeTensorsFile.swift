@@ -263,7 +263,7 @@ package struct SafeTensorsFile: Sendable {
             if tensor.dtype == .bf16 {
                 for i in 0..<n { destination[i] = Float(bitPattern: UInt32(UInt16(littleEndian: halves[i])) << 16) }
             } else {
-                for i in 0..<n { destination[i] = Self.float(fromHalf: UInt16(littleEndian: halves[i])) }
+                HalfPrecision.widen(UnsafeRawBufferPointer(halves), into: destination)
             }
         case .f64:
             let doubles = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
@@ -273,20 +273,6 @@ package struct SafeTensorsFile: Sendable {
         default:
             preconditionFailure("unreachable: \(byteCount) bytes of \(tensor.dtype)")
         }
-    }
-
-    /// IEEE 754 binary16 → Float, exactly (subnormals, infinities and NaN included).
-    static func float(fromHalf h: UInt16) -> Float {
-        let sign = UInt32(h & 0x8000) << 16
-        let exponent = Int((h >> 10) & 0x1F)
-        let mantissa = UInt32(h & 0x3FF)
-        if exponent == 0x1F { return Float(bitPattern: sign | 0x7F80_0000 | mantissa << 13) }
-        if exponent == 0 {
-            // ±0 or subnormal: mantissa × 2⁻²⁴, exact in Float.
-            let magnitude = Float(mantissa) * 0x1p-24
-            return sign == 0 ? magnitude : -magnitude
-        }
-        return Float(bitPattern: sign | UInt32(exponent - 15 + 127) << 23 | mantissa << 13)
     }
 
     /// A short description of a decoding error (JSONDecoder's are long).

@@ -35,7 +35,17 @@ struct MissionRunner: Sendable {
              position: Int, of count: Int) throws -> MissionRunReport {
         let mission = loaded.mission
         progress.show(.encoding, mission: mission.id, position: position, of: count)
-        let vectors = try semantic.vectors(for: loaded)
+        let encoding: ParticipantEncoding
+        do {
+            encoding = try semantic.encoding(
+                for: loaded, engine: MatchingEngine(reference: reference))  // the pipeline's encoder options: the defaults
+        } catch let exit as ExitCode {
+            throw exit  // the reason is printed
+        } catch {
+            progress.finish()
+            StandardError.write(["missionmatch: \(mission.id): scoring failed: \(error) (please report this with the input files)"])
+            throw RunExit.software
+        }
         let pipeline = MissionPipeline(reference: reference, options: .init(
             planner: .init(generator: "missionmatch \(MissionMatchVersion.string)"), warnings: warnings))
         progress.show(.rankingAndPlanning, mission: mission.id, position: position, of: count)
@@ -46,7 +56,7 @@ struct MissionRunner: Sendable {
                 StandardError.write(["warning: \(mission.id): the outcomes file \(named.relativePath) does not exist; "
                                      + "summary.md shows the plan only"])
             }
-            result = try pipeline.run(loaded.validated, semantic: vectors, replanning: earlier, outcomes: outcomes,
+            result = try pipeline.run(loaded.validated, encoding: encoding, replanning: earlier, outcomes: outcomes,
                                       history: history)
         } catch {
             progress.finish()

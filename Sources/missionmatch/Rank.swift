@@ -89,7 +89,7 @@ struct Rank: ParsableCommand {
             let engine = MatchingEngine(reference: reference, rankingOptions: options)
             ranking = try engine.rank(
                 mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
-                top: top, semantic: try semantic.source().vectors(for: loaded))
+                top: top, encoding: try semantic.source().encoding(for: loaded, engine: engine))
         }
         let text: String
         switch format ?? (out == nil ? .table : .csv) {

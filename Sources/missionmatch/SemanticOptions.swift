@@ -130,6 +130,24 @@ final class SemanticSource: @unchecked Sendable {
         return vectors
     }
 
+    /// The participants' encoding with their sentence-encoder vectors (or none,
+    /// as ``vectors(for:position:)`` decides), the two computed at once: the
+    /// vectors are read from the cache (or encoded) while the lexical text
+    /// pipeline runs, which leaves the other core idle most of its time —
+    /// at programme scale this hides most of the cache's reading. The same
+    /// encoding as `MatchingEngine.rank(…semantic:)` computes.
+    ///
+    /// - Throws: What ``vectors(for:position:)`` throws (first); the lexical encoding's
+    ///   `LinearAlgebraError` (a bug: LAPACK does not fail on finite input).
+    func encoding(for loaded: LoadedMission, engine: MatchingEngine, position: Int = 0) throws -> ParticipantEncoding {
+        let (vectors, lexical) = try ParallelChunks.both(
+            { try self.vectors(for: loaded, position: position) },
+            { try engine.encodedParticipants(loaded.participants, semantic: nil) })
+        var encoding = lexical
+        encoding.semantic = vectors
+        return encoding
+    }
+
     /// The encoder of a model folder, loaded once per command.
     ///
     /// - Throws: 66 when the folder does not exist, 65 when it is not a usable model (the reason is printed).

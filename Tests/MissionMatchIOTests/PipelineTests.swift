@@ -76,6 +76,24 @@ struct PipelineTests {
         #expect(fromValues.files == fromFiles.files)
     }
 
+    /// An encoding computed beforehand (as the command line does, reading the sentence
+    /// encoder's vectors while the lexical encoding runs) gives the files the vectors give.
+    @Test func anEncodingComputedBeforehandGivesTheSameFilesAsItsVectors() throws {
+        let (reference, loaded) = try Self.loadToronto()
+        let vectors = ShardFilesTests.semantic(for: loaded.participants)
+        let fromVectors = try MissionPipeline(reference: reference).run(loaded.validated, semantic: vectors)
+        var encoding = try MatchingEngine(reference: reference).encodedParticipants(loaded.participants, semantic: nil)
+        encoding.semantic = vectors
+        let fromEncoding = try MissionPipeline(reference: reference).run(loaded.validated, encoding: encoding)
+        #expect(fromEncoding.files == fromVectors.files)
+        // The vectors matter here: without them the files differ.
+        let lexical = try MissionPipeline(reference: reference).run(loaded.validated)
+        #expect(lexical.file("recommendations.csv") != fromVectors.file("recommendations.csv"))
+        // An encoding of other participants is refused, not trapped on.
+        let other = try MatchingEngine(reference: reference).encodedParticipants(Array(loaded.participants.dropLast()), semantic: nil)
+        #expect(throws: MissionPipelineError.self) { try MissionPipeline(reference: reference).run(loaded.validated, encoding: other) }
+    }
+
     @Test func writesEveryFileIntoTheFolderAndRefusesAnInput() throws {
         let (reference, loaded) = try Self.loadToronto()
         let result = try MissionPipeline(reference: reference).run(loaded.validated)

@@ -12,7 +12,7 @@ struct ShardFilesTests {
     private static func toronto() throws -> (ReferenceData, LoadedMission) { try #require(loaded) }
 
     /// Sentence vectors with clauses for the participants, from a seeded generator.
-    private static func semantic(for participants: [Participant], dimensions: Int = 6) -> SemanticVectors {
+    static func semantic(for participants: [Participant], dimensions: Int = 6) -> SemanticVectors {
         var generator = SeededRandomNumberGenerator(seed: 3)
         func random(_ rows: Int) -> Matrix {
             Matrix(rows: rows, columns: dimensions, elements: (0..<(rows * dimensions)).map { _ in Float(generator.next() % 2_000) / 1_000 - 1 })

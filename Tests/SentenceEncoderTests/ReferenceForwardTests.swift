@@ -91,12 +91,30 @@ import Testing
     }
 
     @Test func halfPrecisionDecodingIsExact() throws {
-        // Every F16 bit pattern (subnormals, ±0, ±∞, NaN) decodes as Float16 does.
-        for bits in UInt16.min...UInt16.max {
-            let expected = Float(Float16(bitPattern: bits))
-            let decoded = SafeTensorsFile.float(fromHalf: bits)
-            #expect(decoded.bitPattern == expected.bitPattern || (decoded.isNaN && expected.isNaN), "0x\(String(bits, radix: 16))")
+        // Every F16 bit pattern (subnormals, ±0, ±∞, NaN) decodes to the bits Float16 gives,
+        // one at a time and eight at a time, from any byte offset, with a tail of fewer than eight.
+        let patterns = Array(UInt16.min...UInt16.max)
+        var bytes: [UInt8] = [0xAB]  // one byte ahead: the SIMD loads are unaligned
+        for bits in patterns { bytes += [UInt8(bits & 0xFF), UInt8(bits >> 8)] }
+        bytes += [0x00, 0x3C, 0x01, 0x80, 0xFF, 0x7D]  // a tail of three: 1.0, the smallest negative subnormal, a NaN
+        let tail: [UInt16] = [0x3C00, 0x8001, 0x7DFF]
+        let expected = (patterns + tail).map { Float(Float16(bitPattern: $0)) }
+        let widened = [Float](unsafeUninitializedCapacity: expected.count) { buffer, initialized in
+            bytes.withUnsafeBytes { HalfPrecision.widen(UnsafeRawBufferPointer(rebasing: $0.dropFirst()), into: buffer) }
+            initialized = expected.count
         }
+        // A NaN may come back quieted from the runtime's conversion: then both are NaN with the same sign.
+        func same(_ x: Float, _ y: Float) -> Bool {
+            x.bitPattern == y.bitPattern || (x.isNaN && y.isNaN && x.sign == y.sign)
+        }
+        var mismatches: [String] = []
+        for (index, bits) in (patterns + tail).enumerated() {
+            if !same(HalfPrecision.float(bits), expected[index]) { mismatches.append("scalar 0x\(String(bits, radix: 16))") }
+            if !same(widened[index], expected[index]) { mismatches.append("SIMD 0x\(String(bits, radix: 16))") }
+        }
+        #expect(HalfPrecision.float(0x7E01).bitPattern == 0x7FC0_2000, "a NaN keeps its payload")
+        let mismatchCount = mismatches.count
+        #expect(mismatchCount == 0, "first: \(mismatches.prefix(5))")
     }
 
     @Test func emptyInputAndValidation() throws {

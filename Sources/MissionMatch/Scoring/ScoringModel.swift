@@ -51,6 +51,9 @@ public struct ScoringModel: Sendable {
     let latentShare: Float
     /// μ, the share of complementarity from the sentence encoder's space (0 without one).
     let semanticShare: Float
+    /// The sentence encoder's offer and need vectors, when there are some: held apart from
+    /// ``encoding`` so that the per-pair cosines do not copy (retain) the whole ``SemanticVectors``.
+    private let semanticOffers: Matrix?, semanticNeeds: Matrix?
 
     /// The normalised weights times their calibration factors.
     struct Weights: Sendable {
@@ -83,6 +86,8 @@ public struct ScoringModel: Sendable {
         self.facts = ProfileFacts(participants: participants, reference: reference)
         self.latentShare = Float(min(1, max(0, weights.latentShare)))
         self.semanticShare = encoding.semantic == nil ? 0 : Float(min(1, max(0, weights.semanticShare)))
+        self.semanticOffers = encoding.semantic?.offers
+        self.semanticNeeds = encoding.semantic?.needs
         let total = weights.total > 0 ? weights.total : 1
         func normalised(_ x: Double) -> Float { Float(x / total) }
         self.calibration = .identity
@@ -140,13 +145,18 @@ public struct ScoringModel: Sendable {
             (lexical, ((1 - semanticShare) * (1 - latentShare)).squareRoot()),
         ].filter { $0.scale > 0 && $0.matrix.columns > 0 && $0.matrix.rows > 0 }
         let width = max(1, parts.reduce(0) { $0 + $1.matrix.columns })
-        var block = [Float](repeating: 0, count: indices.count * width)
-        for (row, participant) in indices.enumerated() {
-            var base = row * width
-            for part in parts {
-                for (offset, value) in part.matrix.row(participant).enumerated() { block[base + offset] = part.scale * value }
-                base += part.matrix.columns
+        guard !parts.isEmpty else { return Matrix(rows: indices.count, columns: width) }
+        // Every element is written below (the parts fill the row): no zero fill first.
+        let block = [Float](unsafeUninitializedCapacity: indices.count * width) { buffer, initialized in
+            for (row, participant) in indices.enumerated() {
+                var base = row * width
+                for part in parts {
+                    // Float is trivial: assigning initialises.
+                    for (offset, value) in part.matrix.row(participant).enumerated() { buffer[base + offset] = part.scale * value }
+                    base += part.matrix.columns
+                }
             }
+            initialized = indices.count * width
         }
         return Matrix(rows: indices.count, columns: width, elements: block)
     }
@@ -229,8 +239,16 @@ public struct ScoringModel: Sendable {
             lexicalNeedFromOffer: e.lexicalNeeds.dotRow(a, with: e.lexicalOffers, row: b),
             lexicalOffers: competition(a, b),
             profiles: e.profiles.dotRow(a, with: e.profiles, row: b),
-            semanticOfferToNeed: e.semantic.map { $0.offers.dotRow(a, with: $0.needs, row: b) } ?? 0,
-            semanticNeedFromOffer: e.semantic.map { $0.needs.dotRow(a, with: $0.offers, row: b) } ?? 0)
+            semanticOfferToNeed: semanticCosine(a, b, offering: true) ?? 0,
+            semanticNeedFromOffer: semanticCosine(a, b, offering: false) ?? 0)
+    }
+
+    /// The sentence encoder's cosine of a's offers (`offering`) or needs with b's needs or offers; `nil` without vectors.
+    ///
+    /// - Complexity: O(d).
+    private func semanticCosine(_ a: Int, _ b: Int, offering: Bool) -> Float? {
+        guard let semanticOffers, let semanticNeeds else { return nil }
+        return offering ? semanticOffers.dotRow(a, with: semanticNeeds, row: b) : semanticNeeds.dotRow(a, with: semanticOffers, row: b)
     }
 
     /// Whether a's offers (`offering`) or needs meet b's needs or offers by
@@ -240,9 +258,7 @@ public struct ScoringModel: Sendable {
     ///
     /// - Complexity: O(d).
     public func linkedByMeaning(_ a: Int, _ b: Int, offering: Bool) -> Bool {
-        guard semanticShare > 0, let semantic = encoding.semantic, let link = semanticLink else { return false }
-        let cosine = offering ? semantic.offers.dotRow(a, with: semantic.needs, row: b)
-                              : semantic.needs.dotRow(a, with: semantic.offers, row: b)
+        guard semanticShare > 0, let link = semanticLink, let cosine = semanticCosine(a, b, offering: offering) else { return false }
         return cosine >= link.threshold
     }
 

@@ -97,15 +97,43 @@ public struct MissionPipeline: Sendable {
     ///   does (both are bugs: please report them).
     public func run(_ input: ValidatedMission, semantic: SemanticVectors? = nil, replanning earlier: Agenda? = nil,
                     outcomes: URL? = nil, history: MeetingHistory = MeetingHistory()) throws(MissionPipelineError) -> MissionResult {
+        try run(input, replanning: earlier, outcomes: outcomes) { engine in
+            try engine.rank(mission: input.mission, participants: input.participants, requests: input.requests,
+                            semantic: semantic, history: history)
+        }
+    }
+
+    /// Ranks, plans and renders one mission from its participants' encoding,
+    /// computed earlier (``ParticipantEncoder/encode(_:)`` with the sentence-encoder
+    /// vectors attached, e.g. while those were being read): the same result as
+    /// ``run(_:semantic:replanning:outcomes:history:)`` with that encoding's vectors.
+    ///
+    /// - Parameters:
+    ///   - input: The checked mission.
+    ///   - encoding: Its participants' encoding, in their order.
+    ///   - earlier: The agenda sent out before, as for ``run(_:semantic:replanning:outcomes:history:)``.
+    ///   - outcomes: The mission's outcomes file, as there.
+    ///   - history: The meetings of the programme's earlier missions, as there.
+    /// - Returns: The ranking, the plan and every output file.
+    /// - Throws: As ``run(_:semantic:replanning:outcomes:history:)``; an encoding of another number
+    ///   of participants is ``MissionPipelineError/scoringFailed(_:)``.
+    public func run(_ input: ValidatedMission, encoding: ParticipantEncoding, replanning earlier: Agenda? = nil,
+                    outcomes: URL? = nil, history: MeetingHistory = MeetingHistory()) throws(MissionPipelineError) -> MissionResult {
+        try run(input, replanning: earlier, outcomes: outcomes) { engine in
+            try engine.rank(mission: input.mission, participants: input.participants, requests: input.requests,
+                            encoding: encoding, history: history)
+        }
+    }
+
+    private func run(_ input: ValidatedMission, replanning earlier: Agenda?, outcomes: URL?,
+                     ranked: (MatchingEngine) throws -> MissionRanking) throws(MissionPipelineError) -> MissionResult {
         let mission = input.mission
         if let earlier, earlier.mission != mission.id {
             throw .earlierAgendaOfAnotherMission(found: earlier.mission, expected: mission.id)
         }
         let ranking: MissionRanking
         do {
-            ranking = try MatchingEngine(reference: reference, rankingOptions: options.ranking)
-                .rank(mission: mission, participants: input.participants, requests: input.requests, semantic: semantic,
-                      history: history)
+            ranking = try ranked(MatchingEngine(reference: reference, rankingOptions: options.ranking))
         } catch let error as MissionInputError {
             throw .contradictoryInput(error)
         } catch {

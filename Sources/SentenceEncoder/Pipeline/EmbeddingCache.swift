@@ -225,18 +225,18 @@ public struct EmbeddingCache: Sendable {
         guard values else { return (text, nil, reader.offset) }
         let vector = [Float](unsafeUninitializedCapacity: dimension) { buffer, initialized in
             vectorBytes.withUnsafeBytes { raw in
+                #if _endian(little)
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
+                #else
                 for i in 0..<dimension {
                     buffer[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
                 }
+                #endif
             }
             initialized = dimension
         }
         let clauseVectors = [Float](unsafeUninitializedCapacity: clauseValues) { buffer, initialized in
-            clauseBytes.withUnsafeBytes { raw in
-                for i in 0..<clauseValues {
-                    buffer[i] = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))))
-                }
-            }
+            clauseBytes.withUnsafeBytes { HalfPrecision.widen($0, into: buffer) }
             initialized = clauseValues
         }
         return (text, Entry(vector: vector, clauses: clauses, clauseVectors: clauseVectors), reader.offset)
