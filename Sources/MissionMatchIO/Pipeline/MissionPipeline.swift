@@ -104,7 +104,7 @@ public struct MissionPipeline: Sendable {
     }
 
     /// Ranks, plans and renders one mission from its participants' encoding,
-    /// computed earlier (``ParticipantEncoder/encode(_:)`` with the sentence-encoder
+    /// computed earlier (`ParticipantEncoder.encode(_:)` with the sentence-encoder
     /// vectors attached, e.g. while those were being read): the same result as
     /// ``run(_:semantic:replanning:outcomes:history:)`` with that encoding's vectors.
     ///
