@@ -72,8 +72,9 @@ struct Merge: ParsableCommand {
             throw SysExits.usage
         }
         let reference = try CommandInputs.reference(in: try CommandInputs.dataFolder(data ?? first.sources.data))
-        let loaded = try CommandInputs.mission(missionPath, reference: reference)
-        let encodingFile = try ShardingOptions.readEncoding(encodingPath)
+        let (loaded, encodingFile) = try ShardingOptions.reading(encoding: encodingPath) {
+            try CommandInputs.mission(missionPath, reference: reference)
+        }
         let ranking = try ShardingOptions.reporting {
             try ShardedRanking(reference: reference).merge(read, input: loaded.validated, encoding: encodingFile, encodingName: encodingPath)
         }

@@ -72,15 +72,23 @@ struct Rank: ParsableCommand {
 
     func run() throws {
         let reference = try CommandInputs.reference(data: data)
-        let loaded = try CommandInputs.mission(mission, reference: reference, columns: try CommandInputs.columns(columns))
+        let mapping = try CommandInputs.columns(columns)
+        let load = { try CommandInputs.mission(mission, reference: reference, columns: mapping) }
+        let loaded: LoadedMission, encodingFile: EncodingFile?
+        if let path = sharding.encoding {
+            let read = try ShardingOptions.reading(encoding: path, whileRunning: load)  // a shard reads both at once
+            (loaded, encodingFile) = (read.0, read.1)
+        } else {
+            (loaded, encodingFile) = (try load(), nil)
+        }
         var options = RankingOptions()
         if noCongestion { options.congestion = 0 }
         if noDiversity { options.diversity = 0 }
         let top = top.map { min($0, max(1, loaded.participants.count)) }
-        if try sharding.run(loaded, reference: reference, data: data, options: options, top: top, semantic: semantic, out: out) { return }
+        if try sharding.run(loaded, encodingFile: encodingFile, reference: reference, data: data, options: options, top: top,
+                            semantic: semantic, out: out) { return }
         let ranking: MissionRanking
-        if let encodingPath = sharding.encoding {
-            let encoding = try ShardingOptions.readEncoding(encodingPath)
+        if let encodingPath = sharding.encoding, let encoding = encodingFile {
             ranking = try ShardingOptions.reporting {
                 try ShardedRanking(reference: reference, rankingOptions: options)
                     .rank(loaded.validated, top: top, encoding: encoding, name: encodingPath)

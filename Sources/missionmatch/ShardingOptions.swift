@@ -46,8 +46,8 @@ struct ShardingOptions: ParsableArguments {
     /// Runs `--write-encoding` or `--shard`; `false` when neither was given.
     ///
     /// - Throws: The exit code after printing why (65/66 bad or missing input, 73 cannot write).
-    func run(_ loaded: LoadedMission, reference: ReferenceData, data: String?, options: RankingOptions, top: Int?,
-             semantic: SemanticOptions, out: String?) throws -> Bool {
+    func run(_ loaded: LoadedMission, encodingFile: EncodingFile?, reference: ReferenceData, data: String?,
+             options: RankingOptions, top: Int?, semantic: SemanticOptions, out: String?) throws -> Bool {
         let sharded = ShardedRanking(reference: reference, rankingOptions: options)
         if let writeEncoding {
             let vectors = try semantic.source().vectors(for: loaded)
@@ -58,8 +58,7 @@ struct ShardingOptions: ParsableArguments {
                                  + "to \(writeEncoding) (\(FixedPoint.format(Double(bytes.count) / 1e6, digits: 1)) MB)"])
             return true
         }
-        guard let spec = shardSpec, let encodingPath = encoding, let out else { return false }
-        let encodingFile = try Self.readEncoding(encodingPath)
+        guard let spec = shardSpec, let encodingPath = encoding, let encodingFile, let out else { return false }
         let sources = RankingPartFile.Sources(
             mission: URL(fileURLWithPath: loaded.file.url?.path ?? "").standardizedFileURL.path,
             encoding: URL(fileURLWithPath: encodingPath).standardizedFileURL.path,
@@ -86,6 +85,20 @@ struct ShardingOptions: ParsableArguments {
     /// Reads an encoding file, or exits 65/66 after printing why.
     static func readEncoding(_ path: String) throws -> EncodingFile {
         try reporting { try EncodingFile.read(contentsOf: URL(fileURLWithPath: path), displayName: path) }
+    }
+
+    /// Runs `body` (loading the mission and its participants) while the
+    /// encoding file at `path`, if any, is read on another thread: the two are
+    /// independent and each is about a sixth of a small shard's time. The
+    /// encoding's problems are reported as ``readEncoding(_:)`` reports them,
+    /// after `body`'s — whose errors come first, as when one followed the other.
+    ///
+    /// - Returns: `body`'s result and the encoding.
+    /// - Throws: What `body` throws; then the encoding's exit code (65/66) after printing why.
+    static func reading<T: Sendable>(encoding path: String, whileRunning body: () throws -> T) throws -> (T, EncodingFile) {
+        let (read, value) = try ParallelChunks.both(
+            { Result { try EncodingFile.read(contentsOf: URL(fileURLWithPath: path), displayName: path) } }, body)
+        return (value, try reporting { try read.get() })
     }
 
     /// Runs `body`, printing a library error and turning it into its exit code.
