@@ -5,7 +5,8 @@
 # Reports wall time, CPU time (user + system) and peak memory (GNU time's
 # maximum resident set) of every step and the ratios (encoding + shards + merge)
 # ÷ unsharded rank, of wall and of CPU time, measured in one run (the CPU ratio
-# moves less with the load of other jobs on a shared machine).
+# moves less with the load of other jobs on a shared machine), then the shards
+# alone ÷ unsharded rank (issue 17's target: ≤ 1.3 at N = 7).
 #
 #   bash Scripts/bench/shard_rank.sh [CONSORTIUM COUNTERPARTS "N1 N2 …"]   # default 3100 20000 "1 2 7"
 set -euo pipefail
@@ -58,4 +59,9 @@ awk -v counts="$COUNTS" '
             printf "%3d %9.2f %9.2f %9.2f %9.2f %18d %14d %11.2f %9.2f\n", n, shards[n], time["merge-" n], total, total / time["whole"], shardPeak[n], peak["merge-" n], totalCPU, totalCPU / cpu["whole"]
         }
         printf "whole rank: %.2f s (CPU %.2f s), %d MB; encoding: %.2f s (CPU %.2f s), %d MB\n", time["whole"], cpu["whole"], peak["whole"], time["encode"], cpu["encode"], peak["encode"]
+        # Issue 17'"'"'s target: the N shards run one after another against the unsharded rank (wall and CPU).
+        for (i in list) {
+            n = list[i]
+            printf "N=%d: shards alone ÷ unsharded rank %.2f wall, %.2f CPU\n", n, shards[n] / time["whole"], shardsCPU[n] / cpu["whole"]
+        }
     }' "$WORK/times"
