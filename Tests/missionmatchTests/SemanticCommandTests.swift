@@ -66,6 +66,27 @@ struct SemanticCommandTests {
         #expect(try Self.run(["rank", V.mission, "--no-encoder", "--encoder", folder.path], cache: folder.path).status == 64)
     }
 
+    /// `run` reads the vectors beside the lexical encoding, as `rank` does: the same
+    /// recommendations, and a missing model folder refused with its exit code.
+    @Test func runRanksWithTheEncoderAsRankDoes() throws {
+        guard let model = Self.modelFolder() else { return }
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let planned = try Self.run(["run", V.mission, "--data", V.data, "--encoder", model, "--out", out.path], cache: folder.path)
+        #expect(planned.status == 0, "\(planned.errors)")
+        #expect(planned.errors.contains("shanghai-mini: sentence encoder all-MiniLM-L6-v2 (--encoder): 12 texts"), "\(planned.errors)")
+        let ranked = try Self.run(["rank", V.mission, "--data", V.data, "--format", "csv", "--encoder", model], cache: folder.path)
+        let written = try String(contentsOf: out.appendingPathComponent("shanghai-mini/recommendations.csv"), encoding: .utf8)
+        #expect(written == ranked.output)
+        let lexical = try Self.run(["rank", V.mission, "--data", V.data, "--format", "csv", "--no-encoder"], cache: folder.path)
+        #expect(written != lexical.output, "the semantic block changes the scores")
+        let missing = try Self.run(["run", V.mission, "--data", V.data, "--encoder", folder.path + "/nothing", "--out", out.path],
+                                   cache: folder.path)
+        #expect(missing.status == 66)
+        #expect(missing.errors.contains("does not exist; run `bash Scripts/fetch-encoder.sh`"))
+    }
+
     @Test func aVectorsFileReplacesTheEncoder() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
