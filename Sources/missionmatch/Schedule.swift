@@ -118,9 +118,9 @@ struct Schedule: ParsableCommand {
     /// The candidate pairs: the scores file's pairs, or the engine's best candidates.
     func candidates(for loaded: LoadedMission, reference: ReferenceData) throws -> [AgendaCandidate] {
         guard let scores else {
-            let ranking = try MatchingEngine(reference: reference)
-                .rank(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
-                      semantic: try semantic.source().vectors(for: loaded))
+            let engine = MatchingEngine(reference: reference)
+            let ranking = try engine.rank(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests,
+                                          encoding: try semantic.source().encoding(for: loaded, engine: engine))
             return ranking.agendaCandidates(limit: candidates)
         }
         let read = try readOrExit { () throws(ImportError) in
