@@ -99,6 +99,7 @@ struct Evaluate: ParsableCommand {
         case (.some, .some): throw ValidationError("Give either a recommendations file or --mission, not both.")
         default: break
         }
+        try semantic.validateOneMission(command: "evaluate")
     }
 
     func run() throws {

@@ -28,17 +28,19 @@ struct MissionRunner: Sendable {
     ///     outcomes (when they fit it) are added to it.
     ///   - position: The mission's position in the run, from 1 (for the progress line).
     ///   - count: Missions in the run.
+    ///   - given: The mission's index in the order the missions were given (its `--vectors` file).
     /// - Returns: The mission's report.
     /// - Throws: `SysExits.cannotCreate` (73) when a file cannot be written,
     ///   `RunExit.software` (70) when the linear algebra fails; the reason is printed first.
     func run(_ loaded: LoadedMission, replanning earlier: Agenda?, history: inout MeetingHistory,
-             position: Int, of count: Int) throws -> MissionRunReport {
+             position: Int, of count: Int, given: Int) throws -> MissionRunReport {
         let mission = loaded.mission
         progress.show(.encoding, mission: mission.id, position: position, of: count)
         let encoding: ParticipantEncoding
         do {
             encoding = try semantic.encoding(
-                for: loaded, engine: MatchingEngine(reference: reference))  // the pipeline's encoder options: the defaults
+                for: loaded, engine: MatchingEngine(reference: reference),  // the pipeline's encoder options: the defaults
+                position: given)
         } catch let exit as ExitCode {
             throw exit  // the reason is printed
         } catch {

@@ -68,6 +68,7 @@ struct Rank: ParsableCommand {
             throw ValidationError("--top \(top) is more than \(FormatLimits.maxTopK) (write a smaller number).")
         }
         try sharding.validate(semantic: semantic, out: out, format: format.map(\.rawValue))
+        try semantic.validateOneMission(command: "rank")
     }
 
     func run() throws {

@@ -110,6 +110,7 @@ struct Run: ParsableCommand {
         let earlier: [Agenda?]
         do {
             inputs = try RunInputs.load(paths: missions, data: data, columns: try CommandInputs.columns(columns))
+            try semantic.checkOnePerMission(inputs.missions.map(\.mission.id))
             earlier = try keepFrom.map { try EarlierRun.agendas(in: $0, for: inputs.missions) }
                 ?? Array(repeating: nil, count: inputs.missions.count)
         } catch {
@@ -137,7 +138,7 @@ struct Run: ParsableCommand {
         var printed = 0
         for (step, position) in order.enumerated() {
             done[position] = try runner.run(inputs.missions[position], replanning: earlier[position], history: &history,
-                                            position: step + 1, of: inputs.missions.count)
+                                            position: step + 1, of: inputs.missions.count, given: position)
             progress.finish()
             while printed < done.count, let report = done[printed] {
                 if format == .text {

@@ -77,6 +77,7 @@ struct Schedule: ParsableCommand {
     func validate() throws {
         guard candidates >= 1 else { throw ValidationError("--candidates must be at least 1.") }
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds.") }
+        try semantic.validateOneMission(command: "schedule")
     }
 
     func run() throws {

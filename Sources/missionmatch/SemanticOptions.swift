@@ -16,7 +16,7 @@ struct SemanticOptions: ParsableArguments {
     var encoder: String?
 
     @Option(name: .customLong("vectors"),
-            help: "Sentence embeddings of the participants' offers and needs made by any model (participant_id,side,v1…vD; see the file-format specification, FileFormats §5). Repeat once per mission for fit-weights.")
+            help: "Sentence embeddings of the participants' offers and needs made by any model (participant_id,side,v1…vD; see the file-format specification, FileFormats §5). Repeat once per mission for run and fit-weights, in the order the missions are given.")
     var vectors: [String] = []
 
     @Flag(name: .customLong("no-encoder"), help: "Rank on the lexical model alone (no sentence encoder, no vectors file).")
@@ -27,6 +27,27 @@ struct SemanticOptions: ParsableArguments {
             throw ValidationError("--no-encoder cannot be combined with --vectors or --encoder.")
         }
         if !vectors.isEmpty && encoder != nil { throw ValidationError("Give --vectors or --encoder, not both.") }
+    }
+
+    /// Refuses a second `--vectors` in a command that ranks one mission (it would be ignored).
+    ///
+    /// - Throws: `ValidationError` (exit 64) naming the command.
+    func validateOneMission(command: String) throws {
+        if vectors.count > 1 {
+            throw ValidationError("\(command) ranks one mission: give one --vectors file (\(vectors.count) were given).")
+        }
+    }
+
+    /// Refuses a number of `--vectors` files other than one per mission (exit 64 after printing why).
+    ///
+    /// - Parameters:
+    ///   - missions: The missions' ids, in the order given.
+    /// - Throws: `SysExits.usage` after printing why.
+    func checkOnePerMission(_ missions: [String]) throws {
+        guard !vectors.isEmpty, vectors.count != missions.count else { return }
+        StandardError.write(["missionmatch: --vectors: give one file per mission, in the order the missions are given "
+                             + "(\(missions.count) missions: \(missions.joined(separator: ", ")); \(vectors.count) file\(vectors.count == 1 ? "" : "s"))"])
+        throw SysExits.usage
     }
 
     /// A per-run source of vectors: loads the encoder once and shares its cache between missions.

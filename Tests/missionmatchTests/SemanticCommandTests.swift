@@ -108,6 +108,46 @@ struct SemanticCommandTests {
         #expect(bad.errors.contains("'nobody' is not the id of any participant"))
     }
 
+    /// `run` takes one `--vectors` file per mission, matched in the order the missions are
+    /// given (not the date order it plans them in); another count is a usage error, and the
+    /// one-mission commands refuse a second file instead of ignoring it.
+    @Test func runTakesOneVectorsFilePerMissionInTheOrderGiven() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = RankCommandTests.data
+        func vectors(for mission: String) throws -> String {
+            let participants = try String(contentsOf: data.appendingPathComponent("participants/\(mission).csv"), encoding: .utf8)
+            var text = "participant_id,side,v1,v2\n"
+            // Ids start a record (`tor-eu-001,…`); quoted free texts may span lines, so match the ids, not the lines.
+            let ids = participants.split(separator: "\n").compactMap { line -> Substring? in
+                guard let first = line.split(separator: ",").first,
+                      first.wholeMatch(of: /[a-z]+-[a-z]+-[0-9]+/) != nil else { return nil }
+                return first
+            }
+            #expect(ids.count >= 40)
+            for (index, id) in ids.enumerated() { text += "\(id),offers,1,\(index)\n\(id),needs,\(index),1\n" }
+            let url = folder.appendingPathComponent("\(mission).vectors.csv")
+            try Data(text.utf8).write(to: url)
+            return url.path
+        }
+        let (shanghai, toronto) = (try vectors(for: "shanghai-2019"), try vectors(for: "toronto-2019"))
+        let missions = ["shanghai-2019", "toronto-2019"].map { data.appendingPathComponent("missions/\($0).yaml").path }
+        let out = folder.appendingPathComponent("out").path
+        // Toronto (May) is planned before Shanghai (November), but the files follow the order given.
+        let planned = try Self.run(["run"] + missions + ["--data", data.path, "--out", out, "--vectors", shanghai, "--vectors", toronto],
+                                   cache: folder.path)
+        #expect(planned.status == 0, "\(planned.errors)")
+        #expect(planned.errors.contains("shanghai-2019: semantic vectors from \(shanghai) (2 dimensions)"))
+        #expect(planned.errors.contains("toronto-2019: semantic vectors from \(toronto) (2 dimensions)"))
+        let one = try Self.run(["run"] + missions + ["--data", data.path, "--out", out, "--vectors", shanghai], cache: folder.path)
+        #expect(one.status == 64)
+        #expect(one.errors.contains("--vectors: give one file per mission, in the order the missions are given "
+                                    + "(2 missions: shanghai-2019, toronto-2019; 1 file)"), "\(one.errors)")
+        let two = try Self.run(["rank", missions[1], "--data", data.path, "--vectors", toronto, "--vectors", toronto], cache: folder.path)
+        #expect(two.status == 64)
+        #expect(two.errors.contains("rank ranks one mission: give one --vectors file (2 were given)."), "\(two.errors)")
+    }
+
     @Test func encodeTextPrintsOneNormalisedVectorPerLine() throws {
         guard let model = Self.modelFolder() else { return }
         let binary: URL = try #require(V.binary)
