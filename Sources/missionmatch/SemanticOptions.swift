@@ -171,15 +171,21 @@ final class SemanticSource: @unchecked Sendable {
 
     /// The encoder of a model folder, loaded once per command.
     ///
-    /// - Throws: 66 when the folder does not exist, 65 when it is not a usable model (the reason is printed).
+    /// - Throws: 66 when the folder does not exist or is a file, 65 when it is not a usable model (the reason is printed).
     func load(_ folder: URL, origin: String) throws -> SentenceEncoder {
         let key = folder.standardizedFileURL.path
         lock.lock()
         defer { lock.unlock() }
         if let encoder = encoders[key] { return encoder }
-        guard FileManager.default.fileExists(atPath: key) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: key, isDirectory: &isFolder) else {
             StandardError.write(["missionmatch: the sentence encoder folder \(key) (\(origin)) does not exist; "
                                  + "run `bash Scripts/fetch-encoder.sh`, give another --encoder DIR, or --no-encoder"])
+            throw SysExits.noInput
+        }
+        guard isFolder.boolValue else {
+            StandardError.write(["missionmatch: the sentence encoder \(key) (\(origin)) is a file, not a model folder; "
+                                 + "give the folder that holds config.json and model.safetensors, or --no-encoder"])
             throw SysExits.noInput
         }
         do {
