@@ -82,16 +82,11 @@ struct ShardingOptions: ParsableArguments {
         }
     }
 
-    /// Reads an encoding file, or exits 65/66 after printing why.
-    static func readEncoding(_ path: String) throws -> EncodingFile {
-        try reporting { try EncodingFile.read(contentsOf: URL(fileURLWithPath: path), displayName: path) }
-    }
-
     /// Runs `body` (loading the mission and its participants) while the
-    /// encoding file at `path`, if any, is read on another thread: the two are
+    /// encoding file at `path` is read on another thread: the two are
     /// independent and each is about a sixth of a small shard's time. The
-    /// encoding's problems are reported as ``readEncoding(_:)`` reports them,
-    /// after `body`'s — whose errors come first, as when one followed the other.
+    /// encoding's problems are printed after `body`'s — whose errors come
+    /// first, as when one followed the other — and exit 65/66.
     ///
     /// - Returns: `body`'s result and the encoding.
     /// - Throws: What `body` throws; then the encoding's exit code (65/66) after printing why.
