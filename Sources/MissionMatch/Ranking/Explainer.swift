@@ -14,11 +14,14 @@ import MatchCore
 /// unrelated concepts of one field lie close). Then the
 /// value chain of their sectors, the markets they target, a `wish` request,
 /// and a warning when both sell the same thing (`competitors: both offer …`).
+/// A direction the sentence encoder links (``ScoringModel/linkedByMeaning(_:_:offering:)``)
+/// without exact evidence quotes its two closest clauses, `(similar meaning)`.
 /// A pair with no offer↔need link is labelled `no offer↔need link found`, so
 /// that sector and market alone never pass for a match. Contact fields are
 /// never read; e-mail and web addresses in texts never become terms (see
 /// ``Tokenizer``).
 package struct Explainer: Sendable {
+
     typealias DocumentKeys = ExplanationKeys.Document
 
     /// The exact offer–offer cosine from which two participants are called competitors (0.2).
@@ -77,21 +80,28 @@ package struct Explainer: Sendable {
         return clauses.joined(separator: "; ")
     }
 
-    /// Whether the pair has an offer↔need link the reasons can name (a shared
-    /// concept or shared phrases, either way round): pairs without one never
-    /// rank above pairs with one.
+    /// Whether the pair has exact evidence of an offer↔need link, either way
+    /// round: a concept or phrases both texts use, as the reasons name them.
+    /// The ranking puts partners with a link before those without (``MatchingEngine``).
     ///
     /// - Complexity: O(concepts² + terms) of the two texts.
-    package func hasOfferNeedLink(_ a: Int, _ b: Int) -> Bool {
-        linked(offers[a], needs[b], a, b, offering: true) || linked(needs[a], offers[b], a, b, offering: false)
+    package func hasExactLink(_ a: Int, _ b: Int) -> Bool {
+        exactlyLinked(offers[a], needs[b]) || exactlyLinked(needs[a], offers[b])
     }
 
-    /// Whether ``link(_:_:_:_:offering:)`` finds a clause, without building it:
+    /// Whether the sentence encoder links the pair's offers and needs by
+    /// meaning, either way round (``ScoringModel/linkedByMeaning(_:_:offering:)``).
+    ///
+    /// - Complexity: O(d).
+    package func hasMeaningLink(_ a: Int, _ b: Int) -> Bool {
+        model.linkedByMeaning(a, b, offering: true) || model.linkedByMeaning(a, b, offering: false)
+    }
+
+    /// Whether ``link(_:_:_:_:offering:)`` finds exact evidence, without building the clause:
     /// the ranking asks this of every candidate, the reasons only of the pairs shown.
-    private func linked(_ from: DocumentKeys, _ to: DocumentKeys, _ a: Int, _ b: Int, offering: Bool) -> Bool {
+    private func exactlyLinked(_ from: DocumentKeys, _ to: DocumentKeys) -> Bool {
         from.concepts.contains { concept in to.concepts.contains { $0.feature == concept.feature } }
             || Self.sharedRuns(from, to) != nil
-            || model.linkedByMeaning(a, b, offering: offering)
     }
 
     /// One direction's clause: a shared concept, else shared phrases. LSA neighbours are never

@@ -128,10 +128,19 @@ public struct MatchingEngine: Sendable {
         let recommendations: [[Recommendation]] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
             range.map { owner in
                 // Partners with an offer↔need link first; sector and market alone never outrank a real complement.
+                // A link by meaning alone counts where exact evidence is scarce: when the pool holds k partners
+                // with exact evidence, the list is drawn from them (docs/MatchQuality.md).
+                let pool = finalLists[owner]
+                let exact = pool.map { explainer.hasExactLink(owner, $0.partner) }
+                let meaningCounts = exact.lazy.filter { $0 }.count < k
                 var linked: [Candidate] = [], unlinked: [Candidate] = []
-                for candidate in finalLists[owner] {
+                for (candidate, isExact) in zip(pool, exact) {
                     let adjusted = Candidate(partner: candidate.partner, score: candidate.score - finalPrices[candidate.partner])
-                    if explainer.hasOfferNeedLink(owner, candidate.partner) { linked.append(adjusted) } else { unlinked.append(adjusted) }
+                    if isExact || (meaningCounts && explainer.hasMeaningLink(owner, candidate.partner)) {
+                        linked.append(adjusted)
+                    } else {
+                        unlinked.append(adjusted)
+                    }
                 }
                 var chosen = DiverseSelection.select(k, from: linked, profiles: encoding.profiles, diversity: diversity)
                 if chosen.count < k {

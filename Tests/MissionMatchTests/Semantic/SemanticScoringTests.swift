@@ -131,6 +131,54 @@ struct SemanticScoringTests {
         #expect(buyer.reasons.hasPrefix("no offer↔need link found"))
     }
 
+    /// A link by meaning alone fills a list only where exact evidence is scarce: with k partners
+    /// that share words with the SME in its pool, the list is drawn from them, even when a
+    /// partner linked only by meaning scores higher; with fewer, that partner competes on its score.
+    @Test func meaningOnlyLinksCountWhereExactEvidenceIsScarce() throws {
+        let participants = [
+            F.participant("pt-cannery", side: "consortium", country: "PT", sectors: ["food"],
+                          offers: "Tinned sardines and mackerel in olive oil", needs: "Importers in North America"),
+            F.participant("us-deli", side: "counterpart", country: "US", sectors: ["food"],
+                          offers: "Delicatessen retail", needs: "Tinned sardines for our shops"),
+            F.participant("us-grocer", side: "counterpart", country: "US", sectors: ["food"],
+                          offers: "Grocery wholesale", needs: "Mackerel in olive oil, private label"),
+            F.participant("us-buyer", side: "counterpart", country: "US", sectors: ["food"],
+                          offers: "Warehousing in New Jersey", needs: "Canned seafood for delicatessen shops"),
+        ]
+        // Dimension 0 means "preserved fish": only the cannery's offers and the buyer's needs have it
+        // (cosine 1); every other side has a direction of its own (cosine 0).
+        let offers = Matrix(rowArrays: [[1, 0, 0, 0, 0, 0], [0, 0, 1, 0, 0, 0], [0, 0, 0, 1, 0, 0], [0, 0, 0, 0, 1, 0]], columns: 6)
+        let needs = Matrix(rowArrays: [[0, 1, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1], [0, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0]], columns: 6)
+        let vectors = SemanticVectors(offers: offers, needs: needs, source: "test")
+        let engine = MatchingEngine(reference: F.reference)
+        var options = engine.rankingOptions
+        options.congestion = 0
+        options.diversity = 0
+        let plain = MatchingEngine(reference: F.reference, rankingOptions: options)
+
+        // The encoder's share high enough for the buyer to outscore a partner that shares words.
+        func mission(topK: Int) -> Mission {
+            var mission = F.mission(topK: topK)
+            mission.weights.semanticShare = 0.8
+            return mission
+        }
+
+        // k = 3: two partners share words with the cannery, fewer than k, so the buyer linked by meaning competes.
+        let three = try plain.rank(mission: mission(topK: 3), participants: participants, semantic: vectors)
+        let wide = three.recommendations[0]
+        #expect(wide.map(\.partner).sorted() == ["us-buyer", "us-deli", "us-grocer"])
+        let buyer = try #require(wide.first { $0.partner == "us-buyer" })
+        #expect(buyer.reasons.contains("(similar meaning)"))
+        #expect(wide.map(\.score) == wide.map(\.score).sorted(by: >))  // the list follows its scores
+
+        // k = 2: two partners with exact evidence fill the list, though the buyer scores above one of them.
+        let two = try plain.rank(mission: mission(topK: 2), participants: participants, semantic: vectors)
+        let narrow = two.recommendations[0]
+        #expect(narrow.map(\.partner).sorted() == ["us-deli", "us-grocer"])
+        let weakest = try #require(narrow.map(\.score).min())
+        #expect(buyer.score > weakest)
+    }
+
     @Test func quotedClausesAreCutAtTwelveWords() {
         #expect(Explainer.quoted("one two three") == "one two three")
         #expect(Explainer.quoted("a b c d e f g h i j k l m n") == "a b c d e f g h i j k l…")
