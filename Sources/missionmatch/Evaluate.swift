@@ -20,8 +20,8 @@ struct Evaluate: ParsableCommand {
               $ missionmatch evaluate --mission Tests/EvaluationSets/hand-toronto/mission.yaml \\
                   --truth Tests/EvaluationSets/hand-toronto/truth.csv
               scorer                                       recall@5  NDCG@10 bad>gold
-              engine                                          0.629    0.734    0.500
-              no exact-evidence block (LSA only)              0.617    0.705    0.556
+              engine                                          0.676    0.758    0.519
+              no exact-evidence block (LSA only)              0.674    0.734    0.556
               …
               plain TF-IDF cosine                             0.614    0.730    0.574
               TF-IDF + LSA reciprocal cosine                  0.561    0.688    0.611

@@ -139,6 +139,30 @@ struct TextAnalyzerTests {
         #expect(analysis.terms == ["pla", "film", "importer", "cold", "chain"])
     }
 
+    /// A term the tokenizer reduces to one common word (it drops single letters and signs) is not
+    /// indexed: with the real thesaurus' "R&D services", "C&D waste" and "e-trucks", every text
+    /// saying "services", "waste" or "trucks" was contract research, construction waste or an
+    /// electric truck, and two unrelated firms were "linked" by it.
+    @Test func termsReducedToOneCommonWordAreNotIndexed() {
+        let thesaurus = Thesaurus([
+            Concept(id: "contract-research", label: "Contract research", sector: "research",
+                    synonyms: ["R&D services", "contract R&D", "research services"]),
+            Concept(id: "construction-waste", label: "Construction and demolition waste", sector: "waste",
+                    synonyms: ["C&D waste"]),
+            Concept(id: "electric-trucks", label: "Electric trucks", sector: "mobility", synonyms: ["e-trucks"]),
+            Concept(id: "e-commerce-packaging", label: "E-commerce packaging", sector: "packaging", synonyms: []),
+        ])
+        let analyzer = TextAnalyzer(thesaurus: thesaurus)
+        func ids(_ text: String) -> [String] { analyzer.analyze(text).concepts.map { thesaurus.concepts[$0.concept].id } }
+        #expect(ids("Food-service distribution, waste hauling, trucks, a contract filler") == [])
+        #expect(ids("We offer research services and contract research") == ["contract-research", "contract-research"])
+        #expect(ids("Mailers for e-commerce packaging") == ["e-commerce-packaging"])  // two words are left: kept
+        #expect(ids("Demolition: construction and demolition waste") == ["construction-waste"])
+        #expect(ConceptMatcher.collapses("R&D services", into: Tokenizer.tokens(in: "R&D services")))
+        #expect(!ConceptMatcher.collapses("research services", into: Tokenizer.tokens(in: "research services")))
+        #expect(!ConceptMatcher.collapses("E-commerce packaging", into: Tokenizer.tokens(in: "E-commerce packaging")))
+    }
+
     @Test func contactDataNeverBecomesATerm() {
         let analysis = analyzer.analyze("Contact anna@nanoprogress.example or https://nanoprogress.example")
         #expect(analysis.terms == ["contact"])
