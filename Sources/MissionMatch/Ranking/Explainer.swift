@@ -21,7 +21,6 @@ import MatchCore
 /// never read; e-mail and web addresses in texts never become terms (see
 /// ``Tokenizer``).
 package struct Explainer: Sendable {
-
     typealias DocumentKeys = ExplanationKeys.Document
 
     /// The exact offer–offer cosine from which two participants are called competitors (0.2).

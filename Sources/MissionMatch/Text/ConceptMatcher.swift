@@ -67,19 +67,21 @@ package struct ConceptMatcher: Sendable {
 
     /// Whether the tokenizer reduces a term to one common word: it drops a
     /// single letter or a sign the term needs (`R&D services` gives `services`,
-    /// `e-trucks` gives `trucks`, `C&D waste` gives `waste`), so that the word
-    /// left is no longer the concept. Such a term is not indexed: "services"
-    /// is not contract research, "waste" not construction waste. A term that
-    /// keeps two words that are not stop words (`E-commerce packaging` gives
-    /// `commerce packaging`) still says what it means, and texts lose the same
-    /// letters, so it is kept.
+    /// `e-trucks` gives `trucks`, `C&D waste` gives `waste`, `Power-to-X`
+    /// gives `power to`), so that the word left is no longer the concept.
+    /// Such a term is not indexed: "services" is not contract research,
+    /// "waste" not construction waste. A term that keeps two words besides
+    /// short stop words such as "to" or "as" (`E-commerce packaging` gives
+    /// `commerce packaging`, `Product-as-a-service` gives `product as
+    /// service`) still says what it means, and texts lose the same letters,
+    /// so it is kept.
     ///
     /// - Complexity: O(*n*) in the term's length.
     static func collapses(_ term: String, into tokens: [Token]) -> Bool {
         let written = term.unicodeScalars.lazy.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.count
         let kept = tokens.reduce(0) { $0 + $1.surface.unicodeScalars.count }
         guard kept < written else { return false }
-        return tokens.lazy.filter { !StopWords.contains($0.folded) }.count < 2
+        return tokens.lazy.filter { $0.folded.count > 2 || !StopWords.contains($0.folded) }.count < 2
     }
 
     /// Whether a stem occurs in some concept's label or synonyms.

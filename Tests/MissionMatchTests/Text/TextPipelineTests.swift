@@ -161,6 +161,8 @@ struct TextAnalyzerTests {
         #expect(ConceptMatcher.collapses("R&D services", into: Tokenizer.tokens(in: "R&D services")))
         #expect(!ConceptMatcher.collapses("research services", into: Tokenizer.tokens(in: "research services")))
         #expect(!ConceptMatcher.collapses("E-commerce packaging", into: Tokenizer.tokens(in: "E-commerce packaging")))
+        #expect(!ConceptMatcher.collapses("Product-as-a-service", into: Tokenizer.tokens(in: "Product-as-a-service")))
+        #expect(ConceptMatcher.collapses("Power-to-X", into: Tokenizer.tokens(in: "Power-to-X")))
     }
 
     @Test func contactDataNeverBecomesATerm() {
