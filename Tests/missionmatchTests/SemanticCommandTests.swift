@@ -176,10 +176,10 @@ struct SemanticCommandTests {
         guard let model = Self.modelFolder() else { return }
         let cache = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: cache) }
-        let folder = EvaluationSetsFolder.url.appendingPathComponent(set)
+        let folder = RunCommandTests.repository.appendingPathComponent("Tests/EvaluationSets").appendingPathComponent(set)
         let run = try Self.run(["evaluate", "--mission", folder.appendingPathComponent("mission.yaml").path,
                                 "--truth", folder.appendingPathComponent("truth.csv").path,
-                                "--data", EvaluationSetsFolder.data, "--encoder", model], cache: cache.path)
+                                "--data", RunCommandTests.bundledData.path, "--encoder", model], cache: cache.path)
         #expect(run.status == 0, "\(run.errors)")
         func row(_ label: String) throws -> (ndcg: Double, badAboveGold: Double) {
             let line = try #require(run.output.split(separator: "\n").first { $0.hasPrefix(label) }, "\(run.output)")
@@ -193,10 +193,3 @@ struct SemanticCommandTests {
     }
 }
 
-/// The evaluation sets (`Tests/EvaluationSets/`) and the repository's reference data.
-enum EvaluationSetsFolder {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let url = repository.appendingPathComponent("Tests/EvaluationSets")
-    static let data = repository.appendingPathComponent("Data").path
-}
