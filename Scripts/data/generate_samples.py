@@ -42,8 +42,11 @@ COOPERATION_ORDER = ["commercial", "distribution", "supplier", "technical", "res
 
 # --- missions (single source of truth for the YAML files and for `available`) ----------------------
 
-DEFAULT_WEIGHTS = [("complementarity", "0.55"), ("similarity", "0.10"), ("sector", "0.15"), ("country", "0.15"),
-                   ("cooperation", "0.05")]
+# The engine's fitted defaults (ScoringWeights.defaults, docs/MatchQuality.md), written out so that a mission copied
+# from a sample shows every key; BundledDataTests fails when they differ from the engine's.
+DEFAULT_WEIGHTS = [("complementarity", "0.36"), ("latent_share", "0.20"), ("semantic_share", "0.30"),
+                   ("similarity", "0.22"), ("competition", "0.13"), ("sector", "0.12"), ("country", "0.10"),
+                   ("cooperation", "0.07"), ("reciprocity", "arithmetic"), ("calibrated", "true")]
 
 MISSIONS = [
     {

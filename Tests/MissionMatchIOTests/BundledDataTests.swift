@@ -49,6 +49,8 @@ struct BundledDataTests {
                 #expect(loaded.value.mission.id == url.deletingPathExtension().lastPathComponent)
                 #expect(!loaded.value.participants.isEmpty)
                 #expect(!loaded.value.mission.slots.isEmpty)
+                // The samples are what users copy and what the quick start runs: they carry the fitted defaults.
+                #expect(loaded.value.mission.weights == .defaults, "\(url.lastPathComponent): weights differ from ScoringWeights.defaults")
             } catch {
                 Issue.record("\(url.lastPathComponent) does not validate:\n\(error.diagnostics.errorLines.prefix(20).joined(separator: "\n"))")
             }
