@@ -18,10 +18,10 @@ struct Evaluate: ParsableCommand {
             above the participant's lowest-ranked relevant partner:
 
               $ missionmatch evaluate --mission Tests/EvaluationSets/hand-toronto/mission.yaml \\
-                  --truth Tests/EvaluationSets/hand-toronto/truth.csv
+                  --truth Tests/EvaluationSets/hand-toronto/truth.csv --no-encoder
               scorer                                       recall@5  NDCG@10 bad>gold
-              engine                                          0.676    0.758    0.519
-              no exact-evidence block (LSA only)              0.674    0.734    0.556
+              engine                                          0.683    0.753    0.556
+              no exact-evidence block (LSA only)              0.674    0.731    0.556
               …
               plain TF-IDF cosine                             0.614    0.730    0.574
               TF-IDF + LSA reciprocal cosine                  0.561    0.688    0.611

@@ -58,7 +58,7 @@ struct FitWeights: ParsableCommand {
               note: toronto-2019: 333 labelled meetings of 388 on the agenda …
               missionmatch: fit-weights --from-outcomes refused: the fitted
                 weights do not beat the current ones with confidence: …
-                gains -0.004 (standard error 0.007; lower bound -0.020 …)
+                gains -0.004 (standard error 0.006; lower bound -0.017 …)
               no weights printed; the mission files are unchanged
 
             Errors (exit 65; 66 when a file is missing) name the file, line and column.

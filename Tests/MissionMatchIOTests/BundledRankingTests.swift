@@ -43,6 +43,32 @@ struct BundledRankingTests {
         #expect(partners(ranking, "tor-ca-028", top: 3).contains("tor-eu-010"))
     }
 
+    /// Congestion control steers by the lists as the ranking draws them (partners
+    /// with an offer↔need link first): on Shanghai's 120 × 42 market it takes the
+    /// most recommended counterpart out of lists where a linked alternative can
+    /// stand in (65 lists without it, 49 with it, diversity off, when written), and lists stay
+    /// ordered by the scores they show.
+    @Test func congestionSpreadsShanghaisMostRecommendedCounterpart() throws {
+        let reference = try ReferenceDataLoader.load(from: Self.folder).value
+        let loaded = try MissionLoader(referenceData: reference)
+            .load(contentsOf: Self.folder.appendingPathComponent("missions/shanghai-2019.yaml")).value
+        func ranking(congestion: Double) throws -> MissionRanking {
+            try MatchingEngine(reference: reference, rankingOptions: RankingOptions(congestion: congestion, diversity: 0))
+                .rank(mission: loaded.mission, participants: loaded.participants, requests: loaded.requests)
+        }
+        let plain = try ranking(congestion: 0), spread = try ranking(congestion: 1)
+        #expect(spread.statistics.maximumExposure * 5 <= plain.statistics.maximumExposure * 4,
+                "\(plain.statistics.maximumExposure) → \(spread.statistics.maximumExposure)")
+        #expect(spread.statistics.meanScore >= plain.statistics.meanScore - 0.01)
+        for list in spread.recommendations {
+            let linked = list.map { !$0.reasons.hasPrefix("no offer↔need link found") }
+            for (x, y) in zip(list.indices.dropLast(), list.indices.dropFirst()) where linked[x] == linked[y] {
+                #expect(list[x].score >= list[y].score, "\(list[x].participant): ranks \(x + 1) and \(y + 1)")
+            }
+            #expect(linked == linked.sorted { $0 && !$1 })
+        }
+    }
+
     @Test func everyMissionRanksEveryoneWithinTheRules() throws {
         for mission in ["toronto-2019", "shanghai-2019", "washington-philadelphia-2019", "escp4i-matchmaking-2019"] {
             let ranking = try rank(mission)

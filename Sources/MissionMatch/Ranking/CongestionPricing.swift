@@ -10,65 +10,80 @@ import Foundation
 /// (subtracted from its scores when ranking) that moves, round by round,
 /// with the ratio of its exposure to that allowance:
 ///
-///     price_j ← max(0, price_j + 0.1 · strength · ln(max(½, exposure_j / allowance_j)))
+///     price_j ← max(0, price_j + step_j · ln(max(½, exposure_j / allowance_j)))
 ///
-/// (rising while over the allowance, easing back while under it, never below 0).
+/// (rising while over the allowance, easing back while under it, never below
+/// 0). step_j starts at 0.1 · strength and halves each time partner j's
+/// exposure crosses its allowance, so that a price settles instead of pushing
+/// the partner in and out of the same lists round after round, while a
+/// partner far over its allowance keeps the full step.
 /// Twenty rounds of this tâtonnement (a market's price adjustment) on the
-/// candidate lists settle the prices; lists are then ranked by score − price.
-/// The reported scores are never changed. Deterministic: ties go to the lower index.
+/// candidate lists settle the prices; each list then takes its members by
+/// score − price and shows them in the order of their scores. Each round draws a list as the ranking does (``MatchingEngine``): partners
+/// with an offer↔need link first, so that a price only moves a partner where
+/// linked alternatives can take its place, and the exposure it steers by is the
+/// one the lists will have. The reported scores are never changed.
+/// Deterministic: ties go to the lower index.
 enum CongestionPricing {
     /// The price of every participant for lists drawn from `lists`.
     ///
     /// - Parameters:
     ///   - lists: Candidate lists, best first, keyed by the list owner's index.
+    ///   - linked: Per list, per candidate, whether the pair counts as linked
+    ///     (listed before every unlinked partner); empty rows count as all unlinked.
     ///   - owners: Whose lists to consider (one side of the mission).
     ///   - capacity: The meeting capacity of each participant (by index).
-    ///   - k: The length of the final lists.
+    ///   - cosines: Per list, its candidates' profile cosines (``ListDraw/cosines(of:)``).
+    ///   - draw: How a list is drawn from its candidates (length, diversity), as the ranking draws it.
     ///   - strength: 0 returns all-zero prices.
     /// - Returns: A price per participant index.
-    /// - Complexity: O(rounds × Σ list lengths × log k).
-    static func prices(lists: [[Candidate]], owners: [Int], capacity: [Int], k: Int, strength: Double) -> [Float] {
+    /// - Complexity: O(rounds × Σ list lengths × k).
+    static func prices(
+        lists: [[Candidate]], linked: [[Bool]], cosines: [[Float]], owners: [Int], capacity: [Int], draw: ListDraw,
+        strength: Double
+    ) -> [Float] {
         var price = [Float](repeating: 0, count: capacity.count)
-        guard strength > 0, k > 0, !owners.isEmpty else { return price }
+        guard strength > 0, draw.k > 0, !owners.isEmpty else { return price }
         var partners = Set<Int>()
         var shown = 0
         for owner in owners {
-            shown += min(k, lists[owner].count)
+            shown += min(draw.k, lists[owner].count)
             for candidate in lists[owner] { partners.insert(candidate.partner) }
         }
         guard !partners.isEmpty else { return price }
         let averageExposure = Double(shown) / Double(partners.count)
         let allowance = capacity.map { Float(max(2 * Double($0), 1.5 * averageExposure, 1)) }
-        let step = Float(0.1 * strength)
         var exposure = [Int](repeating: 0, count: capacity.count)
+        var step = [Float](repeating: Float(0.1 * strength), count: capacity.count)
+        var wasOver = [Bool](repeating: false, count: capacity.count)
+        var drawn = [[Int]](repeating: [], count: owners.count)
+        var changed = [Bool](repeating: true, count: capacity.count)  // price moved since the lists were drawn
         for _ in 0..<20 {
-            for index in exposure.indices { exposure[index] = 0 }
-            var best: [Candidate] = []
-            best.reserveCapacity(k + 1)
-            for owner in owners {
-                topPartners(k, of: lists[owner], price: price, into: &best)
-                for candidate in best { exposure[candidate.partner] += 1 }
+            // Only a list with a candidate whose price moved can change: the others keep their draw.
+            let current = price, moved = changed, previous = drawn
+            drawn = ParallelChunks.map(count: owners.count, minimumChunk: 256) { range in
+                range.map { position in
+                    let owner = owners[position]
+                    guard lists[owner].contains(where: { moved[$0.partner] }) else { return previous[position] }
+                    let pool = lists[owner]
+                    return draw.members(of: pool, linked: linked[owner], cosines: cosines[owner], price: current)
+                        .positions.map { pool[$0].partner }
+                }
             }
+            for index in exposure.indices { exposure[index] = 0 }
+            for list in drawn { for partner in list { exposure[partner] += 1 } }
+            for index in changed.indices { changed[index] = false }
             for partner in partners {
                 let load = max(0.5, Float(exposure[partner]) / allowance[partner])
-                if load > 1 || price[partner] > 0 {
-                    price[partner] = max(0, price[partner] + step * Float(log(Double(load))))
-                }
+                guard load > 1 || price[partner] > 0 else { continue }
+                // A partner that crossed its allowance since the last change overshot: halve its step.
+                if price[partner] > 0 && (load > 1) != wasOver[partner] { step[partner] /= 2 }
+                wasOver[partner] = load > 1
+                let updated = max(0, price[partner] + step[partner] * Float(log(Double(load))))
+                changed[partner] = updated != price[partner]
+                price[partner] = updated
             }
         }
         return price
-    }
-
-    /// The best `k` candidates by score − price, best first, into a reused buffer.
-    static func topPartners(_ k: Int, of list: [Candidate], price: [Float], into best: inout [Candidate]) {
-        best.removeAll(keepingCapacity: true)
-        for candidate in list {
-            let adjusted = Candidate(partner: candidate.partner, score: candidate.score - price[candidate.partner])
-            if best.count == k, let last = best.last, !Candidate.precedes(adjusted, last) { continue }
-            var position = best.count
-            while position > 0, Candidate.precedes(adjusted, best[position - 1]) { position -= 1 }
-            best.insert(adjusted, at: position)
-            if best.count > k { best.removeLast() }
-        }
     }
 }

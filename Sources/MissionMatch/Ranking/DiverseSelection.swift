@@ -1,5 +1,3 @@
-import MatchCore
-
 /// Picks a list that is not ten near-identical partners: maximal marginal
 /// relevance (Carbonell & Goldstein 1998) over the profile vectors.
 ///
@@ -15,34 +13,29 @@ enum DiverseSelection {
     /// - Parameters:
     ///   - k: How many to select.
     ///   - candidates: The candidates with their adjusted scores.
-    ///   - profiles: The profile vectors (rows by participant index, normalised).
     ///   - diversity: The weight of redundancy.
-    /// - Returns: The selected candidates in selection order.
-    /// - Complexity: O(k · c · p) for c candidates of dimension p.
-    static func select(_ k: Int, from candidates: [Candidate], profiles: Matrix, diversity: Float) -> [Candidate] {
-        let ordered = candidates.sorted(by: Candidate.precedes)
-        guard diversity > 0, ordered.count > 1 else { return Array(ordered.prefix(k)) }
-        var redundancy = [Float](repeating: 0, count: ordered.count)
-        var taken = [Bool](repeating: false, count: ordered.count)
-        var selected: [Candidate] = []
-        let width = profiles.columns
-        profiles.withUnsafeBufferPointer { vectors in
-            while selected.count < min(k, ordered.count) {
-                var best = -1
-                var bestValue = -Float.infinity
-                for (index, candidate) in ordered.enumerated() where !taken[index] {
-                    let value = candidate.score - diversity * redundancy[index]
-                    if value > bestValue { best = index; bestValue = value }
-                }
-                taken[best] = true
-                selected.append(ordered[best])
-                let chosen = ordered[best].partner * width
-                for (index, candidate) in ordered.enumerated() where !taken[index] {
-                    let other = candidate.partner * width
-                    var cosine: Float = 0
-                    for d in 0..<width { cosine += vectors[chosen + d] * vectors[other + d] }
-                    redundancy[index] = max(redundancy[index], cosine)
-                }
+    ///   - similarity: The profile cosine of two candidates, by their indices in `candidates`.
+    /// - Returns: The indices in `candidates` of the selected ones, in selection order.
+    /// - Complexity: O(k · c) calls of `similarity` for c candidates, plus O(c log c).
+    static func select(
+        _ k: Int, from candidates: [Candidate], diversity: Float, similarity: (Int, Int) -> Float
+    ) -> [Int] {
+        let order = candidates.indices.sorted { Candidate.precedes(candidates[$0], candidates[$1]) }
+        guard diversity > 0, order.count > 1 else { return Array(order.prefix(max(0, k))) }
+        var redundancy = [Float](repeating: 0, count: order.count)
+        var taken = [Bool](repeating: false, count: order.count)
+        var selected: [Int] = []
+        while selected.count < min(k, order.count) {
+            var best = -1
+            var bestValue = -Float.infinity
+            for (position, index) in order.enumerated() where !taken[position] {
+                let value = candidates[index].score - diversity * redundancy[position]
+                if value > bestValue { best = position; bestValue = value }
+            }
+            taken[best] = true
+            selected.append(order[best])
+            for (position, index) in order.enumerated() where !taken[position] {
+                redundancy[position] = max(redundancy[position], similarity(order[best], index))
             }
         }
         return selected

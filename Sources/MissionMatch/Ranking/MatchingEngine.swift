@@ -15,7 +15,9 @@ import MatchCore
 /// each participant's best candidates on both sides without materialising
 /// the score matrix; `wish` requests raise their pair's score; congestion
 /// pricing (`CongestionPricing`) and maximal marginal relevance
-/// (`DiverseSelection`) pick the final `k`; `Explainer` writes the reasons.
+/// (`DiverseSelection`, both through `ListDraw`) pick the final `k`, which are
+/// listed in the order of their scores (partners with an offer↔need link
+/// first); `Explainer` writes the reasons.
 ///
 /// Bipartite missions pair the first side with the second; `open` missions
 /// pair everyone with everyone else. Everything is deterministic for the
@@ -113,52 +115,55 @@ public struct MatchingEngine: Sendable {
         let wishes = applyWishes(requests, to: &lists, participants: participants, model: model, exclusions: exclusions,
                                  sides: (Set(rows), Set(columns)), bipartite: mission.pairing == .bipartite, keep: keep)
 
+        let explainer = Explainer(participants: participants, model: model, reference: reference, wishes: wishes)
+        let finalLists = lists
+        // Partners with an offer↔need link first; sector and market alone never outrank a real complement.
+        // A link by meaning alone counts where exact evidence is scarce: when the pool holds k partners
+        // with exact evidence, the list is drawn from them (docs/MatchQuality.md).
+        let links: [[Bool]] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
+            range.map { owner in
+                let pool = finalLists[owner]
+                let exact = pool.map { explainer.hasExactLink(owner, $0.partner) }
+                guard exact.lazy.filter({ $0 }).count < k else { return exact }
+                return zip(pool, exact).map { candidate, isExact in isExact || explainer.hasMeaningLink(owner, candidate.partner) }
+            }
+        }
         let capacity = participants.map { participant in
             participant.maximumMeetings(in: mission) ?? mission.slots.count * max(1, participant.representatives)
         }
-        var prices = CongestionPricing.prices(lists: lists, owners: rows, capacity: capacity, k: k, strength: rankingOptions.congestion)
+        let draw = ListDraw(k: k, profiles: encoding.profiles, diversity: Float(rankingOptions.diversity))
+        let cosines: [[Float]] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
+            range.map { draw.cosines(of: finalLists[$0]) }
+        }
+        var prices = CongestionPricing.prices(lists: lists, linked: links, cosines: cosines, owners: rows, capacity: capacity,
+                                              draw: draw, strength: rankingOptions.congestion)
         if mission.pairing == .bipartite {
-            let back = CongestionPricing.prices(lists: lists, owners: columns, capacity: capacity, k: k, strength: rankingOptions.congestion)
+            let back = CongestionPricing.prices(lists: lists, linked: links, cosines: cosines, owners: columns,
+                                                capacity: capacity, draw: draw, strength: rankingOptions.congestion)
             for index in prices.indices { prices[index] += back[index] }
         }
-        let explainer = Explainer(participants: participants, model: model, reference: reference, wishes: wishes)
         let organisations = history.isEmpty ? [] : participants.map(MeetingHistory.organisation)
-        let diversity = Float(rankingOptions.diversity)
-        let finalLists = lists, finalPrices = prices
+        let finalPrices = prices, noPrices = [Float](repeating: 0, count: prices.count)
+        let plainDraw = ListDraw(k: k, profiles: encoding.profiles, diversity: 0)
         let recommendations: [[Recommendation]] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
             range.map { owner in
-                // Partners with an offer↔need link first; sector and market alone never outrank a real complement.
-                // A link by meaning alone counts where exact evidence is scarce: when the pool holds k partners
-                // with exact evidence, the list is drawn from them (docs/MatchQuality.md).
-                let pool = finalLists[owner]
-                let exact = pool.map { explainer.hasExactLink(owner, $0.partner) }
-                let meaningCounts = exact.lazy.filter { $0 }.count < k
-                var linked: [Candidate] = [], unlinked: [Candidate] = []
-                for (candidate, isExact) in zip(pool, exact) {
-                    let adjusted = Candidate(partner: candidate.partner, score: candidate.score - finalPrices[candidate.partner])
-                    if isExact || (meaningCounts && explainer.hasMeaningLink(owner, candidate.partner)) {
-                        linked.append(adjusted)
-                    } else {
-                        unlinked.append(adjusted)
-                    }
-                }
-                var chosen = DiverseSelection.select(k, from: linked, profiles: encoding.profiles, diversity: diversity)
-                if chosen.count < k {
-                    chosen += DiverseSelection.select(k - chosen.count, from: unlinked, profiles: encoding.profiles, diversity: diversity)
-                }
-                let scores = chosen.map { candidate in finalLists[owner].first { $0.partner == candidate.partner }?.score ?? 0 }
-                let linkedCount = min(chosen.count, linked.count)
-                let moves = Self.moves(chosen.map(\.partner), scores: scores, prices: finalPrices,
-                                       linked: chosen.indices.map { $0 < linkedCount })
+                // Congestion prices and diversity choose who is listed; the list is ordered by the score it
+                // shows (linked partners first), and a partner listed in place of a higher score says why.
+                let pool = finalLists[owner], linked = links[owner]
+                let members = draw.members(of: pool, linked: linked, cosines: cosines[owner], price: finalPrices)
+                func shown(_ tier: ArraySlice<Int>) -> [Candidate] { tier.map { pool[$0] }.sorted(by: Candidate.precedes) }
+                let chosen = shown(members.positions[..<members.linked]) + shown(members.positions[members.linked...])
+                let plain = plainDraw.members(of: pool, linked: linked, cosines: [], price: noPrices).positions.map { pool[$0] }
+                let entries = Self.entries(chosen.map(\.partner), plain: plain.map(\.partner), prices: finalPrices)
                 return chosen.enumerated().map { position, candidate in
                     var reasons = explainer.reasons(owner, candidate.partner)
-                    if let move = moves[position] { reasons += "; " + move }
+                    if let entry = entries[position] { reasons += "; " + entry }
                     let prior = organisations.isEmpty ? []
                         : history.priorMeetings(organisations[owner], organisations[candidate.partner])
                     if !prior.isEmpty { reasons += "; " + prior.map(\.description).joined(separator: "; ") }
                     return Recommendation(
                         participant: participants[owner].id, rank: position + 1, partner: participants[candidate.partner].id,
-                        score: Double(min(1, max(0, scores[position]))),
+                        score: Double(min(1, max(0, candidate.score))),
                         components: model.components(owner, candidate.partner),
                         reasons: reasons, priorMeetings: prior)
                 }
@@ -183,38 +188,29 @@ public struct MatchingEngine: Sendable {
         return encoding
     }
 
-    /// Why a partner stands where its score would not put it: a list follows
-    /// the scores it shows (partners with an offer↔need link before those
-    /// without), unless congestion pricing or diversity moved a partner, and
-    /// then the row says so.
+    /// Why a partner is listed where a higher score is not: lists are ordered
+    /// by the scores they show (partners with an offer↔need link first), and
+    /// congestion pricing and diversity only choose who is listed. A partner
+    /// that the plain list (the best `k` by score, linked first) would not
+    /// hold says whether it took the place of a partner in demand in many
+    /// lists (priced by congestion control) or one much like a partner above
+    /// (diversity).
     ///
     /// - Parameters:
     ///   - partners: The list, in its final order.
-    ///   - scores: Their scores, as reported.
+    ///   - plain: The plain list's partners.
     ///   - prices: Every participant's congestion price.
-    ///   - linked: Per position, whether the partner has an offer↔need link.
-    /// - Returns: Per position, the clause to add, or `nil` where the partner stands where its score puts it.
-    static func moves(_ partners: [Int], scores: [Float], prices: [Float], linked: [Bool]) -> [String?] {
-        let byScore = partners.indices.sorted {
-            linked[$0] != linked[$1] ? linked[$0] : scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
-        }
-        var scorePosition = [Int](repeating: 0, count: partners.count)
-        for (rank, index) in byScore.enumerated() { scorePosition[index] = rank }
-        return partners.indices.map { position in
-            let natural = scorePosition[position]
-            guard natural != position else { return nil }
-            let price = prices[partners[position]]
-            // Those it swapped places with: listed after it but scoring higher, or before it but scoring lower.
-            let others = partners.indices.filter { other in
-                (other < position && scorePosition[other] > natural) || (other > position && scorePosition[other] < natural)
-            }
-            let otherPrices = others.map { prices[partners[$0]] }
-            if position > natural {
-                return price > (otherPrices.min() ?? 0)
-                    ? "listed below its score: in demand in many lists" : "listed below its score: much like a partner above"
-            }
-            return price < (otherPrices.max() ?? 0)
-                ? "listed above higher scores: less in demand than they are" : "listed above higher scores: for variety"
+    /// - Returns: Per position, the clause to add, or `nil` where the plain list holds the partner too.
+    /// - Complexity: O(k²).
+    static func entries(_ partners: [Int], plain: [Int], prices: [Float]) -> [String?] {
+        let displaced = plain.filter { !partners.contains($0) }
+        guard !displaced.isEmpty else { return partners.map { _ in nil } }
+        let priced = displaced.contains { prices[$0] > 0 }
+        return partners.map { partner in
+            guard !plain.contains(partner) else { return nil }
+            return priced && displaced.contains(where: { prices[$0] > prices[partner] })
+                ? "listed in place of a higher score: that partner is in demand in many lists"
+                : "listed for variety: a higher score is much like a partner above"
         }
     }
 

@@ -69,10 +69,14 @@ struct RankingEffectTests {
 
     /// Thirty packaging SMEs that all need a distributor; one star distributor
     /// that fits everyone best, three near-identical good ones and two different ones.
+    /// The SMEs word their needs in three ways, as real ones do: thirty clones
+    /// would all switch partners at the same price, and no price could split them.
     static func congestedMarket() -> [Participant] {
+        let needs = ["distributor, importer in Ontario", "importer in Ontario for retail chains",
+                     "distributor and importer, Ontario and Quebec"]
         var participants = (0..<30).map { index in
             F.participant("eu\(index)", country: index % 2 == 0 ? "DE" : "CZ", sectors: ["packaging"],
-                          offers: "compostable food packaging and PLA films", needs: "distributor, importer in Ontario",
+                          offers: "compostable food packaging and PLA films", needs: needs[index % 3],
                           targets: ["CA"], cooperation: [.distribution])
         }
         participants.append(F.participant("ca-star", side: "counterpart", country: "CA", sectors: ["logistics"],

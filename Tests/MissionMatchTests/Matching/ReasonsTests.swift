@@ -54,17 +54,15 @@ struct ReasonsTests {
         #expect(reasons.hasPrefix("no offer↔need link found"))
     }
 
-    @Test func movesAreExplained() {
-        // Final order p0, p1, p2 with scores 0.2, 0.5, 0.4: p0 was listed above higher scores.
-        let moves = MatchingEngine.moves([0, 1, 2], scores: [0.2, 0.5, 0.4], prices: [0, 0.3, 0.3],
-                                          linked: [true, true, true])
-        #expect(moves[0] == "listed above higher scores: less in demand than they are")
-        #expect(moves[1] == "listed below its score: in demand in many lists")
-        #expect(moves[2] == "listed below its score: in demand in many lists")   // second by score, listed third
-        let diverse = MatchingEngine.moves([0, 1], scores: [0.3, 0.4], prices: [0, 0], linked: [true, true])
-        #expect(diverse == ["listed above higher scores: for variety", "listed below its score: much like a partner above"])
-        // An unlinked partner after a linked one with a lower score is not a move.
-        #expect(MatchingEngine.moves([0, 1], scores: [0.1, 0.3], prices: [0, 0], linked: [true, false]) == [nil, nil])
+    @Test func partnersListedInPlaceOfHigherScoresSayWhy() {
+        // Plain list 1, 2, 3; partner 2 is priced by congestion control, so 4 took its place.
+        let priced = MatchingEngine.entries([1, 3, 4], plain: [1, 2, 3], prices: [0, 0, 0.3, 0, 0])
+        #expect(priced == [nil, nil, "listed in place of a higher score: that partner is in demand in many lists"])
+        // No price: diversity left 2 out.
+        let diverse = MatchingEngine.entries([1, 3, 4], plain: [1, 2, 3], prices: [0, 0, 0, 0, 0])
+        #expect(diverse == [nil, nil, "listed for variety: a higher score is much like a partner above"])
+        // The plain list itself: nothing to say.
+        #expect(MatchingEngine.entries([1, 2, 3], plain: [1, 2, 3], prices: [0, 0.5, 0.5, 0.5]) == [nil, nil, nil])
     }
 
     @Test func sectorAndMarketAloneNeverOutrankARealComplement() throws {
