@@ -19,11 +19,14 @@ import Foundation
 /// partner far over its allowance keeps the full step.
 /// Twenty rounds of this tâtonnement (a market's price adjustment) on the
 /// candidate lists settle the prices; each list then takes its members by
-/// score − price and shows them in the order of their scores. Each round draws a list as the ranking does (``MatchingEngine``): partners
-/// with an offer↔need link first, so that a price only moves a partner where
-/// linked alternatives can take its place, and the exposure it steers by is the
-/// one the lists will have. The reported scores are never changed.
-/// Deterministic: ties go to the lower index.
+/// score − price and shows them in the order of their scores. Each round
+/// draws every list as the ranking does (``ListDraw``: partners with an
+/// offer↔need link first, diversity included), so that a price only moves a
+/// partner where a linked alternative can take its place, and the exposure it
+/// steers by is the one the lists will have; a list none of whose candidates'
+/// prices moved keeps its draw. The reported scores are never changed.
+/// Deterministic: ties go to the lower index, and the rounds' parallel draws
+/// are counted in list order.
 enum CongestionPricing {
     /// The price of every participant for lists drawn from `lists`.
     ///
