@@ -5,7 +5,7 @@ import MissionMatchEvaluation
 import Testing
 
 /// Match quality on data the engine was not built on (`Tests/EvaluationSets/`:
-/// two hand-judged programmes and an independent generator's programme, each
+/// three hand-judged programmes and an independent generator's programme, each
 /// written by an author briefed with the domain only), plus the engine's own
 /// generator — the engine against the earlier weights and the two plain
 /// baselines, scored in the same run. The figures asserted are the ones the
