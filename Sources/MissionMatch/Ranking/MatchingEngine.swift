@@ -204,11 +204,10 @@ public struct MatchingEngine: Sendable {
     /// - Complexity: O(k²).
     static func entries(_ partners: [Int], plain: [Int], prices: [Float]) -> [String?] {
         let displaced = plain.filter { !partners.contains($0) }
-        guard !displaced.isEmpty else { return partners.map { _ in nil } }
-        let priced = displaced.contains { prices[$0] > 0 }
         return partners.map { partner in
             guard !plain.contains(partner) else { return nil }
-            return priced && displaced.contains(where: { prices[$0] > prices[partner] })
+            // Prices are never negative: a displaced partner priced above this one was priced out.
+            return displaced.contains(where: { prices[$0] > prices[partner] })
                 ? "listed in place of a higher score: that partner is in demand in many lists"
                 : "listed for variety: a higher score is much like a partner above"
         }
