@@ -12,10 +12,12 @@ import Synchronization
 ///     c2 = Need_A[a] · Offer_B[b]      (what b offers, a needs)
 ///     linear = Feat_A[a] · Feat_B[b]
 ///
-/// where `mean` is a ``ReciprocalMean`` and `x⁺ = max(x, 0)`.
+/// where `mean` is a ``ReciprocalMean`` and `x⁺ = max(x, 0)`. Sides with
+/// ``SparseScoringBlocks`` add their sparse products to c1, c2 and linear.
 ///
 /// The work is cut into tiles of `rowTile × columnTile` pairs. For each tile
-/// three `cblas_sgemm` calls write C1, C2 and L into per-thread buffers; a
+/// three `cblas_sgemm` calls write C1, C2 and L into per-thread buffers (and
+/// the sparse blocks' stored entries that meet are added to them); a
 /// vectorised pass (C, AVX-512 or AVX2 when the processor has them) combines
 /// them and flags the pairs that reach the current row or column threshold;
 /// only those are checked against the mask and offered to fixed-capacity
@@ -36,7 +38,8 @@ import Synchronization
 /// ranking.forA[0]   // the 10 best counterparts for consortium member 0
 /// ```
 ///
-/// - Complexity: O(|A|·|B|·(2d + f)) flops in GEMMs, O(|A|·|B|) for the
+/// - Complexity: O(|A|·|B|·(2d + f)) flops in GEMMs, plus, with sparse
+///   blocks, O(Σ over their columns of nnz_A · nnz_B), O(|A|·|B|) for the
 ///   combine pass, O(k·(|A|·workers + |B|)) memory beyond the inputs and the
 ///   per-worker tile buffers.
 public struct PairScoringKernel: Sendable {
@@ -139,15 +142,16 @@ public struct PairScoringKernel: Sendable {
     }
 
     /// Runs exactly the `cblas_sgemm` calls of ``rank(_:mask:)`` — same
-    /// tiles, same buffers, same worker threads — and nothing else. Its time
-    /// is the kernel's *GEMM floor*: what the kernel would cost if combining,
-    /// masking and top-k selection were free. Used by benchmarks.
+    /// tiles, same buffers, same worker threads — and nothing else (not the
+    /// sparse products). Its time is the kernel's *GEMM floor*: what the
+    /// kernel would cost if combining, masking, sparse products and top-k
+    /// selection were free. Used by benchmarks.
     ///
     /// - Returns: The useful floating-point operations performed
     ///   (2 · pairs scored · (2d + f)).
     @discardableResult
     public func runGEMMsOnly(_ input: PairingInput) -> Double {
-        let plan = TilePlan(input: input, rowTile: rowTile, columnTile: columnTile)
+        let plan = TilePlan(input: input, rowTile: rowTile, columnTile: columnTile, includeSparse: false)
         run(plan: plan, states: [], context: nil)
         return usefulFlops(input)
     }
@@ -195,7 +199,7 @@ public struct PairScoringKernel: Sendable {
                     if let context {
                         states[worker].scan(buffers[worker], tileRow: rows.lowerBound, rows: rows,
                                             columnStart: columns.lowerBound, columnCount: columns.count,
-                                            hasLinear: plan.featureDimension > 0,
+                                            hasLinear: plan.hasLinear,
                                             seedColumns: rows.lowerBound == item.rows.lowerBound, context: context)
                     }
                 }
@@ -232,7 +236,7 @@ public struct PairScoringKernel: Sendable {
                     let upper = rows.lowerBound + rows.count * (part + 1) / parts
                     states[part].scan(buffers, tileRow: rows.lowerBound, rows: lower..<upper,
                                       columnStart: columns.lowerBound, columnCount: columns.count,
-                                      hasLinear: plan.featureDimension > 0, seedColumns: false, context: context)
+                                      hasLinear: plan.hasLinear, seedColumns: false, context: context)
                 }
                 if parts == 1 { scanPart(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: scanPart) }
             }

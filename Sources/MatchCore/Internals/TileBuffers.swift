@@ -29,7 +29,8 @@ final class TileBuffers: @unchecked Sendable {
     }
 
     /// Computes the tile of A rows `rows` × B rows `columns` with three
-    /// `cblas_sgemm` calls (two when there are no features).
+    /// `cblas_sgemm` calls (two when there are no features), then adds the
+    /// sparse products when the plan has them.
     func compute(rows: Range<Int>, columns: Range<Int>, plan: TilePlan) {
         let d = plan.latentDimension, f = plan.featureDimension
         let m = rows.count, n = columns.count
@@ -55,5 +56,21 @@ final class TileBuffers: @unchecked Sendable {
                                    beta: 0, c: linear, ldc: stride)
             }
         }}}}}}
+        addSparseProducts(rows: rows, columns: columns, plan: plan)
+    }
+
+    /// Adds the sides' sparse products (``SparseScoringBlocks``) to the tile, after the GEMMs.
+    private func addSparseProducts(rows: Range<Int>, columns: Range<Int>, plan: TilePlan) {
+        guard let tiles = plan.sparseTiles, let sparse = plan.a.sparse else { return }
+        // Tiles start at multiples of the column tile (TilePlan.cut and forEachTile).
+        let tile = tiles[columns.lowerBound / plan.columnTile]
+        sparse.offer.accumulateProducts(rows: rows, with: tile.need, into: c1, stride: stride)
+        sparse.need.accumulateProducts(rows: rows, with: tile.offer, into: c2, stride: stride)
+        guard sparse.features.columns > 0 else { return }
+        if plan.featureDimension == 0 {
+            // No GEMM wrote the linear part.
+            linear.update(repeating: 0, count: rows.count * stride)
+        }
+        sparse.features.accumulateProducts(rows: rows, with: tile.features, into: linear, stride: stride)
     }
 }

@@ -17,13 +17,19 @@ struct TilePlan: Sendable {
     let rowTile: Int
     let columnTile: Int
     let items: [Item]
+    /// B's sparse blocks by column tile (``SparseTileColumns``), or `nil`
+    /// when the sides have none or the plan only runs the GEMMs.
+    let sparseTiles: [SparseTileColumns]?
 
     var rowCount: Int { a.count }
     var columnCount: Int { b.count }
     var latentDimension: Int { a.latentDimension }
     var featureDimension: Int { a.featureDimension }
+    /// Whether tiles have a linear part: dense features, or sparse ones added.
+    var hasLinear: Bool { featureDimension > 0 || (sparseTiles != nil && (a.sparse?.features.columns ?? 0) > 0) }
 
-    init(input: PairingInput, rowTile: Int, columnTile: Int) {
+    /// A plan; `includeSparse` false plans the GEMMs alone (the GEMM floor).
+    init(input: PairingInput, rowTile: Int, columnTile: Int, includeSparse: Bool = true) {
         switch input {
         case let .bipartite(a, b):
             precondition(a.latentDimension == b.latentDimension,
@@ -38,8 +44,14 @@ struct TilePlan: Sendable {
             self.b = side
             self.isOpen = true
         }
+        precondition((a.sparse == nil) == (b.sparse == nil), "both sides need sparse blocks, or neither")
+        if let x = a.sparse, let y = b.sparse {
+            precondition(x.offer.columns == y.offer.columns && x.features.columns == y.features.columns,
+                         "both sides' sparse blocks need the same widths")
+        }
         self.rowTile = rowTile
         self.columnTile = columnTile
+        self.sparseTiles = includeSparse ? b.sparse.map { SparseTileColumns.cut($0, columnTile: columnTile) } : nil
         self.items = Self.cut(rows: a.count, columns: b.count, open: isOpen, rowTile: rowTile, columnTile: columnTile)
     }
 

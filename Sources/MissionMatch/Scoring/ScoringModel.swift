@@ -125,24 +125,35 @@ public struct ScoringModel: Sendable {
 
     /// The kernel input for some participants in the role of rows or of columns.
     ///
+    /// The sentence-encoder and LSA parts are dense blocks; the exact-evidence
+    /// part (a few non-zeros in hundreds of columns) and the competition
+    /// term built from it are ``SparseScoringBlocks``, so the kernel
+    /// multiplies only the terms two texts share.
+    ///
     /// - Parameters:
     ///   - indices: Participant indices, in the order the kernel should see them.
     ///   - asRows: `true` for the A side (rows), `false` for the B side (columns).
     /// - Returns: Their offer, need and linear-feature blocks.
     /// - Complexity: O(*n* · (s + r + d + f)).
     public func scoringSide(_ indices: [Int], asRows: Bool) -> ScoringSide {
-        ScoringSide(
-            offer: textBlock(semantic: encoding.semantic?.offers, latent: encoding.offers, lexical: encoding.lexicalOffers, indices),
-            need: textBlock(semantic: encoding.semantic?.needs, latent: encoding.needs, lexical: encoding.lexicalNeeds, indices),
-            features: linearBlock(indices, asRows: asRows))
+        let lexicalScale = ((1 - semanticShare) * (1 - latentShare)).squareRoot()
+        let competitionScale: Float = asRows ? -w.competition : 1
+        return ScoringSide(
+            offer: textBlock(semantic: encoding.semantic?.offers, latent: encoding.offers, indices),
+            need: textBlock(semantic: encoding.semantic?.needs, latent: encoding.needs, indices),
+            features: linearBlock(indices, asRows: asRows),
+            sparse: SparseScoringBlocks(
+                offer: Self.sparseRows(encoding.lexicalOffers, indices, scale: lexicalScale),
+                need: Self.sparseRows(encoding.lexicalNeeds, indices, scale: lexicalScale),
+                features: Self.sparseRows(encoding.lexicalOffers, indices, scale: competitionScale)))
     }
 
-    /// `[√μ·semantic | √((1−μ)λ)·latent | √((1−μ)(1−λ))·lexical]` for the given rows; a part with factor 0 is left out.
-    private func textBlock(semantic: Matrix?, latent: Matrix, lexical: Matrix, _ indices: [Int]) -> Matrix {
+    /// `[√μ·semantic | √((1−μ)λ)·latent]` for the given rows; a part with factor 0 is left out
+    /// (one zero column when both are).
+    private func textBlock(semantic: Matrix?, latent: Matrix, _ indices: [Int]) -> Matrix {
         let parts: [(matrix: Matrix, scale: Float)] = [
             (semantic ?? Matrix(rows: 0, columns: 0), semanticShare.squareRoot()),
             (latent, ((1 - semanticShare) * latentShare).squareRoot()),
-            (lexical, ((1 - semanticShare) * (1 - latentShare)).squareRoot()),
         ].filter { $0.scale > 0 && $0.matrix.columns > 0 && $0.matrix.rows > 0 }
         let width = max(1, parts.reduce(0) { $0 + $1.matrix.columns })
         guard !parts.isEmpty else { return Matrix(rows: indices.count, columns: width) }
@@ -161,17 +172,36 @@ public struct ScoringModel: Sendable {
         return Matrix(rows: indices.count, columns: width, elements: block)
     }
 
+    /// The non-zero elements of the given rows of `matrix`, times `scale` (no entries when `scale` is 0).
+    ///
+    /// - Complexity: O(`indices.count` · `matrix.columns`).
+    private static func sparseRows(_ matrix: Matrix, _ indices: [Int], scale: Float) -> CSRMatrix {
+        var offsets = [0], columns: [Int32] = [], values: [Float] = []
+        offsets.reserveCapacity(indices.count + 1)
+        let width = matrix.columns
+        matrix.withUnsafeBufferPointer { elements in
+            for participant in indices {
+                if scale != 0 {
+                    for column in 0..<width where elements[participant * width + column] != 0 {
+                        columns.append(Int32(column))
+                        values.append(scale * elements[participant * width + column])
+                    }
+                }
+                offsets.append(values.count)
+            }
+        }
+        return CSRMatrix(rows: indices.count, columns: width, rowOffsets: offsets, columnIndices: columns, values: values)
+    }
+
     private func linearBlock(_ indices: [Int], asRows: Bool) -> Matrix {
         let profileWidth = w.similarity != 0 ? encoding.profiles.columns : 0
         let sectorWidth = facts.sectorCodes.count
         let countryWidth = facts.countryCodes.count
         let cooperationWidth = CooperationType.allCases.count
-        let competitionWidth = w.competition != 0 ? encoding.lexicalOffers.columns : 0
         let sectorBase = profileWidth
         let countryBase = sectorBase + sectorWidth
         let cooperationBase = countryBase + 2 * countryWidth
-        let competitionBase = cooperationBase + cooperationWidth
-        let width = competitionBase + competitionWidth
+        let width = cooperationBase + cooperationWidth
         var features = [Float](repeating: 0, count: indices.count * width)
         for (row, participant) in indices.enumerated() {
             let base = row * width
@@ -204,12 +234,6 @@ public struct ScoringModel: Sendable {
                 let value = (asRows ? w.cooperation : 1) / Float(types.nonzeroBitCount).squareRoot()
                 for bit in 0..<cooperationWidth where types & (1 << UInt16(bit)) != 0 {
                     features[base + cooperationBase + bit] = value
-                }
-            }
-            if competitionWidth > 0 {
-                let scale: Float = asRows ? -w.competition : 1
-                for (offset, value) in encoding.lexicalOffers.row(participant).enumerated() where value != 0 {
-                    features[base + competitionBase + offset] = scale * value
                 }
             }
         }
