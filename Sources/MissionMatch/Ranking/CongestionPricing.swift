@@ -18,7 +18,7 @@ import Foundation
 /// the partner in and out of the same lists round after round, while a
 /// partner far over its allowance keeps the full step.
 /// Twenty rounds of this tâtonnement (a market's price adjustment) on the
-/// candidate lists settle the prices; each list then takes its members by
+/// candidate lists settle the prices (fewer when a round moves no price); each list then takes its members by
 /// score − price and shows them in the order of their scores. Each round
 /// draws every list as the ranking does (``ListDraw``: partners with an
 /// offer↔need link first, diversity included), so that a price only moves a
@@ -86,6 +86,8 @@ enum CongestionPricing {
                 changed[partner] = updated != price[partner]
                 price[partner] = updated
             }
+            // No price moved: every later round would draw the same lists and move nothing.
+            if !changed.contains(true) { break }
         }
         return price
     }

@@ -2,9 +2,17 @@ import MatchCore
 
 /// How a participant's list is drawn from its candidate pool: partners with an
 /// offer↔need link first, then the others, each tier by maximal marginal
-/// relevance over score − price (``DiverseSelection``). Congestion pricing
-/// steers by the lists this draws, round after round, and the ranking lists
-/// what it draws, so the exposure the prices react to is the one the lists have.
+/// relevance (Carbonell & Goldstein 1998) over score − price, so that a list
+/// is not ten near-identical partners. Within a tier, candidates are taken
+/// one at a time; each time the one with the highest
+///
+///     value(j) = (score(j) − price(j)) − diversity · max(0, max over taken c of cos(profile_j, profile_c))
+///
+/// wins (ties: higher score − price, then lower partner index; "taken" counts
+/// the tier's own picks). With `diversity` 0 this is the plain order by
+/// score − price. Congestion pricing steers by the lists this draws, round
+/// after round, and the ranking lists what it draws, so the exposure the
+/// prices react to is the one the lists have.
 struct ListDraw: Sendable {
     /// The list length.
     var k: Int
@@ -35,8 +43,8 @@ struct ListDraw: Sendable {
     /// The members of one list, linked ones first, each tier in selection order.
     ///
     /// Each tier is ordered by score − price (ties: lower partner index), then
-    /// taken by ``DiverseSelection``'s rule; the work is done in scratch
-    /// buffers, because congestion pricing draws every list up to twenty times.
+    /// taken by the rule above; the work is done in scratch buffers, because
+    /// congestion pricing draws every list up to twenty times.
     ///
     /// - Parameters:
     ///   - pool: The candidates (distinct partners).
@@ -52,49 +60,70 @@ struct ListDraw: Sendable {
         var chosen: [Int] = []
         chosen.reserveCapacity(min(k, count))
         var linkedCount = 0
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { adjusted in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { redundancy in
-                    for position in 0..<count {
-                        adjusted[position] = pool[position].score - price[pool[position].partner]
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * count) { scratch in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { indices in
+                let adjusted = scratch.baseAddress!, redundancy = scratch.baseAddress! + count
+                let order = indices.baseAddress!, folded = indices.baseAddress! + count
+                for position in 0..<count {
+                    adjusted[position] = pool[position].score - price[pool[position].partner]
+                }
+                func precedes(_ x: Int, _ y: Int) -> Bool {
+                    adjusted[x] != adjusted[y] ? adjusted[x] > adjusted[y] : pool[x].partner < pool[y].partner
+                }
+                for tierIsLinked in [true, false] where chosen.count < k {
+                    // The tier by score − price (an insertion sort: pools arrive nearly in that order).
+                    var size = 0
+                    for position in 0..<count where (position < linked.count && linked[position]) == tierIsLinked {
+                        var slot = size
+                        while slot > 0 && precedes(position, order[slot - 1]) { order[slot] = order[slot - 1]; slot -= 1 }
+                        order[slot] = position
+                        size += 1
                     }
-                    func precedes(_ x: Int, _ y: Int) -> Bool {
-                        adjusted[x] != adjusted[y] ? adjusted[x] > adjusted[y] : pool[x].partner < pool[y].partner
+                    let wanted = min(k - chosen.count, size)
+                    if !weighsRedundancy || size < 2 {
+                        for rank in 0..<wanted { chosen.append(order[rank]) }
+                    } else {
+                        pickByMarginalRelevance(
+                            wanted, order: order, size: size, adjusted: adjusted, redundancy: redundancy, folded: folded,
+                            cosines: cosines, count: count, into: &chosen)
                     }
-                    for tierIsLinked in [true, false] where chosen.count < k {
-                        var size = 0
-                        for position in 0..<count where (position < linked.count && linked[position]) == tierIsLinked {
-                            var slot = size
-                            while slot > 0 && precedes(position, order[slot - 1]) { order[slot] = order[slot - 1]; slot -= 1 }
-                            order[slot] = position
-                            size += 1
-                        }
-                        let wanted = min(k - chosen.count, size)
-                        if !weighsRedundancy || size < 2 {
-                            for rank in 0..<wanted { chosen.append(order[rank]) }
-                        } else {
-                            // Maximal marginal relevance (DiverseSelection): a taken slot's redundancy is +∞.
-                            for rank in 0..<size { redundancy[rank] = 0 }
-                            for _ in 0..<wanted {
-                                var best = -1
-                                var bestValue = -Float.infinity
-                                for rank in 0..<size where redundancy[rank] != .infinity {
-                                    let value = adjusted[order[rank]] - diversity * redundancy[rank]
-                                    if value > bestValue { best = rank; bestValue = value }
-                                }
-                                let picked = order[best]
-                                redundancy[best] = .infinity
-                                chosen.append(picked)
-                                for rank in 0..<size where redundancy[rank] != .infinity {
-                                    redundancy[rank] = max(redundancy[rank], cosines[picked * count + order[rank]])
-                                }
-                            }
-                        }
-                        if tierIsLinked { linkedCount = chosen.count }
-                    }
+                    if tierIsLinked { linkedCount = chosen.count }
                 }
             }
         }
         return (chosen, linkedCount)
+    }
+
+    /// The rule above on one tier, `order[0 ..< size]` sorted by
+    /// adjusted score: the candidate with the highest adjusted score −
+    /// diversity · redundancy wins (ties: the earlier in `order`). Redundancy
+    /// (the largest cosine with a candidate taken from this tier) is folded in
+    /// only for the candidates a round looks at, and a round stops at the
+    /// first candidate whose adjusted score cannot beat the best value so far
+    /// (redundancy is never negative): the same picks as the full rule, with
+    /// a few candidates looked at per pick instead of all of them.
+    private func pickByMarginalRelevance(
+        _ wanted: Int, order: UnsafeMutablePointer<Int>, size: Int, adjusted: UnsafeMutablePointer<Float>,
+        redundancy: UnsafeMutablePointer<Float>, folded: UnsafeMutablePointer<Int>, cosines: [Float], count: Int,
+        into chosen: inout [Int]
+    ) {
+        let first = chosen.count  // this tier's picks are chosen[first...]
+        for rank in 0..<size { redundancy[rank] = 0; folded[rank] = first }
+        for _ in 0..<wanted {
+            var best = -1
+            var bestValue = -Float.infinity
+            for rank in 0..<size where folded[rank] >= 0 {  // folded < 0: taken
+                let score = adjusted[order[rank]]
+                if score <= bestValue { break }
+                while folded[rank] < chosen.count {
+                    redundancy[rank] = max(redundancy[rank], cosines[chosen[folded[rank]] * count + order[rank]])
+                    folded[rank] += 1
+                }
+                let value = score - diversity * redundancy[rank]
+                if value > bestValue { best = rank; bestValue = value }
+            }
+            folded[best] = -1
+            chosen.append(order[best])
+        }
     }
 }

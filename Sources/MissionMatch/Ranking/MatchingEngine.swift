@@ -15,7 +15,7 @@ import MatchCore
 /// each participant's best candidates on both sides without materialising
 /// the score matrix; `wish` requests raise their pair's score; congestion
 /// pricing (`CongestionPricing`) and maximal marginal relevance
-/// (`DiverseSelection`, both through `ListDraw`) pick the final `k`, which are
+/// (both through `ListDraw`) pick the final `k`, which are
 /// listed in the order of their scores (partners with an offer↔need link
 /// first); `Explainer` writes the reasons.
 ///
