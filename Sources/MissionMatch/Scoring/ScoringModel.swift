@@ -127,7 +127,7 @@ public struct ScoringModel: Sendable {
     ///
     /// The sentence-encoder and LSA parts are dense blocks; the exact-evidence
     /// part (a few non-zeros in hundreds of columns) and the competition
-    /// term built from it are ``SparseScoringBlocks``, so the kernel
+    /// term built from it are `SparseScoringBlocks` (MatchCore), so the kernel
     /// multiplies only the terms two texts share.
     ///
     /// - Parameters:
