@@ -51,20 +51,21 @@ struct EvaluationSetsTests {
     @Test func handJudgedAdvancedManufacturing() throws {
         let m = try Self.judgedSet("hand-advanced")
         let engine = try #require(m["engine"]), earlier = try #require(m["earlier"])
-        #expect(engine.ndcgAt10 >= earlier.ndcgAt10 + 0.005)             // 0.794 against 0.782
+        #expect(engine.ndcgAt10 >= earlier.ndcgAt10 + 0.012)             // 0.801 against 0.782 (0.794 before LinkTiers)
         #expect(try #require(engine.badAboveWeakestGold) <= 0.40)        // 0.37 against 0.44
         #expect(try #require(earlier.badAboveWeakestGold) >= 0.42)
     }
 
     /// The third hand-judged set, written after the engine by an author who never saw it
-    /// (Tests/EvaluationSets/hand-shanghai/BRIEF.md). Lexical-only the engine is below the plain
-    /// baselines there (0.852 against 0.873 and 0.858); with the sentence encoder it is above them
-    /// (0.889, `SemanticCommandTests`). This guards today's figures against regressions.
+    /// (Tests/EvaluationSets/hand-shanghai/BRIEF.md). Lexical-only the engine is below plain TF-IDF
+    /// there (0.864 against 0.873) and just above the LSA pipeline (0.858); with the sentence
+    /// encoder it is above both (0.902, `SemanticCommandTests`). This guards today's figures
+    /// against regressions (0.852 / 0.783 before LinkTiers).
     @Test func handJudgedShanghai() throws {
         let m = try Self.judgedSet("hand-shanghai")
         let engine = try #require(m["engine"])
-        #expect(engine.ndcgAt10 >= 0.83)                                  // 0.852
-        #expect(engine.recallAt5 >= 0.75)                                 // 0.783
+        #expect(engine.ndcgAt10 >= 0.85)                                  // 0.864
+        #expect(engine.recallAt5 >= 0.77)                                 // 0.788
         #expect(try #require(engine.badAboveWeakestGold) <= 0.58)         // 0.53
     }
 

@@ -17,7 +17,10 @@ import MatchCore
 /// A direction the sentence encoder links (``ScoringModel/linkedByMeaning(_:_:offering:)``)
 /// without exact evidence quotes its two closest clauses, `(similar meaning)`.
 /// A pair with no offer↔need link is labelled `no offer↔need link found`, so
-/// that sector and market alone never pass for a match. Contact fields are
+/// that sector and market alone never pass for a match — unless its fit joined
+/// it to the linked partners of the list (``LinkTiers``): then `offer↔need fit
+/// without a specific shared term` (no clauses are quoted: the closest
+/// clauses of such a pair are often unrelated). Contact fields are
 /// never read; e-mail and web addresses in texts never become terms (see
 /// ``Tokenizer``).
 package struct Explainer: Sendable {
@@ -31,6 +34,9 @@ package struct Explainer: Sendable {
     private let offers: [DocumentKeys]
     private let needs: [DocumentKeys]
     private let wishes: Set<UInt64>
+    /// Pairs (``directedKey(_:_:)``, the list's owner first) listed among the linked partners for
+    /// their fit alone (``LinkTiers``): their reasons say so instead of `no offer↔need link found`.
+    package var closeFits: Set<UInt64> = []
     /// Display names of the mission's countries and sectors, by their index in the model's facts.
     private let countryNames: [String]
     private let sectorNames: [String]
@@ -75,9 +81,17 @@ package struct Explainer: Sendable {
         if wishes.contains(PairMask.key(a, b)) { clauses.append("meeting requested") }
         if let rivalry = competitors(a, b) { clauses.append(rivalry) }
         if clauses.isEmpty { clauses.append(fallback(a, b)) }
-        if !linked { clauses.insert("no offer↔need link found", at: 0) }
+        if !linked {
+            clauses.insert(closeFits.contains(Self.directedKey(a, b)) ? Self.fitWithoutTerm : "no offer↔need link found", at: 0)
+        }
         return clauses.joined(separator: "; ")
     }
+
+    /// The label of a partner listed for its fit alone (``closeFits``).
+    static let fitWithoutTerm = "offer↔need fit without a specific shared term"
+
+    /// The key of the ordered pair (a's list, partner b) in ``closeFits``.
+    package static func directedKey(_ a: Int, _ b: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: a)) << 32 | UInt64(UInt32(truncatingIfNeeded: b)) }
 
     /// Whether the pair has exact evidence of an offer↔need link, either way
     /// round: a concept or phrases both texts use, as the reasons name them.

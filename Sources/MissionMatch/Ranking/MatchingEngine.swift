@@ -115,19 +115,33 @@ public struct MatchingEngine: Sendable {
         let wishes = applyWishes(requests, to: &lists, participants: participants, model: model, exclusions: exclusions,
                                  sides: (Set(rows), Set(columns)), bipartite: mission.pairing == .bipartite, keep: keep)
 
-        let explainer = Explainer(participants: participants, model: model, reference: reference, wishes: wishes)
+        let named = Explainer(participants: participants, model: model, reference: reference, wishes: wishes)
         let finalLists = lists
         // Partners with an offer↔need link first; sector and market alone never outrank a real complement.
         // A link by meaning alone counts where exact evidence is scarce: when the pool holds k partners
-        // with exact evidence, the list is drawn from them (docs/MatchQuality.md).
-        let links: [[Bool]] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
+        // with exact evidence, the list is drawn from them; a partner whose fit is far above the weakest
+        // linked one shown joins them (LinkTiers; docs/MatchQuality.md).
+        let tiers: [(links: [Bool], byFit: [Bool])] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
             range.map { owner in
                 let pool = finalLists[owner]
-                let exact = pool.map { explainer.hasExactLink(owner, $0.partner) }
-                guard exact.lazy.filter({ $0 }).count < k else { return exact }
-                return zip(pool, exact).map { candidate, isExact in isExact || explainer.hasMeaningLink(owner, candidate.partner) }
+                var linked = pool.map { named.hasExactLink(owner, $0.partner) }
+                if linked.lazy.filter({ $0 }).count < k {
+                    linked = zip(pool, linked).map { candidate, isExact in isExact || named.hasMeaningLink(owner, candidate.partner) }
+                }
+                let byFit = LinkTiers.joiningByFit(pool: pool, linked: linked, k: k) {
+                    model.components(owner, pool[$0].partner).complementarity
+                }
+                return (zip(linked, byFit).map { $0 || $1 }, byFit)
             }
         }
+        let links = tiers.map(\.links)
+        var withFits = named
+        for (owner, tier) in tiers.enumerated() {
+            for (position, joined) in tier.byFit.enumerated() where joined {
+                withFits.closeFits.insert(Explainer.directedKey(owner, finalLists[owner][position].partner))
+            }
+        }
+        let explainer = withFits
         let capacity = participants.map { participant in
             participant.maximumMeetings(in: mission) ?? mission.slots.count * max(1, participant.representatives)
         }

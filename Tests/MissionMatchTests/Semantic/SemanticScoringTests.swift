@@ -171,12 +171,21 @@ struct SemanticScoringTests {
         #expect(buyer.reasons.contains("(similar meaning)"))
         #expect(wide.map(\.score) == wide.map(\.score).sorted(by: >))  // the list follows its scores
 
-        // k = 2: two partners with exact evidence fill the list, though the buyer scores above one of them.
+        // k = 2: two partners with exact evidence fill the list; the buyer, linked by meaning alone, joins
+        // them only because its offer↔need fit is more than 1.5 × the weaker one's (LinkTiers), and takes its place.
         let two = try plain.rank(mission: mission(topK: 2), participants: participants, semantic: vectors)
-        let narrow = two.recommendations[0]
+        #expect(two.recommendations[0].map(\.partner).sorted() == ["us-buyer", "us-grocer"])
+
+        // The same with the deli's and the grocer's needs close in meaning to the cannery's offers too
+        // (cosines 0.8 and 0.7): the buyer still scores above the grocer, but its fit is no longer far
+        // above, so the two partners that share words with the cannery fill the list.
+        let closer = Matrix(rowArrays: [[0, 1, 0, 0, 0, 0], [0.8, 0, 0, 0, 0, 0.6], [0.7, 0, 0, 0, 0, 0.71414], [1, 0, 0, 0, 0, 0]], columns: 6)
+        let near = SemanticVectors(offers: offers, needs: closer, source: "test")
+        let narrow = try plain.rank(mission: mission(topK: 2), participants: participants, semantic: near).recommendations[0]
         #expect(narrow.map(\.partner).sorted() == ["us-deli", "us-grocer"])
-        let weakest = try #require(narrow.map(\.score).min())
-        #expect(buyer.score > weakest)
+        let all = try plain.rank(mission: mission(topK: 3), participants: participants, semantic: near).recommendations[0]
+        let buyerNear = try #require(all.first { $0.partner == "us-buyer" })
+        #expect(buyerNear.score > (try #require(narrow.map(\.score).min())))
     }
 
     @Test func quotedClausesAreCutAtTwelveWords() {
