@@ -158,14 +158,20 @@ struct PairScoringKernelTests {
         var random = SeededRandom(seed: 2024)
         let a = randomSide(&random, count: 150, d: 24, f: 6)
         let b = randomSide(&random, count: 220, d: 24, f: 6)
+        Self.expectTheSameResultsOnAnyWorkerCount(a, b)
+    }
+
+    /// Bit-identical rankings with 1, 2 and 5 workers (bipartite) and 1 and 2 (open, on `b`), either threading.
+    static func expectTheSameResultsOnAnyWorkerCount(_ a: ScoringSide, _ b: ScoringSide,
+                                                     sourceLocation: SourceLocation = #_sourceLocation) {
         for threading in [PairScoringKernel.Threading.perWorkerTiles, .sharedTiles] {
             func kernel(_ workers: Int) -> PairScoringKernel {
                 PairScoringKernel(k: 8, rowTile: 16, columnTile: 32, workers: workers, threading: threading)
             }
             let one = kernel(1).rank(.bipartite(a: a, b: b))
-            #expect(one == kernel(2).rank(.bipartite(a: a, b: b)))
-            #expect(one == kernel(5).rank(.bipartite(a: a, b: b)))
-            #expect(kernel(1).rank(.open(b)) == kernel(2).rank(.open(b)))
+            #expect(one == kernel(2).rank(.bipartite(a: a, b: b)), sourceLocation: sourceLocation)
+            #expect(one == kernel(5).rank(.bipartite(a: a, b: b)), sourceLocation: sourceLocation)
+            #expect(kernel(1).rank(.open(b)) == kernel(2).rank(.open(b)), sourceLocation: sourceLocation)
         }
     }
 

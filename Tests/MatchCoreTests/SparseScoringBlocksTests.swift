@@ -64,15 +64,7 @@ struct SparseScoringBlocksTests {
         var random = SeededRandom(seed: 77)
         let a = sparseSide(&random, shape, count: shape.a, asRows: true)
         let b = sparseSide(&random, shape, count: shape.b, asRows: false)
-        for threading in [PairScoringKernel.Threading.perWorkerTiles, .sharedTiles] {
-            func kernel(_ workers: Int) -> PairScoringKernel {
-                PairScoringKernel(k: 8, rowTile: 16, columnTile: 32, workers: workers, threading: threading)
-            }
-            let one = kernel(1).rank(.bipartite(a: a, b: b))
-            #expect(one == kernel(2).rank(.bipartite(a: a, b: b)))
-            #expect(one == kernel(5).rank(.bipartite(a: a, b: b)))
-            #expect(kernel(1).rank(.open(b)) == kernel(3).rank(.open(b)))
-        }
+        PairScoringKernelTests.expectTheSameResultsOnAnyWorkerCount(a, b)
     }
 
     /// Exact on dyadic values: the sparse products land on the right pairs, with ties broken as without them.
