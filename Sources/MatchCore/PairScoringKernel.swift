@@ -125,7 +125,8 @@ public struct PairScoringKernel: Sendable {
     ///   - mask: Pairs never to return. In `open` pairing self-pairs are
     ///     always excluded.
     /// - Returns: For every participant, at most `k` partners, best first.
-    /// - Precondition: both sides have the same latent and feature dimensions.
+    /// - Precondition: both sides have the same latent and feature dimensions, and
+    ///   both have sparse blocks of the same widths or neither has any.
     public func rank(_ input: PairingInput, mask: PairMask = .none) -> PairRanking {
         let plan = TilePlan(input: input, rowTile: rowTile, columnTile: columnTile)
         // Per-worker tiles give each column tile to one worker for all its

@@ -62,8 +62,9 @@ struct ListDraw: Sendable {
         var linkedCount = 0
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * count) { scratch in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { indices in
-                let adjusted = scratch.baseAddress!, redundancy = scratch.baseAddress! + count
-                let order = indices.baseAddress!, folded = indices.baseAddress! + count
+                guard let floats = scratch.baseAddress, let integers = indices.baseAddress else { return }
+                let adjusted = floats, redundancy = floats + count
+                let order = integers, folded = integers + count
                 for position in 0..<count {
                     adjusted[position] = pool[position].score - price[pool[position].partner]
                 }
@@ -122,6 +123,7 @@ struct ListDraw: Sendable {
                 let value = score - diversity * redundancy[rank]
                 if value > bestValue { best = rank; bestValue = value }
             }
+            guard best >= 0 else { return }  // only if scores are not numbers: the list stays shorter
             folded[best] = -1
             chosen.append(order[best])
         }
