@@ -20,8 +20,8 @@ struct Evaluate: ParsableCommand {
               $ missionmatch evaluate --mission Tests/EvaluationSets/hand-toronto/mission.yaml \\
                   --truth Tests/EvaluationSets/hand-toronto/truth.csv --no-encoder
               scorer                                       recall@5  NDCG@10 bad>gold
-              engine                                          0.683    0.753    0.556
-              no exact-evidence block (LSA only)              0.674    0.731    0.556
+              engine                                          0.678    0.761    0.537
+              no exact-evidence block (LSA only)              0.653    0.713    0.556
               …
               plain TF-IDF cosine                             0.614    0.730    0.574
               TF-IDF + LSA reciprocal cosine                  0.561    0.688    0.611

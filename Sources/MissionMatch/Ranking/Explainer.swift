@@ -34,7 +34,7 @@ package struct Explainer: Sendable {
     private let offers: [DocumentKeys]
     private let needs: [DocumentKeys]
     private let wishes: Set<UInt64>
-    /// Pairs (``directedKey(_:_:)``, the list's owner first) listed among the linked partners for
+    /// Pairs (`PairMask.key(owner, partner)`: the list's owner first) listed among the linked partners for
     /// their fit alone (``LinkTiers``): their reasons say so instead of `no offer↔need link found`.
     package var closeFits: Set<UInt64> = []
     /// Display names of the mission's countries and sectors, by their index in the model's facts.
@@ -82,16 +82,13 @@ package struct Explainer: Sendable {
         if let rivalry = competitors(a, b) { clauses.append(rivalry) }
         if clauses.isEmpty { clauses.append(fallback(a, b)) }
         if !linked {
-            clauses.insert(closeFits.contains(Self.directedKey(a, b)) ? Self.fitWithoutTerm : "no offer↔need link found", at: 0)
+            clauses.insert(closeFits.contains(PairMask.key(a, b)) ? Self.fitWithoutTerm : "no offer↔need link found", at: 0)
         }
         return clauses.joined(separator: "; ")
     }
 
     /// The label of a partner listed for its fit alone (``closeFits``).
     static let fitWithoutTerm = "offer↔need fit without a specific shared term"
-
-    /// The key of the ordered pair (a's list, partner b) in ``closeFits``.
-    package static func directedKey(_ a: Int, _ b: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: a)) << 32 | UInt64(UInt32(truncatingIfNeeded: b)) }
 
     /// Whether the pair has exact evidence of an offer↔need link, either way
     /// round: a concept or phrases both texts use, as the reasons name them.

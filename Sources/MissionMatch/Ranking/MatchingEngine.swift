@@ -136,11 +136,9 @@ public struct MatchingEngine: Sendable {
         }
         let links = tiers.map(\.links)
         var withFits = named
-        for (owner, tier) in tiers.enumerated() {
-            for (position, joined) in tier.byFit.enumerated() where joined {
-                withFits.closeFits.insert(Explainer.directedKey(owner, finalLists[owner][position].partner))
-            }
-        }
+        withFits.closeFits = Set(tiers.enumerated().flatMap { owner, tier in
+            tier.byFit.indices.filter { tier.byFit[$0] }.map { PairMask.key(owner, finalLists[owner][$0].partner) }
+        })
         let explainer = withFits
         let capacity = participants.map { participant in
             participant.maximumMeetings(in: mission) ?? mission.slots.count * max(1, participant.representatives)
