@@ -129,7 +129,7 @@ public struct MatchingEngine: Sendable {
                     linked = zip(pool, linked).map { candidate, isExact in isExact || named.hasMeaningLink(owner, candidate.partner) }
                 }
                 let byFit = LinkTiers.joiningByFit(pool: pool, linked: linked, k: k) {
-                    model.components(owner, pool[$0].partner).complementarity
+                    model.complementarity(owner, pool[$0].partner)
                 }
                 return (zip(linked, byFit).map { $0 || $1 }, byFit)
             }
@@ -263,6 +263,7 @@ public struct MatchingEngine: Sendable {
         _ recommendations: [[Recommendation]], participants: [Participant], model: ScoringModel, recommendable: Int
     ) -> RankingStatistics {
         let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let profiles = model.encoding.profiles
         var exposure = [Int](repeating: 0, count: participants.count)
         var similaritySum = 0.0
         var similarityPairs = 0
@@ -273,7 +274,7 @@ public struct MatchingEngine: Sendable {
             for partner in partners { exposure[partner] += 1 }
             for (i, x) in partners.enumerated() {
                 for y in partners[(i + 1)...] {
-                    similaritySum += Double(zip(model.encoding.profiles.row(x), model.encoding.profiles.row(y)).reduce(Float(0)) { $0 + $1.0 * $1.1 })
+                    similaritySum += Double(profiles.dotRow(x, with: profiles, row: y))
                     similarityPairs += 1
                 }
             }

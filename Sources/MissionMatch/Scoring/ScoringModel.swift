@@ -54,6 +54,11 @@ public struct ScoringModel: Sendable {
     /// The sentence encoder's offer and need vectors, when there are some: held apart from
     /// ``encoding`` so that the per-pair cosines do not copy (retain) the whole ``SemanticVectors``.
     private let semanticOffers: Matrix?, semanticNeeds: Matrix?
+    /// The exact-evidence rows (``ParticipantEncoding/lexicalOffers`` and
+    /// ``ParticipantEncoding/lexicalNeeds``) as sparse rows: a few terms in hundreds
+    /// of columns, so a pair's cosine multiplies only the terms both texts hold
+    /// (the same bits as the dense dot product).
+    private let lexicalOfferRows: CSRMatrix, lexicalNeedRows: CSRMatrix
 
     /// The normalised weights times their calibration factors.
     struct Weights: Sendable {
@@ -88,6 +93,8 @@ public struct ScoringModel: Sendable {
         self.semanticShare = encoding.semantic == nil ? 0 : Float(min(1, max(0, weights.semanticShare)))
         self.semanticOffers = encoding.semantic?.offers
         self.semanticNeeds = encoding.semantic?.needs
+        self.lexicalOfferRows = CSRMatrix(encoding.lexicalOffers)
+        self.lexicalNeedRows = CSRMatrix(encoding.lexicalNeeds)
         let total = weights.total > 0 ? weights.total : 1
         func normalised(_ x: Double) -> Float { Float(x / total) }
         self.calibration = .identity
@@ -259,8 +266,8 @@ public struct ScoringModel: Sendable {
         return Cosines(
             latentOfferToNeed: e.offers.dotRow(a, with: e.needs, row: b),
             latentNeedFromOffer: e.needs.dotRow(a, with: e.offers, row: b),
-            lexicalOfferToNeed: e.lexicalOffers.dotRow(a, with: e.lexicalNeeds, row: b),
-            lexicalNeedFromOffer: e.lexicalNeeds.dotRow(a, with: e.lexicalOffers, row: b),
+            lexicalOfferToNeed: lexicalOfferRows.dotRow(a, with: lexicalNeedRows, row: b),
+            lexicalNeedFromOffer: lexicalNeedRows.dotRow(a, with: lexicalOfferRows, row: b),
             lexicalOffers: competition(a, b),
             profiles: e.profiles.dotRow(a, with: e.profiles, row: b),
             semanticOfferToNeed: semanticCosine(a, b, offering: true) ?? 0,
@@ -290,7 +297,7 @@ public struct ScoringModel: Sendable {
     ///
     /// - Complexity: O(d).
     public func competition(_ a: Int, _ b: Int) -> Float {
-        encoding.lexicalOffers.dotRow(a, with: encoding.lexicalOffers, row: b)
+        lexicalOfferRows.dotRow(a, with: lexicalOfferRows, row: b)
     }
 
     /// The components of the pair (a, b), from a's point of view, before calibration.
@@ -302,16 +309,43 @@ public struct ScoringModel: Sendable {
     /// - Complexity: O(r + d + p + sectors²).
     public func components(_ a: Int, _ b: Int) -> ScoreComponents {
         let x = cosines(a, b)
-        let mu = semanticShare, lambda = latentShare
-        let c1 = max(0, mu * x.semanticOfferToNeed
-                        + (1 - mu) * (lambda * x.latentOfferToNeed + (1 - lambda) * x.lexicalOfferToNeed))
-        let c2 = max(0, mu * x.semanticNeedFromOffer
-                        + (1 - mu) * (lambda * x.latentNeedFromOffer + (1 - lambda) * x.lexicalNeedFromOffer))
+        let (c1, c2) = directions(x)
         return ScoreComponents(
             offerToNeed: Double(c1), needFromOffer: Double(c2), complementarity: Double(kernelMean(c1, c2)),
             similarity: Double(min(1, max(0, x.profiles))), competition: Double(min(1, max(0, x.lexicalOffers))),
             sector: Double(facts.sectorScore(a, b)), country: Double(facts.countryScore(a, b)),
             cooperation: Double(facts.cooperationScore(a, b)))
+    }
+
+    /// The pair's complementarity alone: ``components(_:_:)``'s, the same
+    /// bits, without computing the other components.
+    ///
+    /// - Parameters:
+    ///   - a: A participant index.
+    ///   - b: Another participant index.
+    /// - Returns: M(c₁, c₂), in [0, 1].
+    /// - Complexity: O(r + d).
+    public func complementarity(_ a: Int, _ b: Int) -> Double {
+        let x = Cosines(
+            latentOfferToNeed: encoding.offers.dotRow(a, with: encoding.needs, row: b),
+            latentNeedFromOffer: encoding.needs.dotRow(a, with: encoding.offers, row: b),
+            lexicalOfferToNeed: lexicalOfferRows.dotRow(a, with: lexicalNeedRows, row: b),
+            lexicalNeedFromOffer: lexicalNeedRows.dotRow(a, with: lexicalOfferRows, row: b),
+            lexicalOffers: 0, profiles: 0,
+            semanticOfferToNeed: semanticCosine(a, b, offering: true) ?? 0,
+            semanticNeedFromOffer: semanticCosine(a, b, offering: false) ?? 0)
+        let (c1, c2) = directions(x)
+        return Double(kernelMean(c1, c2))
+    }
+
+    /// c₁ and c₂ of the type's documentation from a pair's cosines.
+    private func directions(_ x: Cosines) -> (Float, Float) {
+        let mu = semanticShare, lambda = latentShare
+        let c1 = max(0, mu * x.semanticOfferToNeed
+                        + (1 - mu) * (lambda * x.latentOfferToNeed + (1 - lambda) * x.lexicalOfferToNeed))
+        let c2 = max(0, mu * x.semanticNeedFromOffer
+                        + (1 - mu) * (lambda * x.latentNeedFromOffer + (1 - lambda) * x.lexicalNeedFromOffer))
+        return (c1, c2)
     }
 
     /// The pair's score as the kernel computes it (unclamped).
