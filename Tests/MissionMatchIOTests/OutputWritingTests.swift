@@ -36,6 +36,52 @@ struct SpreadsheetSafeCSVTests {
     func fixedPoint(value: Double, digits: Int, expected: String) {
         #expect(FixedPoint.format(value, digits: digits) == expected)
     }
+
+    /// The byte-writing formatter against the plain one it replaced (string
+    /// concatenation of `String(whole)` and the zero-padded fraction), on
+    /// random magnitudes from 1e-12 to 1e15, both signs, every digit count.
+    @Test func fixedPointMatchesTheStringConcatenatingReference() {
+        func reference(_ value: Double, digits: Int) -> String {
+            var scale = 1.0
+            for _ in 0..<digits { scale *= 10 }
+            let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+            guard scaled < 9.0e15 else { return String(value) }
+            let units = UInt64(scaled), divisor = UInt64(scale)
+            var text = (value < 0 && units > 0) ? "-" : ""
+            text += String(units / divisor)
+            if digits > 0 {
+                let fraction = String(units % divisor)
+                text += "." + String(repeating: "0", count: digits - fraction.count) + fraction
+            }
+            return text
+        }
+        var random = SystemRandomNumberGenerator()
+        var checked = 0
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: -12...15, using: &random)
+            let value = (Bool.random(using: &random) ? -1 : 1) * Double.random(in: 1...10, using: &random) * pow(10, magnitude)
+            let digits = Int.random(in: 0...9, using: &random)
+            #expect(FixedPoint.format(value, digits: digits) == reference(value, digits: digits), "\(value), \(digits) digits")
+            checked += 1
+        }
+        for value in [0.0, -0.0, 0.5, -0.5, 0.99995, 9.99995, 1e15 / 3, 8.999e15] {
+            for digits in 0...9 { #expect(FixedPoint.format(value, digits: digits) == reference(value, digits: digits)) }
+        }
+        #expect(checked == 20_000)
+    }
+
+    /// The fast path (one pass over the UTF-8 bytes) against the slow path
+    /// alone, on random fields of commas, quotes, controls, blanks, formula
+    /// signs, accents and no-break spaces.
+    @Test func fastPathAgreesWithTheFullRules() {
+        let alphabet: [String] = ["a", "Z", "0", ",", "\"", "\n", "\r", "\t", " ", "=", "+", "-", "@", "é", "\u{A0}",
+                                  "\u{85}", "\u{1B}", "\u{7F}", "↔", ";", "'", "\u{2003}"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let field = (0..<Int.random(in: 0...6, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "" }.joined()
+            #expect(SpreadsheetSafeCSV.escaped(field) == SpreadsheetSafeCSV.escapedByTheFullRules(field), "\(field.debugDescription)")
+        }
+    }
 }
 
 struct OutputFileTests {

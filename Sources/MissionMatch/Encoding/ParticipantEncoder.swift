@@ -103,20 +103,38 @@ public struct ParticipantEncoder: Sendable {
     /// - Complexity: O(total text length + F log F).
     func lexicalStage(analyses: [ProfileAnalysis], corpus: [ProfileAnalysis]) -> LexicalStage {
         let corpusDocuments = corpus.map(\.offers) + corpus.map(\.needs)
-        let weighting = TermWeighting(fittingOn: corpusDocuments, conceptBoost: options.conceptBoost)
+        let options = options
+        // The LSA weighting and the exact-evidence block are independent fits: one on a thread of its
+        // own, the other here (each is the same plain arithmetic whichever thread runs it).
+        let (weighting, exact) = ParallelChunks.both({
+            TermWeighting(fittingOn: corpusDocuments, conceptBoost: options.conceptBoost)
+        }, {
+            Self.exactEvidence(analyses: analyses, corpusDocuments: corpusDocuments, corpusCount: corpus.count, options: options)
+        })
+        let (lexical, lexicalWeighting, lexicalOffers, lexicalNeeds) = exact
         let rank = options.effectiveRank(documents: corpusDocuments.count, features: weighting.featureCount)
-        let plainCorpus = corpusDocuments.map(LexicalBlock.plain)
-        let lexicalWeighting = TermWeighting(
-            fittingOn: plainCorpus, conceptBoost: options.lexicalConceptBoost, minimumDocumentFrequency: 1)
-        let lexical = LexicalBlock(
-            offers: Array(plainCorpus[0..<corpus.count]), needs: Array(plainCorpus[corpus.count...]),
-            weighting: lexicalWeighting, limit: options.lexicalDimensions)
-        let lexicalOffers = lexical.vectors(of: analyses.map { LexicalBlock.plain($0.offers) }, weighting: lexicalWeighting)
-        let lexicalNeeds = lexical.vectors(of: analyses.map { LexicalBlock.plain($0.needs) }, weighting: lexicalWeighting)
         return LexicalStage(
             analyses: analyses, corpusDocuments: corpusDocuments, weighting: weighting, rank: rank,
             lexical: lexical, lexicalWeighting: lexicalWeighting, lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds,
             profileDimensions: min(options.profileDimensions, rank))
+    }
+
+    /// The exact-evidence block (``LexicalBlock``) fitted on the corpus
+    /// without sector pseudo-terms, its weighting, and the participants' rows.
+    ///
+    /// - Complexity: O(total text length + F log F).
+    private static func exactEvidence(
+        analyses: [ProfileAnalysis], corpusDocuments: [AnalyzedText], corpusCount: Int, options: EncoderOptions
+    ) -> (block: LexicalBlock, weighting: TermWeighting, offers: Matrix, needs: Matrix) {
+        let plainCorpus = corpusDocuments.map(LexicalBlock.plain)
+        let weighting = TermWeighting(
+            fittingOn: plainCorpus, conceptBoost: options.lexicalConceptBoost, minimumDocumentFrequency: 1)
+        let block = LexicalBlock(
+            offers: Array(plainCorpus[0..<corpusCount]), needs: Array(plainCorpus[corpusCount...]),
+            weighting: weighting, limit: options.lexicalDimensions)
+        let offers = block.vectors(of: analyses.map { LexicalBlock.plain($0.offers) }, weighting: weighting)
+        let needs = block.vectors(of: analyses.map { LexicalBlock.plain($0.needs) }, weighting: weighting)
+        return (block, weighting, offers, needs)
     }
 
     /// The profile vectors: normalised offers + needs (each side weighted

@@ -29,43 +29,48 @@ package enum ParallelChunks {
     /// on a thread of its own, `second` on the calling thread (so that a job
     /// that spreads its own work over the cores, with ``map(count:minimumChunk:_:)``,
     /// still does: that does not nest inside another `concurrentPerform`, where
-    /// Dispatch would narrow it). Both run to the end even when one throws; then
-    /// the first job's error is thrown, else the second's.
+    /// Dispatch would narrow it).
+    ///
+    /// - Parameters:
+    ///   - first: One job.
+    ///   - second: The other.
+    /// - Returns: Their results.
+    package static func both<A: Sendable, B>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
+        let box = FirstResult<A>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.set(first())
+            done.signal()
+        }
+        thread.stackSize = 16 << 20  // as a main thread's: the job may be deep
+        thread.start()
+        let b = second()
+        done.wait()
+        guard let a = box.value else { preconditionFailure("the first job stores its result before it signals") }
+        return (a, b)
+    }
+
+    /// ``both(_:_:)`` for jobs that throw: both run to the end even when one
+    /// throws; then the first job's error is thrown, else the second's.
     ///
     /// - Parameters:
     ///   - first: One job.
     ///   - second: The other.
     /// - Returns: Their results.
     /// - Throws: What `first` threw, else what `second` threw.
-    package static func both<A: Sendable, B: Sendable>(
+    package static func both<A: Sendable, B>(
         _ first: @escaping @Sendable () throws -> A, _ second: () throws -> B
     ) throws -> (A, B) {
-        let box = PairBox<A, B>()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.set(first: Result { try first() })
-            done.signal()
-        }
-        thread.stackSize = 16 << 20  // as a main thread's: the job may be deep
-        thread.start()
-        box.set(second: Result { try second() })
-        done.wait()
-        return try box.results()
+        let (a, b) = both({ Result { try first() } }, { Result { try second() } })
+        return (try a.get(), try b.get())
     }
 
-    private final class PairBox<A: Sendable, B: Sendable>: @unchecked Sendable {
-        private var first: Result<A, any Error>?
-        private var second: Result<B, any Error>?
+    private final class FirstResult<A: Sendable>: @unchecked Sendable {
+        private var stored: A?
         private let lock = NSLock()
 
-        func set(first value: Result<A, any Error>) { lock.withLock { first = value } }
-        func set(second value: Result<B, any Error>) { lock.withLock { second = value } }
-
-        func results() throws -> (A, B) {
-            let (a, b) = lock.withLock { (first, second) }
-            guard let a, let b else { throw CancellationError() }  // never: both jobs have set theirs
-            return (try a.get(), try b.get())
-        }
+        func set(_ value: A) { lock.withLock { stored = value } }
+        var value: A? { lock.withLock { stored } }
     }
 
     private final class ResultBox<T: Sendable>: @unchecked Sendable {

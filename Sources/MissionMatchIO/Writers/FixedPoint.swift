@@ -14,16 +14,38 @@ package enum FixedPoint {
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9.0e15 else { return String(value) }
-        let units = UInt64(scaled)
-        let divisor = UInt64(scale)
-        let whole = units / divisor
-        let fraction = units % divisor
-        var text = (value < 0 && units > 0) ? "-" : ""
-        text += String(whole)
-        if digits > 0 {
-            let fractionText = String(fraction)
-            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        var units = UInt64(scaled)
+        let negative = value < 0 && units > 0
+        // At most 16 integer digits (scaled < 9e15), the point, 9 decimals and the sign: 27 bytes.
+        let length = (negative ? 1 : 0) + max(Self.digitCount(units), digits + 1) + (digits > 0 ? 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { bytes in
+            var position = length
+            for _ in 0..<digits {
+                position -= 1
+                bytes[position] = UInt8(ascii: "0") + UInt8(units % 10)
+                units /= 10
+            }
+            if digits > 0 {
+                position -= 1
+                bytes[position] = UInt8(ascii: ".")
+            }
+            repeat {
+                position -= 1
+                bytes[position] = UInt8(ascii: "0") + UInt8(units % 10)
+                units /= 10
+            } while units > 0
+            if negative { bytes[0] = UInt8(ascii: "-") }
+            return length
         }
-        return text
+    }
+
+    /// How many decimal digits `value` has (1 for 0).
+    private static func digitCount(_ value: UInt64) -> Int {
+        var count = 1, rest = value / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        return count
     }
 }

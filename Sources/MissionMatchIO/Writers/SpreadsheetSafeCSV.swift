@@ -61,12 +61,16 @@ public struct SpreadsheetSafeCSV: Sendable {
         // Fast path: starts safely, holds no delimiter, quote or control character, no blank at either end.
         if let first = field.utf8.first, first != UInt8(ascii: "="), first != UInt8(ascii: "+"), first != UInt8(ascii: "-"),
             first != UInt8(ascii: "@"), first > 0x20,
-            let last = field.utf8.last, last > 0x20,
-            !field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+            let last = field.utf8.last, last > 0x20, !holdsDelimiterOrControl(field),
             first < 0x80 || field.first?.isWhitespace == false, last < 0x80 || field.last?.isWhitespace == false
         {
             return field
         }
+        return escapedByTheFullRules(field)
+    }
+
+    /// ``escaped(_:)`` without its fast path (the tests compare the two).
+    static func escapedByTheFullRules(_ field: String) -> String {
         // Control characters (but line breaks and tabs) are removed: ESC or BEL
         // would reach the terminal of whoever prints the file.
         var value = PrintableText.removingControls(field, keeping: ["\n", "\r", "\t"])
@@ -79,6 +83,19 @@ public struct SpreadsheetSafeCSV: Sendable {
             || value.first?.isWhitespace == true || value.last?.isWhitespace == true
         guard needsQuotes else { return value }
         return PlainCSV.quotedField(value)
+    }
+
+    /// Whether a field holds a comma, a quote, a C0 control (line breaks
+    /// included), DEL or a byte 0xC2 (the lead byte of C1 controls and of
+    /// U+00A0): one pass over its UTF-8 bytes, in place for a native string.
+    private static func holdsDelimiterOrControl(_ field: String) -> Bool {
+        var field = field
+        return field.withUTF8 { bytes in
+            for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte < 0x20 || byte == 0x7F || byte == 0xC2 {
+                return true
+            }
+            return false
+        }
     }
 
     /// A number with a fixed count of decimals, independent of locale: `0.7123`, `-1.5000`.
