@@ -1,4 +1,4 @@
-// Conversions between sparse and dense matrices (tests, small inputs).
+// Conversions between sparse and dense matrices.
 
 extension CSRMatrix {
     /// Creates a sparse matrix holding the non-zero elements of a dense one.
@@ -11,13 +11,21 @@ extension CSRMatrix {
     /// - Parameter dense: Any matrix with at most `Int32.max` columns.
     /// - Complexity: O(`dense.rows` × `dense.columns`).
     public init(_ dense: Matrix) {
-        self.init(columns: dense.columns)
-        reserveCapacity(rows: dense.rows, nonzeros: 0)
-        for i in 0..<dense.rows {
-            appendRow(dense.row(i).enumerated().lazy
-                .filter { $0.element != 0 }
-                .map { (column: $0.offset, value: $0.element) })
+        precondition(dense.columns <= Int(Int32.max), "CSRMatrix supports at most \(Int32.max) columns")
+        var offsets = [0], columnIndices: [Int32] = [], values: [Float] = []
+        offsets.reserveCapacity(dense.rows + 1)
+        let width = dense.columns
+        dense.elements.withUnsafeBufferPointer { elements in
+            for row in 0..<dense.rows {
+                let base = row * width
+                for column in 0..<width where elements[base + column] != 0 {
+                    columnIndices.append(Int32(column))
+                    values.append(elements[base + column])
+                }
+                offsets.append(values.count)
+            }
         }
+        self.init(validatedRows: dense.rows, columns: width, rowOffsets: offsets, columnIndices: columnIndices, values: values)
     }
 }
 

@@ -111,7 +111,19 @@ package struct Explainer: Sendable {
     /// the ranking asks this of every candidate, the reasons only of the pairs shown.
     private func exactlyLinked(_ from: DocumentKeys, _ to: DocumentKeys) -> Bool {
         from.concepts.contains { concept in to.concepts.contains { $0.feature == concept.feature } }
-            || Self.sharedRuns(from, to) != nil
+            || Self.sharesTwoSpecificWords(from, to)
+    }
+
+    /// Whether ``sharedRuns(_:_:)`` names anything: it does exactly when two
+    /// specific words of `from` are terms of `to` (consecutive ones make a
+    /// phrase of two, others two runs). Stops at the second, allocates nothing.
+    private static func sharesTwoSpecificWords(_ from: DocumentKeys, _ to: DocumentKeys) -> Bool {
+        var shared = 0
+        for word in from.specific where to.terms.contains(word.stem) {
+            shared += 1
+            if shared == 2 { return true }
+        }
+        return false
     }
 
     /// One direction's clause: a shared concept, else shared phrases. LSA neighbours are never

@@ -106,7 +106,7 @@ package struct ExplanationKeys: Sendable, Equatable {
         var specific: [Word] = []
         var used = Set<String>()
         for (position, (term, surface)) in zip(text.terms, text.termSurfaces).enumerated()
-        where term.count >= 3 && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix) {
+        where hasThreeCharacters(term) && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix) {
             guard let feature = lexical.feature(term: term), lexical.weights[feature] >= threshold,
                   used.insert(term).inserted else { continue }
             specific.append(Word(position: position, stem: term, surface: surface, weight: lexical.weights[feature]))
@@ -119,5 +119,14 @@ package struct ExplanationKeys: Sendable, Equatable {
         }
         concepts.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.feature < $1.feature }
         return Document(concepts: concepts, terms: Set(text.terms), specific: specific)
+    }
+
+    /// `term.count >= 3` without counting the characters of every term: an
+    /// ASCII term has as many characters as bytes, and no term has more
+    /// characters than bytes.
+    private static func hasThreeCharacters(_ term: String) -> Bool {
+        let bytes = term.utf8.count
+        guard bytes >= 3 else { return false }
+        return term.utf8.allSatisfy { $0 < 0x80 } || term.count >= 3
     }
 }

@@ -150,9 +150,9 @@ public struct ScoringModel: Sendable {
             need: textBlock(semantic: encoding.semantic?.needs, latent: encoding.needs, indices),
             features: linearBlock(indices, asRows: asRows),
             sparse: SparseScoringBlocks(
-                offer: Self.sparseRows(encoding.lexicalOffers, indices, scale: lexicalScale),
-                need: Self.sparseRows(encoding.lexicalNeeds, indices, scale: lexicalScale),
-                features: Self.sparseRows(encoding.lexicalOffers, indices, scale: competitionScale)))
+                offer: Self.sparseRows(lexicalOfferRows, indices, scale: lexicalScale),
+                need: Self.sparseRows(lexicalNeedRows, indices, scale: lexicalScale),
+                features: Self.sparseRows(lexicalOfferRows, indices, scale: competitionScale)))
     }
 
     /// `[√μ·semantic | √((1−μ)λ)·latent]` for the given rows; a part with factor 0 is left out
@@ -179,25 +179,22 @@ public struct ScoringModel: Sendable {
         return Matrix(rows: indices.count, columns: width, elements: block)
     }
 
-    /// The non-zero elements of the given rows of `matrix`, times `scale` (no entries when `scale` is 0).
+    /// The given rows of `rows` (the stored, non-zero elements), times `scale` (no entries when `scale` is 0).
     ///
-    /// - Complexity: O(`indices.count` · `matrix.columns`).
-    private static func sparseRows(_ matrix: Matrix, _ indices: [Int], scale: Float) -> CSRMatrix {
+    /// - Complexity: O(`indices.count` + their stored entries).
+    private static func sparseRows(_ rows: CSRMatrix, _ indices: [Int], scale: Float) -> CSRMatrix {
         var offsets = [0], columns: [Int32] = [], values: [Float] = []
         offsets.reserveCapacity(indices.count + 1)
-        let width = matrix.columns
-        matrix.withUnsafeBufferPointer { elements in
-            for participant in indices {
-                if scale != 0 {
-                    for column in 0..<width where elements[participant * width + column] != 0 {
-                        columns.append(Int32(column))
-                        values.append(scale * elements[participant * width + column])
-                    }
+        for participant in indices {
+            if scale != 0 {
+                for (column, value) in rows.row(participant) {
+                    columns.append(Int32(column))
+                    values.append(scale * value)
                 }
-                offsets.append(values.count)
             }
+            offsets.append(values.count)
         }
-        return CSRMatrix(rows: indices.count, columns: width, rowOffsets: offsets, columnIndices: columns, values: values)
+        return CSRMatrix(rows: indices.count, columns: rows.columns, rowOffsets: offsets, columnIndices: columns, values: values)
     }
 
     private func linearBlock(_ indices: [Int], asRows: Bool) -> Matrix {
