@@ -80,7 +80,7 @@ public struct ScoringModel: Sendable {
     ///   - pairs: The two sides of the candidate pairs, for the calibration;
     ///     `nil` means everyone with everyone.
     ///   - calibrated: `false` keeps every κ at 1 whatever ``ScoringWeights/calibrated`` says (for comparisons).
-    /// - Complexity: O(n · (sectors + countries)) plus the calibration's sample.
+    /// - Complexity: O(n · (sectors + countries + s)) for s exact-evidence columns, plus the calibration's sample.
     public init(
         participants: [Participant], encoding: ParticipantEncoding, weights: ScoringWeights, reference: ReferenceData,
         pairs: (rows: [Int], columns: [Int])? = nil, calibrated: Bool = true
