@@ -31,6 +31,13 @@ struct ParallelPairTests {
         }
     }
 
+    @Test func jobsThatCannotThrowNeedNoTry() {
+        let caller = pthread_self()
+        let (sum, onCaller) = ParallelChunks.both({ (1...100).reduce(0, +) }, { pthread_equal(pthread_self(), caller) != 0 })
+        #expect(sum == 5_050)
+        #expect(onCaller)
+    }
+
     @Test func theFirstJobRunsOnAnotherThread() throws {
         let caller = pthread_self()
         let (other, same) = try ParallelChunks.both({ pthread_equal(pthread_self(), caller) == 0 },

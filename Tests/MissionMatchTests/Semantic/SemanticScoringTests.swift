@@ -44,6 +44,32 @@ struct SemanticScoringTests {
         #expect(Array(vectors.needs.row(1)) == [0.6, 0.8])
     }
 
+    /// `complementarity(_:_:)` (what the list tiers ask of every candidate) is
+    /// `components(_:_:).complementarity` to the bit, with and without vectors, for every pair;
+    /// the exact-evidence cosines from the model's sparse rows are the dense rows' ones.
+    @Test(arguments: [UInt64(21), 22])
+    func complementarityAloneIsTheComponentsOne(seed: UInt64) throws {
+        let participants = KernelAgreementTests.randomMarket(seed: seed, consortium: 10, counterparts: 14)
+        let engine = MatchingEngine(reference: F.reference)
+        for semantic in [nil, Self.randomVectors(participants, dimensions: 16, seed: seed)] {
+            let ranking = try engine.rank(mission: F.mission(pairing: .open, topK: 5), participants: participants, semantic: semantic)
+            let model = ranking.model
+            var compared = 0
+            for a in participants.indices {
+                for b in participants.indices where a != b {
+                    let whole = model.components(a, b).complementarity
+                    #expect(model.complementarity(a, b).bitPattern == whole.bitPattern, "\(a), \(b)")
+                    // The sparse exact-evidence rows give the dense rows' cosines, to the bit.
+                    let e = model.encoding
+                    #expect(model.competition(a, b).bitPattern == e.lexicalOffers.dotRow(a, with: e.lexicalOffers, row: b).bitPattern)
+                    #expect(model.cosines(a, b).lexicalOfferToNeed.bitPattern == e.lexicalOffers.dotRow(a, with: e.lexicalNeeds, row: b).bitPattern)
+                    compared += whole > 0 ? 1 : 0
+                }
+            }
+            #expect(compared > participants.count)  // the pairs are not all zero
+        }
+    }
+
     /// The fused kernel's lists against the score computed pair by pair, with the semantic block.
     @Test(arguments: [(Pairing.bipartite, UInt64(11)), (.bipartite, 12), (.open, 13)])
     func kernelAgreesWithPairScoresWithVectors(pairing: Pairing, seed: UInt64) throws {
