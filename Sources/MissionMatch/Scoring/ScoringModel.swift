@@ -257,16 +257,17 @@ public struct ScoringModel: Sendable {
         package var semanticNeedFromOffer: Float
     }
 
-    /// The pair's cosines.
-    package func cosines(_ a: Int, _ b: Int) -> Cosines {
+    /// The pair's cosines; `directionsOnly` leaves the offers' and the
+    /// profiles' cosines at 0 (what complementarity does not read).
+    package func cosines(_ a: Int, _ b: Int, directionsOnly: Bool = false) -> Cosines {
         let e = encoding
         return Cosines(
             latentOfferToNeed: e.offers.dotRow(a, with: e.needs, row: b),
             latentNeedFromOffer: e.needs.dotRow(a, with: e.offers, row: b),
             lexicalOfferToNeed: lexicalOfferRows.dotRow(a, with: lexicalNeedRows, row: b),
             lexicalNeedFromOffer: lexicalNeedRows.dotRow(a, with: lexicalOfferRows, row: b),
-            lexicalOffers: competition(a, b),
-            profiles: e.profiles.dotRow(a, with: e.profiles, row: b),
+            lexicalOffers: directionsOnly ? 0 : competition(a, b),
+            profiles: directionsOnly ? 0 : e.profiles.dotRow(a, with: e.profiles, row: b),
             semanticOfferToNeed: semanticCosine(a, b, offering: true) ?? 0,
             semanticNeedFromOffer: semanticCosine(a, b, offering: false) ?? 0)
     }
@@ -323,15 +324,7 @@ public struct ScoringModel: Sendable {
     /// - Returns: M(c₁, c₂), in [0, 1].
     /// - Complexity: O(r + d).
     public func complementarity(_ a: Int, _ b: Int) -> Double {
-        let x = Cosines(
-            latentOfferToNeed: encoding.offers.dotRow(a, with: encoding.needs, row: b),
-            latentNeedFromOffer: encoding.needs.dotRow(a, with: encoding.offers, row: b),
-            lexicalOfferToNeed: lexicalOfferRows.dotRow(a, with: lexicalNeedRows, row: b),
-            lexicalNeedFromOffer: lexicalNeedRows.dotRow(a, with: lexicalOfferRows, row: b),
-            lexicalOffers: 0, profiles: 0,
-            semanticOfferToNeed: semanticCosine(a, b, offering: true) ?? 0,
-            semanticNeedFromOffer: semanticCosine(a, b, offering: false) ?? 0)
-        let (c1, c2) = directions(x)
+        let (c1, c2) = directions(cosines(a, b, directionsOnly: true))
         return Double(kernelMean(c1, c2))
     }
 

@@ -39,23 +39,11 @@ public struct RecommendationsCSVWriter: Sendable {
             for list in lists[range] {
                 for r in list {
                     let c = r.components
-                    // Field by field, without a row array (the same text as SpreadsheetSafeCSV.appendLine).
-                    text += SpreadsheetSafeCSV.escaped(r.participant)
-                    text += ","
-                    text += String(r.rank)
-                    text += ","
-                    text += SpreadsheetSafeCSV.escaped(r.partner)
-                    for value in [r.score, c.complementarity, c.similarity, c.sector, c.country, c.cooperation] {
-                        text += ","
-                        text += SpreadsheetSafeCSV.escaped(Self.number(value))
-                    }
-                    text += ","
-                    text += SpreadsheetSafeCSV.escaped(r.reasons)
-                    text += ","
-                    text += SpreadsheetSafeCSV.escaped(Self.number(c.competition))
-                    text += ","
-                    text += SpreadsheetSafeCSV.escaped(r.metBefore.joined(separator: "|"))
-                    text += "\n"
+                    SpreadsheetSafeCSV.appendLine([
+                        r.participant, String(r.rank), r.partner, Self.number(r.score), Self.number(c.complementarity),
+                        Self.number(c.similarity), Self.number(c.sector), Self.number(c.country), Self.number(c.cooperation), r.reasons,
+                        Self.number(c.competition), r.metBefore.joined(separator: "|"),
+                    ], to: &text)
                 }
             }
             return text
