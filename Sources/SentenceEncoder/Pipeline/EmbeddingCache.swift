@@ -179,88 +179,121 @@ public struct EmbeddingCache: Sendable {
     /// Indexes a file: checks its header and every record's lengths and texts
     /// (UTF-8), without decoding a vector; `nil` when it is not a complete cache
     /// file of this dimension and clause rules.
+    ///
+    /// - Complexity: O(file size), reading the bytes in place (no copy, no slice per field).
     static func index(_ data: Data, dimension: Int) -> StoredEntries? {
-        var reader = ByteReader(data)
-        guard dimension > 0, let magic = reader.bytes(8), magic.elementsEqual(Self.magic),
-              let storedDimension = reader.uint32(), Int(storedDimension) == dimension,
-              let rules = reader.uint32(), rules == clauseRules,
-              let count = reader.uint32(), Int(count) <= maximumEntries, Int(count) <= data.count / 8 else { return nil }
-        var offsets: [String: Int] = [:]
-        offsets.reserveCapacity(Int(count))
-        for _ in 0..<Int(count) {
-            let start = reader.offset
-            guard let record = decodeEntry(data, at: start, dimension: dimension, values: false),
-                  offsets.updateValue(start, forKey: record.text) == nil else { return nil }
-            reader.offset = record.end
+        data.withUnsafeBytes { bytes -> StoredEntries? in
+            var reader = ByteReader(bytes)
+            guard dimension > 0, let magic = reader.bytes(8), magic.elementsEqual(Self.magic),
+                  let storedDimension = reader.uint32(), Int(storedDimension) == dimension,
+                  let rules = reader.uint32(), rules == clauseRules,
+                  let count = reader.uint32(), Int(count) <= maximumEntries, Int(count) <= data.count / 8 else { return nil }
+            var offsets: [String: Int] = [:]
+            offsets.reserveCapacity(Int(count))
+            for _ in 0..<Int(count) {
+                let start = reader.offset
+                guard let record = Record(&reader, dimension: dimension),
+                      let text = String(validating: record.text, as: UTF8.self),
+                      offsets.updateValue(start, forKey: text) == nil else { return nil }
+            }
+            guard reader.offset == bytes.count else { return nil }
+            return StoredEntries(data: data, offsets: offsets)
         }
-        guard reader.offset == data.count else { return nil }
-        return StoredEntries(data: data, offsets: offsets)
     }
 
     /// One record at `offset`: its text, where it ends, and (when `values`) its entry.
     static func decodeEntry(_ data: Data, at offset: Int, dimension: Int, values: Bool = true)
         -> (text: String, entry: Entry?, end: Int)?
     {
-        var reader = ByteReader(data)
-        reader.offset = offset
-        guard let textLength = reader.uint32(), let clauseCount = reader.uint32(),
-              Int(clauseCount) <= SentenceEncoder.maximumClauses else { return nil }
-        var clauseLengths: [Int] = []
-        for _ in 0..<Int(clauseCount) {
-            guard let length = reader.uint32() else { return nil }
-            clauseLengths.append(Int(length))
+        data.withUnsafeBytes { bytes -> (text: String, entry: Entry?, end: Int)? in
+            var reader = ByteReader(bytes)
+            reader.offset = offset
+            guard let record = Record(&reader, dimension: dimension),
+                  let text = String(validating: record.text, as: UTF8.self) else { return nil }
+            guard values else { return (text, nil, reader.offset) }
+            guard let entry = record.entry(dimension: dimension) else { return nil }
+            return (text, entry, reader.offset)
         }
-        guard let textBytes = reader.bytes(Int(textLength)), let text = String(validating: textBytes, as: UTF8.self)
-        else { return nil }
-        var clauses: [String] = []
-        for length in clauseLengths {
-            guard let bytes = reader.bytes(length) else { return nil }
-            if values {
-                guard let clause = String(validating: bytes, as: UTF8.self) else { return nil }
-                clauses.append(clause)
+    }
+
+    /// The fields of one record, as byte ranges of the file (nothing decoded).
+    private struct Record {
+        var text: UnsafeRawBufferPointer
+        /// The clauses' UTF-8 bytes, one after another, and each one's length.
+        var clauseBytes: UnsafeRawBufferPointer
+        var clauseLengths: UnsafeRawBufferPointer
+        var vector: UnsafeRawBufferPointer
+        var clauseVectors: UnsafeRawBufferPointer
+
+        /// Reads the record at the reader's offset and moves past it; `nil` when it does not fit the file.
+        init?(_ reader: inout ByteReader, dimension: Int) {
+            guard let textLength = reader.uint32(), let clauseCount = reader.uint32(),
+                  Int(clauseCount) <= SentenceEncoder.maximumClauses,
+                  let lengths = reader.bytes(4 * Int(clauseCount)) else { return nil }
+            var clauseTotal = 0
+            for index in 0..<Int(clauseCount) {
+                // ≤ 16 lengths below 2³²: no overflow.
+                clauseTotal += Int(UInt32(littleEndian: lengths.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)))
             }
+            let clauseValues = Int(clauseCount) * dimension  // ≤ 16 × dimension: no overflow
+            guard let text = reader.bytes(Int(textLength)), let clauseBytes = reader.bytes(clauseTotal),
+                  let vector = reader.bytes(4 * dimension), let clauseVectors = reader.bytes(2 * clauseValues) else { return nil }
+            self.text = text
+            self.clauseBytes = clauseBytes
+            self.clauseLengths = lengths
+            self.vector = vector
+            self.clauseVectors = clauseVectors
         }
-        let clauseValues = Int(clauseCount) * dimension  // ≤ 16 × dimension: no overflow
-        guard let vectorBytes = reader.bytes(4 * dimension), let clauseBytes = reader.bytes(2 * clauseValues) else { return nil }
-        guard values else { return (text, nil, reader.offset) }
-        let vector = [Float](unsafeUninitializedCapacity: dimension) { buffer, initialized in
-            vectorBytes.withUnsafeBytes { raw in
+
+        /// The decoded entry; `nil` when a clause is not UTF-8.
+        func entry(dimension: Int) -> Entry? {
+            var clauses: [String] = []
+            clauses.reserveCapacity(clauseLengths.count / 4)
+            var start = 0
+            for index in 0..<(clauseLengths.count / 4) {
+                let length = Int(UInt32(littleEndian: clauseLengths.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)))
+                guard let clause = String(validating: UnsafeRawBufferPointer(rebasing: clauseBytes[start..<(start + length)]),
+                                          as: UTF8.self) else { return nil }
+                clauses.append(clause)
+                start += length
+            }
+            let vector = [Float](unsafeUninitializedCapacity: dimension) { buffer, initialized in
                 #if _endian(little)
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: self.vector)
                 #else
                 for i in 0..<dimension {
-                    buffer[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                    buffer[i] = Float(bitPattern: UInt32(littleEndian: self.vector.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
                 }
                 #endif
+                initialized = dimension
             }
-            initialized = dimension
+            let clauseValues = clauseVectors.count / 2
+            let widened = [Float](unsafeUninitializedCapacity: clauseValues) { buffer, initialized in
+                HalfPrecision.widen(clauseVectors, into: buffer)
+                initialized = clauseValues
+            }
+            return Entry(vector: vector, clauses: clauses, clauseVectors: widened)
         }
-        let clauseVectors = [Float](unsafeUninitializedCapacity: clauseValues) { buffer, initialized in
-            clauseBytes.withUnsafeBytes { HalfPrecision.widen($0, into: buffer) }
-            initialized = clauseValues
-        }
-        return (text, Entry(vector: vector, clauses: clauses, clauseVectors: clauseVectors), reader.offset)
     }
 }
 
-/// Bounds-checked little-endian reading of a byte buffer.
+/// Bounds-checked little-endian reading of bytes in place.
 private struct ByteReader {
-    let data: Data
+    let bytes: UnsafeRawBufferPointer
     var offset = 0
 
-    init(_ data: Data) { self.data = data }
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     /// The next `count` bytes, or `nil` past the end.
-    mutating func bytes(_ count: Int) -> Data.SubSequence? {
-        guard count >= 0, offset <= data.count, count <= data.count - offset else { return nil }
+    mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {
+        guard count >= 0, offset <= bytes.count, count <= bytes.count - offset else { return nil }
         defer { offset += count }
-        let start = data.startIndex + offset
-        return data[start..<(start + count)]
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
     }
 
     /// The next little-endian 32-bit value, or `nil` past the end.
     mutating func uint32() -> UInt32? {
         guard let slice = bytes(4) else { return nil }
-        return slice.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+        return UInt32(littleEndian: slice.loadUnaligned(as: UInt32.self))
     }
 }
