@@ -63,8 +63,6 @@ final class BERTWeights: Sendable {
     /// The embeddings' LayerNorm γ and β.
     let embeddingNormGamma: Int, embeddingNormBeta: Int
     let layers: [LayerLayout]
-    /// A 64-bit hash of every float held (see ``SentenceTransformerModel/fingerprint``).
-    let dataHash: UInt64
 
     /// Reads the weights from `file`, whose tensor names are BERT's with or
     /// without a `bert.` prefix.
@@ -180,46 +178,11 @@ final class BERTWeights: Sendable {
         self.embeddingNormGamma = gamma
         self.embeddingNormBeta = beta
         self.layers = layers
-        self.dataHash = Self.hash(UnsafeBufferPointer(start: storage.pointer, count: total))
     }
 
     /// The weight block's floats from `offset`.
     @inline(__always)
     func pointer(_ offset: Int) -> UnsafePointer<Float> {
         UnsafePointer(storage.pointer + offset)
-    }
-
-    /// A 64-bit hash of the bit patterns of `values`: eight 32-bit lanes, each
-    /// stepped by `h ← rotl((h ⊕ w) · odd, 13)` (a bijection of h for every
-    /// word, so that changing one float always changes the hash) in two
-    /// independent streams with different multipliers, then combined by FNV-1a.
-    /// About 20 ms for all-MiniLM-L6-v2's 22.7 M floats.
-    static func hash(_ values: UnsafeBufferPointer<Float>) -> UInt64 {
-        typealias Lanes = SIMD8<UInt32>
-        var a = Lanes(0x243F_6A88, 0x85A3_08D3, 0x1319_8A2E, 0x0370_7344, 0xA409_3822, 0x299F_31D0, 0x082E_FA98, 0xEC4E_6C89)
-        var b = Lanes(0x4528_21E6, 0x38D0_1377, 0xBE54_66CF, 0x34E9_0C6C, 0xC0AC_29B7, 0xC97C_50DD, 0x3F84_D5B5, 0xB547_0917)
-        let n = values.count
-        var i = 0
-        if let base = values.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i * 4, as: Lanes.self)
-                a = (a ^ w) &* 0x9E37_79B1
-                a = (a &<< 13) | (a &>> 19)
-                b = (b ^ w) &* 0x85EB_CA77
-                b = (b &<< 17) | (b &>> 15)
-                i += 8
-            }
-        }
-        var fnv = FNV1a64()
-        for lane in 0..<8 {
-            fnv.combine(UInt64(a[lane]) << 32 | UInt64(b[lane]))
-        }
-        while i < n {
-            fnv.combine(UInt64(values[i].bitPattern))
-            i += 1
-        }
-        fnv.combine(UInt64(n))
-        return fnv.value
     }
 }

@@ -314,6 +314,29 @@ private enum HeaderEntry: Decodable {
     }
 }
 
+extension SafeTensorsFile {
+    /// The ``ContentHash`` of the tensor bytes (everything after the header), read in 4 MiB pieces.
+    ///
+    /// - Throws: ``EncoderError`` when the file cannot be read or has shrunk.
+    /// - Complexity: O(file size); memory O(1).
+    package func contentHash() throws -> UInt64 {
+        let handle = try ReadOnlyFile(path: url.path)
+        let start = 8 + headerByteCount
+        let chunk = 4 << 20  // a multiple of ContentHash.blockSize
+        var hash = ContentHash()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 64)
+        defer { buffer.deallocate() }
+        var offset = start
+        while offset < fileSize {
+            let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(chunk, fileSize - offset)])
+            try handle.read(into: piece, at: offset)
+            hash.combine(UnsafeRawBufferPointer(piece))
+            offset += piece.count
+        }
+        return hash.value
+    }
+}
+
 /// A file opened read-only for positioned reads, closed when released.
 final class ReadOnlyFile {
     let path: String

@@ -56,11 +56,12 @@ public struct SentenceTransformerModel: Sendable {
     /// embeddings: `<folder name>-<32 hex digits>`, the digits being two
     /// 64-bit hashes — FNV-1a of the safetensors header (every tensor's name,
     /// dtype, shape and offsets) with the file size, config.json, the pooling
-    /// mode, normalisation and maximum length; and a vectorised hash of every
-    /// weight as loaded (≈ 20 ms for 90 MB, while the weights are in cache
-    /// anyway). Identical weights in a folder of the same name give the same
-    /// fingerprint on every machine; a fine-tuned copy (same header and size)
-    /// does not.
+    /// mode, normalisation and maximum length; and a vectorised hash of the
+    /// file's tensor bytes (``ContentHash``, ≈ 20 ms for 90 MB). It is read
+    /// without loading the weights (``Description``), so a run whose texts
+    /// are all cached never loads them. Identical files in a folder of the
+    /// same name give the same fingerprint on every machine; a fine-tuned
+    /// copy (same header and size) does not.
     public let fingerprint: String
 
     let weights: BERTWeights
@@ -86,63 +87,90 @@ public struct SentenceTransformerModel: Sendable {
     /// - Complexity: reads the weights once (O(file size)); peak memory is
     ///   the weights as Float plus one tensor's bytes.
     public init(folder: URL) throws {
-        let folder = folder.standardizedFileURL
-        let modulesURL = folder.appending(path: "modules.json")
-        let modules = try Self.readModules(modulesURL)
-        guard let first = modules.first, first.type == Self.transformerModule else {
-            throw EncoderError(file: modulesURL.path, "must list a \(Self.transformerModule) module first (found \(modules.first?.type ?? "no module")); this encoder runs Transformer + Pooling [+ Normalize]")
-        }
-        guard modules.count >= 2, modules[1].type == Self.poolingModule else {
-            let found = modules.count >= 2 ? "module \"\(modules[1].type)\"" : "nothing"
-            throw EncoderError(file: modulesURL.path, "must list a \(Self.poolingModule) module after the Transformer (found \(found)); this encoder runs Transformer + Pooling [+ Normalize]")
-        }
-        var normalizes = false
-        for module in modules.dropFirst(2) {
-            if module.type == Self.normalizeModule, !normalizes {
-                normalizes = true
-            } else {
-                throw EncoderError(file: modulesURL.path, "module \"\(module.type)\" (path \"\(module.path)\") is not supported: this encoder runs Transformer + Pooling [+ Normalize] only")
+        let description = try Description(folder: folder)
+        self.weights = try BERTWeights(file: description.file, configuration: description.configuration)
+        self.configuration = description.configuration
+        self.maximumSequenceLength = description.maximumSequenceLength
+        self.normalizes = description.normalizes
+        self.pooling = description.pooling
+        self.fingerprint = description.fingerprint
+    }
+
+    /// What a model folder declares, read and checked without its weights:
+    /// every check of ``init(folder:)`` but the tensors' presence and shapes,
+    /// and the ``fingerprint``.
+    struct Description {
+        let configuration: BERTConfiguration
+        let pooling: Pooling
+        let normalizes: Bool
+        let maximumSequenceLength: Int
+        /// The weights file, its header read and checked.
+        let file: SafeTensorsFile
+        let fingerprint: String
+        private typealias Model = SentenceTransformerModel
+
+        /// Reads the folder's modules.json, configurations and safetensors header, and hashes its tensor bytes.
+        ///
+        /// - Throws: ``EncoderError`` naming the file at fault.
+        /// - Complexity: O(file size) to hash the tensor bytes, in 4 MiB reads.
+        init(folder: URL) throws {
+            let folder = folder.standardizedFileURL
+            let modulesURL = folder.appending(path: "modules.json")
+            let modules = try Model.readModules(modulesURL)
+            guard let first = modules.first, first.type == Model.transformerModule else {
+                throw EncoderError(file: modulesURL.path, "must list a \(Model.transformerModule) module first (found \(modules.first?.type ?? "no module")); this encoder runs Transformer + Pooling [+ Normalize]")
             }
-        }
-        let transformerFolder = try Self.subfolder(first.path, of: folder, modulesFile: modulesURL.path)
-        let poolingFolder = try Self.subfolder(modules[1].path, of: folder, modulesFile: modulesURL.path)
-
-        let configURL = transformerFolder.appending(path: "config.json")
-        let configuration = try BERTConfiguration(contentsOf: configURL)
-        let poolingURL = poolingFolder.appending(path: "config.json")
-        let pooling = try Self.readPooling(poolingURL, hiddenSize: configuration.hiddenSize)
-        let maximumLength = try Self.readMaximumLength(transformerFolder.appending(path: "sentence_bert_config.json"),
-                                                        positions: configuration.maximumPositions)
-
-        let weightsURL = transformerFolder.appending(path: "model.safetensors")
-        guard FileManager.default.fileExists(atPath: weightsURL.path) else {
-            var message = "is missing: the encoder reads safetensors weights"
-            if FileManager.default.fileExists(atPath: transformerFolder.appending(path: "pytorch_model.bin").path) {
-                message += " (this folder has pytorch_model.bin only; convert it to model.safetensors)"
-            } else if FileManager.default.fileExists(atPath: transformerFolder.appending(path: "model.safetensors.index.json").path) {
-                message += " (sharded safetensors are not supported)"
+            guard modules.count >= 2, modules[1].type == Model.poolingModule else {
+                let found = modules.count >= 2 ? "module \"\(modules[1].type)\"" : "nothing"
+                throw EncoderError(file: modulesURL.path, "must list a \(Model.poolingModule) module after the Transformer (found \(found)); this encoder runs Transformer + Pooling [+ Normalize]")
             }
-            throw EncoderError(file: weightsURL.path, message)
-        }
-        let file = try SafeTensorsFile(url: weightsURL)
-        let weights = try BERTWeights(file: file, configuration: configuration)
+            var normalizes = false
+            for module in modules.dropFirst(2) {
+                if module.type == Model.normalizeModule, !normalizes {
+                    normalizes = true
+                } else {
+                    throw EncoderError(file: modulesURL.path, "module \"\(module.type)\" (path \"\(module.path)\") is not supported: this encoder runs Transformer + Pooling [+ Normalize] only")
+                }
+            }
+            let transformerFolder = try Model.subfolder(first.path, of: folder, modulesFile: modulesURL.path)
+            let poolingFolder = try Model.subfolder(modules[1].path, of: folder, modulesFile: modulesURL.path)
 
-        var hash = FNV1a64()
-        hash.combine(file.headerHash)
-        if let config = try? Data(contentsOf: configURL) { hash.combine(bytes: config) }
-        hash.combine(pooling.rawValue)
-        hash.combine(UInt64(normalizes ? 1 : 0))
-        hash.combine(UInt64(maximumLength))
-        func hex(_ value: UInt64) -> String {
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
+            let configURL = transformerFolder.appending(path: "config.json")
+            let configuration = try BERTConfiguration(contentsOf: configURL)
+            let poolingURL = poolingFolder.appending(path: "config.json")
+            let pooling = try Model.readPooling(poolingURL, hiddenSize: configuration.hiddenSize)
+            let maximumLength = try Model.readMaximumLength(transformerFolder.appending(path: "sentence_bert_config.json"),
+                                                            positions: configuration.maximumPositions)
+
+            let weightsURL = transformerFolder.appending(path: "model.safetensors")
+            guard FileManager.default.fileExists(atPath: weightsURL.path) else {
+                var message = "is missing: the encoder reads safetensors weights"
+                if FileManager.default.fileExists(atPath: transformerFolder.appending(path: "pytorch_model.bin").path) {
+                    message += " (this folder has pytorch_model.bin only; convert it to model.safetensors)"
+                } else if FileManager.default.fileExists(atPath: transformerFolder.appending(path: "model.safetensors.index.json").path) {
+                    message += " (sharded safetensors are not supported)"
+                }
+                throw EncoderError(file: weightsURL.path, message)
+            }
+            let file = try SafeTensorsFile(url: weightsURL)
+            var hash = FNV1a64()
+            hash.combine(file.headerHash)
+            if let config = try? Data(contentsOf: configURL) { hash.combine(bytes: config) }
+            hash.combine(pooling.rawValue)
+            hash.combine(UInt64(normalizes ? 1 : 0))
+            hash.combine(UInt64(maximumLength))
+            func hex(_ value: UInt64) -> String {
+                let digits = String(value, radix: 16)
+                return String(repeating: "0", count: 16 - digits.count) + digits
+            }
+            let contentHash = try file.contentHash()
+            self.fingerprint = "\(folder.lastPathComponent)-\(hex(hash.value))\(hex(contentHash))"
+            self.configuration = configuration
+            self.maximumSequenceLength = maximumLength
+            self.normalizes = normalizes
+            self.pooling = pooling
+            self.file = file
         }
-        self.fingerprint = "\(folder.lastPathComponent)-\(hex(hash.value))\(hex(weights.dataHash))"
-        self.configuration = configuration
-        self.maximumSequenceLength = maximumLength
-        self.normalizes = normalizes
-        self.pooling = pooling
-        self.weights = weights
     }
 
     // MARK: - Embedding

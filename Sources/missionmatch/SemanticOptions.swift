@@ -62,6 +62,7 @@ final class SemanticSource: @unchecked Sendable {
     let options: SemanticOptions
     private let lock = NSLock()
     private var encoders: [String: SentenceEncoder] = [:]
+    private var identities: [String: SentenceEncoder.Identity] = [:]
 
     init(options: SemanticOptions) {
         self.options = options
@@ -112,7 +113,7 @@ final class SemanticSource: @unchecked Sendable {
     /// - Throws: The exit code after printing the reason: 66 for a missing
     ///   vectors file or model folder, 65 for an invalid one, 73 never (a cache
     ///   that cannot be saved is a warning).
-    func vectors(for loaded: LoadedMission, position: Int = 0) throws -> SemanticVectors? {
+    func vectors(for loaded: LoadedMission, position: Int = 0, besideForeground: Bool = false) throws -> SemanticVectors? {
         if options.lexicalOnly {
             StandardError.write(["note: \(loaded.mission.id): lexical ranking (--no-encoder)"])
             return nil
@@ -126,27 +127,45 @@ final class SemanticSource: @unchecked Sendable {
             StandardError.write(["note: \(loaded.mission.id): lexical ranking: \(origin)"])
             return nil
         }
-        let encoder = try load(folder, origin: origin)
+        let identity = try self.identity(folder, origin: origin)
         let started = Date()
+        let cacheFolder = Self.cacheFolder.appendingPathComponent("embeddings")
         var cache: EmbeddingCache? = EmbeddingCache(
-            folder: Self.cacheFolder.appendingPathComponent("embeddings"), fingerprint: encoder.fingerprint,
-            dimension: encoder.dimension)
-        let known = cache?.count ?? 0
+            folder: cacheFolder, fingerprint: identity.fingerprint, dimension: identity.dimension)
         let (offerTexts, needTexts) = SemanticVectors.texts(of: loaded.participants)
         let texts = (offerTexts + needTexts).filter { !$0.isEmpty }
-        let encoded = encoder.encode(texts, cache: &cache)
-        let added = (cache?.count ?? known) - known
-        do {
-            try cache?.save()
-        } catch {
-            StandardError.write(["warning: the embedding cache could not be saved (\(error.localizedDescription)); "
-                                 + "the next run encodes again"])
+        let encoded: [SentenceEncoder.EncodedText]
+        var added = 0, dimension = identity.dimension
+        if let cache, texts.allSatisfy({ cache.contains($0) }),
+           let cached = { () -> [SentenceEncoder.EncodedText]? in
+               // Reading what is cached is background work: it takes the cores the foreground job leaves.
+               if besideForeground { BackgroundThread.yieldToForeground() }
+               return SentenceEncoder.cached(texts, in: cache)
+           }() {
+            // Every text is cached: the weights are never loaded.
+            encoded = cached
+        } else {
+            let encoder = try load(folder, origin: origin)
+            if encoder.fingerprint != identity.fingerprint {
+                // The folder changed since its identity was read: the cache follows the model loaded.
+                cache = EmbeddingCache(folder: cacheFolder, fingerprint: encoder.fingerprint, dimension: encoder.dimension)
+                dimension = encoder.dimension
+            }
+            let before = cache?.count ?? 0
+            encoded = encoder.encode(texts, cache: &cache)
+            added = (cache?.count ?? before) - before
+            do {
+                try cache?.save()
+            } catch {
+                StandardError.write(["warning: the embedding cache could not be saved (\(error.localizedDescription)); "
+                                     + "the next run encodes again"])
+            }
         }
         let vectors = SemanticVectors.assembled(
             participants: loaded.participants, offerTexts: offerTexts, needTexts: needTexts, encoded: encoded,
-            dimension: encoder.dimension, source: encoder.name)
+            dimension: dimension, source: identity.name)
         let seconds = FixedPoint.format(Date().timeIntervalSince(started), digits: 1)
-        StandardError.write(["note: \(loaded.mission.id): sentence encoder \(encoder.name) (\(origin)): \(texts.count) texts, "
+        StandardError.write(["note: \(loaded.mission.id): sentence encoder \(identity.name) (\(origin)): \(texts.count) texts, "
                              + "\(added) encoded, \(texts.count - added) from the cache, \(seconds) s"])
         return vectors
     }
@@ -162,21 +181,55 @@ final class SemanticSource: @unchecked Sendable {
     ///   `LinearAlgebraError` (a bug: LAPACK does not fail on finite input).
     func encoding(for loaded: LoadedMission, engine: MatchingEngine, position: Int = 0) throws -> ParticipantEncoding {
         let (vectors, lexical) = try ParallelChunks.both(
-            { try self.vectors(for: loaded, position: position) },
+            { try self.vectors(for: loaded, position: position, besideForeground: true) },
             { try engine.encodedParticipants(loaded.participants, semantic: nil) })
         var encoding = lexical
         encoding.semantic = vectors
         return encoding
     }
 
+    /// The identity of a model folder (``SentenceEncoder/Identity``), read once per command: enough
+    /// to open its cache; the weights are loaded (``load(_:origin:)``) only when a text is not cached.
+    ///
+    /// - Throws: 66 when the folder does not exist or is a file, 65 when it is not a usable model (the reason is printed).
+    func identity(_ folder: URL, origin: String) throws -> SentenceEncoder.Identity {
+        let key = try checkedFolder(folder, origin: origin)
+        lock.lock()
+        defer { lock.unlock() }
+        if let identity = encoders[key]?.identity ?? identities[key] { return identity }
+        do {
+            let identity = try SentenceEncoder.Identity(modelFolder: folder)
+            identities[key] = identity
+            return identity
+        } catch {
+            StandardError.write(["missionmatch: the sentence encoder \(key) (\(origin)) cannot be used: \(error)"])
+            throw SysExits.dataError
+        }
+    }
+
     /// The encoder of a model folder, loaded once per command.
     ///
     /// - Throws: 66 when the folder does not exist or is a file, 65 when it is not a usable model (the reason is printed).
     func load(_ folder: URL, origin: String) throws -> SentenceEncoder {
-        let key = folder.standardizedFileURL.path
+        let key = try checkedFolder(folder, origin: origin)
         lock.lock()
         defer { lock.unlock() }
         if let encoder = encoders[key] { return encoder }
+        do {
+            let encoder = try SentenceEncoder(modelFolder: folder)
+            encoders[key] = encoder
+            return encoder
+        } catch {
+            StandardError.write(["missionmatch: the sentence encoder \(key) (\(origin)) cannot be used: \(error)"])
+            throw SysExits.dataError
+        }
+    }
+
+    /// The folder's standardised path, once it is known to be a folder.
+    ///
+    /// - Throws: 66 when it does not exist or is a file (the reason is printed).
+    private func checkedFolder(_ folder: URL, origin: String) throws -> String {
+        let key = folder.standardizedFileURL.path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: key, isDirectory: &isFolder) else {
             StandardError.write(["missionmatch: the sentence encoder folder \(key) (\(origin)) does not exist; "
@@ -188,14 +241,7 @@ final class SemanticSource: @unchecked Sendable {
                                  + "give the folder that holds config.json and model.safetensors, or --no-encoder"])
             throw SysExits.noInput
         }
-        do {
-            let encoder = try SentenceEncoder(modelFolder: folder)
-            encoders[key] = encoder
-            return encoder
-        } catch {
-            StandardError.write(["missionmatch: the sentence encoder \(key) (\(origin)) cannot be used: \(error)"])
-            throw SysExits.dataError
-        }
+        return key
     }
 
     private func readVectors(_ path: String, for loaded: LoadedMission) throws -> SemanticVectors {

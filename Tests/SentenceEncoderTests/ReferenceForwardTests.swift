@@ -152,5 +152,7 @@ import Testing
         #expect(digits(a) == digits(b))          // same weights, same header: same digits
         #expect(digits(a) != digits(c))          // one weight changed (same header, same size)
         #expect(try SentenceTransformerModel(folder: first).fingerprint == a.fingerprint)
+        // Read without the weights, the same fingerprint.
+        #expect(try SentenceTransformerModel.Description(folder: changed).fingerprint == c.fingerprint)
     }
 }

@@ -81,5 +81,39 @@ import Testing
         let cached = encoder.encode(Self.profiles, cache: &reloaded, workers: 1)
         #expect(reloaded?.isModified == false)
         #expect(cached == fresh)
+
+        // All cached: the entries come without the model; one text missing: none do.
+        let file = try #require(reloaded)
+        #expect(Self.profiles.allSatisfy(file.contains) && !file.contains("not encoded yet"))
+        #expect(SentenceEncoder.cached(Self.profiles, in: file) == cached)
+        #expect(SentenceEncoder.cached(Self.profiles + ["not encoded yet"], in: file) == nil)
+    }
+
+    /// The identity read without loading the model is the loaded encoder's, and it follows the tokenizer's files.
+    @Test func theIdentityIsTheEncodersAndFollowsTheTokenizerFiles() throws {
+        guard let encoder = try Self.encoder(), let folder = TokenizerFixtures.requireModelFolder() else { return }
+        let identity = try SentenceEncoder.Identity(modelFolder: folder)
+        #expect(identity == encoder.identity)
+        #expect(identity.fingerprint.hasPrefix(encoder.model.fingerprint + "-"))
+        #expect(identity.dimension == encoder.dimension && identity.name == folder.standardizedFileURL.lastPathComponent)
+
+        // The same files, vocab.txt with one more line: another fingerprint.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("mm-identity-\(UUID().uuidString)")
+            .appendingPathComponent(folder.standardizedFileURL.lastPathComponent)
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let target = folder.appendingPathComponent(name).resolvingSymlinksInPath()
+            try FileManager.default.createSymbolicLink(at: copy.appendingPathComponent(name), withDestinationURL: target)
+        }
+        #expect(try SentenceEncoder.Identity(modelFolder: copy) == identity)
+        let vocabulary = copy.appendingPathComponent("vocab.txt")
+        var text = try String(contentsOf: vocabulary, encoding: .utf8)
+        try FileManager.default.removeItem(at: vocabulary)
+        text += "[unused-extra]\n"
+        try text.write(to: vocabulary, atomically: true, encoding: .utf8)
+        let changed = try SentenceEncoder.Identity(modelFolder: copy)
+        #expect(changed.fingerprint != identity.fingerprint)
+        #expect(changed.fingerprint.hasPrefix(encoder.model.fingerprint + "-"), "the model's part is unchanged")
     }
 }

@@ -171,6 +171,7 @@ package struct Explainer: Sendable {
 
     /// A clause as quoted in a reason: at most 12 words, an ellipsis when cut.
     static func quoted(_ clause: String) -> String {
+        if isQuotedAsIs(clause) { return clause }
         if clause.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: a Character is one byte, and the blanks are 9–13 and 32 (CR LF, one Character, splits alike).
             let words = clause.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
@@ -179,6 +180,28 @@ package struct Explainer: Sendable {
         }
         let words = clause.split(whereSeparator: \.isWhitespace)
         return words.count <= 12 ? words.joined(separator: " ") : words.prefix(12).joined(separator: " ") + "…"
+    }
+
+    /// Whether ``quoted(_:)`` gives the clause back unchanged, decided in one
+    /// pass over its bytes: ASCII words (most clauses) parted by single
+    /// spaces, no other blank, none at either end, at most 12 words.
+    static func isQuotedAsIs(_ clause: String) -> Bool {
+        clause.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var spaces = 0
+            var previousWasSpace = true  // a space first is a blank at the start
+            for byte in bytes {
+                if byte >= 0x80 || (0x09...0x0D).contains(byte) { return false }
+                if byte == 0x20 {
+                    if previousWasSpace { return false }
+                    spaces += 1
+                    if spaces == 12 { return false }
+                    previousWasSpace = true
+                } else {
+                    previousWasSpace = false
+                }
+            }
+            return bytes.isEmpty || !previousWasSpace
+        } ?? false
     }
 
     /// The words two texts share, as runs of consecutive words of the first

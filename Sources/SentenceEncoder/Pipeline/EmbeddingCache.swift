@@ -76,7 +76,7 @@ public struct EmbeddingCache: Sendable {
         self.fingerprint = fingerprint
         self.dimension = dimension
         self.stored = StoredEntries()
-        if let data = try? Data(contentsOf: fileURL, options: .mappedIfSafe),
+        if let data = try? Data(contentsOf: fileURL, options: .alwaysMapped),
            let index = Self.index(data, dimension: dimension) {
             stored = index
         }
@@ -93,6 +93,13 @@ public struct EmbeddingCache: Sendable {
 
     /// How many texts the cache holds (those loaded and those added).
     public var count: Int { stored.offsets.count + added.keys.count { stored.offsets[$0] == nil } }
+
+    /// Whether a text is cached (its entry is not decoded).
+    ///
+    /// - Complexity: O(text length), one hash lookup.
+    public func contains(_ text: String) -> Bool {
+        added[text] != nil || stored.offsets[text] != nil
+    }
 
     /// The entry of a text, if cached.
     ///

@@ -20,7 +20,9 @@ public struct SentenceEncoder: Sendable {
     /// Its tokenizer.
     public let tokenizer: WordPieceTokenizer
     /// The model folder's name, for reports (e.g. `all-MiniLM-L6-v2`).
-    public let name: String
+    public var name: String { identity.name }
+    /// What identifies its embeddings (name, fingerprint, dimension).
+    public let identity: Identity
 
     /// Loads a model folder as sentence-transformers saves it.
     ///
@@ -29,7 +31,10 @@ public struct SentenceEncoder: Sendable {
     public init(modelFolder: URL) throws {
         self.model = try SentenceTransformerModel(folder: modelFolder)
         self.tokenizer = try WordPieceTokenizer(modelFolder: modelFolder)
-        self.name = modelFolder.standardizedFileURL.lastPathComponent
+        self.identity = Identity(
+            name: modelFolder.standardizedFileURL.lastPathComponent,
+            fingerprint: Identity.fingerprint(model: model.fingerprint, tokenizer: try WordPieceTokenizer.filesHash(modelFolder: modelFolder)),
+            dimension: model.dimension)
         // Every sequence the tokenizer makes must be one the model takes: then no text can trap in `embed`.
         guard tokenizer.maximumLength <= model.maximumSequenceLength else {
             throw EncoderError(file: modelFolder.appendingPathComponent("sentence_bert_config.json").path,
@@ -44,8 +49,57 @@ public struct SentenceEncoder: Sendable {
 
     /// The vectors' dimension.
     public var dimension: Int { model.dimension }
-    /// The model's fingerprint (``SentenceTransformerModel/fingerprint``), the cache's key.
-    public var fingerprint: String { model.fingerprint }
+    /// The fingerprint of the model and its tokenizer (``Identity/fingerprint``), the cache's key.
+    public var fingerprint: String { identity.fingerprint }
+
+    /// What identifies a model folder's embeddings, read without loading its
+    /// weights or building its tokenizer: a run whose texts are all in the
+    /// ``EmbeddingCache`` needs nothing more (``cached(_:in:)``).
+    ///
+    /// ```swift
+    /// let identity = try SentenceEncoder.Identity(modelFolder: folder)
+    /// let cache = EmbeddingCache(folder: cacheFolder, fingerprint: identity.fingerprint, dimension: identity.dimension)
+    /// let vectors = try SentenceEncoder.cached(texts, in: cache) ?? SentenceEncoder(modelFolder: folder).encode(texts)
+    /// ```
+    public struct Identity: Sendable, Equatable {
+        /// The model folder's name (e.g. `all-MiniLM-L6-v2`).
+        public let name: String
+        /// ``SentenceTransformerModel/fingerprint`` followed by `-` and 16 hex
+        /// digits hashing the bytes of every tokenizer file (vocab.txt,
+        /// tokenizer_config.json, sentence_bert_config.json, config.json,
+        /// tokenizer.json): equal for equal files in a folder of the same name.
+        public let fingerprint: String
+        /// The embeddings' dimension.
+        public let dimension: Int
+
+        init(name: String, fingerprint: String, dimension: Int) {
+            self.name = name
+            self.fingerprint = fingerprint
+            self.dimension = dimension
+        }
+
+        /// Reads a model folder's identity: its modules, configurations and
+        /// safetensors header are checked as ``SentenceEncoder/init(modelFolder:)``
+        /// checks them, and its files are hashed; the weights are not loaded
+        /// and the tokenizer is not built, so a folder this accepts may still
+        /// be refused when loaded (a tensor's shape, the vocabulary).
+        ///
+        /// - Throws: ``EncoderError`` naming the file at fault.
+        /// - Complexity: O(size of the folder's files), about a tenth of loading the model.
+        public init(modelFolder: URL) throws {
+            let description = try SentenceTransformerModel.Description(folder: modelFolder)
+            self.init(
+                name: modelFolder.standardizedFileURL.lastPathComponent,
+                fingerprint: Self.fingerprint(model: description.fingerprint,
+                                              tokenizer: try WordPieceTokenizer.filesHash(modelFolder: modelFolder)),
+                dimension: description.configuration.hiddenSize)
+        }
+
+        static func fingerprint(model: String, tokenizer: UInt64) -> String {
+            let digits = String(tokenizer, radix: 16)
+            return model + "-" + String(repeating: "0", count: 16 - digits.count) + digits
+        }
+    }
 
     /// The embeddings of texts, one row per text, as sentence-transformers computes them.
     ///
@@ -93,11 +147,8 @@ public struct SentenceEncoder: Sendable {
         var missing: [(text: String, segmentation: Segmentation)] = []
         for text in texts where results[text] == nil {
             // A cached text keeps the clauses it was cut into (under the same rules): no tokenising, no cutting.
-            if let entry = cache?.entry(for: text), entry.vector.count == dimension,
-               entry.clauseVectors.count == entry.clauses.count * dimension {
-                results[text] = EncodedText(
-                    vector: entry.vector, clauses: entry.clauses,
-                    clauseVectors: Matrix(rows: entry.clauses.count, columns: dimension, elements: entry.clauseVectors))
+            if let cached = cache.flatMap({ Self.cachedText(text, in: $0, dimension: dimension) }) {
+                results[text] = cached
             } else {
                 let segmented = segmentation(text)
                 results[text] = EncodedText(vector: [], clauses: segmented.clauses, clauseVectors: Matrix(rows: 0, columns: dimension))
@@ -117,6 +168,32 @@ public struct SentenceEncoder: Sendable {
                                                clauseVectors: clauseVectors.elements), for: item.text)
         }
         return texts.map { results[$0] ?? EncodedText(vector: [], clauses: [], clauseVectors: Matrix(rows: 0, columns: dimension)) }
+    }
+
+    /// The texts' entries when `cache` holds every one of them, else `nil`:
+    /// what ``encode(_:cache:workers:)`` returns then, without a model loaded.
+    ///
+    /// - Parameters:
+    ///   - texts: The texts.
+    ///   - cache: A cache of the model (see ``Identity``).
+    /// - Returns: One entry per text, in order, or `nil` at the first text not cached.
+    /// - Complexity: O(texts · dimension · clauses) to decode them.
+    public static func cached(_ texts: [String], in cache: EmbeddingCache) -> [EncodedText]? {
+        var results: [EncodedText] = []
+        results.reserveCapacity(texts.count)
+        for text in texts {
+            guard let entry = cachedText(text, in: cache, dimension: cache.dimension) else { return nil }
+            results.append(entry)
+        }
+        return results
+    }
+
+    /// A text's entry in the cache, when it has one of this dimension.
+    private static func cachedText(_ text: String, in cache: EmbeddingCache, dimension: Int) -> EncodedText? {
+        guard let entry = cache.entry(for: text), entry.vector.count == dimension,
+              entry.clauseVectors.count == entry.clauses.count * dimension else { return nil }
+        return EncodedText(vector: entry.vector, clauses: entry.clauses,
+                           clauseVectors: Matrix(rows: entry.clauses.count, columns: dimension, elements: entry.clauseVectors))
     }
 
     /// A value as the cache keeps clause vectors (Float16).

@@ -475,3 +475,40 @@ private struct TokenizerJSON: Decodable {
         }
     }
 }
+
+// MARK: - The files' identity
+
+extension WordPieceTokenizer {
+    /// The files of a model folder that ``init(modelFolder:)`` reads, in a fixed order.
+    static let modelFolderFiles = ["vocab.txt", "tokenizer_config.json", "sentence_bert_config.json", "config.json", "tokenizer.json"]
+
+    /// A 64-bit hash of the bytes of every file ``init(modelFolder:)`` reads
+    /// (``modelFolderFiles``; an absent file counts as absent), for the
+    /// encoder's fingerprint: a changed vocabulary or setting changes it
+    /// without the tokenizer being built.
+    ///
+    /// - Throws: ``EncoderError`` naming a file that exists but cannot be read or is over 256 MiB.
+    /// - Complexity: O(size of the files).
+    static func filesHash(modelFolder: URL) throws -> UInt64 {
+        let folder = ModelFolder(url: modelFolder)
+        var combined = FNV1a64()
+        for name in modelFolderFiles {
+            combined.combine(name)
+            guard folder.exists(name) else {
+                combined.combine(UInt64.max)
+                continue
+            }
+            let file = try ReadOnlyFile(path: folder.path(name))
+            guard file.size <= 256 << 20 else {
+                throw EncoderError(file: file.path, "is \(file.size) bytes, too large for a tokenizer or model configuration")
+            }
+            let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: file.size, alignment: 64)
+            defer { bytes.deallocate() }
+            try file.read(into: bytes, at: 0)
+            var hash = ContentHash()
+            hash.combine(UnsafeRawBufferPointer(bytes))
+            combined.combine(hash.value)
+        }
+        return combined.value
+    }
+}
