@@ -61,7 +61,7 @@ public struct OutputFile: Sendable {
     /// - Throws: ``OutputError`` when the destination is an input, a folder or a
     ///   link, its folder cannot be created or the file cannot be written or renamed.
     public func write(_ text: String, to url: URL) throws(OutputError) {
-        try write(Data(text.utf8), to: url)
+        try write(to: url) { folder, name throws(OutputError) in try SafeFileSystem.writeTemporary(text, in: folder, for: name) }
     }
 
     /// Writes bytes.
@@ -71,6 +71,11 @@ public struct OutputFile: Sendable {
     ///   - url: The destination.
     /// - Throws: ``OutputError`` as for ``write(_:to:)-(String,_)``.
     public func write(_ data: Data, to url: URL) throws(OutputError) {
+        try write(to: url) { folder, name throws(OutputError) in try SafeFileSystem.writeTemporary(data, in: folder, for: name) }
+    }
+
+    /// The checks and the rename around `temporary`, which writes the content to a new file of the folder.
+    private func write(to url: URL, temporary: (_ folder: String, _ name: String) throws(OutputError) -> String) throws(OutputError) {
         let destination = url.standardizedFileURL
         let folder = destination.deletingLastPathComponent()
         try refuseInput(destination)
@@ -87,10 +92,10 @@ public struct OutputFile: Sendable {
         }
         try Self.refuseNonFile(destination.path, shownAs: url.path)
         SafeFileSystem.removeDebris(in: folder.path)
-        let temporary = try SafeFileSystem.writeTemporary(data, in: folder.path, for: destination.lastPathComponent)
-        guard rename(temporary, destination.path) == 0 else {
+        let written = try temporary(folder.path, destination.lastPathComponent)
+        guard rename(written, destination.path) == 0 else {
             let code = errno
-            unlink(temporary)
+            unlink(written)
             throw OutputError(
                 path: url.path, reason: "cannot be replaced (\(String(cString: strerror(code))))",
                 suggestion: "check the permissions of \(folder.path)")

@@ -45,6 +45,18 @@ enum SafeFileSystem {
     /// - Returns: The temporary file's path.
     /// - Throws: The `errno` text when it cannot be created or written; the file is then removed.
     static func writeTemporary(_ data: Data, in folder: String, for name: String) throws(OutputError) -> String {
+        try data.withUnsafeBytes { bytes in Result { () throws(OutputError) in try writeTemporary(bytes: bytes, in: folder, for: name) } }.get()
+    }
+
+    /// ``writeTemporary(_:in:for:)-(Data,_,_)`` for text, written as UTF-8 straight from the string's storage (no copy).
+    static func writeTemporary(_ text: String, in folder: String, for name: String) throws(OutputError) -> String {
+        var text = text
+        return try text.withUTF8 { bytes in
+            Result { () throws(OutputError) in try writeTemporary(bytes: UnsafeRawBufferPointer(bytes), in: folder, for: name) }
+        }.get()
+    }
+
+    private static func writeTemporary(bytes buffer: UnsafeRawBufferPointer, in folder: String, for name: String) throws(OutputError) -> String {
         for _ in 0..<8 {
             let path = folder + "/." + name + "." + randomTag() + ".tmp"
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -52,17 +64,16 @@ enum SafeFileSystem {
                 if errno == EEXIST { continue }
                 throw failure(folder + "/" + name, "cannot be written", errno, folder)
             }
-            let written = data.withUnsafeBytes { buffer -> Int32 in
-                var offset = 0
-                while offset < buffer.count {
-                    let count = systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        return errno
-                    }
-                    offset += count
+            var written: Int32 = 0
+            var offset = 0
+            while offset < buffer.count {
+                let count = systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    written = errno
+                    break
                 }
-                return 0
+                offset += count
             }
             let closed = close(descriptor) == 0 ? 0 : errno
             if written != 0 || closed != 0 {
