@@ -118,14 +118,14 @@ public struct MatchingEngine: Sendable {
         let named = Explainer(participants: participants, model: model, reference: reference, wishes: wishes)
         let finalLists = lists
         // Partners with an offer↔need link first; sector and market alone never outrank a real complement.
-        // A link by meaning alone counts where exact evidence is scarce: when the pool holds k partners
-        // with exact evidence, the list is drawn from them; a partner whose fit is far above the weakest
-        // linked one shown joins them (LinkTiers; docs/MatchQuality.md).
+        // A link by meaning alone counts where exact evidence is scarce: fewer than half a list of partners
+        // with exact evidence in the pool (LinkTiers.exactEvidenceIsScarce); a partner whose fit is far above
+        // the weakest linked one shown joins them (LinkTiers; docs/MatchQuality.md).
         let tiers: [(links: [Bool], byFit: [Bool])] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
             range.map { owner in
                 let pool = finalLists[owner]
                 var linked = pool.map { named.hasExactLink(owner, $0.partner) }
-                if linked.lazy.filter({ $0 }).count < k {
+                if LinkTiers.exactEvidenceIsScarce(linked: linked.lazy.filter { $0 }.count, k: k) {
                     linked = zip(pool, linked).map { candidate, isExact in isExact || named.hasMeaningLink(owner, candidate.partner) }
                 }
                 let byFit = LinkTiers.joiningByFit(pool: pool, linked: linked, k: k) {

@@ -14,6 +14,14 @@ struct LinkTiersTests {
     static let linked = [true, false, true, false, true, false]
     static let fits: [Double] = [0.40, 0.33, 0.30, 0.29, 0.20, 0.0]
 
+    /// Links by meaning count where fewer than half a list of partners have exact evidence.
+    @Test func exactEvidenceIsScarceBelowHalfAList() {
+        #expect(LinkTiers.exactEvidenceIsScarce(linked: 4, k: 10))
+        #expect(!LinkTiers.exactEvidenceIsScarce(linked: 5, k: 10))
+        #expect(LinkTiers.exactEvidenceIsScarce(linked: 1, k: 3) && !LinkTiers.exactEvidenceIsScarce(linked: 2, k: 3))
+        #expect(LinkTiers.exactEvidenceIsScarce(linked: 0, k: 1) && !LinkTiers.exactEvidenceIsScarce(linked: 1, k: 1))
+    }
+
     @Test func aFarBetterFitJoinsTheLinkedPartners() {
         // k = 3: the linked partners shown are 10, 12, 14; the weakest fit among them is 0.20, the bar 0.30.
         let joined = LinkTiers.joiningByFit(pool: Self.pool, linked: Self.linked, k: 3) { Self.fits[$0] }

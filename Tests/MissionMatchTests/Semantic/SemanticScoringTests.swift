@@ -157,9 +157,9 @@ struct SemanticScoringTests {
         #expect(buyer.reasons.hasPrefix("no offer↔need link found"))
     }
 
-    /// A link by meaning alone fills a list only where exact evidence is scarce: with k partners
-    /// that share words with the SME in its pool, the list is drawn from them, even when a
-    /// partner linked only by meaning scores higher; with fewer, that partner competes on its score.
+    /// A link by meaning alone fills a list only where exact evidence is scarce: with half a list
+    /// of partners that share words with the SME in its pool, the list is drawn from them, even when
+    /// a partner linked only by meaning scores higher; with fewer, that partner competes on its score.
     @Test func meaningOnlyLinksCountWhereExactEvidenceIsScarce() throws {
         let participants = [
             F.participant("pt-cannery", side: "consortium", country: "PT", sectors: ["food"],
@@ -189,8 +189,9 @@ struct SemanticScoringTests {
             return mission
         }
 
-        // k = 3: two partners share words with the cannery, fewer than k, so the buyer linked by meaning competes.
-        let three = try plain.rank(mission: mission(topK: 3), participants: participants, semantic: vectors)
+        // k = 5: two partners share words with the cannery, fewer than half the list, so the buyer linked by
+        // meaning competes.
+        let three = try plain.rank(mission: mission(topK: 5), participants: participants, semantic: vectors)
         let wide = three.recommendations[0]
         #expect(wide.map(\.partner).sorted() == ["us-buyer", "us-deli", "us-grocer"])
         let buyer = try #require(wide.first { $0.partner == "us-buyer" })
@@ -209,7 +210,7 @@ struct SemanticScoringTests {
         let near = SemanticVectors(offers: offers, needs: closer, source: "test")
         let narrow = try plain.rank(mission: mission(topK: 2), participants: participants, semantic: near).recommendations[0]
         #expect(narrow.map(\.partner).sorted() == ["us-deli", "us-grocer"])
-        let all = try plain.rank(mission: mission(topK: 3), participants: participants, semantic: near).recommendations[0]
+        let all = try plain.rank(mission: mission(topK: 5), participants: participants, semantic: near).recommendations[0]
         let buyerNear = try #require(all.first { $0.partner == "us-buyer" })
         #expect(buyerNear.score > (try #require(narrow.map(\.score).min())))
     }
@@ -221,17 +222,30 @@ struct SemanticScoringTests {
         #expect(Explainer.quoted("Thon\u{00A0}en boîte, « bio »") == "Thon en boîte, « bio »")
     }
 
-    /// The ASCII fast path splits exactly as the Character path does, on random
-    /// texts of words, every ASCII blank and control character, and CR LF pairs.
+    /// The fast paths (a clause kept as it is; the ASCII split) give exactly
+    /// what the Character path does, on random texts of words, every ASCII
+    /// blank and control character, CR LF pairs, and single-spaced clauses.
     @Test func quotedFastPathSplitsAsCharactersDo() {
         var generator = SeededRandomNumberGenerator(seed: 19)
-        let pieces = ["fish", "oil", "B2B", "-", "\r\n", "\r", "\n", " ", "  ", "\t", "\u{0B}", "\u{0C}", "\u{1C}", "\u{7F}", "\u{00}", "x.y"]
-        for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
-            let words = text.split(whereSeparator: \.isWhitespace)
-            let reference = words.count <= 12 ? words.joined(separator: " ") : words.prefix(12).joined(separator: " ") + "…"
+        let pieces = ["fish", "oil", "B2B", "-", "\r\n", "\r", "\n", " ", "  ", "\t", "\u{0B}", "\u{0C}", "\u{1C}", "\u{7F}", "\u{00}", "x.y",
+                      "é", "\u{00A0}"]
+        let words = ["we", "supply", "GPS", "trackers,", "data.", "x\u{1}y"]
+        var keptAsIs = 0
+        for round in 0..<4_000 {
+            // Half the texts are random pieces, half single-spaced words (most of them kept as they are).
+            let text = round.isMultiple(of: 2)
+                ? (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+                : (0..<Int.random(in: 0...15, using: &generator)).map { _ in words.randomElement(using: &generator) ?? "" }
+                    .joined(separator: " ")
+            let split = text.split(whereSeparator: \.isWhitespace)
+            let reference = split.count <= 12 ? split.joined(separator: " ") : split.prefix(12).joined(separator: " ") + "…"
             #expect(Explainer.quoted(text) == reference, "\(text.debugDescription)")
+            if Explainer.isQuotedAsIs(text) {
+                keptAsIs += 1
+                #expect(reference == text)
+            }
         }
+        #expect(keptAsIs > 1_000)
     }
 
     /// Texts that need no trimming are kept as they are; the others are trimmed as Foundation trims.
