@@ -57,8 +57,8 @@ public struct SentenceTransformerModel: Sendable {
     /// 64-bit hashes — FNV-1a of the safetensors header (every tensor's name,
     /// dtype, shape and offsets) with the file size, config.json, the pooling
     /// mode, normalisation and maximum length; and a vectorised hash of the
-    /// file's tensor bytes (``ContentHash``, ≈ 20 ms for 90 MB). It is read
-    /// without loading the weights (``Description``), so a run whose texts
+    /// file's tensor bytes (≈ 20 ms for 90 MB). It is read
+    /// without loading the weights (``SentenceEncoder/Identity``), so a run whose texts
     /// are all cached never loads them. Identical files in a folder of the
     /// same name give the same fingerprint on every machine; a fine-tuned
     /// copy (same header and size) does not.

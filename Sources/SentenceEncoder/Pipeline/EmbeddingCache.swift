@@ -22,7 +22,9 @@ import Foundation
 ///
 /// Saving writes a temporary file in the folder and renames it over the old
 /// one, so a crash never leaves half a cache; two processes saving at once
-/// lose one's additions, never the file.
+/// lose one's additions, never the file. The file is memory-mapped while
+/// loaded: replace it by renaming, as saving does, never by truncating it in
+/// place while a run reads it.
 public struct EmbeddingCache: Sendable {
     /// One cached text.
     public struct Entry: Sendable, Equatable {
