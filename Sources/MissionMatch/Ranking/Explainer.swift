@@ -33,8 +33,6 @@ package struct Explainer: Sendable {
     private let participants: [Participant]
     private let offers: [DocumentKeys]
     private let needs: [DocumentKeys]
-    /// The same keys on integers, for ``hasExactLink(_:_:)``.
-    private let exactLinks: ExactLinkIndex
     private let wishes: Set<UInt64>
     /// Pairs (`PairMask.key(owner, partner)`: the list's owner first) listed among the linked partners for
     /// their fit alone (``LinkTiers``): their reasons say so instead of `no offer↔need link found`.
@@ -64,7 +62,6 @@ package struct Explainer: Sendable {
         let keys = model.encoding.explanationKeys ?? ExplanationKeys(encoding: model.encoding)
         self.offers = keys.offers
         self.needs = keys.needs
-        self.exactLinks = ExactLinkIndex(keys)
     }
 
     /// The reasons sentence for the pair, from `a`'s point of view.
@@ -97,9 +94,9 @@ package struct Explainer: Sendable {
     /// round: a concept or phrases both texts use, as the reasons name them.
     /// The ranking puts partners with a link before those without (``MatchingEngine``).
     ///
-    /// - Complexity: O(concepts + specific words · log terms) of the two texts (``ExactLinkIndex``).
+    /// - Complexity: O(concepts² + terms) of the two texts.
     package func hasExactLink(_ a: Int, _ b: Int) -> Bool {
-        exactLinks.linked(a, b)
+        exactlyLinked(offers[a], needs[b]) || exactlyLinked(needs[a], offers[b])
     }
 
     /// Whether the sentence encoder links the pair's offers and needs by
@@ -108,6 +105,25 @@ package struct Explainer: Sendable {
     /// - Complexity: O(d).
     package func hasMeaningLink(_ a: Int, _ b: Int) -> Bool {
         model.linkedByMeaning(a, b, offering: true) || model.linkedByMeaning(a, b, offering: false)
+    }
+
+    /// Whether ``link(_:_:_:_:offering:)`` finds exact evidence, without building the clause:
+    /// the ranking asks this of every candidate, the reasons only of the pairs shown.
+    private func exactlyLinked(_ from: DocumentKeys, _ to: DocumentKeys) -> Bool {
+        from.concepts.contains { concept in to.concepts.contains { $0.feature == concept.feature } }
+            || Self.sharesTwoSpecificWords(from, to)
+    }
+
+    /// Whether ``sharedRuns(_:_:)`` names anything: it does exactly when two
+    /// specific words of `from` are terms of `to` (consecutive ones make a
+    /// phrase of two, others two runs). Stops at the second, allocates nothing.
+    private static func sharesTwoSpecificWords(_ from: DocumentKeys, _ to: DocumentKeys) -> Bool {
+        var shared = 0
+        for word in from.specific where to.terms.contains(word.stem) {
+            shared += 1
+            if shared == 2 { return true }
+        }
+        return false
     }
 
     /// One direction's clause: a shared concept, else shared phrases. LSA neighbours are never
