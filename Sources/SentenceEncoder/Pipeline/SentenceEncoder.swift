@@ -58,8 +58,13 @@ public struct SentenceEncoder: Sendable {
     ///
     /// ```swift
     /// let identity = try SentenceEncoder.Identity(modelFolder: folder)
-    /// let cache = EmbeddingCache(folder: cacheFolder, fingerprint: identity.fingerprint, dimension: identity.dimension)
-    /// let vectors = try SentenceEncoder.cached(texts, in: cache) ?? SentenceEncoder(modelFolder: folder).encode(texts)
+    /// var cache: EmbeddingCache? = EmbeddingCache(folder: cacheFolder, fingerprint: identity.fingerprint,
+    ///                                             dimension: identity.dimension)
+    /// var encoded = cache.flatMap { SentenceEncoder.cached(texts, in: $0) }
+    /// if encoded == nil {   // a text is missing: load the model and encode what the cache lacks
+    ///     encoded = try SentenceEncoder(modelFolder: folder).encode(texts, cache: &cache)
+    ///     try cache?.save()
+    /// }
     /// ```
     public struct Identity: Sendable, Equatable {
         /// The model folder's name (e.g. `all-MiniLM-L6-v2`).
