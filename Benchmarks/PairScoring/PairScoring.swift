@@ -82,19 +82,24 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.measurement(gflops, Int(flops / seconds(elapsed) / 1e9))
     }
 
-    Benchmark("Kernel ÷ GEMM floor \(suffix)", configuration: .init(metrics: [ratio, bestKernel, bestFloor])) { benchmark in
-        // Three alternating runs of each; the best of each side, so that a
-        // burst of load on a shared machine does not decide the ratio.
+    /// Three alternating runs of the kernel and of its GEMM floor; the best of
+    /// each side, so that a burst of load on a shared machine does not decide
+    /// the ratio. Returns the ratio.
+    @Sendable func measureRatio(_ kernel: PairScoringKernel, _ benchmark: Benchmark) -> Double {
         let clock = ContinuousClock()
         var floor = Double.infinity, full = Double.infinity
         for _ in 0..<3 {
             floor = min(floor, seconds(clock.measure { blackHole(kernel.runGEMMsOnly(input)) }))
             full = min(full, seconds(clock.measure { blackHole(kernel.rank(input)) }))
         }
-        let value = full / floor
-        benchmark.measurement(ratio, Int((value * 100).rounded()))
+        benchmark.measurement(ratio, Int((full / floor * 100).rounded()))
         benchmark.measurement(bestKernel, Int(flops / full / 1e9))
         benchmark.measurement(bestFloor, Int(flops / floor / 1e9))
+        return full / floor
+    }
+
+    Benchmark("Kernel ÷ GEMM floor \(suffix)", configuration: .init(metrics: [ratio, bestKernel, bestFloor])) { benchmark in
+        let value = measureRatio(kernel, benchmark)
         if value > guardLimit {
             // Printed by the benchmark tool; `make bench-ci` fails on this line.
             benchmark.error(String(format: "GUARD FAILED: the kernel took %.2f× its GEMM floor (limit %.2f×): combine, mask or top-k regressed", value, guardLimit))
@@ -105,15 +110,7 @@ let benchmarks: @Sendable () -> Void = {
     // issue 12; the lines above keep the harmonic mean, the costliest, as before).
     let arithmetic = PairScoringKernel(k: scale.k, mean: .arithmetic, reciprocityWeight: 0.55)
     Benchmark("Kernel ÷ GEMM floor, arithmetic mean \(suffix)", configuration: .init(metrics: [ratio, bestKernel, bestFloor])) { benchmark in
-        let clock = ContinuousClock()
-        var floor = Double.infinity, full = Double.infinity
-        for _ in 0..<3 {
-            floor = min(floor, seconds(clock.measure { blackHole(arithmetic.runGEMMsOnly(input)) }))
-            full = min(full, seconds(clock.measure { blackHole(arithmetic.rank(input)) }))
-        }
-        benchmark.measurement(ratio, Int((full / floor * 100).rounded()))
-        benchmark.measurement(bestKernel, Int(flops / full / 1e9))
-        benchmark.measurement(bestFloor, Int(flops / floor / 1e9))
+        _ = measureRatio(arithmetic, benchmark)
     }
 
     Benchmark("Sparse exact evidence ÷ dense \(scale.label) s512 [\(blas), \(kernel.workers) workers]",
