@@ -123,12 +123,24 @@ public struct Matrix: Sendable, Equatable, Hashable {
     /// - Complexity: O(`indices.count` × `columns`).
     public func rows(_ indices: some Sequence<Int>) -> Matrix {
         var out: [Float] = []
+        out.reserveCapacity(indices.underestimatedCount * columns)
         var count = 0
         for i in indices {
             out.append(contentsOf: row(i))
             count += 1
         }
         return Matrix(rows: count, columns: columns, elements: out)
+    }
+
+    /// The consecutive rows `range` of this matrix, copied in one block.
+    ///
+    /// - Precondition: `range` lies within `0..<rows`.
+    /// - Complexity: O(`range.count` × `columns`).
+    public func rows(_ range: Range<Int>) -> Matrix {
+        precondition(range.lowerBound >= 0 && range.upperBound <= rows, "Rows \(range) out of range 0..<\(rows)")
+        return Matrix(
+            rows: range.count, columns: columns,
+            elements: Array(elements[(range.lowerBound * columns)..<(range.upperBound * columns)]))
     }
 
     /// The transpose of this matrix.
