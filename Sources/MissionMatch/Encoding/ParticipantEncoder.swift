@@ -81,9 +81,9 @@ public struct ParticipantEncoder: Sendable {
         let projected = documents.multiplied(by: basis)    // 2n × r
         var offers = projected.rows(0..<n)
         var needs = projected.rows(n..<(2 * n))
-        let profiles = Self.profiles(offers: offers, needs: needs, dimensions: min(options.profileDimensions, rank))
         offers.normalizeRows()
         needs.normalizeRows()
+        let profiles = Self.profiles(normalizedOffers: offers, normalizedNeeds: needs, dimensions: min(options.profileDimensions, rank))
         var featureVectors = basis
         // Σ-scaled, so that feature similarity follows the corpus' co-occurrence strength.
         featureVectors.withUnsafeMutableBufferPointer { elements in
@@ -139,17 +139,18 @@ public struct ParticipantEncoder: Sendable {
 
     /// The profile vectors: normalised offers + needs (each side weighted
     /// equally), cut to the leading components and normalised again.
-    private static func profiles(offers: Matrix, needs: Matrix, dimensions: Int) -> Matrix {
-        var profiles = Matrix(rows: offers.rows, columns: dimensions)
-        var normalizedOffers = offers
-        var normalizedNeeds = needs
-        normalizedOffers.normalizeRows()
-        normalizedNeeds.normalizeRows()
+    ///
+    /// - Parameters:
+    ///   - normalizedOffers: The offer vectors, rows of unit length (or zero).
+    ///   - normalizedNeeds: The need vectors, the same shape.
+    ///   - dimensions: How many leading components to keep.
+    private static func profiles(normalizedOffers: Matrix, normalizedNeeds: Matrix, dimensions: Int) -> Matrix {
+        var profiles = Matrix(rows: normalizedOffers.rows, columns: dimensions)
         profiles.withUnsafeMutableBufferPointer { out in
             normalizedOffers.withUnsafeBufferPointer { o in
                 normalizedNeeds.withUnsafeBufferPointer { d in
-                    let width = offers.columns
-                    for row in 0..<offers.rows {
+                    let width = normalizedOffers.columns
+                    for row in 0..<normalizedOffers.rows {
                         for column in 0..<dimensions {
                             out[row * dimensions + column] = o[row * width + column] + d[row * width + column]
                         }

@@ -42,11 +42,13 @@ public struct TermWeighting: Sendable {
     public init(fittingOn documents: [AnalyzedText], conceptBoost: Float = 2, minimumDocumentFrequency: Int = 2) {
         self.conceptBoost = conceptBoost
         self.minimumDocumentFrequency = minimumDocumentFrequency
-        var termFrequency: [String: Int] = [:]
-        var conceptFrequency: [Int: Int] = [:]
-        for document in documents {
-            for term in Set(document.terms) { termFrequency[term, default: 0] += 1 }
-            for concept in Set(document.concepts.map(\.concept)) { conceptFrequency[concept, default: 0] += 1 }
+        // Document frequencies with one hash lookup per occurrence: each entry remembers the last
+        // document that counted it, so a word repeated in a document counts once.
+        var termFrequency: [String: (count: Int, lastDocument: Int)] = [:]
+        var conceptFrequency: [Int: (count: Int, lastDocument: Int)] = [:]
+        for (index, document) in documents.enumerated() {
+            for term in document.terms { Self.count(&termFrequency[term, default: (0, -1)], in: index) }
+            for mention in document.concepts { Self.count(&conceptFrequency[mention.concept, default: (0, -1)], in: index) }
         }
         let n = Float(documents.count)
         // Sorted for determinism: concepts first (by index), then terms (by stem).
@@ -55,14 +57,14 @@ public struct TermWeighting: Sendable {
         var weights: [Float] = []
         var termIndex: [String: Int32] = [:]
         var conceptIndex: [Int: Int32] = [:]
-        for (concept, df) in conceptFrequency.sorted(by: { $0.key < $1.key }) where df >= minimumDocumentFrequency {
+        for (concept, df) in conceptFrequency.mapValues(\.count).sorted(by: { $0.key < $1.key }) where df >= minimumDocumentFrequency {
             conceptIndex[concept] = Int32(weights.count)
             terms.append(nil)
             concepts.append(concept)
             weights.append(((1 + n) / (1 + Float(df))).logarithm + 1)
             weights[weights.count - 1] *= conceptBoost
         }
-        for (term, df) in termFrequency.sorted(by: { $0.key < $1.key }) where df >= minimumDocumentFrequency {
+        for (term, df) in termFrequency.mapValues(\.count).sorted(by: { $0.key < $1.key }) where df >= minimumDocumentFrequency {
             termIndex[term] = Int32(weights.count)
             terms.append(term)
             concepts.append(nil)
@@ -73,6 +75,12 @@ public struct TermWeighting: Sendable {
         self.weights = weights
         self.termIndex = termIndex
         self.conceptIndex = conceptIndex
+    }
+
+    /// Counts a document for a feature's document frequency, once however often the feature occurs in it.
+    @inline(__always)
+    private static func count(_ entry: inout (count: Int, lastDocument: Int), in document: Int) {
+        if entry.lastDocument != document { entry = (entry.count + 1, document) }
     }
 
     /// The feature of a term stem, if kept.
