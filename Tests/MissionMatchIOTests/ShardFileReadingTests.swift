@@ -41,7 +41,8 @@ struct ShardFileReadingTests {
     @Test("A part whose candidate names no participant is refused at that candidate's byte")
     func badCandidateByte() throws {
         let shard = try ShardSpec(index: 1, count: 1)
-        let good = [Candidate(partner: 3, score: 0.5), Candidate(partner: 2, score: 0.25)]
+        let good = [Candidate(partner: 3, score: 0.5, offerToNeed: 0.4, needFromOffer: -0.1),
+                    Candidate(partner: 2, score: 0.25, offerToNeed: 0.3, needFromOffer: 0.2)]
         for (list, position, found) in [(0, 1, 12), (2, 0, 40)] {
             var rowLists = [good, good, good]
             rowLists[list][position].partner = found
@@ -50,10 +51,25 @@ struct ShardFileReadingTests {
             let data = RankingPartFile(part: part, run: 9, missionID: "m", options: RankingOptions(),
                                        sources: .init(mission: nil, encoding: nil, data: nil)).data()
             let headerLength = Int(data[12]) | Int(data[13]) << 8 | Int(data[14]) << 16 | Int(data[15]) << 24
-            // Each list: a count word, then 8 bytes per candidate; the offset is the one after the bad candidate.
-            let byte = 16 + headerLength + list * (4 + 8 * good.count) + 4 + 8 * (position + 1)
+            // Each list: a count word, then 16 bytes per candidate; the offset is the one after the bad candidate.
+            let byte = 16 + headerLength + list * (4 + 16 * good.count) + 4 + 16 * (position + 1)
             #expect { try RankingPartFile.read(data, name: "part-1") } throws: { error in
                 "\(error)".contains("part-1") && "\(error)".contains("byte \(byte): a candidate names participant \(found + 1) of 6")
+            }
+        }
+    }
+
+    @Test("A part whose candidate carries a direction cosine that is not a number is refused at that candidate")
+    func nonFiniteDirection() throws {
+        let shard = try ShardSpec(index: 1, count: 1)
+        for bad in [Float.nan, .infinity, -.infinity] {
+            let rowLists = [[Candidate(partner: 3, score: 0.5, offerToNeed: 0.4, needFromOffer: bad)], [], []]
+            let part = RankingPart(shard: shard, top: 1, candidates: 2, participants: 6, rows: 3, columns: 3, block: 0..<3,
+                                   rowLists: rowLists, columnLists: [[], [], []])
+            let data = RankingPartFile(part: part, run: 9, missionID: "m", options: RankingOptions(),
+                                       sources: .init(mission: nil, encoding: nil, data: nil)).data()
+            #expect { try RankingPartFile.read(data, name: "part-1") } throws: { error in
+                "\(error)".contains("part-1") && "\(error)".contains("a number that is not finite")
             }
         }
     }

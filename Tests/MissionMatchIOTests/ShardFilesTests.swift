@@ -181,9 +181,12 @@ struct ShardFilesTests {
             let shard = try ShardSpec(index: 1 + Int(generator.next() % UInt64(count)), count: count)
             let block = shard.block(of: columns)
             let top = Int(generator.next() % 20), candidates = top + Int(generator.next() % 10)
+            // Any finite float32, sign included (exponent below all ones).
+            func finite() -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: generator.next()) & 0xBFFF_FFFF) }
             func list() -> [Candidate] {
                 (0..<Int(generator.next() % UInt64(candidates + 1))).map { _ in
-                    Candidate(partner: Int(generator.next() % UInt64(participants)), score: Float(bitPattern: UInt32(truncatingIfNeeded: generator.next()) & 0x3FFF_FFFF))
+                    Candidate(partner: Int(generator.next() % UInt64(participants)), score: finite(),
+                              offerToNeed: finite(), needFromOffer: finite())
                 }
             }
             let part = RankingPart(shard: shard, top: top, candidates: candidates, participants: participants, rows: rows, columns: columns,

@@ -15,7 +15,7 @@
 /// specific shared term`.
 ///
 /// ```swift
-/// let joined = LinkTiers.joiningByFit(pool: pool, linked: linked, k: 10) { model.complementarity(owner, pool[$0].partner) }
+/// let joined = LinkTiers.joiningByFit(pool: pool, linked: linked, k: 10) { model.complementarity(of: pool[$0]) }
 /// ```
 enum LinkTiers {
     /// How many times the weakest shown linked fit a partner without a named link needs (1.5, chosen in

@@ -128,9 +128,7 @@ public struct MatchingEngine: Sendable {
                 if LinkTiers.exactEvidenceIsScarce(linked: linked.lazy.filter { $0 }.count, k: k) {
                     linked = zip(pool, linked).map { candidate, isExact in isExact || named.hasMeaningLink(owner, candidate.partner) }
                 }
-                let byFit = LinkTiers.joiningByFit(pool: pool, linked: linked, k: k) {
-                    model.complementarity(owner, pool[$0].partner)
-                }
+                let byFit = LinkTiers.joiningByFit(pool: pool, linked: linked, k: k) { model.complementarity(of: pool[$0]) }
                 return (zip(linked, byFit).map { $0 || $1 }, byFit)
             }
         }
@@ -176,7 +174,7 @@ public struct MatchingEngine: Sendable {
                     return Recommendation(
                         participant: participants[owner].id, rank: position + 1, partner: participants[candidate.partner].id,
                         score: Double(min(1, max(0, candidate.score))),
-                        components: model.components(owner, candidate.partner),
+                        components: model.components(owner, candidate),
                         reasons: reasons, priorMeetings: prior)
                 }
             }
@@ -251,7 +249,8 @@ public struct MatchingEngine: Sendable {
             let score = min(1, max(0, model.rawScore(a, b)) + Float(rankingOptions.wishBonus))
             for (owner, partner) in [(a, b), (b, a)] {
                 var list = lists[owner].filter { $0.partner != partner }
-                list.append(Candidate(partner: partner, score: score))
+                let (c1, c2) = model.directions(owner, partner)
+                list.append(Candidate(partner: partner, score: score, offerToNeed: c1, needFromOffer: c2))
                 list.sort(by: Candidate.precedes)
                 lists[owner] = Array(list.prefix(max(keep, 1)))
             }

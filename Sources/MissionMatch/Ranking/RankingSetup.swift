@@ -77,11 +77,15 @@ struct RankingSetup: Sendable {
             .bipartite(a: model.scoringSide(rows, asRows: true), b: model.scoringSide(blockColumns, asRows: false)),
             mask: exclusions.mask(rows: rows, columns: blockColumns))
         for (row, partners) in result.forA.enumerated() {
-            rowLists[row] = partners.map { Candidate(partner: blockColumns[$0.partner], score: $0.score) }
+            rowLists[row] = partners.map {
+                Candidate(partner: blockColumns[$0.partner], score: $0.score, offerToNeed: $0.offerToNeed, needFromOffer: $0.needFromOffer)
+            }
         }
         if isBipartite {
             for (column, partners) in result.forB.enumerated() {
-                columnLists[column] = partners.map { Candidate(partner: rows[$0.partner], score: $0.score) }
+                columnLists[column] = partners.map {
+                    Candidate(partner: rows[$0.partner], score: $0.score, offerToNeed: $0.offerToNeed, needFromOffer: $0.needFromOffer)
+                }
             }
         }
         return (rowLists, columnLists)

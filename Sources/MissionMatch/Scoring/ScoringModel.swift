@@ -308,11 +308,48 @@ public struct ScoringModel: Sendable {
     public func components(_ a: Int, _ b: Int) -> ScoreComponents {
         let x = cosines(a, b)
         let (c1, c2) = directions(x)
-        return ScoreComponents(
+        return components(a, b, c1: c1, c2: c2, profiles: x.profiles, offers: x.lexicalOffers)
+    }
+
+    /// The components of a candidate of a's list: ``components(_:_:)`` with
+    /// the direction cosines the scoring kernel computed (the candidate's),
+    /// so that only the profile and offer cosines and the facts are computed.
+    /// The same values up to the last bits of c₁ and c₂ (the kernel sums in
+    /// another order).
+    ///
+    /// - Parameters:
+    ///   - a: The list's owner.
+    ///   - candidate: A candidate of a's list.
+    /// - Returns: Every component, each in [0, 1].
+    /// - Complexity: O(p + stored offer terms + sectors²), no direction cosine.
+    public func components(_ a: Int, _ candidate: Candidate) -> ScoreComponents {
+        let b = candidate.partner
+        return components(
+            a, b, c1: max(0, candidate.offerToNeed), c2: max(0, candidate.needFromOffer),
+            profiles: encoding.profiles.dotRow(a, with: encoding.profiles, row: b), offers: competition(a, b))
+    }
+
+    private func components(_ a: Int, _ b: Int, c1: Float, c2: Float, profiles: Float, offers: Float) -> ScoreComponents {
+        ScoreComponents(
             offerToNeed: Double(c1), needFromOffer: Double(c2), complementarity: Double(kernelMean(c1, c2)),
-            similarity: Double(min(1, max(0, x.profiles))), competition: Double(min(1, max(0, x.lexicalOffers))),
+            similarity: Double(min(1, max(0, profiles))), competition: Double(min(1, max(0, offers))),
             sector: Double(facts.sectorScore(a, b)), country: Double(facts.countryScore(a, b)),
             cooperation: Double(facts.cooperationScore(a, b)))
+    }
+
+    /// c₁ and c₂ of the pair (a, b), from a's point of view, each clamped at 0:
+    /// what a ``Candidate`` made outside the kernel carries.
+    ///
+    /// - Complexity: O(r + d).
+    package func directions(_ a: Int, _ b: Int) -> (offerToNeed: Float, needFromOffer: Float) {
+        directions(cosines(a, b, directionsOnly: true))
+    }
+
+    /// A candidate's complementarity: M(c₁⁺, c₂⁺) of the direction cosines it carries.
+    ///
+    /// - Complexity: O(1).
+    package func complementarity(of candidate: Candidate) -> Double {
+        Double(kernelMean(max(0, candidate.offerToNeed), max(0, candidate.needFromOffer)))
     }
 
     /// The pair's complementarity alone: ``components(_:_:)``'s, the same

@@ -169,28 +169,33 @@ struct BinaryFileReader {
         return (data.subdata(in: start..<(start + count)), start)
     }
 
-    /// `count` pairs of `uint32` words (a list's entries), read in one pass
-    /// after one bounds check.
+    /// `count` entries of `width` `uint32` words each (a list's entries),
+    /// read in one pass after one bounds check, as one flat array.
     ///
-    /// - Returns: The pairs, and the payload offset of the first (so that an
-    ///   error about pair *i* can name its byte, ``error(at:_:)``).
-    /// - Throws: ``ImportError`` when fewer than `8 · count` bytes are left.
-    /// - Complexity: O(`count`).
-    mutating func wordPairs(_ count: Int) throws(ImportError) -> (pairs: [(UInt32, UInt32)], start: Int) {
-        let (bytes, overflow) = count.multipliedReportingOverflow(by: 8)
-        guard !overflow, count >= 0, bytes <= remaining else { throw error("the data ends early (\(count) entries announced)") }
-        let start = offset
-        let pairs = data.withUnsafeBytes { raw in
-            (0..<count).map { index in
-                (UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * index, as: UInt32.self)),
-                 UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * index + 4, as: UInt32.self)))
+    /// - Returns: The words, entry after entry, and the payload offset of the
+    ///   first (so that an error about entry *i* can name its byte, ``error(at:_:hint:)``).
+    /// - Throws: ``ImportError`` when fewer than `4 · width · count` bytes are left.
+    /// - Complexity: O(`count` · `width`).
+    mutating func words(_ count: Int, width: Int) throws(ImportError) -> (words: [UInt32], start: Int) {
+        let (entryBytes, entryOverflow) = width.multipliedReportingOverflow(by: 4)
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: entryBytes)
+        guard !entryOverflow, !overflow, width > 0, count >= 0, bytes <= remaining else {
+            throw error("the data ends early (\(count) entries announced)")
+        }
+        let start = offset, total = count * width
+        let words = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                for index in 0..<total {
+                    buffer[index] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * index, as: UInt32.self))
+                }
             }
+            initialized = total
         }
         offset += bytes
-        return (pairs, start)
+        return (words, start)
     }
 
-    /// An error at a given payload offset (see ``wordPairs(_:)``).
+    /// An error at a given payload offset (see ``words(_:width:)``).
     func error(at byte: Int, _ message: String, hint: String = "write the file again with missionmatch") -> ImportError {
         ImportError(Diagnostic(kind: .invalidValue, file: name, message: "byte \(byte): " + message, hint: hint))
     }

@@ -14,10 +14,10 @@ import MissionMatch
 public struct RankingPartFile: Sendable, Equatable {
     /// The file's magic bytes.
     public static let magic = "MMRKPART"
-    /// The format version this library writes and reads (2: its run digest
-    /// holds the participants digest of encoding version 3; version 1 parts are
-    /// refused, rank the shards again).
-    public static let version: UInt32 = 2
+    /// The format version this library writes and reads (3: each candidate
+    /// carries its two direction cosines; version 2 parts, without them, and
+    /// version 1 parts are refused: rank the shards again).
+    public static let version: UInt32 = 3
 
     /// Where a shard read its inputs: the merge reads them again from there
     /// (absolute paths; `nil` when given as values, or for the bundled reference data).
@@ -81,6 +81,8 @@ public struct RankingPartFile: Sendable, Equatable {
             for candidate in list {
                 builder.append(UInt32(candidate.partner))
                 builder.append(candidate.score.bitPattern)
+                builder.append(candidate.offerToNeed.bitPattern)
+                builder.append(candidate.needFromOffer.bitPattern)
             }
         }
         return builder.finished()
@@ -133,19 +135,24 @@ public struct RankingPartFile: Sendable, Equatable {
         }
         func list() throws(ImportError) -> [Candidate] {
             let count = Int(try reader.word32())
-            guard count <= header.candidates, count * 8 <= reader.remaining else {
+            guard count <= header.candidates, count * Self.candidateBytes <= reader.remaining else {
                 throw reader.error("a list of \(count) candidates where at most \(header.candidates) are kept")
             }
-            let (pairs, start) = try reader.wordPairs(count)
+            let (words, start) = try reader.words(count, width: Self.candidateBytes / 4)
             var result: [Candidate] = []
             result.reserveCapacity(count)
-            for (position, (word, bits)) in pairs.enumerated() {
-                let partner = Int(word), score = Float(bitPattern: bits)
-                guard partner < header.participants, score.isFinite else {
-                    throw reader.error(at: start + 8 * (position + 1),
-                                       "a candidate names participant \(partner + 1) of \(header.participants) or has no finite score")
+            for position in 0..<count {
+                let base = position * Self.candidateBytes / 4
+                let candidate = Candidate(
+                    partner: Int(words[base]), score: Float(bitPattern: words[base + 1]),
+                    offerToNeed: Float(bitPattern: words[base + 2]), needFromOffer: Float(bitPattern: words[base + 3]))
+                guard candidate.partner < header.participants, candidate.score.isFinite,
+                      candidate.offerToNeed.isFinite, candidate.needFromOffer.isFinite
+                else {
+                    throw reader.error(at: start + Self.candidateBytes * (position + 1),
+                                       "a candidate names participant \(candidate.partner + 1) of \(header.participants) or has a number that is not finite")
                 }
-                result.append(Candidate(partner: partner, score: score))
+                result.append(candidate)
             }
             return result
         }
@@ -163,6 +170,9 @@ public struct RankingPartFile: Sendable, Equatable {
                               rows: header.rows, columns: header.columns, block: block, rowLists: rowLists, columnLists: columnLists),
             run: run, missionID: header.mission, options: options, sources: header.sources)
     }
+
+    /// The bytes of one candidate: partner index, score, c₁, c₂.
+    private static let candidateBytes = 16
 
     private var header: Header {
         Header(format: Header.formatName, run: Digest64.hex(run), mission: missionID, shard: part.shard.index, shards: part.shard.count,

@@ -36,7 +36,7 @@ struct CongestionPricingTests {
             let pool = Array((owners..<count).shuffled(using: &random).prefix(Int.random(in: 1...partners, using: &random)))
             lists[owner] = pool.map { partner in
                 let popularity = Float(count - partner) / Float(partners)
-                return Candidate(partner: partner, score: Float.random(in: 0...0.5, using: &random) + 0.3 * popularity)
+                return Candidate(partner: partner, score: Float.random(in: 0...0.5, using: &random) + 0.3 * popularity, offerToNeed: 0, needFromOffer: 0)
             }.sorted(by: Candidate.precedes)
             linked[owner] = lists[owner].map { _ in Bool.random(using: &random) }
         }
@@ -79,7 +79,7 @@ struct CongestionPricingTests {
         var chosen: [Int] = []
         for tierIsLinked in [true, false] {
             var left = zip(m.lists[owner], m.linked[owner]).filter { $0.1 == tierIsLinked }
-                .map { Candidate(partner: $0.0.partner, score: $0.0.score - price[$0.0.partner]) }
+                .map { Candidate(partner: $0.0.partner, score: $0.0.score - price[$0.0.partner], offerToNeed: 0, needFromOffer: 0) }
                 .sorted(by: Candidate.precedes)
             var picked: [Int] = []
             while chosen.count < k, !left.isEmpty {

@@ -63,6 +63,45 @@ struct KernelAgreementTests {
     }
 }
 
+/// What the finish stage reads from the kernel instead of computing again.
+struct CandidateDirectionTests {
+    typealias F = MatchingFixtures
+
+    /// Every candidate carries the kernel's two direction cosines: the model's c₁ and c₂ of the pair
+    /// seen from the list's owner (up to the last bits: the kernel sums in another order), lexical-only
+    /// and with sentence vectors, both pairings; every recommendation's components are the model's.
+    @Test(arguments: [(Pairing.bipartite, UInt64(11), false), (.bipartite, 12, true), (.open, 13, false), (.open, 14, true)])
+    func candidatesCarryTheModelsDirections(pairing: Pairing, seed: UInt64, semantic: Bool) throws {
+        let participants = KernelAgreementTests.randomMarket(seed: seed, consortium: 16, counterparts: 19)
+        let mission = F.mission(pairing: pairing, rules: MatchingRules(), topK: 6)
+        let engine = MatchingEngine(reference: F.reference, rankingOptions: RankingOptions(workers: 2))
+        let vectors = semantic ? SemanticScoringTests.randomVectors(participants, dimensions: 24, seed: seed) : nil
+        let ranking = try engine.rank(mission: mission, participants: participants, semantic: vectors)
+        var checked = 0
+        for (owner, list) in ranking.candidates.enumerated() {
+            for candidate in list {
+                let (c1, c2) = ranking.model.directions(owner, candidate.partner)
+                #expect(abs(max(0, candidate.offerToNeed) - c1) < 1e-5, "\(owner) → \(candidate.partner)")
+                #expect(abs(max(0, candidate.needFromOffer) - c2) < 1e-5, "\(owner) → \(candidate.partner)")
+                checked += 1
+            }
+            for recommendation in ranking.recommendations[owner] {
+                let partner = try #require(participants.firstIndex { $0.id == recommendation.partner })
+                let expected = ranking.model.components(owner, partner), got = recommendation.components
+                for (x, y) in [(got.offerToNeed, expected.offerToNeed), (got.needFromOffer, expected.needFromOffer),
+                               (got.complementarity, expected.complementarity)] {
+                    #expect(abs(x - y) < 1e-5)
+                }
+                #expect(got.similarity == expected.similarity && got.competition == expected.competition)
+                #expect(got.sector == expected.sector && got.country == expected.country && got.cooperation == expected.cooperation)
+            }
+        }
+        #expect(checked > 100)
+        // Some pairs have a semantic direction of their own, so the test sees the semantic block's share.
+        if semantic { #expect(ranking.model.semanticShare > 0) }
+    }
+}
+
 /// What congestion control and diversity change, on a market built to need them.
 struct RankingEffectTests {
     typealias F = MatchingFixtures

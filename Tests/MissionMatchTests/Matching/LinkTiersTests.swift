@@ -8,9 +8,8 @@ import Testing
 struct LinkTiersTests {
     /// Pool positions 0…5 with their scores, named links and fits.
     static let pool = [
-        Candidate(partner: 10, score: 0.30), Candidate(partner: 11, score: 0.28), Candidate(partner: 12, score: 0.25),
-        Candidate(partner: 13, score: 0.20), Candidate(partner: 14, score: 0.12), Candidate(partner: 15, score: 0.10),
-    ]
+        (10, 0.30), (11, 0.28), (12, 0.25), (13, 0.20), (14, 0.12), (15, 0.10),
+    ].map { Candidate(partner: $0.0, score: $0.1, offerToNeed: 0, needFromOffer: 0) }
     static let linked = [true, false, true, false, true, false]
     static let fits: [Double] = [0.40, 0.33, 0.30, 0.29, 0.20, 0.0]
 
