@@ -5,7 +5,7 @@ import MissionMatchEvaluation
 import Testing
 
 /// Match quality on data the engine was not built on (`Tests/EvaluationSets/`:
-/// three hand-judged programmes and an independent generator's programme, each
+/// four hand-judged programmes and an independent generator's programme, each
 /// written by an author briefed with the domain only), plus the engine's own
 /// generator — the engine against the earlier weights and the two plain
 /// baselines, scored in the same run. The figures asserted are the ones the
@@ -67,6 +67,21 @@ struct EvaluationSetsTests {
         #expect(engine.ndcgAt10 >= 0.85)                                  // 0.864
         #expect(engine.recallAt5 >= 0.77)                                 // 0.788
         #expect(try #require(engine.badAboveWeakestGold) <= 0.58)         // 0.53
+    }
+
+    /// The fourth hand-judged set (Tests/EvaluationSets/hand-washington/BRIEF.md), written on
+    /// 2026-12-05 by an author briefed with the domain only and never used to choose anything:
+    /// lexical-only the engine is above both plain baselines and the earlier weights (0.831 against
+    /// 0.823 for plain TF-IDF, 0.784 for the LSA pipeline, 0.788 for the earlier weights).
+    @Test func handJudgedWashington() throws {
+        let m = try Self.judgedSet("hand-washington")
+        let engine = try #require(m["engine"]), earlier = try #require(m["earlier"])
+        let lsa = try #require(m["TF-IDF + LSA reciprocal cosine"]), plain = try #require(m["plain TF-IDF cosine"])
+        #expect(engine.ndcgAt10 >= plain.ndcgAt10)                        // 0.831 against 0.823
+        #expect(engine.ndcgAt10 >= lsa.ndcgAt10 + 0.03)                   // against 0.784
+        #expect(engine.ndcgAt10 >= earlier.ndcgAt10 + 0.03)               // against 0.788
+        #expect(engine.recallAt5 >= 0.72)                                 // 0.738
+        #expect(try #require(engine.badAboveWeakestGold) <= 0.52)         // 0.49
     }
 
     @Test func independentSupplyChainGenerator() throws {
