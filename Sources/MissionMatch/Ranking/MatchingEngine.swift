@@ -174,7 +174,7 @@ public struct MatchingEngine: Sendable {
                     return Recommendation(
                         participant: participants[owner].id, rank: position + 1, partner: participants[candidate.partner].id,
                         score: Double(min(1, max(0, candidate.score))),
-                        components: model.components(owner, candidate),
+                        components: model.components(owner, of: candidate),
                         reasons: reasons, priorMeetings: prior)
                 }
             }

@@ -322,7 +322,7 @@ public struct ScoringModel: Sendable {
     ///   - candidate: A candidate of a's list.
     /// - Returns: Every component, each in [0, 1].
     /// - Complexity: O(p + stored offer terms + sectors²), no direction cosine.
-    public func components(_ a: Int, _ candidate: Candidate) -> ScoreComponents {
+    public func components(_ a: Int, of candidate: Candidate) -> ScoreComponents {
         let b = candidate.partner
         return components(
             a, b, c1: max(0, candidate.offerToNeed), c2: max(0, candidate.needFromOffer),
