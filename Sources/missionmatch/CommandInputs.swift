@@ -91,8 +91,13 @@ enum CommandInputs {
 
     /// Writes a file or exits 73 with the reason.
     static func write(_ text: String, to url: URL, protecting inputs: [URL]) throws {
+        try write(parts: [text], to: url, protecting: inputs)
+    }
+
+    /// ``write(_:to:protecting:)`` for text in parts, written one after the other (never joined in memory).
+    static func write(parts: [String], to url: URL, protecting inputs: [URL]) throws {
         do {
-            try OutputFile(protectedInputs: inputs).write(text, to: url)
+            try OutputFile(protectedInputs: inputs).write(parts: parts, to: url)
         } catch {
             StandardError.write(["missionmatch: \(error)"])
             throw SysExits.cannotCreate

@@ -78,17 +78,7 @@ struct Merge: ParsableCommand {
         let ranking = try ShardingOptions.reporting {
             try ShardedRanking(reference: reference).merge(read, input: loaded.validated, encoding: encodingFile, encodingName: encodingPath)
         }
-        let text: String
-        switch format ?? (out == nil ? .table : .csv) {
-        case .csv: text = RecommendationsCSVWriter().csv(for: ranking.recommendations)
-        case .json: text = try RankJSON.render(ranking)
-        case .table: text = RankTable.render(ranking)
-        }
-        if let out {
-            let inputs = CommandInputs.inputs(of: loaded) + (parts + [encodingPath]).map { URL(fileURLWithPath: $0) }
-            try CommandInputs.write(text, to: URL(fileURLWithPath: out), protecting: inputs)
-        } else {
-            StandardOutput.write(text)
-        }
+        let inputs = CommandInputs.inputs(of: loaded) + (parts + [encodingPath]).map { URL(fileURLWithPath: $0) }
+        try RankingOutput.emit(ranking, format: format, out: out, protecting: inputs)
     }
 }

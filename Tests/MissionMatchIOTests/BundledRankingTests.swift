@@ -95,6 +95,7 @@ struct BundledRankingTests {
     @Test func recommendationsCSVHasTheDocumentedShape() throws {
         let ranking = try rank("shanghai-2019", top: 2)
         let text = RecommendationsCSVWriter().csv(for: ranking.recommendations)
+        #expect(RecommendationsCSVWriter().csvParts(for: ranking.recommendations).joined() == text)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition,met_before")
         #expect(lines.count == 1 + 2 * ranking.participants.count + 1)  // header, rows, final empty after the last \n

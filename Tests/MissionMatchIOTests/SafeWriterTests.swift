@@ -1,4 +1,5 @@
 import Foundation
+import MatchCore
 import MissionMatch
 @testable import MissionMatchIO
 import Testing
@@ -45,6 +46,29 @@ struct SafeWriterTests {
         #expect(try text(folder.appending(path: "out.csv")) == "new")
         #expect(try text(victim) == "precious")
         #expect(!FileManager.default.fileExists(atPath: debris.path))
+    }
+
+    /// A file written in parts holds their concatenation, byte for byte (empty parts, multi-byte
+    /// characters split across parts, a part of 1 MB), replaces the old file atomically and leaves no
+    /// temporary file behind; a link in its place is refused as for a whole text.
+    @Test func textWrittenInPartsIsTheirConcatenation() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = SeededRandomNumberGenerator(seed: 41)
+        let pieces = ["", "a,b\n", "é", "中文", "\r\n", "\"quoted\"", String(repeating: "x", count: 1 << 20)]
+        let file = folder.appending(path: "recommendations.csv")
+        try "old".write(to: file, atomically: false, encoding: .utf8)
+        for _ in 0..<20 {
+            let parts = (0..<Int.random(in: 0...9, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }
+            try OutputFile(protectedInputs: []).write(parts: parts, to: file)
+            #expect(try Data(contentsOf: file) == Data(parts.joined().utf8))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["recommendations.csv"])
+        let link = folder.appending(path: "linked.csv")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        #expect(throws: OutputError.self) { try OutputFile(protectedInputs: []).write(parts: ["x"], to: link) }
     }
 
     @Test func theTemporaryTagIsRandom() {

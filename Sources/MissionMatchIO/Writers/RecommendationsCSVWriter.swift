@@ -32,9 +32,26 @@ public struct RecommendationsCSVWriter: Sendable {
     /// - Returns: The CSV, header first, `\n` line ends.
     /// - Complexity: O(*n*) in the number of recommendations.
     public func csv(for lists: [[Recommendation]]) -> String {
+        let parts = csvParts(for: lists)
+        // One allocation of the whole text (a 23,100-participant programme's is 50 MB; `+` would copy it again).
+        var text = ""
+        text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        for part in parts { text += part }
+        return text
+    }
+
+    /// The file's text in parts whose concatenation is ``csv(for:)``: the
+    /// header line, then the rows of consecutive chunks of participants, each
+    /// chunk formatted on its own core. Write them with
+    /// `OutputFile.write(parts:to:)`, which never joins them.
+    ///
+    /// - Parameter lists: Each participant's recommendations, in order.
+    /// - Returns: The parts, in order.
+    /// - Complexity: O(*n*) in the number of recommendations.
+    public func csvParts(for lists: [[Recommendation]]) -> [String] {
         let headerLine = SpreadsheetSafeCSV(header: Self.header).text
-        // Rows are formatted in parallel, in fixed chunks of participants, and joined in order.
-        let parts = ParallelText.map(count: lists.count) { range in
+        // Rows are formatted in parallel, in fixed chunks of participants, kept in order.
+        let rows = ParallelText.map(count: lists.count) { range in
             var text = ""
             for list in lists[range] {
                 for r in list {
@@ -48,11 +65,7 @@ public struct RecommendationsCSVWriter: Sendable {
             }
             return text
         }
-        // One allocation of the whole text (a 23,100-participant programme's is 50 MB; `+` would copy it again).
-        var text = headerLine
-        text.reserveCapacity(parts.reduce(headerLine.utf8.count) { $0 + $1.utf8.count })
-        for part in parts { text += part }
-        return text
+        return [headerLine] + rows
     }
 
     private static func number(_ value: Double) -> String { FixedPoint.format(value, digits: 4) }

@@ -56,7 +56,42 @@ enum SafeFileSystem {
         }.get()
     }
 
+    /// ``writeTemporary(_:in:for:)-(String,_,_)`` for text given in parts, written one after the other
+    /// from each part's storage: the file holds their concatenation, which is never built in memory.
+    static func writeTemporary(parts: [String], in folder: String, for name: String) throws(OutputError) -> String {
+        try writeTemporary(in: folder, for: name) { descriptor in
+            for part in parts {
+                var part = part
+                let failed = part.withUTF8 { bytes in writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) }
+                if failed != 0 { return failed }
+            }
+            return 0
+        }
+    }
+
     private static func writeTemporary(bytes buffer: UnsafeRawBufferPointer, in folder: String, for name: String) throws(OutputError) -> String {
+        try writeTemporary(in: folder, for: name) { descriptor in writeAll(buffer, to: descriptor) }
+    }
+
+    /// Writes every byte of `buffer` (retrying after signals); the `errno` of a failed write, else 0.
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let count = systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += count
+        }
+        return 0
+    }
+
+    /// Creates the temporary file, lets `content` write into its descriptor (returning an `errno` or 0),
+    /// closes it, and removes it when anything failed.
+    private static func writeTemporary(
+        in folder: String, for name: String, content: (Int32) -> Int32
+    ) throws(OutputError) -> String {
         for _ in 0..<8 {
             let path = folder + "/." + name + "." + randomTag() + ".tmp"
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -64,17 +99,7 @@ enum SafeFileSystem {
                 if errno == EEXIST { continue }
                 throw failure(folder + "/" + name, "cannot be written", errno, folder)
             }
-            var written: Int32 = 0
-            var offset = 0
-            while offset < buffer.count {
-                let count = systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    written = errno
-                    break
-                }
-                offset += count
-            }
+            let written = content(descriptor)
             let closed = close(descriptor) == 0 ? 0 : errno
             if written != 0 || closed != 0 {
                 unlink(path)
