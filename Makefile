@@ -39,10 +39,10 @@ demo: build
 	$(RELEASE_BIN) delegate Data/programme/delegations-2019.yaml --data Data --out OUT/delegations --write-participants
 
 # The tests run with the OpenBLAS kernel the CLI restarts itself with (`doctor --coretype`;
-# nothing when OpenBLAS chose right or OPENBLAS_CORETYPE is set): a test process cannot
-# restart itself, and Debian's OpenBLAS 0.3.21 not only runs its slow Prescott kernel on CPUs
-# it does not know, its Prescott `strsm` kernel also faults on a misaligned load inside
-# `spotrf` when several threads factor at once (seen on a 2-core Xeon, 2026-12-05).
+# nothing when OpenBLAS chose right or OPENBLAS_CORETYPE is set), as users' runs do: a test
+# process cannot restart itself, and on CPUs Debian's OpenBLAS 0.3.21 does not know it runs
+# its slow Prescott kernel (whose `strsm` faulted inside `spotrf` when several threads
+# factored at once, 2026-12-05; the library now avoids it there: PortableTriangular).
 test: deps encoder
 	$(SWIFT) build --build-tests
 	coretype=$$(.build/debug/missionmatch doctor --coretype 2>/dev/null || true); \

@@ -49,6 +49,12 @@ struct OpenBLASRuntime: Sendable {
 
     /// The kernel family chosen at load time (`openblas_get_corename`).
     var coreName: String? { getCorename?().map { String(cString: $0) } }
+
+    /// Whether the loaded kernel's triangular solve (`strsm`, inside `spotrf`
+    /// and `strtri`) is known to fault: Debian's OpenBLAS 0.3.21 Prescott
+    /// kernel, its fallback on CPUs it does not recognise (see
+    /// ``PortableTriangular``). Read once.
+    static let triangularSolveIsUnsafe: Bool = loaded?.coreName?.lowercased() == "prescott"
 }
 
 /// Keeps OpenBLAS's thread count — process-wide state — consistent for

@@ -203,13 +203,14 @@ extension LinearAlgebra {
     /// matrix `r` by its inverse (upper triangle only; the strict lower
     /// triangle is not referenced). Calls `strtri` with `UPLO = 'L'`,
     /// `DIAG = 'N'` (the row-major upper triangle is LAPACK's column-major
-    /// lower one).
+    /// lower one), or ``PortableTriangular`` as ``choleskyFactorUpper(_:order:)`` does.
     ///
     /// - Throws: `LinearAlgebraError` when `r` is singular (`info` > 0) or an
     ///   argument is illegal.
     static func invertUpperTriangular(_ r: UnsafeMutablePointer<Float>, order: Int) throws {
         precondition(order >= 0, "strtri order must be non-negative")
         guard order > 0 else { return }
+        if OpenBLASRuntime.triangularSolveIsUnsafe { return try PortableTriangular.invertUpperTriangular(r, order: order) }
         var n = lapackInt(order), lda = n
         var info: Int32 = 0
         var uplo = Int8(UInt8(ascii: "L")), diag = Int8(UInt8(ascii: "N"))
@@ -221,7 +222,8 @@ extension LinearAlgebra {
     /// row-major `order × order` matrix `g`, given by its upper triangle; on
     /// success the upper triangle holds `R`. Calls `spotrf` with
     /// `UPLO = 'L'` (the row-major upper triangle is LAPACK's column-major
-    /// lower one).
+    /// lower one), or ``PortableTriangular`` under an OpenBLAS kernel whose
+    /// triangular solve faults (``OpenBLASRuntime/triangularSolveIsUnsafe``).
     ///
     /// - Returns: `true` on success; `false` when `g` is not (numerically)
     ///   positive definite (`info` > 0), leaving `g` partly overwritten.
@@ -229,6 +231,7 @@ extension LinearAlgebra {
     static func choleskyFactorUpper(_ g: UnsafeMutablePointer<Float>, order: Int) throws -> Bool {
         precondition(order >= 0, "spotrf order must be non-negative")
         guard order > 0 else { return true }
+        if OpenBLASRuntime.triangularSolveIsUnsafe { return PortableTriangular.choleskyFactorUpper(g, order: order) }
         var n = lapackInt(order), lda = n
         var info: Int32 = 0
         var uplo = Int8(UInt8(ascii: "L"))
