@@ -50,10 +50,7 @@ enum SafeFileSystem {
 
     /// ``writeTemporary(_:in:for:)-(Data,_,_)`` for text, written as UTF-8 straight from the string's storage (no copy).
     static func writeTemporary(_ text: String, in folder: String, for name: String) throws(OutputError) -> String {
-        var text = text
-        return try text.withUTF8 { bytes in
-            Result { () throws(OutputError) in try writeTemporary(bytes: UnsafeRawBufferPointer(bytes), in: folder, for: name) }
-        }.get()
+        try writeTemporary(parts: [text], in: folder, for: name)
     }
 
     /// ``writeTemporary(_:in:for:)-(String,_,_)`` for text given in parts, written one after the other
