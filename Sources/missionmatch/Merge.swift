@@ -80,5 +80,6 @@ struct Merge: ParsableCommand {
         }
         let inputs = CommandInputs.inputs(of: loaded) + (parts + [encodingPath]).map { URL(fileURLWithPath: $0) }
         try RankingOutput.emit(ranking, format: format, out: out, protecting: inputs)
+        ProcessLifetime.keepUntilExit((ranking, loaded, encodingFile, read))
     }
 }

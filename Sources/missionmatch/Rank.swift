@@ -101,6 +101,7 @@ struct Rank: ParsableCommand {
                 top: top, encoding: try semantic.source().encoding(for: loaded, engine: engine))
         }
         try RankingOutput.emit(ranking, format: format, out: out, protecting: CommandInputs.inputs(of: loaded))
+        ProcessLifetime.keepUntilExit((ranking, loaded, encodingFile))
     }
 }
 
@@ -125,6 +126,7 @@ enum RankingOutput {
         } else {
             for part in parts { StandardOutput.write(part) }
         }
+        ProcessLifetime.keepUntilExit(parts)
     }
 }
 

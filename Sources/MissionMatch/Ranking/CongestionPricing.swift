@@ -23,8 +23,8 @@ import Foundation
 /// draws every list as the ranking does (``ListDraw``: partners with an
 /// offer↔need link first, diversity included), so that a price only moves a
 /// partner where a linked alternative can take its place, and the exposure it
-/// steers by is the one the lists will have; a list none of whose candidates'
-/// prices moved keeps its draw. The reported scores are never changed.
+/// steers by is the one the lists will have; a list keeps its draw when no
+/// price move can change it (``ListDraw/keeps(_:of:moved:from:to:)``). The reported scores are never changed.
 /// Deterministic: ties go to the lower index, and the rounds' parallel draws
 /// are counted in list order.
 enum CongestionPricing {
@@ -59,22 +59,26 @@ enum CongestionPricing {
         var exposure = [Int](repeating: 0, count: capacity.count)
         var step = [Float](repeating: Float(0.1 * strength), count: capacity.count)
         var wasOver = [Bool](repeating: false, count: capacity.count)
-        var drawn = [[Int]](repeating: [], count: owners.count)
+        var drawn: [[Int]] = []  // per owner position, once the first round has drawn every list
         var changed = [Bool](repeating: true, count: capacity.count)  // price moved since the lists were drawn
+        var earlier = price  // the prices the lists were last drawn with
         for _ in 0..<20 {
-            // Only a list with a candidate whose price moved can change: the others keep their draw.
-            let current = price, moved = changed, previous = drawn
+            // A list keeps its draw unless a candidate's price moved in a way that can change it (ListDraw.keeps).
+            let current = price, moved = changed, previous = drawn, before = earlier
             drawn = ParallelChunks.map(count: owners.count, minimumChunk: 256) { range in
                 range.map { position in
                     let owner = owners[position]
-                    guard lists[owner].contains(where: { moved[$0.partner] }) else { return previous[position] }
                     let pool = lists[owner]
+                    if !previous.isEmpty, ListDraw.keeps(previous[position], of: pool, moved: moved, from: before, to: current) {
+                        return previous[position]
+                    }
                     return draw.members(of: pool, linked: linked[owner], cosines: cosines[owner], price: current)
                         .positions.map { pool[$0].partner }
                 }
             }
             for index in exposure.indices { exposure[index] = 0 }
             for list in drawn { for partner in list { exposure[partner] += 1 } }
+            earlier = price
             for index in changed.indices { changed[index] = false }
             for partner in partners {
                 let load = max(0.5, Float(exposure[partner]) / allowance[partner])

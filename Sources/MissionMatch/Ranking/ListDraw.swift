@@ -40,6 +40,29 @@ struct ListDraw: Sendable {
         return result
     }
 
+    /// Whether a list drawn at the prices `before` is drawn the same at `after`,
+    /// judged without drawing it: true when every candidate whose price moved
+    /// (`moved`) is outside the draw and did not get cheaper.
+    ///
+    /// Exact, for any diversity: such a candidate's score − price does not
+    /// rise, so its value in every pick of the rule above does not rise
+    /// either (redundancy depends only on the picks, which stay the same by
+    /// induction); it lost each pick before and loses each again, and the
+    /// others' values, their order and the tiers do not change. A partner that
+    /// got cheaper, or a listed one whose price rose, can change the list.
+    ///
+    /// - Parameters:
+    ///   - drawn: The list's partners as drawn at `before`.
+    ///   - pool: The candidates.
+    ///   - moved: Per participant, whether its price differs between `before` and `after`.
+    /// - Complexity: O(c · k) for c candidates.
+    static func keeps(_ drawn: [Int], of pool: [Candidate], moved: [Bool], from before: [Float], to after: [Float]) -> Bool {
+        pool.allSatisfy { candidate in
+            let partner = candidate.partner
+            return !moved[partner] || (after[partner] >= before[partner] && !drawn.contains(partner))
+        }
+    }
+
     /// The members of one list, linked ones first, each tier in selection order.
     ///
     /// Each tier is ordered by score − price (ties: lower partner index), then
