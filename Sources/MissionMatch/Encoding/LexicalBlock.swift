@@ -37,10 +37,8 @@ public struct LexicalBlock: Sendable {
     ///   - limit: The most columns to keep.
     /// - Complexity: O(total terms + F log F) for F features.
     public init(offers: [AnalyzedText], needs: [AnalyzedText], weighting: TermWeighting, limit: Int) {
-        var offerCount = [Int](repeating: 0, count: weighting.featureCount)
-        var needCount = [Int](repeating: 0, count: weighting.featureCount)
-        for document in offers { for feature in Self.features(of: document, weighting) { offerCount[feature] += 1 } }
-        for document in needs { for feature in Self.features(of: document, weighting) { needCount[feature] += 1 } }
+        let offerCount = Self.documentFrequencies(offers, weighting)
+        let needCount = Self.documentFrequencies(needs, weighting)
         var chosen: [(feature: Int, linked: Double)] = []
         for feature in 0..<weighting.featureCount {
             if let term = weighting.featureTerms[feature], term.hasPrefix(ProfileAnalysis.sectorTermPrefix) { continue }
@@ -71,11 +69,33 @@ public struct LexicalBlock: Sendable {
         return result
     }
 
-    /// The distinct features of a document.
-    private static func features(of document: AnalyzedText, _ weighting: TermWeighting) -> Set<Int> {
-        var result = Set<Int>()
-        for term in document.terms { if let f = weighting.feature(term: term) { result.insert(f) } }
-        for mention in document.concepts { if let f = weighting.feature(concept: mention.concept) { result.insert(f) } }
+    /// Per feature, how many of the documents hold it. Each document's
+    /// distinct features are found on all cores; the counts are integers, so
+    /// the result does not depend on how the work was split.
+    ///
+    /// - Complexity: O(total terms).
+    private static func documentFrequencies(_ documents: [AnalyzedText], _ weighting: TermWeighting) -> [Int] {
+        let distinct = ParallelChunks.map(count: documents.count, minimumChunk: 512) { range in
+            range.map { features(of: documents[$0], weighting) }
+        }
+        var count = [Int](repeating: 0, count: weighting.featureCount)
+        for features in distinct { for feature in features { count[Int(feature)] += 1 } }
+        return count
+    }
+
+    /// The distinct features of a document, ascending.
+    private static func features(of document: AnalyzedText, _ weighting: TermWeighting) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(document.terms.count + document.concepts.count)
+        for term in document.terms { if let f = weighting.feature(term: term) { result.append(Int32(f)) } }
+        for mention in document.concepts { if let f = weighting.feature(concept: mention.concept) { result.append(Int32(f)) } }
+        result.sort()
+        var kept = 0
+        for value in result where kept == 0 || result[kept - 1] != value {
+            result[kept] = value
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
         return result
     }
 
@@ -95,18 +115,22 @@ public struct LexicalBlock: Sendable {
     /// - Complexity: O(total terms + documents · features).
     public func vectors(of documents: [AnalyzedText], weighting: TermWeighting) -> Matrix {
         let width = max(1, features.count)
-        var matrix = Matrix(rows: documents.count, columns: width)
-        let rows = ParallelChunks.map(count: documents.count, minimumChunk: 512) { range in
-            range.map { weighting.vector(of: documents[$0]) }
-        }
-        matrix.withUnsafeMutableBufferPointer { elements in
-            for (row, entries) in rows.enumerated() {
-                for entry in entries {
-                    guard let column = column(of: entry.column) else { continue }
-                    elements[row * width + column] = entry.value
+        let count = documents.count * width
+        // Each chunk zeroes and fills its own rows (a programme's block is tens of megabytes).
+        let elements = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let base = buffer.baseAddress
+            ParallelChunks.forEach(count: documents.count, minimumChunk: 512) { range in
+                guard let base, !range.isEmpty else { return }
+                (base + range.lowerBound * width).initialize(repeating: 0, count: range.count * width)
+                for row in range {
+                    for entry in weighting.vector(of: documents[row]) {
+                        guard let column = column(of: entry.column) else { continue }
+                        base[row * width + column] = entry.value
+                    }
                 }
             }
+            initialized = count
         }
-        return matrix
+        return Matrix(rows: documents.count, columns: width, elements: elements)
     }
 }

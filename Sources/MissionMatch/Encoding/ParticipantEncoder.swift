@@ -126,14 +126,20 @@ public struct ParticipantEncoder: Sendable {
     private static func exactEvidence(
         analyses: [ProfileAnalysis], corpusDocuments: [AnalyzedText], corpusCount: Int, options: EncoderOptions
     ) -> (block: LexicalBlock, weighting: TermWeighting, offers: Matrix, needs: Matrix) {
-        let plainCorpus = corpusDocuments.map(LexicalBlock.plain)
+        // This job is the longer of the two lexicalStage runs at once: its per-document steps use every core.
+        let plainCorpus = ParallelChunks.map(count: corpusDocuments.count, minimumChunk: 512) { range in
+            range.map { LexicalBlock.plain(corpusDocuments[$0]) }
+        }
         let weighting = TermWeighting(
             fittingOn: plainCorpus, conceptBoost: options.lexicalConceptBoost, minimumDocumentFrequency: 1)
         let block = LexicalBlock(
             offers: Array(plainCorpus[0..<corpusCount]), needs: Array(plainCorpus[corpusCount...]),
             weighting: weighting, limit: options.lexicalDimensions)
-        let offers = block.vectors(of: analyses.map { LexicalBlock.plain($0.offers) }, weighting: weighting)
-        let needs = block.vectors(of: analyses.map { LexicalBlock.plain($0.needs) }, weighting: weighting)
+        let plainTexts = ParallelChunks.map(count: analyses.count, minimumChunk: 512) { range in
+            range.map { (LexicalBlock.plain(analyses[$0].offers), LexicalBlock.plain(analyses[$0].needs)) }
+        }
+        let offers = block.vectors(of: plainTexts.map(\.0), weighting: weighting)
+        let needs = block.vectors(of: plainTexts.map(\.1), weighting: weighting)
         return (block, weighting, offers, needs)
     }
 

@@ -25,6 +25,23 @@ package enum ParallelChunks {
         return box.joined()
     }
 
+    /// Runs `body` on `0..<count` in the contiguous chunks of
+    /// ``map(count:minimumChunk:_:)``, for work that writes its own part of a
+    /// buffer and returns nothing. Each index belongs to exactly one chunk.
+    ///
+    /// - Parameters:
+    ///   - count: The number of items.
+    ///   - minimumChunk: Below this many items per chunk, runs on the calling thread.
+    ///   - body: Handles one chunk's range.
+    package static func forEach(count: Int, minimumChunk: Int = 256, _ body: @Sendable (Range<Int>) -> Void) {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumChunk)))
+        guard workers > 1 else { return body(0..<count) }
+        let chunks = workers * 4
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            body((chunk * count / chunks)..<((chunk + 1) * count / chunks))
+        }
+    }
+
     /// Runs two independent jobs at once and returns both results: `first`
     /// on a thread of its own, `second` on the calling thread (so that a job
     /// that spreads its own work over the cores, with ``map(count:minimumChunk:_:)``,

@@ -33,6 +33,45 @@ struct LexicalBlockTests {
         }
     }
 
+    /// A market large enough that every per-document step is split over the
+    /// cores: the kept features are the documented rule's, counted naively,
+    /// and sampled rows still give the exact cosines.
+    @Test func aLargeMarketKeepsTheRulesFeaturesAndCosines() throws {
+        let participants = KernelAgreementTests.randomMarket(seed: 11, consortium: 600, counterparts: 700)
+        let encoding = try ParticipantEncoder(thesaurus: F.reference.thesaurus).encode(participants)
+        let weighting = encoding.lexicalWeighting
+        let offers = encoding.analyses.map { weighting.vector(of: LexicalBlock.plain($0.offers)) }
+        let needs = encoding.analyses.map { weighting.vector(of: LexicalBlock.plain($0.needs)) }
+        var offerCount = [Double](repeating: 0, count: weighting.featureCount)
+        var needCount = [Double](repeating: 0, count: weighting.featureCount)
+        for vector in offers { for entry in vector { offerCount[entry.column] += 1 } }
+        for vector in needs { for entry in vector { needCount[entry.column] += 1 } }
+        var linked: [(feature: Int, weight: Double)] = []
+        for feature in 0..<weighting.featureCount {
+            if let term = weighting.featureTerms[feature], term.hasPrefix(ProfileAnalysis.sectorTermPrefix) { continue }
+            let o = offerCount[feature], n = needCount[feature], idf = Double(weighting.weights[feature])
+            if o * n + o * (o - 1) / 2 > 0 { linked.append((feature, (o * n + o * (o - 1) / 2) * idf * idf)) }
+        }
+        linked.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.feature < $1.feature }
+        let limit = EncoderOptions().lexicalDimensions
+        #expect(encoding.lexical.features == linked.prefix(limit).map(\.feature).sorted())
+        // With a limit below the linking features, the ones linking most pairs (a market's worth of documents).
+        let documents = encoding.analyses.map { LexicalBlock.plain($0.offers) } + encoding.analyses.map { LexicalBlock.plain($0.needs) }
+        let limited = LexicalBlock(offers: Array(documents[..<participants.count]), needs: Array(documents[participants.count...]),
+                                   weighting: weighting, limit: linked.count / 2)
+        #expect(linked.count >= 20)
+        #expect(limited.features == linked.prefix(linked.count / 2).map(\.feature).sorted())
+        var random = SeededRandomNumberGenerator(seed: 5)
+        for _ in 0..<2_000 {
+            let a = Int.random(in: participants.indices, using: &random), b = Int.random(in: participants.indices, using: &random)
+            var dot: Float = 0
+            for (u, v) in zip(encoding.lexicalOffers.row(a), encoding.lexicalNeeds.row(b)) { dot += u * v }
+            let kept = Set(encoding.lexical.features)
+            let exact = Self.cosine(offers[a].filter { kept.contains($0.column) }, needs[b].filter { kept.contains($0.column) })
+            #expect(abs(dot - exact) < 1e-5)
+        }
+    }
+
     @Test func keepsOnlyFeaturesThatLinkTwoTexts() throws {
         let participants = [
             F.participant("a", offers: "compostable trays", needs: "importer"),
