@@ -48,10 +48,15 @@ struct RankingSetup: Sendable {
         self.encoding = encoding
         self.k = min(max(0, top ?? mission.topK), participants.count)  // nobody has more partners than that
         (rows, columns) = MatchingEngine.sides(of: mission, participants)
-        model = ScoringModel(
-            participants: participants, encoding: encoding, weights: mission.weights, reference: engine.reference,
-            pairs: (rows, columns), calibrated: engine.calibratesComponents)
-        exclusions = PairExclusions(participants: participants, rules: mission.rules, requests: requests, history: history)
+        // Independent of each other: built at once.
+        let (rows, columns) = (rows, columns)
+        (model, exclusions) = ParallelChunks.both({
+            ScoringModel(
+                participants: participants, encoding: encoding, weights: mission.weights, reference: engine.reference,
+                pairs: (rows, columns), calibrated: engine.calibratesComponents)
+        }, {
+            PairExclusions(participants: participants, rules: mission.rules, requests: requests, history: history)
+        })
         keep = engine.rankingOptions.candidates(forTop: k)
         workers = engine.rankingOptions.workers ?? PairScoringKernel.defaultWorkers
     }
@@ -73,9 +78,9 @@ struct RankingSetup: Sendable {
         guard !rows.isEmpty, !blockColumns.isEmpty, keep > 0 else { return (rowLists, columnLists) }
         let kernel = PairScoringKernel(k: keep, mean: model.kernelMean, reciprocityWeight: model.complementarityWeight,
                                        workers: workers)
-        let result = kernel.rank(
-            .bipartite(a: model.scoringSide(rows, asRows: true), b: model.scoringSide(blockColumns, asRows: false)),
-            mask: exclusions.mask(rows: rows, columns: blockColumns))
+        let (model, rows) = (model, rows)
+        let (a, b) = ParallelChunks.both({ model.scoringSide(rows, asRows: true) }, { model.scoringSide(blockColumns, asRows: false) })
+        let result = kernel.rank(.bipartite(a: a, b: b), mask: exclusions.mask(rows: rows, columns: blockColumns))
         for (row, partners) in result.forA.enumerated() {
             rowLists[row] = partners.map {
                 Candidate(partner: blockColumns[$0.partner], score: $0.score, offerToNeed: $0.offerToNeed, needFromOffer: $0.needFromOffer)

@@ -88,13 +88,16 @@ public struct ScoringModel: Sendable {
         precondition(participants.count == encoding.offers.rows, "one encoded row per participant")
         self.weights = weights
         self.encoding = encoding
-        self.facts = ProfileFacts(participants: participants, reference: reference)
+        // The facts and the sparse copies of the exact-evidence rows are independent: built at once.
+        (self.facts, (self.lexicalOfferRows, self.lexicalNeedRows)) = ParallelChunks.both({
+            ProfileFacts(participants: participants, reference: reference)
+        }, {
+            (CSRMatrix(encoding.lexicalOffers), CSRMatrix(encoding.lexicalNeeds))
+        })
         self.latentShare = Float(min(1, max(0, weights.latentShare)))
         self.semanticShare = encoding.semantic == nil ? 0 : Float(min(1, max(0, weights.semanticShare)))
         self.semanticOffers = encoding.semantic?.offers
         self.semanticNeeds = encoding.semantic?.needs
-        self.lexicalOfferRows = CSRMatrix(encoding.lexicalOffers)
-        self.lexicalNeedRows = CSRMatrix(encoding.lexicalNeeds)
         let total = weights.total > 0 ? weights.total : 1
         func normalised(_ x: Double) -> Float { Float(x / total) }
         self.calibration = .identity
