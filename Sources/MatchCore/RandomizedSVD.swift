@@ -389,8 +389,8 @@ struct Orthonormalizer {
         }
         inverse.withUnsafeBufferPointer { inverse in
             y.withUnsafeMutableBufferPointer { y in
-                LinearAlgebra.multiplyRightUpperTriangular(m: rows, n: l, t: inverse.baseAddress, ldt: l,
-                                                           b: y.baseAddress, ldb: l)
+                LinearAlgebra.multiplyRightUpperTriangularByRowBlocks(m: rows, n: l, t: inverse.baseAddress, ldt: l,
+                                                                      b: y.baseAddress, ldb: l)
             }
         }
         return true
