@@ -261,23 +261,33 @@ public struct MatchingEngine: Sendable {
     private static func statistics(
         _ recommendations: [[Recommendation]], participants: [Participant], model: ScoringModel, recommendable: Int
     ) -> RankingStatistics {
-        let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(participants.indices.map { (participants[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         let profiles = model.encoding.profiles
+        // Per list, on all cores: its partners, their profile cosines pair by pair, its score sum.
+        // The sums over lists are then taken in list order, so the bits do not depend on the split.
+        let perList: [(partners: [Int], cosines: [Float], scores: Double)] =
+            ParallelChunks.map(count: recommendations.count, minimumChunk: 512) { range in
+                range.map { position in
+                    let list = recommendations[position]
+                    let partners = list.indices.compactMap { index[list[$0].partner] }
+                    var cosines: [Float] = []
+                    cosines.reserveCapacity(partners.count * max(0, partners.count - 1) / 2)
+                    for (i, x) in partners.enumerated() {
+                        for y in partners[(i + 1)...] { cosines.append(profiles.dotRow(x, with: profiles, row: y)) }
+                    }
+                    return (partners, cosines, list.indices.reduce(0) { $0 + list[$1].score })
+                }
+            }
         var exposure = [Int](repeating: 0, count: participants.count)
         var similaritySum = 0.0
         var similarityPairs = 0
         var scoreSum = 0.0
         var count = 0
-        for list in recommendations {
-            let partners = list.compactMap { index[$0.partner] }
-            for partner in partners { exposure[partner] += 1 }
-            for (i, x) in partners.enumerated() {
-                for y in partners[(i + 1)...] {
-                    similaritySum += Double(profiles.dotRow(x, with: profiles, row: y))
-                    similarityPairs += 1
-                }
-            }
-            scoreSum += list.reduce(0) { $0 + $1.score }
+        for (list, summary) in zip(recommendations, perList) {
+            for partner in summary.partners { exposure[partner] += 1 }
+            for cosine in summary.cosines { similaritySum += Double(cosine) }
+            similarityPairs += summary.cosines.count
+            scoreSum += summary.scores
             count += list.count
         }
         var exposures = exposure.filter { $0 > 0 }
