@@ -84,11 +84,19 @@ public struct PairMask: Sendable {
     /// orders of an explicit pair count.
     @inlinable
     public func excludes(_ a: Int, _ b: Int, symmetric: Bool) -> Bool {
-        if !excludedKeys.isEmpty {
-            if excludedKeys.contains(Self.key(a, b)) { return true }
-            if symmetric, excludedKeys.contains(Self.key(b, a)) { return true }
-        }
+        if excludesExplicitly(a, b, symmetric: symmetric) { return true }
         if let isExcluded, isExcluded(a, b) { return true }
         return false
+    }
+
+    /// ``excludes(_:_:symmetric:)`` without ``isExcluded``: whether `(a, b)`
+    /// is an explicit pair (in `open` pairing, in either order). The kernel
+    /// asks this and calls the rule it unwrapped once per batch of pairs:
+    /// unwrapping the optional rule for each pair retained and released its
+    /// closure context every time.
+    @inlinable
+    func excludesExplicitly(_ a: Int, _ b: Int, symmetric: Bool) -> Bool {
+        guard !excludedKeys.isEmpty else { return false }
+        return excludedKeys.contains(Self.key(a, b)) || (symmetric && excludedKeys.contains(Self.key(b, a)))
     }
 }

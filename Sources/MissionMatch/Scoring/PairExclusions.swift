@@ -84,7 +84,7 @@ package struct PairExclusions: Sendable {
         if rules.excludeSameCountry, country[a] == country[b] { return true }
         if rules.requireCommonLanguage, languages[a] & languages[b] == 0 { return true }
         if !metBefore.isEmpty, metBefore.contains(PairMask.key(Int(organisation[a]), Int(organisation[b]))) { return true }
-        return blocked.contains(PairMask.key(a, b))
+        return !blocked.isEmpty && blocked.contains(PairMask.key(a, b))  // no hashing when nothing is blocked
     }
 
     /// The kernel mask for rows and columns that are subsets of the participants.
