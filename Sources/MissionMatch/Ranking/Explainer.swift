@@ -33,6 +33,8 @@ package struct Explainer: Sendable {
     private let participants: [Participant]
     private let offers: [DocumentKeys]
     private let needs: [DocumentKeys]
+    /// The keys of ``hasExactLink(_:_:)``, as integers.
+    private let linkKeys: ExactLinkKeys
     private let wishes: Set<UInt64>
     /// Pairs (`PairMask.key(owner, partner)`: the list's owner first) listed among the linked partners for
     /// their fit alone (``LinkTiers``): their reasons say so instead of `no offer↔need link found`.
@@ -62,6 +64,7 @@ package struct Explainer: Sendable {
         let keys = model.encoding.explanationKeys ?? ExplanationKeys(encoding: model.encoding)
         self.offers = keys.offers
         self.needs = keys.needs
+        self.linkKeys = ExactLinkKeys(offers: keys.offers, needs: keys.needs)
     }
 
     /// The reasons sentence for the pair, from `a`'s point of view.
@@ -94,9 +97,9 @@ package struct Explainer: Sendable {
     /// round: a concept or phrases both texts use, as the reasons name them.
     /// The ranking puts partners with a link before those without (``MatchingEngine``).
     ///
-    /// - Complexity: O(concepts² + terms) of the two texts.
+    /// - Complexity: O(concepts + specific words · log terms) of the two texts (``ExactLinkKeys``).
     package func hasExactLink(_ a: Int, _ b: Int) -> Bool {
-        exactlyLinked(offers[a], needs[b]) || exactlyLinked(needs[a], offers[b])
+        linkKeys.linked(a, b, offering: true) || linkKeys.linked(a, b, offering: false)
     }
 
     /// Whether the sentence encoder links the pair's offers and needs by
@@ -105,25 +108,6 @@ package struct Explainer: Sendable {
     /// - Complexity: O(d).
     package func hasMeaningLink(_ a: Int, _ b: Int) -> Bool {
         model.linkedByMeaning(a, b, offering: true) || model.linkedByMeaning(a, b, offering: false)
-    }
-
-    /// Whether ``link(_:_:_:_:offering:)`` finds exact evidence, without building the clause:
-    /// the ranking asks this of every candidate, the reasons only of the pairs shown.
-    private func exactlyLinked(_ from: DocumentKeys, _ to: DocumentKeys) -> Bool {
-        from.concepts.contains { concept in to.concepts.contains { $0.feature == concept.feature } }
-            || Self.sharesTwoSpecificWords(from, to)
-    }
-
-    /// Whether ``sharedRuns(_:_:)`` names anything: it does exactly when two
-    /// specific words of `from` are terms of `to` (consecutive ones make a
-    /// phrase of two, others two runs). Stops at the second, allocates nothing.
-    private static func sharesTwoSpecificWords(_ from: DocumentKeys, _ to: DocumentKeys) -> Bool {
-        var shared = 0
-        for word in from.specific where to.terms.contains(word.stem) {
-            shared += 1
-            if shared == 2 { return true }
-        }
-        return false
     }
 
     /// One direction's clause: a shared concept, else shared phrases. LSA neighbours are never
