@@ -40,10 +40,11 @@ package struct PairExclusions: Sendable {
             var table: [String: Int32] = [:]
             return ids(keys, table: &table)
         }
-        self.cluster = ids(participants.map { $0.cluster.map { LookupKey.words($0) } })
-        self.country = ids(participants.map { $0.country })
+        // By index: a closure over the elements (`participants.map { $0.country }`) copies every field of each one.
+        self.cluster = ids(participants.indices.map { participants[$0].cluster.map { LookupKey.words($0) } })
+        self.country = ids(participants.indices.map { participants[$0].country })
         var organisations: [String: Int32] = [:]
-        self.organisation = ids(participants.map { MeetingHistory.organisation($0) }, table: &organisations)
+        self.organisation = ids(participants.indices.map { MeetingHistory.organisation(participants[$0]) }, table: &organisations)
         var metBefore: Set<UInt64> = []
         if rules.excludeMetBefore {
             for (first, second) in history.metOrganisations {
@@ -54,10 +55,11 @@ package struct PairExclusions: Sendable {
         }
         self.metBefore = metBefore
         var languageBits: [String: Int] = [:]
-        self.languages = participants.map { participant in
-            guard !participant.languages.isEmpty else { return UInt64.max }
+        self.languages = participants.indices.map { index in
+            let spoken = participants[index].languages
+            guard !spoken.isEmpty else { return UInt64.max }
             var mask: UInt64 = 0
-            for language in participant.languages {
+            for language in spoken {
                 let bit = languageBits[language] ?? languageBits.count
                 languageBits[language] = bit
                 mask |= bit < 63 ? 1 << UInt64(bit) : 1 << 63
@@ -65,7 +67,7 @@ package struct PairExclusions: Sendable {
             return mask
         }
         self.rules = rules
-        let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(participants.indices.map { (participants[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         var blocked: Set<UInt64> = []
         for request in requests where request.priority == .block {
             guard let a = index[request.from], let b = index[request.to] else { continue }

@@ -42,21 +42,22 @@ package struct ProfileFacts: Sendable {
         self.sectorCodes = sectorCodes
         self.sectorAffinity = affinity
         self.countryCodes = countryCodes
-        self.sectors = participants.map { $0.sectors.compactMap { sectorIndex[$0] } }
-        self.country = participants.map { countryIndex[$0.country] ?? 0 }
+        self.sectors = participants.indices.map { participants[$0].sectors.compactMap { sectorIndex[$0] } }
+        self.country = participants.indices.map { countryIndex[participants[$0].country] ?? 0 }
         var targetCache: [[String]: [Bool]] = [:]
-        self.targets = participants.map { participant in
-            if let known = targetCache[participant.targetCountries] { return known }
-            let expanded = participant.targetCountries.isEmpty ? nil : reference.countries.expand(participant.targetCountries)
+        self.targets = participants.indices.map { index in
+            let targets = participants[index].targetCountries
+            if let known = targetCache[targets] { return known }
+            let expanded = targets.isEmpty ? nil : reference.countries.expand(targets)
             let row = countryCodes.map { expanded?.contains($0) ?? true }
-            targetCache[participant.targetCountries] = row
+            targetCache[targets] = row
             return row
         }
-        self.hasExplicitTargets = participants.map {
-            !$0.targetCountries.isEmpty && !$0.targetCountries.contains(CountryTable.anyGroup)
+        self.hasExplicitTargets = participants.indices.map {
+            !participants[$0].targetCountries.isEmpty && !participants[$0].targetCountries.contains(CountryTable.anyGroup)
         }
-        self.cooperation = participants.map { participant in
-            participant.cooperation.reduce(UInt16(0)) { $0 | (1 << UInt16(cooperationIndex[$1] ?? 0)) }
+        self.cooperation = participants.indices.map { index in
+            participants[index].cooperation.reduce(UInt16(0)) { $0 | (1 << UInt16(cooperationIndex[$1] ?? 0)) }
         }
     }
 
