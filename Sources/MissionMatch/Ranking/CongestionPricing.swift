@@ -24,7 +24,8 @@ import Foundation
 /// offer↔need link first, diversity included), so that a price only moves a
 /// partner where a linked alternative can take its place, and the exposure it
 /// steers by is the one the lists will have; a list keeps its draw when no
-/// price move can change it (``ListDraw/keeps(_:of:moved:from:to:)``). The reported scores are never changed.
+/// price move can change it (``ListDraw/keeps(_:of:moved:from:to:)``). The
+/// reported scores are never changed.
 /// Deterministic: ties go to the lower index, and the rounds' parallel draws
 /// are counted in list order.
 enum CongestionPricing {
