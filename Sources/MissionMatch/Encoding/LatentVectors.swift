@@ -104,7 +104,7 @@ extension ParticipantEncoder {
     /// - Complexity: O(text + F log F + n · d), no SVD.
     public func encode(_ participants: [Participant], latent: LatentVectors) throws(LatentShapeError) -> ParticipantEncoding {
         let analyses = ProfileAnalysis.analyze(participants, with: analyzer)
-        let stage = lexicalStage(analyses: analyses, corpus: analyses)
+        let stage = lexicalStage(analyses: analyses)
         let given = [latent.offers, latent.needs, latent.profiles, latent.featureVectors]
         for (shape, matrix) in zip(stage.latentShapes, given) where matrix.rows != shape.rows || matrix.columns != shape.columns {
             throw LatentShapeError(matrix: shape.name, expected: [shape.rows, shape.columns], found: [matrix.rows, matrix.columns])
@@ -118,7 +118,7 @@ extension ParticipantEncoder {
     /// - Complexity: that of the text analysis and TF-IDF fit, O(text + F log F).
     public func latentShapes(of participants: [Participant]) -> [(name: String, rows: Int, columns: Int)] {
         let analyses = ProfileAnalysis.analyze(participants, with: analyzer)
-        return lexicalStage(analyses: analyses, corpus: analyses).latentShapes
+        return lexicalStage(analyses: analyses).latentShapes
     }
 }
 

@@ -61,7 +61,7 @@ public struct ParticipantEncoder: Sendable {
     private func encode(
         analyses: [ProfileAnalysis], corpus: [ProfileAnalysis], corpusIsSelf: Bool
     ) throws -> ParticipantEncoding {
-        let stage = lexicalStage(analyses: analyses, corpus: corpus)
+        let stage = lexicalStage(analyses: analyses, corpus: corpusIsSelf ? nil : corpus)
         let fitted = stage.weighting.matrix(of: stage.corpusDocuments)
         let n = analyses.count
         guard stage.rank > 0 else {
@@ -101,7 +101,12 @@ public struct ParticipantEncoder: Sendable {
     /// that runs this build (no BLAS, no thread-count dependence).
     ///
     /// - Complexity: O(total text length + F log F).
-    func lexicalStage(analyses: [ProfileAnalysis], corpus: [ProfileAnalysis]) -> LexicalStage {
+    ///
+    /// - Parameters:
+    ///   - analyses: The participants' text analyses.
+    ///   - corpus: The analyses the weightings are fitted on; `nil`: `analyses` themselves.
+    func lexicalStage(analyses: [ProfileAnalysis], corpus fittedCorpus: [ProfileAnalysis]? = nil) -> LexicalStage {
+        let corpus = fittedCorpus ?? analyses
         let corpusDocuments = corpus.map(\.offers) + corpus.map(\.needs)
         let options = options
         // The LSA weighting and the exact-evidence block are independent fits: one on a thread of its
@@ -109,7 +114,8 @@ public struct ParticipantEncoder: Sendable {
         let (weighting, exact) = ParallelChunks.both({
             TermWeighting(fittingOn: corpusDocuments, conceptBoost: options.conceptBoost)
         }, {
-            Self.exactEvidence(analyses: analyses, corpusDocuments: corpusDocuments, corpusCount: corpus.count, options: options)
+            Self.exactEvidence(analyses: analyses, corpusDocuments: corpusDocuments, corpusCount: corpus.count,
+                               corpusIsAnalyses: fittedCorpus == nil, options: options)
         })
         let (lexical, lexicalWeighting, lexicalOffers, lexicalNeeds) = exact
         let rank = options.effectiveRank(documents: corpusDocuments.count, features: weighting.featureCount)
@@ -124,7 +130,8 @@ public struct ParticipantEncoder: Sendable {
     ///
     /// - Complexity: O(total text length + F log F).
     private static func exactEvidence(
-        analyses: [ProfileAnalysis], corpusDocuments: [AnalyzedText], corpusCount: Int, options: EncoderOptions
+        analyses: [ProfileAnalysis], corpusDocuments: [AnalyzedText], corpusCount: Int, corpusIsAnalyses: Bool,
+        options: EncoderOptions
     ) -> (block: LexicalBlock, weighting: TermWeighting, offers: Matrix, needs: Matrix) {
         // This job is the longer of the two lexicalStage runs at once: its per-document steps use every core.
         let plainCorpus = ParallelChunks.map(count: corpusDocuments.count, minimumChunk: 512) { range in
@@ -135,11 +142,18 @@ public struct ParticipantEncoder: Sendable {
         let block = LexicalBlock(
             offers: Array(plainCorpus[0..<corpusCount]), needs: Array(plainCorpus[corpusCount...]),
             weighting: weighting, limit: options.lexicalDimensions)
-        let plainTexts = ParallelChunks.map(count: analyses.count, minimumChunk: 512) { range in
-            range.map { (LexicalBlock.plain(analyses[$0].offers), LexicalBlock.plain(analyses[$0].needs)) }
+        // The participants' own texts: the corpus' when it is theirs, else stripped here.
+        let plainOffers: [AnalyzedText], plainNeeds: [AnalyzedText]
+        if corpusIsAnalyses {
+            (plainOffers, plainNeeds) = (Array(plainCorpus[0..<corpusCount]), Array(plainCorpus[corpusCount...]))
+        } else {
+            let plainTexts = ParallelChunks.map(count: analyses.count, minimumChunk: 512) { range in
+                range.map { (LexicalBlock.plain(analyses[$0].offers), LexicalBlock.plain(analyses[$0].needs)) }
+            }
+            (plainOffers, plainNeeds) = (plainTexts.map(\.0), plainTexts.map(\.1))
         }
-        let offers = block.vectors(of: plainTexts.map(\.0), weighting: weighting)
-        let needs = block.vectors(of: plainTexts.map(\.1), weighting: weighting)
+        let offers = block.vectors(of: plainOffers, weighting: weighting)
+        let needs = block.vectors(of: plainNeeds, weighting: weighting)
         return (block, weighting, offers, needs)
     }
 

@@ -14,13 +14,10 @@ package enum ParallelChunks {
     package static func map<T: Sendable>(
         count: Int, minimumChunk: Int = 256, _ body: @Sendable (Range<Int>) -> [T]
     ) -> [T] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumChunk)))
-        guard workers > 1 else { return body(0..<count) }
-        let chunks = workers * 4
-        let box = ResultBox<T>(chunks: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (chunk * count / chunks)..<((chunk + 1) * count / chunks)
-            box.store(body(range), at: chunk)
+        guard let chunks = chunks(count: count, minimumChunk: minimumChunk) else { return body(0..<count) }
+        let box = ResultBox<T>(chunks: chunks.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+            box.store(body(chunks[chunk]), at: chunk)
         }
         return box.joined()
     }
@@ -34,12 +31,17 @@ package enum ParallelChunks {
     ///   - minimumChunk: Below this many items per chunk, runs on the calling thread.
     ///   - body: Handles one chunk's range.
     package static func forEach(count: Int, minimumChunk: Int = 256, _ body: @Sendable (Range<Int>) -> Void) {
+        guard let chunks = chunks(count: count, minimumChunk: minimumChunk) else { return body(0..<count) }
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { body(chunks[$0]) }
+    }
+
+    /// The contiguous chunks of `0..<count`, four per worker, or `nil` when
+    /// one worker is enough (fewer than two chunks of `minimumChunk` items, or one core).
+    private static func chunks(count: Int, minimumChunk: Int) -> [Range<Int>]? {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumChunk)))
-        guard workers > 1 else { return body(0..<count) }
+        guard workers > 1 else { return nil }
         let chunks = workers * 4
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            body((chunk * count / chunks)..<((chunk + 1) * count / chunks))
-        }
+        return (0..<chunks).map { chunk in (chunk * count / chunks)..<((chunk + 1) * count / chunks) }
     }
 
     /// Runs two independent jobs at once and returns both results: `first`

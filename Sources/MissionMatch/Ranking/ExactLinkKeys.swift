@@ -13,13 +13,13 @@
 struct ExactLinkKeys: Sendable {
     /// Per text (offers `0..<n`, then needs `n..<2n`), where its entries start in
     /// each flat array; entry `2n` is the end.
-    private let conceptStart: [Int32], specificStart: [Int32], termStart: [Int32]
+    private let conceptStart: [Int], specificStart: [Int], termStart: [Int]
     /// The texts' concept features, ascending, each once.
-    private let concepts: [Int32]
+    private let concepts: [Int]
     /// The ids of the texts' specific words (each stem once per text).
-    private let specific: [Int32]
+    private let specific: [Int]
     /// The ids of the texts' terms that are some text's specific word, ascending.
-    private let terms: [Int32]
+    private let terms: [Int]
     /// The number of participants, n.
     private let count: Int
 
@@ -29,33 +29,33 @@ struct ExactLinkKeys: Sendable {
     init(offers: [ExplanationKeys.Document], needs: [ExplanationKeys.Document]) {
         precondition(offers.count == needs.count, "one offer and one need text per participant")
         count = offers.count
-        var ids: [String: Int32] = [:]
+        var ids: [String: Int] = [:]
         for documents in [offers, needs] {
             for document in documents {
-                for word in document.specific where ids[word.stem] == nil { ids[word.stem] = Int32(ids.count) }
+                for word in document.specific where ids[word.stem] == nil { ids[word.stem] = ids.count }
             }
         }
         let table = ids
         let texts = 2 * offers.count
-        let keys: [(concepts: [Int32], specific: [Int32], terms: [Int32])] =
+        let keys: [(concepts: [Int], specific: [Int], terms: [Int])] =
             ParallelChunks.map(count: texts, minimumChunk: 1_024) { range in
                 range.map { text in
                     let document = text < offers.count ? offers[text] : needs[text - offers.count]
-                    let concepts = Set(document.concepts.map { Int32(truncatingIfNeeded: $0.feature) }).sorted()
+                    let concepts = Set(document.concepts.map { $0.feature }).sorted()
                     let specific = document.specific.compactMap { table[$0.stem] }
                     let terms = document.terms.compactMap { table[$0] }.sorted()
                     return (concepts, specific, terms)
                 }
             }
-        var conceptStart: [Int32] = [0], specificStart: [Int32] = [0], termStart: [Int32] = [0]
-        var concepts: [Int32] = [], specific: [Int32] = [], terms: [Int32] = []
+        var conceptStart = [0], specificStart = [0], termStart = [0]
+        var concepts: [Int] = [], specific: [Int] = [], terms: [Int] = []
         for key in keys {
             concepts += key.concepts
             specific += key.specific
             terms += key.terms
-            conceptStart.append(Int32(concepts.count))
-            specificStart.append(Int32(specific.count))
-            termStart.append(Int32(terms.count))
+            conceptStart.append(concepts.count)
+            specificStart.append(specific.count)
+            termStart.append(terms.count)
         }
         (self.conceptStart, self.specificStart, self.termStart) = (conceptStart, specificStart, termStart)
         (self.concepts, self.specific, self.terms) = (concepts, specific, terms)
@@ -71,8 +71,8 @@ struct ExactLinkKeys: Sendable {
     }
 
     private func sharesConcept(_ from: Int, _ to: Int) -> Bool {
-        var i = Int(conceptStart[from]), j = Int(conceptStart[to])
-        let iEnd = Int(conceptStart[from + 1]), jEnd = Int(conceptStart[to + 1])
+        var i = conceptStart[from], j = conceptStart[to]
+        let iEnd = conceptStart[from + 1], jEnd = conceptStart[to + 1]
         while i < iEnd, j < jEnd {
             if concepts[i] == concepts[j] { return true }
             if concepts[i] < concepts[j] { i += 1 } else { j += 1 }
@@ -81,10 +81,10 @@ struct ExactLinkKeys: Sendable {
     }
 
     private func sharesTwoSpecificWords(_ from: Int, _ to: Int) -> Bool {
-        let low = Int(termStart[to]), high = Int(termStart[to + 1])
+        let low = termStart[to], high = termStart[to + 1]
         guard high - low >= 2 else { return false }
         var shared = 0
-        for index in Int(specificStart[from])..<Int(specificStart[from + 1]) where holds(specific[index], low, high) {
+        for index in specificStart[from]..<specificStart[from + 1] where holds(specific[index], low, high) {
             shared += 1
             if shared == 2 { return true }
         }
@@ -92,7 +92,7 @@ struct ExactLinkKeys: Sendable {
     }
 
     /// Whether the sorted `terms[low ..< high]` holds `id` (binary search).
-    private func holds(_ id: Int32, _ lower: Int, _ upper: Int) -> Bool {
+    private func holds(_ id: Int, _ lower: Int, _ upper: Int) -> Bool {
         var low = lower, high = upper
         while low < high {
             let middle = (low + high) / 2

@@ -48,7 +48,7 @@ struct RankingSetup: Sendable {
         self.encoding = encoding
         self.k = min(max(0, top ?? mission.topK), participants.count)  // nobody has more partners than that
         (rows, columns) = MatchingEngine.sides(of: mission, participants)
-        // Independent of each other: built at once.
+        // Independent of each other: built at once (the closures take copies, `self` is not complete yet).
         let (rows, columns) = (rows, columns)
         (model, exclusions) = ParallelChunks.both({
             ScoringModel(
@@ -78,7 +78,6 @@ struct RankingSetup: Sendable {
         guard !rows.isEmpty, !blockColumns.isEmpty, keep > 0 else { return (rowLists, columnLists) }
         let kernel = PairScoringKernel(k: keep, mean: model.kernelMean, reciprocityWeight: model.complementarityWeight,
                                        workers: workers)
-        let (model, rows) = (model, rows)
         let (a, b) = ParallelChunks.both({ model.scoringSide(rows, asRows: true) }, { model.scoringSide(blockColumns, asRows: false) })
         let result = kernel.rank(.bipartite(a: a, b: b), mask: exclusions.mask(rows: rows, columns: blockColumns))
         for (row, partners) in result.forA.enumerated() {
