@@ -79,7 +79,7 @@ struct ListDraw: Sendable {
     func members(of pool: [Candidate], linked: [Bool], cosines: [Float], price: [Float]) -> (positions: [Int], linked: Int) {
         let count = pool.count
         guard k > 0, count > 0 else { return ([], 0) }
-        let weighsRedundancy = diversity > 0 && !cosines.isEmpty
+        let weighsRedundancy = diversity > 0 && cosines.count == count * count
         var chosen: [Int] = []
         chosen.reserveCapacity(min(k, count))
         var linkedCount = 0
@@ -87,7 +87,7 @@ struct ListDraw: Sendable {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { indices in
                 guard let floats = scratch.baseAddress, let integers = indices.baseAddress else { return }
                 let adjusted = floats, redundancy = floats + count
-                let order = integers, folded = integers + count
+                let order = integers, taken = integers + count
                 for position in 0..<count {
                     adjusted[position] = pool[position].score - price[pool[position].partner]
                 }
@@ -108,7 +108,7 @@ struct ListDraw: Sendable {
                         for rank in 0..<wanted { chosen.append(order[rank]) }
                     } else {
                         pickByMarginalRelevance(
-                            wanted, order: order, size: size, adjusted: adjusted, redundancy: redundancy, folded: folded,
+                            wanted, order: order, size: size, adjusted: adjusted, redundancy: redundancy, taken: taken,
                             cosines: cosines, count: count, into: &chosen)
                     }
                     if tierIsLinked { linkedCount = chosen.count }
@@ -121,34 +121,39 @@ struct ListDraw: Sendable {
     /// The rule above on one tier, `order[0 ..< size]` sorted by
     /// adjusted score: the candidate with the highest adjusted score −
     /// diversity · redundancy wins (ties: the earlier in `order`). Redundancy
-    /// (the largest cosine with a candidate taken from this tier) is folded in
-    /// only for the candidates a round looks at, and a round stops at the
-    /// first candidate whose adjusted score cannot beat the best value so far
-    /// (redundancy is never negative): the same picks as the full rule, with
-    /// a few candidates looked at per pick instead of all of them.
+    /// (the largest cosine with a candidate taken from this tier, by pool
+    /// position) is updated after each pick from the pick's row of
+    /// `cosines`, one contiguous read of `count` floats, and a round stops at
+    /// the first candidate whose adjusted score cannot beat the best value so
+    /// far (redundancy is never negative): the same picks as the full rule,
+    /// with a few candidates looked at per pick instead of all of them.
     private func pickByMarginalRelevance(
         _ wanted: Int, order: UnsafeMutablePointer<Int>, size: Int, adjusted: UnsafeMutablePointer<Float>,
-        redundancy: UnsafeMutablePointer<Float>, folded: UnsafeMutablePointer<Int>, cosines: [Float], count: Int,
+        redundancy: UnsafeMutablePointer<Float>, taken: UnsafeMutablePointer<Int>, cosines: [Float], count: Int,
         into chosen: inout [Int]
     ) {
-        let first = chosen.count  // this tier's picks are chosen[first...]
-        for rank in 0..<size { redundancy[rank] = 0; folded[rank] = first }
-        for _ in 0..<wanted {
-            var best = -1
-            var bestValue = -Float.infinity
-            for rank in 0..<size where folded[rank] >= 0 {  // folded < 0: taken
-                let score = adjusted[order[rank]]
-                if score <= bestValue { break }
-                while folded[rank] < chosen.count {
-                    redundancy[rank] = max(redundancy[rank], cosines[chosen[folded[rank]] * count + order[rank]])
-                    folded[rank] += 1
+        for position in 0..<count { redundancy[position] = 0 }
+        for rank in 0..<size { taken[rank] = 0 }
+        cosines.withUnsafeBufferPointer { rows in
+            guard let matrix = rows.baseAddress, rows.count >= count * count else { return }
+            for pick in 0..<wanted {
+                var best = -1
+                var bestValue = -Float.infinity
+                for rank in 0..<size where taken[rank] == 0 {
+                    let position = order[rank]
+                    let score = adjusted[position]
+                    if score <= bestValue { break }
+                    let value = score - diversity * redundancy[position]
+                    if value > bestValue { best = rank; bestValue = value }
                 }
-                let value = score - diversity * redundancy[rank]
-                if value > bestValue { best = rank; bestValue = value }
+                guard best >= 0 else { return }  // only if scores are not numbers: the list stays shorter
+                taken[best] = 1
+                let chosenPosition = order[best]
+                chosen.append(chosenPosition)
+                guard pick + 1 < wanted else { return }
+                let row = matrix + chosenPosition * count
+                for position in 0..<count { redundancy[position] = max(redundancy[position], row[position]) }
             }
-            guard best >= 0 else { return }  // only if scores are not numbers: the list stays shorter
-            folded[best] = -1
-            chosen.append(order[best])
         }
     }
 }
