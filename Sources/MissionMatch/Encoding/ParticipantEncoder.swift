@@ -40,8 +40,18 @@ public struct ParticipantEncoder: Sendable {
     /// - Throws: `LinearAlgebraError` when LAPACK fails (it does not on finite input).
     /// - Complexity: O(text) + O(nnz · r · (2q + 3)) + O(n · r²) for the SVD.
     public func encode(_ participants: [Participant]) throws -> ParticipantEncoding {
+        try encode(participants, explaining: false)
+    }
+
+    /// ``encode(_:)``, and with `explaining` also the keys the reasons read
+    /// (``ParticipantEncoding/explanationKeys``), computed on the texts while
+    /// the SVD runs: its BLAS calls are single-threaded (for the same bits on
+    /// any core count), so the keys take a core it leaves idle.
+    ///
+    /// - Throws: `LinearAlgebraError` when LAPACK fails (it does not on finite input).
+    func encode(_ participants: [Participant], explaining: Bool) throws -> ParticipantEncoding {
         let analyses = ProfileAnalysis.analyze(participants, with: analyzer)
-        return try encode(analyses: analyses, corpus: analyses, corpusIsSelf: true)
+        return try encode(analyses: analyses, corpus: analyses, corpusIsSelf: true, explaining: explaining)
     }
 
     /// Encodes participants with a model fitted on a larger corpus (e.g. the
@@ -59,9 +69,23 @@ public struct ParticipantEncoder: Sendable {
     }
 
     private func encode(
-        analyses: [ProfileAnalysis], corpus: [ProfileAnalysis], corpusIsSelf: Bool
+        analyses: [ProfileAnalysis], corpus: [ProfileAnalysis], corpusIsSelf: Bool, explaining: Bool = false
     ) throws -> ParticipantEncoding {
         let stage = lexicalStage(analyses: analyses, corpus: corpusIsSelf ? nil : corpus)
+        guard explaining else { return try encode(stage, corpusIsSelf: corpusIsSelf) }
+        let (encoded, keys) = try ParallelChunks.both({ [self] in
+            try encode(stage, corpusIsSelf: corpusIsSelf)
+        }, {
+            ExplanationKeys(analyses: stage.analyses, weighting: stage.weighting, lexical: stage.lexicalWeighting)
+        })
+        var encoding = encoded
+        encoding.explanationKeys = keys
+        return encoding
+    }
+
+    /// The LSA fit of a lexical stage and the whole encoding.
+    private func encode(_ stage: LexicalStage, corpusIsSelf: Bool) throws -> ParticipantEncoding {
+        let analyses = stage.analyses
         let fitted = stage.weighting.matrix(of: stage.corpusDocuments)
         let n = analyses.count
         guard stage.rank > 0 else {

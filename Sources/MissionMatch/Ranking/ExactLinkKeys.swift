@@ -10,7 +10,7 @@
 /// ``Explainer``). Stems are numbered once: every specific word of any text
 /// gets an id, and a text's terms are kept as the ids of those among them
 /// that are some text's specific word (no other term can match one).
-struct ExactLinkKeys: Sendable {
+package struct ExactLinkKeys: Sendable, Equatable {
     /// Per text (offers `0..<n`, then needs `n..<2n`), where its entries start in
     /// each flat array; entry `2n` is the end.
     private let conceptStart: [Int], specificStart: [Int], termStart: [Int]

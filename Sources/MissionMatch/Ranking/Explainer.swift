@@ -64,7 +64,7 @@ package struct Explainer: Sendable {
         let keys = model.encoding.explanationKeys ?? ExplanationKeys(encoding: model.encoding)
         self.offers = keys.offers
         self.needs = keys.needs
-        self.linkKeys = ExactLinkKeys(offers: keys.offers, needs: keys.needs)
+        self.linkKeys = keys.links
     }
 
     /// The reasons sentence for the pair, from `a`'s point of view.

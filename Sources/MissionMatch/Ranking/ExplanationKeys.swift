@@ -66,22 +66,36 @@ package struct ExplanationKeys: Sendable, Equatable {
     }
 
     /// Per participant, the keys of its offers.
-    package var offers: [Document]
+    package let offers: [Document]
     /// Per participant, the keys of its needs.
-    package var needs: [Document]
+    package let needs: [Document]
+    /// The exact-link test's integer keys of the same texts (derived from
+    /// ``offers`` and ``needs`` by every initialiser).
+    package let links: ExactLinkKeys
 
     /// Keys given as values (read from a file).
+    ///
+    /// - Precondition: one offer and one need document per participant.
     package init(offers: [Document], needs: [Document]) {
         self.offers = offers
         self.needs = needs
+        self.links = ExactLinkKeys(offers: offers, needs: needs)
     }
 
     /// The keys of every participant of an encoding, from its analyses and weightings.
     ///
     /// - Complexity: O(total terms), split over the cores.
     package init(encoding: ParticipantEncoding) {
-        let weighting = encoding.weighting, lexical = encoding.lexicalWeighting
-        let analyses = encoding.analyses
+        self.init(analyses: encoding.analyses, weighting: encoding.weighting, lexical: encoding.lexicalWeighting)
+    }
+
+    /// The keys of every participant from its analyses and the two TF-IDF
+    /// weightings of an encoding (``ParticipantEncoding/weighting`` and
+    /// ``ParticipantEncoding/lexicalWeighting``): what the encoder computes
+    /// beside its SVD, which they do not depend on.
+    ///
+    /// - Complexity: O(total terms), split over the cores.
+    init(analyses: [ProfileAnalysis], weighting: TermWeighting, lexical: TermWeighting) {
         let threshold = Self.specificWeight(participants: analyses.count)
         let keys = ParallelChunks.map(count: analyses.count, minimumChunk: 512) { range in
             range.map { index in
@@ -89,8 +103,7 @@ package struct ExplanationKeys: Sendable, Equatable {
                  Self.document(analyses[index].needs, weighting, lexical, threshold))
             }
         }
-        self.offers = keys.map(\.0)
-        self.needs = keys.map(\.1)
+        self.init(offers: keys.map(\.0), needs: keys.map(\.1))
     }
 
     /// The weight (idf) a shared word needs to be named: one found in at most

@@ -193,7 +193,8 @@ public struct MatchingEngine: Sendable {
     /// - Throws: `LinearAlgebraError` when LAPACK fails.
     func encode(_ participants: [Participant], semantic: SemanticVectors?) throws -> ParticipantEncoding {
         precondition(semantic.map { $0.count == participants.count } ?? true, "one semantic row per participant")
-        var encoding = try ParticipantEncoder(thesaurus: reference.thesaurus, options: encoderOptions).encode(participants)
+        var encoding = try ParticipantEncoder(thesaurus: reference.thesaurus, options: encoderOptions)
+            .encode(participants, explaining: true)
         encoding.semantic = semantic
         return encoding
     }
