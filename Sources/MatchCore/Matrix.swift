@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A dense, row-major matrix of `Float`, stored contiguously.
 ///
 /// `Matrix` is the currency of MatchCore: latent vectors of participants are
@@ -164,25 +166,44 @@ public struct Matrix: Sendable, Equatable, Hashable {
     /// The norm is accumulated in `Double` so that long rows of small values
     /// neither underflow nor lose precision.
     ///
+    /// Large matrices are split into fixed blocks of rows on all cores; each
+    /// row is computed the same way wherever it runs, so the result does not
+    /// depend on the core count.
+    ///
     /// - Complexity: O(`rows` × `columns`).
     public mutating func normalizeRows() {
         let columns = self.columns, rows = self.rows
         withUnsafeMutableBufferPointer { buffer in
-            for i in 0..<rows {
-                let base = i * columns
-                var sum: Double = 0
-                for j in 0..<columns {
-                    let v = Double(buffer[base + j])
-                    sum += v * v
+            guard let base = buffer.baseAddress else { return }
+            let blockRows = max(1, (1 << 16) / max(columns, 1))  // about 256 KB of floats a block
+            let blocks = (rows + blockRows - 1) / blockRows
+            nonisolated(unsafe) let elements = base
+            let body: @Sendable (Int) -> Void = { block in
+                for i in (block * blockRows)..<min(rows, (block + 1) * blockRows) {
+                    Self.normalize(elements + i * columns, count: columns)
                 }
-                guard sum.isFinite, sum > 0 else {
-                    for j in 0..<columns { buffer[base + j] = 0 }
-                    continue
-                }
-                let scale = Float(1 / sum.squareRoot())
-                for j in 0..<columns { buffer[base + j] *= scale }
+            }
+            if blocks > 1 && ProcessorCount.active > 1 {
+                DispatchQueue.concurrentPerform(iterations: blocks, execute: body)
+            } else {
+                for block in 0..<blocks { body(block) }
             }
         }
+    }
+
+    /// One row of ``normalizeRows()``.
+    private static func normalize(_ row: UnsafeMutablePointer<Float>, count: Int) {
+        var sum: Double = 0
+        for j in 0..<count {
+            let v = Double(row[j])
+            sum += v * v
+        }
+        guard sum.isFinite, sum > 0 else {
+            row.update(repeating: 0, count: count)
+            return
+        }
+        let scale = Float(1 / sum.squareRoot())
+        for j in 0..<count { row[j] *= scale }
     }
 
     /// Calls `body` with the contiguous row-major storage.

@@ -38,18 +38,20 @@ public enum MissionInputError: Error, Sendable, Equatable, CustomStringConvertib
     ///
     /// - Complexity: O(*n*).
     static func check(mission: Mission, participants: [Participant], semantic: SemanticVectors? = nil) throws(MissionInputError) {
+        // By index: a loop over the elements copies every field of each one (23,100 at programme scale).
         var seen: Set<String> = []
-        for participant in participants where !seen.insert(participant.id).inserted {
-            throw .duplicateID(participant.id)
+        seen.reserveCapacity(participants.count)
+        for index in participants.indices where !seen.insert(participants[index].id).inserted {
+            throw .duplicateID(participants[index].id)
         }
         if mission.pairing == .bipartite {
             guard mission.sides.count == 2 else { throw .bipartiteMissionWithoutTwoSides(mission.sides) }
-            for participant in participants where participant.side.map(mission.sides.contains) != true {
-                throw .sideNotInMission(participant: participant.id, side: participant.side)
+            for index in participants.indices where participants[index].side.map(mission.sides.contains) != true {
+                throw .sideNotInMission(participant: participants[index].id, side: participants[index].side)
             }
         }
-        if let lacking = participants.first(where: { $0.representatives < 1 }) {
-            throw .noRepresentative(participant: lacking.id)
+        if let lacking = participants.indices.first(where: { participants[$0].representatives < 1 }) {
+            throw .noRepresentative(participant: participants[lacking].id)
         }
         if let semantic, semantic.count != participants.count {
             throw .semanticRowsMismatch(rows: semantic.count, participants: participants.count)

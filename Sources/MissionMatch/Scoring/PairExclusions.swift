@@ -40,11 +40,12 @@ package struct PairExclusions: Sendable {
             var table: [String: Int32] = [:]
             return ids(keys, table: &table)
         }
-        // By index: a closure over the elements (`participants.map { $0.country }`) copies every field of each one.
+        // By index: a closure over the elements (`participants.map { $0.country }`) copies every field of each
+        // one. Organisations are keyed as `MeetingHistory.organisation(_:)` keys them, from the name alone.
         self.cluster = ids(participants.indices.map { participants[$0].cluster.map { LookupKey.words($0) } })
         self.country = ids(participants.indices.map { participants[$0].country })
         var organisations: [String: Int32] = [:]
-        self.organisation = ids(participants.indices.map { MeetingHistory.organisation(participants[$0]) }, table: &organisations)
+        self.organisation = ids(participants.indices.map { LookupKey.words(participants[$0].name) }, table: &organisations)
         var metBefore: Set<UInt64> = []
         if rules.excludeMetBefore {
             for (first, second) in history.metOrganisations {
