@@ -96,8 +96,14 @@ enum CommandInputs {
 
     /// ``write(_:to:protecting:)`` for text in parts, written one after the other (never joined in memory).
     static func write(parts: [String], to url: URL, protecting inputs: [URL]) throws {
+        try write(to: url, protecting: inputs) { write in parts.forEach(write) }
+    }
+
+    /// ``write(_:to:protecting:)`` for text handed over in parts while it is
+    /// made (`OutputFile.write(to:streaming:)`), each written at once.
+    static func write(to url: URL, protecting inputs: [URL], streaming produce: ((String) -> Void) -> Void) throws {
         do {
-            try OutputFile(protectedInputs: inputs).write(parts: parts, to: url)
+            try OutputFile(protectedInputs: inputs).write(to: url, streaming: produce)
         } catch {
             StandardError.write(["missionmatch: \(error)"])
             throw SysExits.cannotCreate

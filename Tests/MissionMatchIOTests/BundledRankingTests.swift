@@ -92,10 +92,31 @@ struct BundledRankingTests {
         }
     }
 
+    /// What `csvParts(for:emit:)` hands over, in the order it does.
+    private func streamedParts(_ lists: [[Recommendation]]) -> [String] {
+        var parts: [String] = []
+        RecommendationsCSVWriter().csvParts(for: lists) { parts.append($0) }
+        return parts
+    }
+
+    /// Streamed while being formatted on all cores, the parts are those of `csvParts(for:)`, in order:
+    /// a programme-sized list (past the size below which one core formats everything) and an empty one.
+    @Test func streamedCSVPartsAreTheFormattedParts() throws {
+        let ranking = try rank("shanghai-2019", top: 3)
+        let many = Array((0..<12).map { _ in ranking.recommendations }.joined())  // 12 × 98 lists
+        #expect(many.count >= 1_000)
+        let parts = streamedParts(many)
+        #expect(parts == RecommendationsCSVWriter().csvParts(for: many))
+        #expect(parts.count > 2)
+        #expect(parts.joined() == RecommendationsCSVWriter().csv(for: many))
+        #expect(streamedParts([]) == RecommendationsCSVWriter().csvParts(for: []))
+    }
+
     @Test func recommendationsCSVHasTheDocumentedShape() throws {
         let ranking = try rank("shanghai-2019", top: 2)
         let text = RecommendationsCSVWriter().csv(for: ranking.recommendations)
         #expect(RecommendationsCSVWriter().csvParts(for: ranking.recommendations).joined() == text)
+        #expect(streamedParts(ranking.recommendations) == RecommendationsCSVWriter().csvParts(for: ranking.recommendations))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "participant_id,rank,partner_id,score,complementarity,similarity,sector,country,cooperation,reasons,competition,met_before")
         #expect(lines.count == 1 + 2 * ranking.participants.count + 1)  // header, rows, final empty after the last \n

@@ -71,6 +71,31 @@ struct SafeWriterTests {
         #expect(throws: OutputError.self) { try OutputFile(protectedInputs: []).write(parts: ["x"], to: link) }
     }
 
+    /// Text handed over part by part while it is made lands as the parts' concatenation and replaces
+    /// the old file whole; a destination that is an input or a link is refused before anything is made.
+    @Test func textStreamedInPartsIsTheirConcatenation() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appending(path: "recommendations.csv")
+        try "old".write(to: file, atomically: false, encoding: .utf8)
+        let parts = ["participant_id,rank\n", "", "é,1\n", String(repeating: "中", count: 300_000), "\r\n"]
+        try OutputFile(protectedInputs: []).write(to: file) { write in parts.forEach(write) }
+        #expect(try Data(contentsOf: file) == Data(parts.joined().utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["recommendations.csv"])
+
+        var produced = 0
+        #expect(throws: OutputError.self) {
+            try OutputFile(protectedInputs: [file]).write(to: file) { write in produced += 1; write("x") }
+        }
+        let link = folder.appending(path: "linked.csv")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        #expect(throws: OutputError.self) {
+            try OutputFile(protectedInputs: []).write(to: link) { write in produced += 1; write("x") }
+        }
+        #expect(produced == 0)
+        #expect(try Data(contentsOf: file) == Data(parts.joined().utf8))
+    }
+
     @Test func theTemporaryTagIsRandom() {
         let tags = Set((0..<50).map { _ in SafeFileSystem.randomTag() })
         #expect(tags.count == 50)

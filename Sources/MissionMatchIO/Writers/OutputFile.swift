@@ -76,6 +76,23 @@ public struct OutputFile: Sendable {
         try write(to: url) { folder, name throws(OutputError) in try SafeFileSystem.writeTemporary(parts: parts, in: folder, for: name) }
     }
 
+    /// Writes text that is handed over in parts while it is being made:
+    /// `produce` calls its argument with each part, in order, and the part
+    /// is written to the temporary file at once (as UTF-8, from the string's
+    /// storage); the file is renamed into place after `produce` returns.
+    /// After a failed write the remaining parts are ignored, and the error is
+    /// thrown once `produce` returns; the destination is then untouched.
+    ///
+    /// - Parameters:
+    ///   - url: The destination.
+    ///   - produce: Makes the content, handing each part to its argument in order.
+    /// - Throws: ``OutputError`` as for ``write(_:to:)-(String,_)``.
+    public func write(to url: URL, streaming produce: (_ write: (String) -> Void) -> Void) throws(OutputError) {
+        try write(to: url) { folder, name throws(OutputError) in
+            try SafeFileSystem.writeTemporary(streaming: produce, in: folder, for: name)
+        }
+    }
+
     /// Writes bytes.
     ///
     /// - Parameters:

@@ -66,6 +66,22 @@ enum SafeFileSystem {
         }
     }
 
+    /// ``writeTemporary(parts:in:for:)`` for parts handed over one by one by
+    /// `produce` (each written at once; after a failed write the rest are ignored).
+    static func writeTemporary(
+        streaming produce: (_ write: (String) -> Void) -> Void, in folder: String, for name: String
+    ) throws(OutputError) -> String {
+        try writeTemporary(in: folder, for: name) { descriptor in
+            var failed: Int32 = 0
+            produce { part in
+                guard failed == 0 else { return }
+                var part = part
+                failed = part.withUTF8 { bytes in writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) }
+            }
+            return failed
+        }
+    }
+
     private static func writeTemporary(bytes buffer: UnsafeRawBufferPointer, in folder: String, for name: String) throws(OutputError) -> String {
         try writeTemporary(in: folder, for: name) { descriptor in writeAll(buffer, to: descriptor) }
     }
