@@ -91,6 +91,19 @@ package struct ExactLinkKeys: Sendable, Equatable {
         return false
     }
 
+    /// Whether specific word `index` of text `from` (its place in that text's
+    /// `ExplanationKeys.Document.specific`) is a term of text `to`: the
+    /// test ``Explainer`` names shared phrases with. Texts are numbered as
+    /// here: participant p's offers p, its needs n + p.
+    ///
+    /// - Complexity: O(log t) for t kept terms of `to`.
+    func isTerm(specificWord index: Int, of from: Int, in to: Int) -> Bool {
+        holds(specific[specificStart[from] + index], termStart[to], termStart[to + 1])
+    }
+
+    /// The number of a participant's offer text (`offering`) or need text in ``isTerm(specificWord:of:in:)``.
+    func text(of participant: Int, offering: Bool) -> Int { offering ? participant : count + participant }
+
     /// Whether the sorted `terms[low ..< high]` holds `id` (binary search).
     private func holds(_ id: Int, _ lower: Int, _ upper: Int) -> Bool {
         var low = lower, high = upper

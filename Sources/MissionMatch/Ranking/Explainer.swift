@@ -119,7 +119,7 @@ package struct Explainer: Sendable {
                 return "\(left) \(concept.surface) ↔ \(right) \(match.surface)"  // rarest first
             }
         }
-        if let phrases = sharedPhrases(from, to) {
+        if let phrases = sharedPhrases(from, linkKeys.text(of: a, offering: offering), linkKeys.text(of: b, offering: !offering)) {
             return offering ? "offers what they need: \(phrases)" : "needs what they offer: \(phrases)"
         }
         if model.linkedByMeaning(a, b, offering: offering) {
@@ -192,9 +192,13 @@ package struct Explainer: Sendable {
     /// text, best (by TF-IDF weight) first: at most two phrases, and `nil`
     /// unless that is a phrase of two words or more, or two words.
     ///
-    /// - Complexity: O(specific words of the first text), with hashing.
-    private func sharedPhrases(_ from: DocumentKeys, _ to: DocumentKeys) -> String? {
-        Self.sharedRuns(from, to)?
+    /// - Parameters:
+    ///   - from: The first text's keys.
+    ///   - fromText: Its number in ``linkKeys`` (``ExactLinkKeys/text(of:offering:)``).
+    ///   - toText: The other text's number there.
+    /// - Complexity: O(s · log t) for s specific words of the first text and t kept terms of the other.
+    private func sharedPhrases(_ from: DocumentKeys, _ fromText: Int, _ toText: Int) -> String? {
+        sharedRuns(from, fromText, toText)?
             .map { run in from.specific[run.start..<(run.start + run.count)].map(\.surface).joined(separator: " ") }
             .joined(separator: ", ")
     }
@@ -207,13 +211,14 @@ package struct Explainer: Sendable {
         var weight: Float
     }
 
-    /// The runs ``sharedPhrases(_:_:)`` names, in text order, without building
+    /// The runs ``sharedPhrases(_:_:_:)`` names, in text order, without building
     /// any text (the ranking asks whether they exist for every candidate):
     /// the best two by weight, or `nil` unless one has two words or there are two.
-    private static func sharedRuns(_ from: DocumentKeys, _ to: DocumentKeys) -> [PhraseRun]? {
+    private func sharedRuns(_ from: DocumentKeys, _ fromText: Int, _ toText: Int) -> [PhraseRun]? {
         var runs: [PhraseRun] = []
         var last = -2
-        for (index, word) in from.specific.enumerated() where to.terms.contains(word.stem) {
+        for (index, word) in from.specific.enumerated()
+        where linkKeys.isTerm(specificWord: index, of: fromText, in: toText) {
             // Specific words are in text order, one per position: consecutive positions are consecutive entries.
             if word.position == last + 1, !runs.isEmpty {
                 runs[runs.count - 1].count += 1
@@ -234,7 +239,8 @@ package struct Explainer: Sendable {
         if let shared = offers[a].concepts.first(where: { x in offers[b].concepts.contains { $0.feature == x.feature } }) {
             return "competitors: both offer \(shared.surface)"
         }
-        if let phrases = sharedPhrases(offers[a], offers[b]) { return "competitors: both offer \(phrases)" }
+        let (offerA, offerB) = (linkKeys.text(of: a, offering: true), linkKeys.text(of: b, offering: true))
+        if let phrases = sharedPhrases(offers[a], offerA, offerB) { return "competitors: both offer \(phrases)" }
         return "competitors: their offers are alike"
     }
 
