@@ -91,24 +91,101 @@ public struct Matrix: Sendable, Equatable, Hashable {
         return elements.withUnsafeBufferPointer { x in
             other.elements.withUnsafeBufferPointer { y in
                 guard let xs = x.baseAddress, let ys = y.baseAddress else { return 0 }
-                let u = xs + i * n, v = ys + j * n
-                // Eight lanes in a fixed order: vectorised, and the same bits on every machine and thread count.
-                var lanes = SIMD8<Float>()
-                var k = 0
-                while k + 8 <= n {
-                    let a = UnsafeRawPointer(u + k).loadUnaligned(as: SIMD8<Float>.self)
-                    let b = UnsafeRawPointer(v + k).loadUnaligned(as: SIMD8<Float>.self)
-                    lanes += a * b
-                    k += 8
-                }
-                var sum = lanes.sum()
-                while k < n {
-                    sum += u[k] * v[k]
-                    k += 1
-                }
-                return sum
+                return Self.laneDot(xs + i * n, ys + j * n, count: n)
             }
         }
+    }
+
+    /// The dot product of ``dotRow(_:with:row:)``: eight lanes in a fixed
+    /// order, then the rest one by one — vectorised, and the same bits on
+    /// every machine and thread count.
+    @inlinable @inline(__always)
+    static func laneDot(_ u: UnsafePointer<Float>, _ v: UnsafePointer<Float>, count n: Int) -> Float {
+        var lanes = SIMD8<Float>()
+        var k = 0
+        while k + 8 <= n {
+            let a = UnsafeRawPointer(u + k).loadUnaligned(as: SIMD8<Float>.self)
+            let b = UnsafeRawPointer(v + k).loadUnaligned(as: SIMD8<Float>.self)
+            lanes += a * b
+            k += 8
+        }
+        var sum = lanes.sum()
+        while k < n {
+            sum += u[k] * v[k]
+            k += 1
+        }
+        return sum
+    }
+
+    /// ``laneDot(_:_:count:)`` of `u` with four consecutive rows of `count`
+    /// floats starting at `v`, each computed exactly as that function does.
+    @inline(__always)
+    static func laneDots(_ u: UnsafePointer<Float>, _ v: UnsafePointer<Float>, count n: Int) -> SIMD4<Float> {
+        var lanes0 = SIMD8<Float>(), lanes1 = SIMD8<Float>(), lanes2 = SIMD8<Float>(), lanes3 = SIMD8<Float>()
+        let v0 = v, v1 = v + n, v2 = v + 2 * n, v3 = v + 3 * n
+        var k = 0
+        while k + 8 <= n {
+            let a = UnsafeRawPointer(u + k).loadUnaligned(as: SIMD8<Float>.self)
+            lanes0 += a * UnsafeRawPointer(v0 + k).loadUnaligned(as: SIMD8<Float>.self)
+            lanes1 += a * UnsafeRawPointer(v1 + k).loadUnaligned(as: SIMD8<Float>.self)
+            lanes2 += a * UnsafeRawPointer(v2 + k).loadUnaligned(as: SIMD8<Float>.self)
+            lanes3 += a * UnsafeRawPointer(v3 + k).loadUnaligned(as: SIMD8<Float>.self)
+            k += 8
+        }
+        var sums = SIMD4<Float>(lanes0.sum(), lanes1.sum(), lanes2.sum(), lanes3.sum())
+        while k < n {
+            sums[0] += u[k] * v0[k]
+            sums[1] += u[k] * v1[k]
+            sums[2] += u[k] * v2[k]
+            sums[3] += u[k] * v3[k]
+            k += 1
+        }
+        return sums
+    }
+
+    /// The dot products of the rows `rows` with each other, as a
+    /// `rows.count × rows.count` row-major symmetric matrix with a zero
+    /// diagonal: entry (x, y) is `dotRow(rows[x], with: self, row: rows[y])`,
+    /// bit for bit. The rows are copied side by side first, so that each is
+    /// fetched once instead of once per pair.
+    ///
+    /// - Precondition: every index is a row of the matrix.
+    /// - Complexity: O(c² · columns) for c rows.
+    public func rowDots(among rows: [Int]) -> [Float] {
+        let count = rows.count, n = columns
+        precondition(rows.allSatisfy { $0 >= 0 && $0 < self.rows }, "row out of range")
+        var result = [Float](repeating: 0, count: count * count)
+        guard count > 1, n > 0 else { return result }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: count * n) { packed in
+            guard let packedBase = packed.baseAddress else { return }
+            elements.withUnsafeBufferPointer { source in
+                guard let sourceBase = source.baseAddress else { return }
+                for (x, row) in rows.enumerated() { (packedBase + x * n).initialize(from: sourceBase + row * n, count: n) }
+            }
+            result.withUnsafeMutableBufferPointer { out in
+                for x in 0..<count {
+                    let u = UnsafePointer(packedBase + x * n)
+                    var y = x + 1
+                    // Four rows at a time share the loads of row x; each dot product keeps its own lanes,
+                    // summed in the order of laneDot, so the bits are the same.
+                    while y + 4 <= count {
+                        let dots = Self.laneDots(u, UnsafePointer(packedBase + y * n), count: n)
+                        for offset in 0..<4 {
+                            out[x * count + y + offset] = dots[offset]
+                            out[(y + offset) * count + x] = dots[offset]
+                        }
+                        y += 4
+                    }
+                    while y < count {
+                        let dot = Self.laneDot(u, packedBase + y * n, count: n)
+                        out[x * count + y] = dot
+                        out[y * count + x] = dot
+                        y += 1
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// Replaces one row.

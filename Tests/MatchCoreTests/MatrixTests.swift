@@ -65,3 +65,46 @@ struct MatrixDotRowTests {
         }
     }
 }
+
+/// `Matrix.rowDots(among:)` (the pool cosines of congestion pricing and diversity) against
+/// `dotRow`, bit for bit, and a plain loop: widths on and off the eight lanes, pools of every size
+/// around the four-row blocks, rows repeated and in any order; and `normalizeRows` in row blocks
+/// against the rows normalised one by one.
+struct MatrixRowDotsTests {
+    @Test(arguments: [1, 7, 8, 9, 64, 67]) func equalsDotRowBitForBit(width: Int) {
+        var generator = SeededRandomNumberGenerator(seed: UInt64(300 + width))
+        let m = Matrix(rows: 40, columns: width, elements: (0..<(40 * width)).map { _ in Float.random(in: -1...1, using: &generator) })
+        for count in [0, 1, 2, 3, 4, 5, 8, 9, 31] {
+            let rows = (0..<count).map { _ in Int.random(in: 0..<40, using: &generator) }
+            let dots = m.rowDots(among: rows)
+            #expect(dots.count == count * count)
+            for x in 0..<count {
+                #expect(dots[x * count + x] == 0)
+                for y in 0..<count where y != x {
+                    #expect(dots[x * count + y].bitPattern == m.dotRow(rows[x], with: m, row: rows[y]).bitPattern)
+                    var expected: Double = 0
+                    for k in 0..<width { expected += Double(m[rows[x], k]) * Double(m[rows[y], k]) }
+                    #expect(abs(Double(dots[x * count + y]) - expected) < 1e-4)
+                }
+            }
+        }
+    }
+
+    @Test func normalizeRowsInBlocksEqualsRowByRow() {
+        var generator = SeededRandomNumberGenerator(seed: 17)
+        for (rows, columns) in [(3, 5), (1_100, 64), (300, 300)] {
+            var m = Matrix(rows: rows, columns: columns,
+                           elements: (0..<(rows * columns)).map { _ in Float.random(in: -2...2, using: &generator) })
+            m.setRow(1, to: [Float](repeating: 0, count: columns))
+            var expected: [Float] = []
+            for i in 0..<rows {
+                let row = (0..<columns).map { m[i, $0] }
+                let sum = row.reduce(0.0) { $0 + Double($1) * Double($1) }
+                let scale = Float(1 / sum.squareRoot())
+                expected += sum > 0 ? row.map { $0 * scale } : row.map { _ in 0 }
+            }
+            m.normalizeRows()
+            #expect(m.elements.map(\.bitPattern) == expected.map(\.bitPattern))
+        }
+    }
+}

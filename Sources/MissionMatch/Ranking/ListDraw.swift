@@ -28,16 +28,7 @@ struct ListDraw: Sendable {
     /// - Complexity: O(c² · p) for profiles of dimension p.
     func cosines(of pool: [Candidate]) -> [Float] {
         guard diversity > 0, pool.count > 1 else { return [] }
-        let count = pool.count
-        var result = [Float](repeating: 0, count: count * count)
-        for i in 0..<count {
-            for j in (i + 1)..<count {
-                let cosine = profiles.dotRow(pool[i].partner, with: profiles, row: pool[j].partner)
-                result[i * count + j] = cosine
-                result[j * count + i] = cosine
-            }
-        }
-        return result
+        return profiles.rowDots(among: pool.map(\.partner))
     }
 
     /// Whether a list drawn at the prices `before` is drawn the same at `after`,
