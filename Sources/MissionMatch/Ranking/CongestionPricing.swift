@@ -73,8 +73,10 @@ enum CongestionPricing {
                     if !previous.isEmpty, ListDraw.keeps(previous[position], of: pool, moved: moved, from: before, to: current) {
                         return previous[position]
                     }
-                    return draw.members(of: pool, linked: linked[owner], cosines: cosines[owner], price: current)
-                        .positions.map { pool[$0].partner }
+                    // Positions to partners in place: one array per draw, not two (lists are drawn up to 20 times).
+                    var partners = draw.members(of: pool, linked: linked[owner], cosines: cosines[owner], price: current).positions
+                    for index in partners.indices { partners[index] = pool[partners[index]].partner }
+                    return partners
                 }
             }
             for index in exposure.indices { exposure[index] = 0 }
