@@ -73,17 +73,32 @@ extension CSRMatrix {
     /// - Precondition: `dense.rows == columns`.
     /// - Complexity: O(`nonzeroCount` × *k* + `rows` × *k*).
     public func multiplied(by dense: Matrix) -> Matrix {
+        multiplied(by: dense, rows: 0..<rows)
+    }
+
+    /// The rows `range` of ``multiplied(by:)``, computed alone (each row the
+    /// same bits as in the whole product): what an encoder needs when the
+    /// first rows of a matrix are one kind of text and the rest another.
+    ///
+    /// - Parameters:
+    ///   - dense: A `columns × k` row-major matrix.
+    ///   - range: The rows of this matrix to multiply.
+    /// - Returns: The `range.count × k` row-major product.
+    /// - Precondition: `dense.rows == columns`; `range` lies within `0..<rows`.
+    /// - Complexity: O(entries of those rows × *k* + `range.count` × *k*).
+    public func multiplied(by dense: Matrix, rows range: Range<Int>) -> Matrix {
         precondition(dense.rows == columns,
                      "CSRMatrix product needs matching inner dimensions (\(columns) vs \(dense.rows))")
+        precondition(range.lowerBound >= 0 && range.upperBound <= rows, "rows \(range) out of range 0..<\(rows)")
         let width = dense.columns
-        let count = rows * width
+        let count = range.count * width
         let elements = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             dense.withUnsafeBufferPointer { b in
-                multiply(dense: b.baseAddress, width: width, into: buffer.baseAddress)
+                multiply(dense: b.baseAddress, width: width, rows: range, into: buffer.baseAddress)
             }
             initialized = count
         }
-        return Matrix(rows: rows, columns: width, elements: elements)
+        return Matrix(rows: range.count, columns: width, elements: elements)
     }
 
     /// The product `Aᵀ · B` of this matrix's transpose and a dense matrix.
@@ -114,18 +129,28 @@ extension CSRMatrix {
     /// matrix at `dense`. The building block of ``multiplied(by:)`` and of
     /// ``RandomizedSVD``, which reuses its buffers.
     func multiply(dense: UnsafePointer<Float>?, width: Int, into output: UnsafeMutablePointer<Float>?) {
-        guard rows > 0, width > 0, let output else { return }
+        multiply(dense: dense, width: width, rows: 0..<rows, into: output)
+    }
+
+    /// ``multiply(dense:width:into:)`` for the rows `range` only: `output`
+    /// receives `range.count × width` elements, row `range.lowerBound` first,
+    /// each computed as the whole product computes it.
+    func multiply(dense: UnsafePointer<Float>?, width: Int, rows range: Range<Int>, into output: UnsafeMutablePointer<Float>?) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= rows, "rows \(range) out of range 0..<\(rows)")
+        guard !range.isEmpty, width > 0, let output else { return }
         guard nonzeroCount > 0, let dense else {
-            output.initialize(repeating: 0, count: rows * width)
+            output.initialize(repeating: 0, count: range.count * width)
             return
         }
-        rowOffsets.withUnsafeBufferPointer { offsets in
+        rowOffsets.withUnsafeBufferPointer { allOffsets in
             columnIndices.withUnsafeBufferPointer { columnIndices in
                 values.withUnsafeBufferPointer { values in
-                    let chunks = Self.rowChunks(offsets: offsets, width: width)
+                    // The offsets of the range's rows (and the end of the last), still absolute.
+                    let rangeOffsets = UnsafeBufferPointer(rebasing: allOffsets[range.lowerBound...range.upperBound])
+                    let chunks = Self.rowChunks(offsets: rangeOffsets, width: width)
                     // Each iteration writes only its own rows of `output`.
                     nonisolated(unsafe) let output = output
-                    nonisolated(unsafe) let offsets = offsets
+                    nonisolated(unsafe) let offsets = rangeOffsets
                     nonisolated(unsafe) let columnIndices = columnIndices
                     nonisolated(unsafe) let values = values
                     nonisolated(unsafe) let dense = dense
@@ -156,7 +181,8 @@ extension CSRMatrix {
     static func rowChunks(offsets: UnsafeBufferPointer<Int>, width: Int) -> [Range<Int>] {
         let rows = offsets.count - 1
         let minimumWork = 1 << 18, maximumChunks = 32
-        let totalWork = (offsets[rows] + rows) * width
+        let base = offsets[0]  // offsets of a range of rows start above 0
+        let totalWork = (offsets[rows] - base + rows) * width
         let chunkCount = min(maximumChunks, rows, totalWork / minimumWork)
         guard chunkCount > 1 else { return [0..<rows] }
         var chunks: [Range<Int>] = []
@@ -172,7 +198,7 @@ extension CSRMatrix {
                 var low = start, high = rows
                 while low < high {
                     let mid = (low + high) / 2
-                    if (offsets[mid] + mid) * width < target { low = mid + 1 } else { high = mid }
+                    if (offsets[mid] - base + mid) * width < target { low = mid + 1 } else { high = mid }
                 }
                 end = low
             }

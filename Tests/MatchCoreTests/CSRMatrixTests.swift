@@ -131,6 +131,24 @@ struct CSRMatrixTests {
         #expect(t.transposed() == a)
     }
 
+    /// A range of rows multiplied alone gives those rows of the whole product, bit for bit (the
+    /// encoder projects the offer half and the need half of its documents this way), for ranges
+    /// at either end, in the middle, of one row and empty, on matrices large enough to be split
+    /// over the cores.
+    @Test(arguments: shapes)
+    func rowRangesAreTheRowsOfTheWholeProduct(shape: (Int, Int, Double, Int)) {
+        let (rows, columns, _, width) = shape
+        let a = SparseFixtures.sample(shape, seed: 21).matrix
+        let b = SparseFixtures.matrix(rows: columns, columns: width, seed: 22)
+        let whole = a.multiplied(by: b)
+        let half = rows / 2
+        for range in [0..<rows, 0..<half, half..<rows, (rows / 3)..<(2 * rows / 3), max(0, rows - 1)..<rows, half..<half] {
+            let part = a.multiplied(by: b, rows: range)
+            #expect(part.rows == range.count && part.columns == width)
+            #expect(part.elements.map(\.bitPattern) == whole.rows(range).elements.map(\.bitPattern), "rows \(range)")
+        }
+    }
+
     @Test func productsAreDeterministic() {
         let a = CSRMatrix(rows: 3_000, columns: 800,
                           entries: SparseFixtures.triplets(rows: 3_000, columns: 800, density: 0.02, seed: 17))

@@ -102,9 +102,9 @@ public struct ParticipantEncoder: Sendable {
         let basis = svd.rightSingularVectors  // features × r
         let documents = corpusIsSelf
             ? fitted : stage.weighting.matrix(of: analyses.map(\.offers) + analyses.map(\.needs))
-        let projected = documents.multiplied(by: basis)    // 2n × r
-        var offers = projected.rows(0..<n)
-        var needs = projected.rows(n..<(2 * n))
+        // The 2n documents are the n offers, then the n needs: each half projected into its own matrix.
+        var offers = documents.multiplied(by: basis, rows: 0..<n)
+        var needs = documents.multiplied(by: basis, rows: n..<(2 * n))
         offers.normalizeRows()
         needs.normalizeRows()
         let profiles = Self.profiles(normalizedOffers: offers, normalizedNeeds: needs, dimensions: min(options.profileDimensions, rank))
