@@ -37,10 +37,11 @@ public struct ParticipantEncoding: Sendable {
     /// an encoder or a vectors file (``SemanticVectors``); `nil` means lexical only.
     public var semantic: SemanticVectors?
 
-    /// What the reasons read of every text, when computed earlier: a merged
-    /// sharded ranking takes them from the encoding file instead of running
-    /// the text pipeline again (`ExplanationKeys`); `nil` computes them from
-    /// ``analyses`` and the weightings.
+    /// What the reasons read of every text, when computed earlier: the
+    /// engine's encoding computes them beside its SVD, and a merged sharded
+    /// ranking takes them from the encoding file instead of running the text
+    /// pipeline again (`ExplanationKeys`); `nil` computes them from
+    /// ``analyses`` and the weightings when the ranking needs them.
     package var explanationKeys: ExplanationKeys?
 
     /// The LSA dimension *r*.

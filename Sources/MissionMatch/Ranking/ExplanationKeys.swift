@@ -5,10 +5,13 @@ import Foundation
 /// its specific words — computed once from the text analyses and the TF-IDF
 /// weightings of the encoding (`init(encoding:)`).
 ///
-/// A ranking computes them from its encoding; a sharded ranking computes them
-/// once with the encoding and ships them in the encoding file, so that the
-/// merge explains its pairs without running the text pipeline again
-/// (`ParticipantEncoding/explanationKeys`). Equal keys give equal reasons.
+/// A ranking computes them while its encoder's SVD runs (the engine's
+/// encoding carries them), or from an encoding that does not carry them; a
+/// sharded ranking computes them once with the encoding and ships them in the
+/// encoding file, so that the merge explains its pairs without running the
+/// text pipeline again (`ParticipantEncoding/explanationKeys`). Equal keys
+/// give equal reasons. They carry the integer keys of the exact-link test
+/// (``links``), derived from the documents by every initialiser.
 package struct ExplanationKeys: Sendable, Equatable {
     /// A thesaurus concept a text mentions.
     package struct Concept: Sendable, Equatable {
