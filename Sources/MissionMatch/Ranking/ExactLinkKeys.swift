@@ -16,7 +16,9 @@ package struct ExactLinkKeys: Sendable, Equatable {
     private let conceptStart: [Int], specificStart: [Int], termStart: [Int]
     /// The texts' concept features, ascending, each once.
     private let concepts: [Int]
-    /// The ids of the texts' specific words (each stem once per text).
+    /// The ids of the texts' specific words, one per entry of each text's
+    /// `ExplanationKeys.Document.specific`, in its order (every specific stem
+    /// has an id), so ``isTerm(specificWord:of:in:)`` can address them by place.
     private let specific: [Int]
     /// The ids of the texts' terms that are some text's specific word, ascending.
     private let terms: [Int]
@@ -66,7 +68,7 @@ package struct ExactLinkKeys: Sendable, Equatable {
     ///
     /// - Complexity: O(c + s · log t) for c concepts, s specific words and t kept terms of the two texts.
     func linked(_ a: Int, _ b: Int, offering: Bool) -> Bool {
-        let from = offering ? a : count + a, to = offering ? count + b : b
+        let from = text(of: a, offering: offering), to = text(of: b, offering: !offering)
         return sharesConcept(from, to) || sharesTwoSpecificWords(from, to)
     }
 

@@ -56,14 +56,7 @@ enum SafeFileSystem {
     /// ``writeTemporary(_:in:for:)-(String,_,_)`` for text given in parts, written one after the other
     /// from each part's storage: the file holds their concatenation, which is never built in memory.
     static func writeTemporary(parts: [String], in folder: String, for name: String) throws(OutputError) -> String {
-        try writeTemporary(in: folder, for: name) { descriptor in
-            for part in parts {
-                var part = part
-                let failed = part.withUTF8 { bytes in writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) }
-                if failed != 0 { return failed }
-            }
-            return 0
-        }
+        try writeTemporary(streaming: { write in parts.forEach(write) }, in: folder, for: name)
     }
 
     /// ``writeTemporary(parts:in:for:)`` for parts handed over one by one by
