@@ -8,6 +8,13 @@
 // rank 256, oversampling 10, 4 power iterations. CI size: 3,000 × 4,000,
 // rank 64. The matrix is generated once, outside the measured region.
 //
+// The engine's LSA (`RandomizedSVD.rightFactors`, Σ and V only, 2 power
+// iterations) is measured on a matrix with more documents than terms, as a
+// programme's is (`generate --consortium 3100 --counterparts 20000`: 46,200
+// offer and need documents × 3,449 features, 593,663 non-zeros): full size
+// 46,200 × 3,500, ~0.37 % non-zeros, rank 256; CI size 6,000 × 1,500, rank
+// 64. `decompose` runs on the same matrix in the same run, for the ratio.
+//
 // Environment:
 //   MISSIONMATCH_BENCH_SCALE=ci          the small size
 //   MISSIONMATCH_SVD_POWER_ITERATIONS=n  q (default 4), e.g. 5 to match
@@ -38,6 +45,14 @@ struct SVDScale: Sendable {
             return SVDScale(documents: 3_000, terms: 4_000, density: 0.006, rank: 64, powerIterations: q, iterations: 5)
         }
         return SVDScale(documents: 23_100, terms: 30_000, density: 0.003, rank: 256, powerIterations: q, iterations: 5)
+    }
+
+    /// The engine's shape: more documents than terms, 2 power iterations.
+    static var tall: SVDScale {
+        if ProcessInfo.processInfo.environment["MISSIONMATCH_BENCH_SCALE"] == "ci" {
+            return SVDScale(documents: 6_000, terms: 1_500, density: 0.0087, rank: 64, powerIterations: 2, iterations: 5)
+        }
+        return SVDScale(documents: 46_200, terms: 3_500, density: 0.0037, rank: 256, powerIterations: 2, iterations: 7)
     }
 }
 
@@ -115,6 +130,12 @@ let termDocument: CSRMatrix = {
     return matrix
 }()
 
+/// The tall matrix of the engine's shape, generated on first use.
+let tallTermDocument: CSRMatrix = {
+    let scale = SVDScale.tall
+    return makeTermDocumentMatrix(documents: scale.documents, terms: scale.terms, density: scale.density, seed: 2_026)
+}()
+
 let nonzeros = BenchmarkMetric.custom("non-zeros (k)", polarity: .prefersLarger, useScalingFactor: false)
 
 let benchmarks: @Sendable () -> Void = {
@@ -144,5 +165,26 @@ let benchmarks: @Sendable () -> Void = {
         }
     } setup: {
         blackHole(termDocument.nonzeroCount)
+    }
+
+    // The engine's LSA: Σ and V by iteration on the term side, against the whole decomposition.
+    let tall = SVDScale.tall
+    let lsa = RandomizedSVD(rank: tall.rank, oversampling: 10, powerIterations: tall.powerIterations, seed: 1)
+    let tallConfiguration = Benchmark.Configuration(
+        metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
+        maxDuration: .seconds(120), maxIterations: tall.iterations)
+    Benchmark("Right factors (Σ, V) \(tall.label)", configuration: tallConfiguration) { benchmark in
+        benchmark.startMeasurement()
+        blackHole(try lsa.rightFactors(of: tallTermDocument))
+        benchmark.stopMeasurement()
+    } setup: {
+        blackHole(tallTermDocument.nonzeroCount)
+    }
+    Benchmark("Decompose (U, Σ, V) \(tall.label)", configuration: tallConfiguration) { benchmark in
+        benchmark.startMeasurement()
+        blackHole(try lsa.decompose(tallTermDocument))
+        benchmark.stopMeasurement()
+    } setup: {
+        blackHole(tallTermDocument.nonzeroCount)
     }
 }

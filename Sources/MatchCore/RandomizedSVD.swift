@@ -37,6 +37,10 @@ import Dispatch
 /// let documentVectors = svd.leftSingularVectors      // documents × 256
 /// ```
 ///
+/// When only Σ and V are needed (a latent space that projects documents as
+/// A · V), ``rightFactors(of:)`` is cheaper: with more rows than columns it
+/// iterates on the column side and never forms U.
+///
 /// Accuracy: with a spectrum that decays, 2–4 power iterations bring the
 /// error ‖A − U·diag(σ)·Vᵀ‖_F within a few per cent of the optimal rank-*r*
 /// error; more iterations help flat spectra.
@@ -101,10 +105,113 @@ public struct RandomizedSVD: Sendable, Hashable {
         // One BLAS thread per call: OpenBLAS splits a product differently on 1 and 2
         // threads and the last bits differ, so the vectors (and every score and
         // reason after them) would depend on OPENBLAS_NUM_THREADS and the core count.
-        try BLASThreading.withSingleThreadedBLAS { try decomposeWithStableThreads(matrix) }
+        try BLASThreading.withSingleThreadedBLAS { try decomposeWithStableThreads(matrix, left: true) }
     }
 
-    private func decomposeWithStableThreads(_ matrix: CSRMatrix) throws -> TruncatedSVD {
+    /// The singular values and right singular vectors of `matrix` alone — what
+    /// a latent semantic space needs to project documents (`A · V`) — without
+    /// the left singular vectors, and cheaper than ``decompose(_:)`` when
+    /// `matrix` has at least as many rows as columns.
+    ///
+    /// With more rows than columns (m ≥ n: more documents than features), the
+    /// subspace iteration runs on the column side, where every dense block
+    /// is n × l instead of m × l: Z ← orth(Aᵀ · (A · Z)), from Z = Ω, *q* + 1
+    /// times (CholeskyQR2 the last time), then the *l* × *l* matrix
+    /// G = Zᵀ · Aᵀ · A · Z and its eigenvectors W (LAPACK's `sgesdd` of G,
+    /// symmetric and positive semidefinite): σ = √λ(G), V = Z · W. Its
+    /// span is the span ``decompose(_:)`` reaches with the same Ω and *q*,
+    /// (AᵀA)^(q+1) · Ω, without its m × l orthonormalisations and U = Q · Û.
+    /// A σ computed this way is accurate to about ε·σ₁²/σ rather than ε·σ₁
+    /// (ε = 2⁻²⁴); V is orthonormal to single precision. With fewer rows
+    /// than columns it is ``decompose(_:)`` without U: the same bytes for Σ and V.
+    ///
+    /// Deterministic as ``decompose(_:)``: the sparse products run on all
+    /// cores, each row computed alone; every dense call runs BLAS on one thread.
+    ///
+    /// ```swift
+    /// let space = try RandomizedSVD(rank: 256, powerIterations: 2, seed: 2019).rightFactors(of: tfidf)
+    /// let documentVectors = tfidf.multiplied(by: space.vectors)   // documents × 256
+    /// ```
+    ///
+    /// - Returns: min(*r*, rows, columns) singular values, largest first, and
+    ///   the `columns × r` right singular vectors, each with its entry of
+    ///   largest magnitude positive.
+    /// - Throws: `LinearAlgebraError` when LAPACK reports an error.
+    /// - Complexity: (2q + 4) sparse products of width l (2q + 2 for m < n) and
+    ///   O(min(m, n) · l²) dense work, for l = r + oversampling.
+    public func rightFactors(of matrix: CSRMatrix) throws -> RightSingularFactors {
+        try BLASThreading.withSingleThreadedBLAS {
+            if matrix.rows >= matrix.columns { return try rightFactorsByColumnIteration(matrix) }
+            let svd = try decomposeWithStableThreads(matrix, left: false)
+            return RightSingularFactors(singularValues: svd.singularValues, vectors: svd.rightSingularVectors)
+        }
+    }
+
+    private func rightFactorsByColumnIteration(_ matrix: CSRMatrix) throws -> RightSingularFactors {
+        precondition(matrix.values.allSatisfy(\.isFinite), "RandomizedSVD needs finite matrix values")
+        let m = matrix.rows, n = matrix.columns
+        let r = min(rank, m, n)
+        guard r > 0 else { return RightSingularFactors(singularValues: [], vectors: Matrix(rows: n, columns: 0)) }
+        let l = min(r + oversampling, m, n)
+        let transpose = matrix.transposed()
+        var workspace = Orthonormalizer(columns: l)
+        var z = [Float](unsafeUninitializedCapacity: n * l) { buffer, initialized in
+            Self.fillStandardNormal(buffer, seed: seed)
+            initialized = n * l
+        }
+        var y = [Float](repeating: 0, count: m * l)
+        // Z ← Aᵀ · (A · Z): the product of Aᵀ·A with Z, both sparse products on all cores.
+        func applyGram() {
+            z.withUnsafeBufferPointer { q in
+                y.withUnsafeMutableBufferPointer { matrix.multiply(dense: q.baseAddress, width: l, into: $0.baseAddress) }
+            }
+            y.withUnsafeBufferPointer { q in
+                z.withUnsafeMutableBufferPointer { transpose.multiply(dense: q.baseAddress, width: l, into: $0.baseAddress) }
+            }
+        }
+        for iteration in 0...powerIterations {
+            applyGram()
+            try workspace.orthonormalize(&z, rows: n, passes: iteration == powerIterations ? 2 : 1)
+        }
+        // G = Zᵀ · (Aᵀ · A · Z), symmetric l × l; its eigenvalues are the σ².
+        let basis = z
+        applyGram()
+        y = []
+        var gram = [Float](repeating: 0, count: l * l)
+        basis.withUnsafeBufferPointer { q in
+            z.withUnsafeBufferPointer { product in
+                gram.withUnsafeMutableBufferPointer { g in
+                    LinearAlgebra.gemm(transposeA: true, transposeB: false, m: l, n: l, k: n,
+                                       alpha: 1, a: q.baseAddress, lda: l, b: product.baseAddress, ldb: l,
+                                       beta: 0, c: g.baseAddress, ldc: l)
+                }
+            }
+        }
+        for i in 0..<l {  // the mean of G and Gᵀ: exactly symmetric
+            for j in (i + 1)..<l {
+                let mean = (gram[i * l + j] + gram[j * l + i]) / 2
+                gram[i * l + j] = mean
+                gram[j * l + i] = mean
+            }
+        }
+        let eigen = try LinearAlgebra.svd(&gram, rows: l, columns: l)
+        // eigen.u is column-major W: read row-major it is Wᵀ, whose first r rows are the wanted components.
+        var v = Matrix(rows: n, columns: r)
+        basis.withUnsafeBufferPointer { q in
+            eigen.u.withUnsafeBufferPointer { w in
+                v.withUnsafeMutableBufferPointer { out in
+                    LinearAlgebra.gemm(transposeA: false, transposeB: true, m: n, n: r, k: l,
+                                       alpha: 1, a: q.baseAddress, lda: l, b: w.baseAddress, ldb: l,
+                                       beta: 0, c: out.baseAddress, ldc: r)
+                }
+            }
+        }
+        var none = Matrix(rows: 0, columns: r)
+        Self.normalizeSigns(u: &none, v: &v)
+        return RightSingularFactors(singularValues: eigen.s.prefix(r).map { $0.squareRoot() }, vectors: v)
+    }
+
+    private func decomposeWithStableThreads(_ matrix: CSRMatrix, left: Bool) throws -> TruncatedSVD {
         precondition(matrix.values.allSatisfy(\.isFinite), "RandomizedSVD needs finite matrix values")
         let m = matrix.rows, n = matrix.columns
         let r = min(rank, m, n)
@@ -158,8 +265,8 @@ public struct RandomizedSVD: Sendable, Hashable {
 
         // U = Q·Û[:, :r]. Û is column-major l × l: read row-major it is Ûᵀ,
         // whose first r rows are the wanted components.
-        var u = Matrix(rows: m, columns: r)
-        y.withUnsafeBufferPointer { q in
+        var u = Matrix(rows: left ? m : 0, columns: r)
+        if left { y.withUnsafeBufferPointer { q in
             uHat.withUnsafeBufferPointer { uHat in
                 u.withUnsafeMutableBufferPointer { out in
                     LinearAlgebra.gemm(transposeA: false, transposeB: true, m: m, n: r, k: l,
@@ -168,7 +275,7 @@ public struct RandomizedSVD: Sendable, Hashable {
                                        beta: 0, c: out.baseAddress, ldc: r)
                 }
             }
-        }
+        } }
         Self.normalizeSigns(u: &u, v: &v)
         return TruncatedSVD(leftSingularVectors: u, singularValues: singularValues, rightSingularVectors: v)
     }

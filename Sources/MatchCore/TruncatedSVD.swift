@@ -73,3 +73,24 @@ public struct TruncatedSVD: Sendable, Equatable {
         return scaled.multiplied(by: rightSingularVectors, transposingOther: true)
     }
 }
+
+/// The singular values and right singular vectors of a matrix, without its
+/// left singular vectors: ``RandomizedSVD/rightFactors(of:)``.
+public struct RightSingularFactors: Sendable, Equatable {
+    /// σ₁ ≥ σ₂ ≥ … ≥ 0, one per component.
+    public let singularValues: [Float]
+    /// The right singular vectors, `columns × rank` (one column per component), orthonormal columns.
+    public let vectors: Matrix
+
+    /// Creates the factors.
+    ///
+    /// - Precondition: `vectors` has one column per singular value.
+    public init(singularValues: [Float], vectors: Matrix) {
+        precondition(vectors.columns == singularValues.count, "RightSingularFactors need one column per singular value")
+        self.singularValues = singularValues
+        self.vectors = vectors
+    }
+
+    /// The number of components.
+    public var rank: Int { singularValues.count }
+}

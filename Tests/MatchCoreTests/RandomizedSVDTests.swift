@@ -78,6 +78,14 @@ private enum SpectrumFixtures {
         return CSRMatrix(x.multiplied(by: y, transposingOther: true))
     }
 
+    /// ‖A − A·V·Vᵀ‖_F: the error of projecting A's rows on the span of V.
+    static func projectionResidual(_ matrix: CSRMatrix, _ v: Matrix) -> Double {
+        let projected = matrix.multiplied(by: v).multiplied(by: v, transposingOther: true)
+        return zip(Matrix(matrix).elements, projected.elements)
+            .reduce(0.0) { $0 + Double($1.0 - $1.1) * Double($1.0 - $1.1) }
+            .squareRoot()
+    }
+
     /// The largest |QᵀQ − I| entry for a `rows × r` factor Q.
     static func orthonormalityError(_ q: Matrix) -> Double {
         let gram = q.transposed().multiplied(by: q)
@@ -276,6 +284,102 @@ struct RandomizedSVDTests {
             let dot = (0..<columns).reduce(Float(0)) { $0 + fast.2[$1, c] * direct.2[$1, c] }
             #expect(abs(abs(dot) - 1) < 1e-3)
         }
+    }
+}
+
+/// ``RandomizedSVD/rightFactors(of:)``: Σ and V without U, by subspace
+/// iteration on the column side when there are at least as many rows.
+@Suite("RandomizedSVD right factors")
+struct RandomizedSVDRightFactorsTests {
+    /// (power iterations, allowed excess of the projection error over the optimum).
+    @Test(arguments: [(0, 0.01), (1, 0.003), (2, 0.001)])
+    func projectionErrorIsCloseToOptimalOnDecayingSpectrum(iterations: Int, excess: Double) throws {
+        let a = SpectrumFixtures.decaying(rows: 160, columns: 90, decay: 0.9, seed: 31)
+        let exact = try SpectrumFixtures.singularValues(a)
+        let factors = try RandomizedSVD(rank: 10, powerIterations: iterations, seed: 32).rightFactors(of: a)
+        let optimal = SpectrumFixtures.optimalResidual(exact, rank: 10)
+        let error = SpectrumFixtures.projectionResidual(a, factors.vectors)
+        #expect(error >= optimal * (1 - 1e-4))
+        #expect(error <= optimal * (1 + excess), "error \(error), optimal \(optimal)")
+    }
+
+    @Test(arguments: [0, 1, 2])
+    func projectionErrorIsCloseToOptimalOnSparseTermDocumentMatrix(iterations: Int) throws {
+        let a = SpectrumFixtures.termDocument(rows: 600, columns: 300, perRow: 12, seed: 33)
+        let exact = try SpectrumFixtures.singularValues(a)
+        let factors = try RandomizedSVD(rank: 20, powerIterations: iterations, seed: 34).rightFactors(of: a)
+        let optimal = SpectrumFixtures.optimalResidual(exact, rank: 20)
+        let error = SpectrumFixtures.projectionResidual(a, factors.vectors)
+        let excess: Double = iterations == 0 ? 0.05 : 0.01
+        #expect(error <= optimal * (1 + excess), "error \(error), optimal \(optimal)")
+        // No worse than decompose(_:) with the same seed and iterations, whose span it reaches.
+        let full = try RandomizedSVD(rank: 20, powerIterations: iterations, seed: 34).decompose(a)
+        #expect(error <= SpectrumFixtures.projectionResidual(a, full.rightSingularVectors) * 1.001)
+    }
+
+    @Test func singularValuesAreCloseToTheExactOnes() throws {
+        let a = SpectrumFixtures.decaying(rows: 220, columns: 150, decay: 0.8, seed: 35)
+        let exact = try SpectrumFixtures.singularValues(a)
+        let factors = try RandomizedSVD(rank: 12, powerIterations: 2, seed: 36).rightFactors(of: a)
+        #expect(factors.rank == 12)
+        for (c, sigma) in factors.singularValues.enumerated() {
+            #expect(abs(Double(sigma) - exact[c]) <= 1e-3 * exact[0], "σ\(c): \(sigma) vs \(exact[c])")
+        }
+        #expect(zip(factors.singularValues, factors.singularValues.dropFirst()).allSatisfy { $0 >= $1 })
+    }
+
+    @Test func vectorsAreOrthonormalAndSigned() throws {
+        let a = SpectrumFixtures.termDocument(rows: 900, columns: 400, perRow: 10, seed: 37)
+        let v = try RandomizedSVD(rank: 32, powerIterations: 2, seed: 38).rightFactors(of: a).vectors
+        #expect(v.rows == 400 && v.columns == 32)
+        #expect(SpectrumFixtures.orthonormalityError(v) < 1e-5)
+        for c in 0..<32 {
+            let column = (0..<v.rows).map { v[$0, c] }
+            #expect((column.max { abs($0) < abs($1) } ?? 0) > 0)
+        }
+    }
+
+    /// With fewer rows than columns it is decompose(_:) without U, to the bit.
+    @Test func wideMatricesGiveDecomposesBytes() throws {
+        let a = SpectrumFixtures.termDocument(rows: 300, columns: 700, perRow: 12, seed: 39)
+        let configuration = RandomizedSVD(rank: 24, powerIterations: 2, seed: 40)
+        let factors = try configuration.rightFactors(of: a), full = try configuration.decompose(a)
+        #expect(factors.singularValues.map(\.bitPattern) == full.singularValues.map(\.bitPattern))
+        #expect(factors.vectors.elements.map(\.bitPattern) == full.rightSingularVectors.elements.map(\.bitPattern))
+    }
+
+    @Test func sameInputGivesSameBytesAlsoFromConcurrentCalls() throws {
+        let a = SpectrumFixtures.termDocument(rows: 3_000, columns: 1_200, perRow: 20, seed: 41)
+        let configuration = RandomizedSVD(rank: 40, powerIterations: 2, seed: 42)
+        let alone = try configuration.rightFactors(of: a)
+        let results = Mutex<[RightSingularFactors?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let factors = try? configuration.rightFactors(of: a)
+            results.withLock { $0[index] = factors }
+        }
+        for factors in results.withLock({ $0 }) {
+            #expect(factors?.vectors.elements.map(\.bitPattern) == alone.vectors.elements.map(\.bitPattern))
+            #expect(factors?.singularValues.map(\.bitPattern) == alone.singularValues.map(\.bitPattern))
+        }
+    }
+
+    @Test func lowRankAndZeroMatricesGiveOrthonormalVectors() throws {
+        let low = SpectrumFixtures.lowRank(rows: 90, columns: 40, rank: 3, seed: 43)
+        let factors = try RandomizedSVD(rank: 8, seed: 44).rightFactors(of: low)
+        #expect(factors.singularValues[3] <= 1e-3 * factors.singularValues[0])
+        #expect(SpectrumFixtures.orthonormalityError(factors.vectors) < 1e-4)
+        let norm = Matrix(low).elements.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+        #expect(SpectrumFixtures.projectionResidual(low, factors.vectors) <= 1e-4 * norm)
+        let zero = CSRMatrix(rows: 30, columns: 20, entries: [])
+        let none = try RandomizedSVD(rank: 5, seed: 45).rightFactors(of: zero)
+        #expect(none.rank == 5 && none.singularValues.allSatisfy { $0 == 0 })
+        #expect(SpectrumFixtures.orthonormalityError(none.vectors) < 1e-5)
+    }
+
+    @Test(arguments: [(0, 0), (0, 7), (7, 0)])
+    func emptyMatricesGiveNoComponents(shape: (Int, Int)) throws {
+        let factors = try RandomizedSVD(rank: 4).rightFactors(of: CSRMatrix(rows: shape.0, columns: shape.1, entries: []))
+        #expect(factors.rank == 0 && factors.vectors == Matrix(rows: shape.1, columns: 0))
     }
 }
 

@@ -95,11 +95,12 @@ public struct ParticipantEncoder: Sendable {
                 profiles: Matrix(rows: n, columns: 1), featureVectors: Matrix(rows: stage.weighting.featureCount, columns: 1)))
         }
         let rank = stage.rank
+        // Only V and Σ: documents are projected as A · V (RandomizedSVD.rightFactors, no U).
         let svd = try RandomizedSVD(
             rank: rank, oversampling: options.oversampling, powerIterations: options.powerIterations,
             seed: options.seed
-        ).decompose(fitted)
-        let basis = svd.rightSingularVectors  // features × r
+        ).rightFactors(of: fitted)
+        let basis = svd.vectors  // features × r
         let documents = corpusIsSelf
             ? fitted : stage.weighting.matrix(of: analyses.map(\.offers) + analyses.map(\.needs))
         // The 2n documents are the n offers, then the n needs: each half projected into its own matrix.
