@@ -71,19 +71,32 @@ public struct RecommendationsCSVWriter: Sendable {
 
     /// The rows of consecutive participants' recommendations.
     private static func rows(of lists: ArraySlice<[Recommendation]>) -> String {
-        var text = ""
+        // Bytes, field by field (SpreadsheetSafeCSV.appendEscaped, FixedPoint.append): the same text as
+        // SpreadsheetSafeCSV.appendLine of the fields, without a string per field.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lists.reduce(0) { $0 + $1.count } * 256)
+        func field(_ text: String) {
+            SpreadsheetSafeCSV.appendEscaped(text, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+        }
+        func number(_ value: Double) {
+            FixedPoint.append(value, digits: 4, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+        }
         for list in lists {
             for r in list {
                 let c = r.components
-                SpreadsheetSafeCSV.appendLine([
-                    r.participant, String(r.rank), r.partner, Self.number(r.score), Self.number(c.complementarity),
-                    Self.number(c.similarity), Self.number(c.sector), Self.number(c.country), Self.number(c.cooperation), r.reasons,
-                    Self.number(c.competition), r.metBefore.joined(separator: "|"),
-                ], to: &text)
+                field(r.participant)
+                field(String(r.rank))
+                field(r.partner)
+                for value in [r.score, c.complementarity, c.similarity, c.sector, c.country, c.cooperation] { number(value) }
+                field(r.reasons)
+                number(c.competition)
+                SpreadsheetSafeCSV.appendEscaped(r.metBefore.joined(separator: "|"), to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
             }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func number(_ value: Double) -> String { FixedPoint.format(value, digits: 4) }
 }
