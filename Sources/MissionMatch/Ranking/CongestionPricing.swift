@@ -24,7 +24,9 @@ import Foundation
 /// offer↔need link first, diversity included), so that a price only moves a
 /// partner where a linked alternative can take its place, and the exposure it
 /// steers by is the one the lists will have; a list keeps its draw when no
-/// price move can change it (``ListDraw/keeps(_:of:moved:from:to:)``). The
+/// price move can change it (``ListDraw/keeps(_:of:moved:from:to:)``) or, once
+/// lists start repeating, when its candidates' prices stayed within the slack
+/// of its draw (``ListDraw/holds(slack:centres:of:at:rounding:)``). The
 /// reported scores are never changed.
 /// Deterministic: ties go to the lower index, and the rounds' parallel draws
 /// are counted in list order.
@@ -60,27 +62,54 @@ enum CongestionPricing {
         var exposure = [Int](repeating: 0, count: capacity.count)
         var step = [Float](repeating: Float(0.1 * strength), count: capacity.count)
         var wasOver = [Bool](repeating: false, count: capacity.count)
-        var drawn: [[Int]] = []  // per owner position, once the first round has drawn every list
-        var changed = [Bool](repeating: true, count: capacity.count)  // price moved since the lists were drawn
-        var earlier = price  // the prices the lists were last drawn with
+        // Per owner position, once the first round has drawn every list: its partners and, once lists
+        // start coming out as before, the prices of its candidates when it was drawn and how far each may
+        // move before the draw can change (ListDraw.membersWithSlack).
+        var drawn: [Draw] = []
+        var changed = [Bool](repeating: true, count: capacity.count)  // price moved since the round before
+        var earlier = price  // the prices of the round before
+        var withSlack = false
+        let largestScore = owners.reduce(Float(0)) { largest, owner in
+            lists[owner].reduce(largest) { max($0, abs($1.score)) }
+        }
         for _ in 0..<20 {
-            // A list keeps its draw unless a candidate's price moved in a way that can change it (ListDraw.keeps).
-            let current = price, moved = changed, previous = drawn, before = earlier
+            // A list keeps its draw when no price move can change it (ListDraw.keeps), or when its candidates'
+            // prices stayed within the slack of its draw (ListDraw.holds); both are exact.
+            let current = price, moved = changed, previous = drawn, before = earlier, slackNow = withSlack
+            let rounding = draw.rounding(largestScore: largestScore, largestPrice: price.reduce(0) { max($0, abs($1)) })
             drawn = ParallelChunks.map(count: owners.count, minimumChunk: 256) { range in
                 range.map { position in
                     let owner = owners[position]
                     let pool = lists[owner]
-                    if !previous.isEmpty, ListDraw.keeps(previous[position], of: pool, moved: moved, from: before, to: current) {
-                        return previous[position]
+                    var repeated = false
+                    if !previous.isEmpty {
+                        let last = previous[position]
+                        if ListDraw.keeps(last.partners, of: pool, moved: moved, from: before, to: current)
+                            || ListDraw.holds(slack: last.slack, centres: last.centres, of: pool, at: current, rounding: rounding) {
+                            return Draw(partners: last.partners, centres: last.centres, slack: last.slack, repeated: true)
+                        }
+                        repeated = true
+                    }
+                    var next: Draw
+                    if slackNow {
+                        let members = draw.membersWithSlack(of: pool, linked: linked[owner], cosines: cosines[owner], price: current)
+                        next = Draw(partners: members.positions, centres: pool.map { current[$0.partner] }, slack: members.slack, repeated: false)
+                    } else {
+                        let members = draw.members(of: pool, linked: linked[owner], cosines: cosines[owner], price: current)
+                        next = Draw(partners: members.positions, centres: [], slack: [], repeated: false)
                     }
                     // Positions to partners in place: one array per draw, not two (lists are drawn up to 20 times).
-                    var partners = draw.members(of: pool, linked: linked[owner], cosines: cosines[owner], price: current).positions
-                    for index in partners.indices { partners[index] = pool[partners[index]].partner }
-                    return partners
+                    for index in next.partners.indices { next.partners[index] = pool[next.partners[index]].partner }
+                    let before = previous.isEmpty ? [] : previous[position].partners  // k entries: no set needed
+                    next.repeated = repeated && next.partners.count == before.count && next.partners.allSatisfy(before.contains)
+                    return next
                 }
             }
+            // Slack costs a third more per draw and pays once draws repeat: from the round after a quarter
+            // of the lists came out as before (a performance choice; the lists are the same either way).
+            if !withSlack { withSlack = 4 * drawn.lazy.filter(\.repeated).count >= drawn.count }
             for index in exposure.indices { exposure[index] = 0 }
-            for list in drawn { for partner in list { exposure[partner] += 1 } }
+            for list in drawn { for partner in list.partners { exposure[partner] += 1 } }
             earlier = price
             for index in changed.indices { changed[index] = false }
             for partner in partners {
@@ -98,4 +127,16 @@ enum CongestionPricing {
         }
         return price
     }
+}
+
+/// One list as congestion pricing last drew it (``CongestionPricing``).
+private struct Draw: Sendable {
+    /// The partners listed.
+    var partners: [Int]
+    /// The candidates' prices when it was drawn, by pool position (empty: drawn without slack).
+    var centres: [Float]
+    /// How far each candidate's price may move before the draw can change (``ListDraw/membersWithSlack(of:linked:cosines:price:)``).
+    var slack: [Float]
+    /// Whether the list was kept or came out with the same partners as the round before.
+    var repeated: Bool
 }

@@ -68,19 +68,88 @@ struct ListDraw: Sendable {
     /// - Returns: Positions in `pool`, and how many of them (the first) are linked.
     /// - Complexity: O(k · c + c²) for c candidates (an insertion sort: pools hold tens of candidates).
     func members(of pool: [Candidate], linked: [Bool], cosines: [Float], price: [Float]) -> (positions: [Int], linked: Int) {
+        draw(pool, linked: linked, cosines: cosines, price: price, slack: nil)
+    }
+
+    /// ``members(of:linked:cosines:price:)``, with how far each candidate's
+    /// price may move before the draw can change: the same list is drawn at
+    /// any prices p′ with |p′ⱼ − pⱼ| < slack[j] for every candidate j (by pool
+    /// position), all of them moving at once, up to rounding
+    /// (``holds(slack:centres:of:at:rounding:)``). Congestion pricing keeps a
+    /// list whose candidates' prices stayed within their slack instead of
+    /// drawing it again.
+    ///
+    /// Each decision of the draw is made with a margin, and its midpoint
+    /// bounds the candidates' moves: at a pick whose winner has value v and
+    /// whose best rival at most r < v, the winner may lose less than
+    /// (v − r) / 2 and each rival j of value vⱼ gain less than (v + r) / 2 − vⱼ,
+    /// so the winner stays ahead (a price move of δ changes a value by δ;
+    /// redundancy depends only on the picks, which stay the same by
+    /// induction). In a tier taken by score − price alone (no diversity) the
+    /// midpoint lies between the last taken and the first left. A candidate of
+    /// a tier taken whole, or of a tier not drawn, has an infinite slack; a
+    /// tie, or a score − price that is not finite, gives every candidate 0.
+    ///
+    /// - Returns: ``members(of:linked:cosines:price:)``'s result and a slack per pool position.
+    /// - Complexity: O(k · c + c²) for c candidates, as ``members(of:linked:cosines:price:)``.
+    func membersWithSlack(of pool: [Candidate], linked: [Bool], cosines: [Float], price: [Float])
+        -> (positions: [Int], linked: Int, slack: [Float]) {
+        var slack = [Float](repeating: .infinity, count: pool.count)
+        let drawn = slack.withUnsafeMutableBufferPointer { slack in
+            draw(pool, linked: linked, cosines: cosines, price: price, slack: slack.baseAddress)
+        }
+        return (drawn.positions, drawn.linked, slack)
+    }
+
+    /// Whether a list drawn at the prices `centres` (by pool position) with
+    /// ``membersWithSlack(of:linked:cosines:price:)``'s `slack` is drawn the
+    /// same at `price`: every candidate's price is within its slack of its
+    /// centre, with `rounding` to spare.
+    ///
+    /// - Parameter rounding: A bound on the rounding of the draw's Float
+    ///   arithmetic, ``rounding(largestScore:largestPrice:)``.
+    /// - Complexity: O(c) for c candidates.
+    static func holds(slack: [Float], centres: [Float], of pool: [Candidate], at price: [Float], rounding: Double) -> Bool {
+        guard slack.count == pool.count, centres.count == pool.count else { return false }
+        for position in pool.indices {
+            let moved = abs(Double(price[pool[position].partner]) - Double(centres[position]))
+            guard moved + rounding < Double(slack[position]) else { return false }
+        }
+        return true
+    }
+
+    /// A bound on the rounding of this draw's Float arithmetic (score − price,
+    /// minus weighted redundancy, the midpoints and slacks) when no score or
+    /// price is larger in magnitude than the given ones: eight units in the
+    /// last place of the largest value a draw computes, where about three
+    /// are needed (a value computed at two prices, and the slack).
+    func rounding(largestScore: Float, largestPrice: Float) -> Double {
+        (Double(largestScore) + Double(largestPrice) + Double(abs(diversity)) + 1) * 0x1p-20
+    }
+
+    private func draw(
+        _ pool: [Candidate], linked: [Bool], cosines: [Float], price: [Float], slack requested: UnsafeMutablePointer<Float>?
+    ) -> (positions: [Int], linked: Int) {
         let count = pool.count
         guard k > 0, count > 0 else { return ([], 0) }
         let weighsRedundancy = diversity > 0 && cosines.count == count * count
         var chosen: [Int] = []
         chosen.reserveCapacity(min(k, count))
         var linkedCount = 0
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * count) { scratch in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * count) { scratch in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { indices in
                 guard let floats = scratch.baseAddress, let integers = indices.baseAddress else { return }
                 let adjusted = floats, redundancy = floats + count
                 let order = integers, taken = integers + count
                 for position in 0..<count {
                     adjusted[position] = pool[position].score - price[pool[position].partner]
+                }
+                // Slack for finite scores − prices and diversity only: then no room computed below is not a
+                // number (redundancy, a running maximum from 0, stays a number). Otherwise 0: drawn again.
+                var slack = requested
+                if let given = slack, !(diversity.isFinite && (0..<count).allSatisfy({ adjusted[$0].isFinite })) {
+                    for position in 0..<count { given[position] = 0 }
+                    slack = nil
                 }
                 func precedes(_ x: Int, _ y: Int) -> Bool {
                     adjusted[x] != adjusted[y] ? adjusted[x] > adjusted[y] : pool[x].partner < pool[y].partner
@@ -97,10 +166,18 @@ struct ListDraw: Sendable {
                     let wanted = min(k - chosen.count, size)
                     if !weighsRedundancy || size < 2 {
                         for rank in 0..<wanted { chosen.append(order[rank]) }
+                        if let slack, wanted < size {  // the taken stay above the midpoint, the others below it
+                            let midpoint = (adjusted[order[wanted - 1]] + adjusted[order[wanted]]) / 2
+                            for rank in 0..<size {
+                                let position = order[rank]
+                                slack[position] = rank < wanted ? adjusted[position] - midpoint : midpoint - adjusted[position]
+                            }
+                        }
                     } else {
                         pickByMarginalRelevance(
                             wanted, order: order, size: size, adjusted: adjusted, redundancy: redundancy, taken: taken,
-                            cosines: cosines, count: count, into: &chosen)
+                            cosines: cosines, count: count, into: &chosen,
+                            slack: wanted < size ? slack : nil, blocked: floats + 2 * count)
                     }
                     if tierIsLinked { linkedCount = chosen.count }
                 }
@@ -121,23 +198,48 @@ struct ListDraw: Sendable {
     private func pickByMarginalRelevance(
         _ wanted: Int, order: UnsafeMutablePointer<Int>, size: Int, adjusted: UnsafeMutablePointer<Float>,
         redundancy: UnsafeMutablePointer<Float>, taken: UnsafeMutablePointer<Int>, cosines: [Float], count: Int,
-        into chosen: inout [Int]
+        into chosen: inout [Int], slack: UnsafeMutablePointer<Float>? = nil, blocked: UnsafeMutablePointer<Float>? = nil
     ) {
         for position in 0..<count { redundancy[position] = 0 }
         for rank in 0..<size { taken[rank] = 0 }
+        var tracking = slack  // nil once a tie has set every slack to 0
+        if slack != nil, let blocked {  // 0 for this tier's candidates not taken yet, infinity for the others
+            for position in 0..<count { blocked[position] = .infinity }
+            for rank in 0..<size { blocked[order[rank]] = 0 }
+        }
         cosines.withUnsafeBufferPointer { rows in
             guard let matrix = rows.baseAddress, rows.count >= count * count else { return }
             for pick in 0..<wanted {
                 var best = -1
                 var bestValue = -Float.infinity
+                var rival = -Float.infinity  // at least the best rival's value
                 for rank in 0..<size where taken[rank] == 0 {
                     let position = order[rank]
                     let score = adjusted[position]
-                    if score <= bestValue { break }
+                    // The rest have values at most their adjusted scores, at most this one.
+                    if score <= bestValue { rival = max(rival, score); break }
                     let value = score - diversity * redundancy[position]
-                    if value > bestValue { best = rank; bestValue = value }
+                    if value > bestValue { rival = bestValue; best = rank; bestValue = value } else { rival = max(rival, value) }
                 }
-                guard best >= 0 else { return }  // only if scores are not numbers: the list stays shorter
+                guard best >= 0 else {  // only if scores are not numbers: the list stays shorter
+                    if let tracking { for position in 0..<count { tracking[position] = 0 } }
+                    return
+                }
+                if let slack = tracking, let blocked, rival > -Float.infinity {  // no rival: the pick is forced
+                    // The winner may lose half the gap to its best rival, each rival gain up to the midpoint.
+                    let midpoint = (bestValue + rival) / 2
+                    let winner = order[best]
+                    blocked[winner] = .infinity
+                    for position in 0..<count {
+                        slack[position] = min(slack[position], midpoint - (adjusted[position] - diversity * redundancy[position]) + blocked[position])
+                    }
+                    let own = bestValue - midpoint
+                    slack[winner] = min(slack[winner], own)
+                    if !(own > 0) {  // a tie: the list is drawn again
+                        for position in 0..<count { slack[position] = 0 }
+                        tracking = nil
+                    }
+                }
                 taken[best] = 1
                 let chosenPosition = order[best]
                 chosen.append(chosenPosition)

@@ -124,6 +124,48 @@ struct CongestionPricingTests {
         }
     }
 
+    /// A draw's slack is what it claims: at random prices within each
+    /// candidate's slack of the prices it was drawn at (all moving at once,
+    /// nine tenths of the way, either side), the naive rule draws the same
+    /// list; and a slack is never negative.
+    @Test(arguments: 1...60)
+    func drawsHoldWithinTheirSlack(seed: Int) {
+        let m = Self.market(seed: UInt64(seed))
+        var random = SeededRandomNumberGenerator(seed: UInt64(1_000 + seed))
+        let k = 1 + seed % 5
+        let diversity: Float = seed % 3 == 0 ? 0 : 0.08 * Float(1 + seed % 4)
+        let draw = ListDraw(k: k, profiles: m.profiles, diversity: diversity)
+        let price = m.capacity.map { _ in Float.random(in: 0...0.3, using: &random) }
+        var held = 0
+        for owner in m.owners {
+            let pool = m.lists[owner]
+            let cosines = draw.cosines(of: pool)
+            let drawn = draw.membersWithSlack(of: pool, linked: m.linked[owner], cosines: cosines, price: price)
+            #expect(drawn.positions == draw.members(of: pool, linked: m.linked[owner], cosines: cosines, price: price).positions)
+            #expect(drawn.slack.allSatisfy { $0 >= 0 })
+            let listed = Set(drawn.positions.map { pool[$0].partner })
+            for _ in 0..<20 {
+                var moved = price
+                for (position, candidate) in pool.enumerated() where drawn.slack[position].isFinite {
+                    moved[candidate.partner] += 0.9 * drawn.slack[position] * Float.random(in: -1...1, using: &random)
+                }
+                let centres = pool.map { price[$0.partner] }
+                let rounding = draw.rounding(largestScore: 1, largestPrice: moved.map(abs).max() ?? 0)
+                #expect(Set(Self.naiveDraw(m, owner: owner, k: k, diversity: diversity, price: moved)) == listed,
+                        "owner \(owner): the list changed within its slack")
+                // Nine tenths of the slack leave a tenth: far more than the rounding bound (0 is a tie: drawn again).
+                let room = zip(pool.indices, pool).allSatisfy { position, candidate in
+                    drawn.slack[position] > 0 && abs(moved[candidate.partner] - centres[position]) < 0.95 * drawn.slack[position]
+                }
+                if room, drawn.slack.allSatisfy({ $0 > 1e-4 }) {
+                    #expect(ListDraw.holds(slack: drawn.slack, centres: centres, of: pool, at: moved, rounding: rounding))
+                    held += 1
+                }
+            }
+        }
+        #expect(held > 0)
+    }
+
     /// Over many random markets the prices do what they are for: the lists'
     /// exposure beyond the partners' allowances falls, and never rises.
     @Test func pricesLowerTheExposureBeyondTheAllowances() {
