@@ -80,15 +80,21 @@ struct RankingSetup: Sendable {
                                        workers: workers)
         let (a, b) = ParallelChunks.both({ model.scoringSide(rows, asRows: true) }, { model.scoringSide(blockColumns, asRows: false) })
         let result = kernel.rank(.bipartite(a: a, b: b), mask: exclusions.mask(rows: rows, columns: blockColumns))
-        for (row, partners) in result.forA.enumerated() {
-            rowLists[row] = partners.map {
-                Candidate(partner: blockColumns[$0.partner], score: $0.score, offerToNeed: $0.offerToNeed, needFromOffer: $0.needFromOffer)
+        // The kernel's lists in participant indices, in chunks on all cores (23,100 lists for a programme).
+        let rowIndices = rows, forA = result.forA, forB = result.forB
+        rowLists = ParallelChunks.map(count: forA.count, minimumChunk: 1_024) { range in
+            range.map { row in
+                forA[row].map {
+                    Candidate(partner: blockColumns[$0.partner], score: $0.score, offerToNeed: $0.offerToNeed, needFromOffer: $0.needFromOffer)
+                }
             }
         }
         if isBipartite {
-            for (column, partners) in result.forB.enumerated() {
-                columnLists[column] = partners.map {
-                    Candidate(partner: rows[$0.partner], score: $0.score, offerToNeed: $0.offerToNeed, needFromOffer: $0.needFromOffer)
+            columnLists = ParallelChunks.map(count: forB.count, minimumChunk: 1_024) { range in
+                range.map { column in
+                    forB[column].map {
+                        Candidate(partner: rowIndices[$0.partner], score: $0.score, offerToNeed: $0.offerToNeed, needFromOffer: $0.needFromOffer)
+                    }
                 }
             }
         }

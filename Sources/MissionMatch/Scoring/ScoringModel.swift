@@ -167,19 +167,42 @@ public struct ScoringModel: Sendable {
         ].filter { $0.scale > 0 && $0.matrix.columns > 0 && $0.matrix.rows > 0 }
         let width = max(1, parts.reduce(0) { $0 + $1.matrix.columns })
         guard !parts.isEmpty else { return Matrix(rows: indices.count, columns: width) }
-        // Every element is written below (the parts fill the row): no zero fill first.
-        let block = [Float](unsafeUninitializedCapacity: indices.count * width) { buffer, initialized in
-            for (row, participant) in indices.enumerated() {
-                var base = row * width
-                for part in parts {
-                    // Float is trivial: assigning initialises.
-                    for (offset, value) in part.matrix.row(participant).enumerated() { buffer[base + offset] = part.scale * value }
-                    base += part.matrix.columns
+        let block = Self.rows(count: indices.count, width: width) { row, out in
+            var base = 0
+            for part in parts {
+                part.matrix.withUnsafeBufferPointer { elements in
+                    guard let first = elements.baseAddress else { return }  // parts are never empty
+                    let columns = part.matrix.columns
+                    let source = first + indices[row] * columns
+                    for offset in 0..<columns { out[base + offset] = part.scale * source[offset] }
                 }
+                base += part.matrix.columns
             }
-            initialized = indices.count * width
         }
         return Matrix(rows: indices.count, columns: width, elements: block)
+    }
+
+    /// A `count × width` row-major block, zero-filled, each row then filled by
+    /// `fill(row, start of the row)`, in fixed chunks of rows on all cores:
+    /// the element values do not depend on the chunks. The blocks of a
+    /// programme's side are tens of megabytes of fresh memory, whose first
+    /// touch alone kept one core busy.
+    ///
+    /// - Complexity: O(count · width) plus what `fill` costs.
+    private static func rows(count: Int, width: Int, _ fill: @Sendable (Int, UnsafeMutablePointer<Float>) -> Void) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count * width) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                nonisolated(unsafe) let start = base
+                ParallelChunks.forEach(count: count, minimumChunk: 512) { range in
+                    for row in range {
+                        let out = start + row * width
+                        out.initialize(repeating: 0, count: width)
+                        fill(row, out)
+                    }
+                }
+            }
+            initialized = count * width
+        }
     }
 
     /// The given rows of `rows` (the stored, non-zero elements), times `scale` (no entries when `scale` is 0).
@@ -209,12 +232,12 @@ public struct ScoringModel: Sendable {
         let countryBase = sectorBase + sectorWidth
         let cooperationBase = countryBase + 2 * countryWidth
         let width = cooperationBase + cooperationWidth
-        var features = [Float](repeating: 0, count: indices.count * width)
-        for (row, participant) in indices.enumerated() {
-            let base = row * width
+        let (w, facts, profiles) = (w, facts, encoding.profiles)
+        let features = Self.rows(count: indices.count, width: width) { row, features in
+            let participant = indices[row]
             if profileWidth > 0 {
-                let profile = encoding.profiles.row(participant)
-                for (offset, value) in profile.enumerated() { features[base + offset] = asRows ? w.similarity * value : value }
+                let profile = profiles.row(participant)
+                for (offset, value) in profile.enumerated() { features[offset] = asRows ? w.similarity * value : value }
             }
             let sectors = facts.sectors[participant]
             if !sectors.isEmpty {
@@ -222,15 +245,15 @@ public struct ScoringModel: Sendable {
                 for sector in sectors {
                     if asRows {
                         for other in 0..<sectorWidth {
-                            features[base + sectorBase + other] += w.sector * share * facts.sectorAffinity[sector * sectorWidth + other]
+                            features[sectorBase + other] += w.sector * share * facts.sectorAffinity[sector * sectorWidth + other]
                         }
                     } else {
-                        features[base + sectorBase + sector] += share
+                        features[sectorBase + sector] += share
                     }
                 }
             }
-            let targetsBase = base + countryBase + (asRows ? 0 : countryWidth)
-            let homeBase = base + countryBase + (asRows ? countryWidth : 0)
+            let targetsBase = countryBase + (asRows ? 0 : countryWidth)
+            let homeBase = countryBase + (asRows ? countryWidth : 0)
             let countryScale: Float = asRows ? 0.5 * w.country : 1
             for (country, targeted) in facts.targets[participant].enumerated() where targeted {
                 features[targetsBase + country] = countryScale
@@ -240,7 +263,7 @@ public struct ScoringModel: Sendable {
             if types != 0 {
                 let value = (asRows ? w.cooperation : 1) / Float(types.nonzeroBitCount).squareRoot()
                 for bit in 0..<cooperationWidth where types & (1 << UInt16(bit)) != 0 {
-                    features[base + cooperationBase + bit] = value
+                    features[cooperationBase + bit] = value
                 }
             }
         }
