@@ -75,19 +75,25 @@ package struct Explainer: Sendable {
     /// - Returns: Clauses separated by `; `, e.g. `offers X ↔ needs Y; …`.
     /// - Complexity: O(c² · r) for c concepts per text.
     package func reasons(_ a: Int, _ b: Int) -> String {
-        var clauses: [String] = []
-        if let link = link(offers[a], needs[b], a, b, offering: true) { clauses.append(link) }
-        if let link = link(needs[a], offers[b], a, b, offering: false) { clauses.append(link) }
-        let linked = !clauses.isEmpty
-        if let chain = valueChain(a, b) { clauses.append(chain) }
-        if let market = markets(a, b) { clauses.append(market) }
-        if wishes.contains(PairMask.key(a, b)) { clauses.append("meeting requested") }
-        if let rivalry = competitors(a, b) { clauses.append(rivalry) }
-        if clauses.isEmpty { clauses.append(fallback(a, b)) }
-        if !linked {
-            clauses.insert(closeFits.contains(PairMask.key(a, b)) ? Self.fitWithoutTerm : "no offer↔need link found", at: 0)
-        }
-        return clauses.joined(separator: "; ")
+        // One string, clause after clause (231,000 reasons for a programme: no string per clause).
+        var text = ""
+        text.reserveCapacity(160)
+        appendLink(offers[a], needs[b], a, b, offering: true, to: &text)
+        appendLink(needs[a], offers[b], a, b, offering: false, to: &text)
+        let linked = !text.isEmpty
+        if !linked { text += closeFits.contains(PairMask.key(a, b)) ? Self.fitWithoutTerm : "no offer↔need link found" }
+        let label = text.utf8.count
+        appendValueChain(a, b, to: &text)
+        appendMarkets(a, b, to: &text)
+        if wishes.contains(PairMask.key(a, b)) { Self.startClause(&text); text += "meeting requested" }
+        appendCompetitors(a, b, to: &text)
+        if !linked && text.utf8.count == label { Self.startClause(&text); text += fallback(a, b) }
+        return text
+    }
+
+    /// The separator before a clause that is not the first.
+    private static func startClause(_ text: inout String) {
+        if !text.isEmpty { text += "; " }
     }
 
     /// The label of a partner listed for its fit alone (``closeFits``).
@@ -110,22 +116,27 @@ package struct Explainer: Sendable {
         model.linkedByMeaning(a, b, offering: true) || model.linkedByMeaning(a, b, offering: false)
     }
 
-    /// One direction's clause: a shared concept, else shared phrases. LSA neighbours are never
+    /// One direction's clause, appended: a shared concept, else shared phrases. LSA neighbours are never
     /// named: in a small mission's low-rank space unrelated concepts of one field lie close.
-    private func link(_ from: DocumentKeys, _ to: DocumentKeys, _ a: Int, _ b: Int, offering: Bool) -> String? {
-        let (left, right) = offering ? ("offers", "needs") : ("needs", "offers")
+    private func appendLink(_ from: DocumentKeys, _ to: DocumentKeys, _ a: Int, _ b: Int, offering: Bool, to text: inout String) {
+        let (left, right) = offering ? ("offers ", " ↔ needs ") : ("needs ", " ↔ offers ")
         for concept in from.concepts {
             if let match = to.concepts.first(where: { $0.feature == concept.feature }) {
-                return "\(left) \(concept.surface) ↔ \(right) \(match.surface)"  // rarest first
+                Self.startClause(&text)
+                text += left; text += concept.surface; text += right; text += match.surface  // rarest first
+                return
             }
         }
-        if let phrases = sharedPhrases(from, linkKeys.text(of: a, offering: offering), linkKeys.text(of: b, offering: !offering)) {
-            return offering ? "offers what they need: \(phrases)" : "needs what they offer: \(phrases)"
+        if let runs = sharedRuns(from, linkKeys.text(of: a, offering: offering), linkKeys.text(of: b, offering: !offering)) {
+            Self.startClause(&text)
+            text += offering ? "offers what they need: " : "needs what they offer: "
+            Self.appendPhrases(runs, of: from, to: &text)
+            return
         }
         if model.linkedByMeaning(a, b, offering: offering) {
-            return meaningClause(a, b, offering: offering)
+            Self.startClause(&text)
+            text += meaningClause(a, b, offering: offering)
         }
-        return nil
     }
 
     /// A link found by the sentence encoder alone: the two clauses that carry
@@ -188,19 +199,15 @@ package struct Explainer: Sendable {
         } ?? false
     }
 
-    /// The words two texts share, as runs of consecutive words of the first
-    /// text, best (by TF-IDF weight) first: at most two phrases, and `nil`
-    /// unless that is a phrase of two words or more, or two words.
-    ///
-    /// - Parameters:
-    ///   - from: The first text's keys.
-    ///   - fromText: Its number in ``linkKeys`` (``ExactLinkKeys/text(of:offering:)``).
-    ///   - toText: The other text's number there.
-    /// - Complexity: O(s · log t) for s specific words of the first text and t kept terms of the other.
-    private func sharedPhrases(_ from: DocumentKeys, _ fromText: Int, _ toText: Int) -> String? {
-        sharedRuns(from, fromText, toText)?
-            .map { run in from.specific[run.start..<(run.start + run.count)].map(\.surface).joined(separator: " ") }
-            .joined(separator: ", ")
+    /// The runs' words, a space between words and `, ` between runs.
+    private static func appendPhrases(_ runs: [PhraseRun], of from: DocumentKeys, to text: inout String) {
+        for (index, run) in runs.enumerated() {
+            if index > 0 { text += ", " }
+            for position in run.start..<(run.start + run.count) {
+                if position > run.start { text += " " }
+                text += from.specific[position].surface
+            }
+        }
     }
 
     /// A run of consecutive specific words of one text that the other text also uses.
@@ -211,9 +218,16 @@ package struct Explainer: Sendable {
         var weight: Float
     }
 
-    /// The runs ``sharedPhrases(_:_:_:)`` names, in text order, without building
+    /// The words two texts share, as runs of consecutive words of the first
+    /// text: the runs the reasons name (``appendPhrases(_:of:to:)``), in text order, without building
     /// any text (the ranking asks whether they exist for every candidate):
-    /// the best two by weight, or `nil` unless one has two words or there are two.
+    /// the best two by weight (by TF-IDF), or `nil` unless one has two words or there are two.
+    ///
+    /// - Parameters:
+    ///   - from: The first text's keys.
+    ///   - fromText: Its number in ``linkKeys`` (``ExactLinkKeys/text(of:offering:)``).
+    ///   - toText: The other text's number there.
+    /// - Complexity: O(s · log t) for s specific words of the first text and t kept terms of the other.
     private func sharedRuns(_ from: DocumentKeys, _ fromText: Int, _ toText: Int) -> [PhraseRun]? {
         var runs: [PhraseRun] = []
         var last = -2
@@ -233,15 +247,22 @@ package struct Explainer: Sendable {
         return best.sorted { $0.start < $1.start }
     }
 
-    /// `competitors: both offer …` when the two offers are alike (exact cosine ≥ ``competitorCosine``).
-    private func competitors(_ a: Int, _ b: Int) -> String? {
-        guard Double(model.competition(a, b)) >= Self.competitorCosine else { return nil }
+    /// `competitors: both offer …` when the two offers are alike (exact cosine ≥ ``competitorCosine``), appended.
+    private func appendCompetitors(_ a: Int, _ b: Int, to text: inout String) {
+        guard Double(model.competition(a, b)) >= Self.competitorCosine else { return }
+        Self.startClause(&text)
         if let shared = offers[a].concepts.first(where: { x in offers[b].concepts.contains { $0.feature == x.feature } }) {
-            return "competitors: both offer \(shared.surface)"
+            text += "competitors: both offer "
+            text += shared.surface
+            return
         }
         let (offerA, offerB) = (linkKeys.text(of: a, offering: true), linkKeys.text(of: b, offering: true))
-        if let phrases = sharedPhrases(offers[a], offerA, offerB) { return "competitors: both offer \(phrases)" }
-        return "competitors: their offers are alike"
+        if let runs = sharedRuns(offers[a], offerA, offerB) {
+            text += "competitors: both offer "
+            Self.appendPhrases(runs, of: offers[a], to: &text)
+            return
+        }
+        text += "competitors: their offers are alike"
     }
 
     /// When nothing specific links the two: the cooperation they both seek, or how alike they are.
@@ -255,7 +276,7 @@ package struct Explainer: Sendable {
         return "related activities (profile similarity \(Int((similarity * 100).rounded()))%)"
     }
 
-    private func valueChain(_ a: Int, _ b: Int) -> String? {
+    private func appendValueChain(_ a: Int, _ b: Int, to text: inout String) {
         let facts = model.facts
         var best: (Int, Int, Float)?
         for x in facts.sectors[a] {
@@ -264,9 +285,13 @@ package struct Explainer: Sendable {
                 if affinity > 0, affinity > (best?.2 ?? 0) { best = (x, y, affinity) }
             }
         }
-        guard let (x, y, _) = best else { return nil }
-        let first = sectorNames[x], second = sectorNames[y]
-        return x == y ? "both in \(first)" : "\(first)–\(second) value chain"
+        guard let (x, y, _) = best else { return }
+        Self.startClause(&text)
+        if x == y {
+            text += "both in "; text += sectorNames[x]
+        } else {
+            text += sectorNames[x]; text += "–"; text += sectorNames[y]; text += " value chain"
+        }
     }
 
     private static func sectorName(_ code: String, _ reference: ReferenceData) -> String {
@@ -276,16 +301,17 @@ package struct Explainer: Sendable {
         }.joined(separator: " ")
     }
 
-    private func markets(_ a: Int, _ b: Int) -> String? {
+    private func appendMarkets(_ a: Int, _ b: Int, to text: inout String) {
         let facts = model.facts
         let aTargetsB = facts.hasExplicitTargets[a] && facts.targets[a][facts.country[b]]
         let bTargetsA = facts.hasExplicitTargets[b] && facts.targets[b][facts.country[a]]
+        guard aTargetsB || bTargetsA else { return }
         let countryA = countryNames[facts.country[a]], countryB = countryNames[facts.country[b]]
+        Self.startClause(&text)
         switch (aTargetsB, bTargetsA) {
-        case (true, true): return "each in the other's target market (\(countryB) ↔ \(countryA))"
-        case (true, false): return "in target market \(countryB)"
-        case (false, true): return "targets \(countryA)"
-        case (false, false): return nil
+        case (true, true): text += "each in the other's target market ("; text += countryB; text += " ↔ "; text += countryA; text += ")"
+        case (true, false): text += "in target market "; text += countryB
+        default: text += "targets "; text += countryA
         }
     }
 
