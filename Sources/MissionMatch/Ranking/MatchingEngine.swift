@@ -155,7 +155,8 @@ public struct MatchingEngine: Sendable {
         let organisations = history.isEmpty ? [] : participants.map(MeetingHistory.organisation)
         let finalPrices = prices, noPrices = [Float](repeating: 0, count: prices.count)
         let plainDraw = ListDraw(k: k, profiles: encoding.profiles, diversity: 0)
-        let recommendations: [[Recommendation]] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
+        let listed: [(recommendations: [Recommendation], partners: [Int])] =
+            ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
             range.map { owner in
                 // Congestion prices and diversity choose who is listed; the list is ordered by the score it
                 // shows (linked partners first), and a partner listed in place of a higher score says why.
@@ -165,7 +166,7 @@ public struct MatchingEngine: Sendable {
                 let chosen = shown(members.positions[..<members.linked]) + shown(members.positions[members.linked...])
                 let plain = plainDraw.members(of: pool, linked: linked, cosines: [], price: noPrices).positions.map { pool[$0] }
                 let entries = Self.entries(chosen.map(\.partner), plain: plain.map(\.partner), prices: finalPrices)
-                return chosen.enumerated().map { position, candidate in
+                return (chosen.enumerated().map { position, candidate in
                     var reasons = explainer.reasons(owner, candidate.partner)
                     if let entry = entries[position] { reasons += "; " + entry }
                     let prior = organisations.isEmpty ? []
@@ -176,12 +177,13 @@ public struct MatchingEngine: Sendable {
                         score: Double(min(1, max(0, candidate.score))),
                         components: model.components(owner, of: candidate),
                         reasons: reasons, priorMeetings: prior)
-                }
+                }, chosen.map(\.partner))
             }
         }
+        let recommendations = listed.map(\.recommendations)
         return MissionRanking(
             participants: participants, recommendations: recommendations, candidates: lists,
-            statistics: Self.statistics(recommendations, participants: participants, model: model,
+            statistics: Self.statistics(recommendations, partners: listed.map(\.partners), model: model,
                                         recommendable: mission.pairing == .bipartite ? rows.count + columns.count : participants.count),
             model: model, explainer: explainer)
     }
@@ -260,9 +262,8 @@ public struct MatchingEngine: Sendable {
     }
 
     private static func statistics(
-        _ recommendations: [[Recommendation]], participants: [Participant], model: ScoringModel, recommendable: Int
+        _ recommendations: [[Recommendation]], partners listedPartners: [[Int]], model: ScoringModel, recommendable: Int
     ) -> RankingStatistics {
-        let index = Dictionary(participants.indices.map { (participants[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         let profiles = model.encoding.profiles
         // Per list, on all cores: its partners, their profile cosines pair by pair, its score sum.
         // The sums over lists are then taken in list order, so the bits do not depend on the split.
@@ -270,7 +271,7 @@ public struct MatchingEngine: Sendable {
             ParallelChunks.map(count: recommendations.count, minimumChunk: 512) { range in
                 range.map { position in
                     let list = recommendations[position]
-                    let partners = list.indices.compactMap { index[list[$0].partner] }
+                    let partners = listedPartners[position]  // by index: the ids are unique (MissionInputError.check)
                     var cosines: [Float] = []
                     cosines.reserveCapacity(partners.count * max(0, partners.count - 1) / 2)
                     for (i, x) in partners.enumerated() {
@@ -279,7 +280,7 @@ public struct MatchingEngine: Sendable {
                     return (partners, cosines, list.indices.reduce(0) { $0 + list[$1].score })
                 }
             }
-        var exposure = [Int](repeating: 0, count: participants.count)
+        var exposure = [Int](repeating: 0, count: recommendations.count)  // one list per participant
         var similaritySum = 0.0
         var similarityPairs = 0
         var scoreSum = 0.0
