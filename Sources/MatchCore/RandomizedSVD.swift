@@ -196,16 +196,7 @@ public struct RandomizedSVD: Sendable, Hashable {
         }
         let eigen = try LinearAlgebra.svd(&gram, rows: l, columns: l)
         // eigen.u is column-major W: read row-major it is Wᵀ, whose first r rows are the wanted components.
-        var v = Matrix(rows: n, columns: r)
-        basis.withUnsafeBufferPointer { q in
-            eigen.u.withUnsafeBufferPointer { w in
-                v.withUnsafeMutableBufferPointer { out in
-                    LinearAlgebra.gemm(transposeA: false, transposeB: true, m: n, n: r, k: l,
-                                       alpha: 1, a: q.baseAddress, lda: l, b: w.baseAddress, ldb: l,
-                                       beta: 0, c: out.baseAddress, ldc: r)
-                }
-            }
-        }
+        var v = Self.leading(r, of: basis, rows: n, l: l, times: eigen.u, readAsTranspose: true)
         var none = Matrix(rows: 0, columns: r)
         Self.normalizeSigns(u: &none, v: &v)
         return RightSingularFactors(singularValues: eigen.s.prefix(r).map { $0.squareRoot() }, vectors: v)
@@ -265,17 +256,7 @@ public struct RandomizedSVD: Sendable, Hashable {
 
         // U = Q·Û[:, :r]. Û is column-major l × l: read row-major it is Ûᵀ,
         // whose first r rows are the wanted components.
-        var u = Matrix(rows: left ? m : 0, columns: r)
-        if left { y.withUnsafeBufferPointer { q in
-            uHat.withUnsafeBufferPointer { uHat in
-                u.withUnsafeMutableBufferPointer { out in
-                    LinearAlgebra.gemm(transposeA: false, transposeB: true, m: m, n: r, k: l,
-                                       alpha: 1, a: q.baseAddress, lda: l,
-                                       b: uHat.baseAddress, ldb: l,
-                                       beta: 0, c: out.baseAddress, ldc: r)
-                }
-            }
-        } }
+        var u = left ? Self.leading(r, of: y, rows: m, l: l, times: uHat, readAsTranspose: true) : Matrix(rows: 0, columns: r)
         Self.normalizeSigns(u: &u, v: &v)
         return TruncatedSVD(leftSingularVectors: u, singularValues: singularValues, rightSingularVectors: v)
     }
@@ -284,6 +265,23 @@ public struct RandomizedSVD: Sendable, Hashable {
 // MARK: - Steps
 
 extension RandomizedSVD {
+    /// Q · W[:, :r] (`rows × r`) for the row-major `rows × l` Q and an l × l
+    /// W held row-major, or (`readAsTranspose`) column-major as LAPACK
+    /// returns it, whose row-major reading is Wᵀ. One `cblas_sgemm` call.
+    static func leading(_ r: Int, of q: [Float], rows: Int, l: Int, times w: [Float], readAsTranspose: Bool) -> Matrix {
+        var product = Matrix(rows: rows, columns: r)
+        q.withUnsafeBufferPointer { q in
+            w.withUnsafeBufferPointer { w in
+                product.withUnsafeMutableBufferPointer { out in
+                    LinearAlgebra.gemm(transposeA: false, transposeB: readAsTranspose, m: rows, n: r, k: l,
+                                       alpha: 1, a: q.baseAddress, lda: l, b: w.baseAddress, ldb: l,
+                                       beta: 0, c: out.baseAddress, ldc: r)
+                }
+            }
+        }
+        return product
+    }
+
     /// The SVD of B = Qᵀ·A from the CholeskyQR2 factors of Bᵀ = Q_b·R_b:
     /// with R_bᵀ = Û·Σ·Wᵀ (`sgesdd` of an l × l matrix), B = Û·Σ·(Q_b·W)ᵀ.
     ///
@@ -300,17 +298,7 @@ extension RandomizedSVD {
         var triangular = rB
         let small = try LinearAlgebra.svd(&triangular, rows: l, columns: l)
         // small.vt is column-major Wᵀ: read row-major it is W (l × l).
-        var v = Matrix(rows: n, columns: r)
-        qB.withUnsafeBufferPointer { q in
-            small.vt.withUnsafeBufferPointer { w in
-                v.withUnsafeMutableBufferPointer { out in
-                    LinearAlgebra.gemm(transposeA: false, transposeB: false, m: n, n: r, k: l,
-                                       alpha: 1, a: q.baseAddress, lda: l,
-                                       b: w.baseAddress, ldb: l,
-                                       beta: 0, c: out.baseAddress, ldc: r)
-                }
-            }
-        }
+        let v = leading(r, of: qB, rows: n, l: l, times: small.vt, readAsTranspose: false)
         return (small.u, Array(small.s.prefix(r)), v)
     }
 
