@@ -42,13 +42,15 @@ public struct TermWeighting: Sendable {
     public init(fittingOn documents: [AnalyzedText], conceptBoost: Float = 2, minimumDocumentFrequency: Int = 2) {
         self.conceptBoost = conceptBoost
         self.minimumDocumentFrequency = minimumDocumentFrequency
-        // Document frequencies with one hash lookup per occurrence: each entry remembers the last
-        // document that counted it, so a word repeated in a document counts once.
-        var termFrequency: [String: (count: Int, lastDocument: Int)] = [:]
-        var conceptFrequency: [Int: (count: Int, lastDocument: Int)] = [:]
-        for (index, document) in documents.enumerated() {
-            for term in document.terms { Self.count(&termFrequency[term, default: (0, -1)], in: index) }
-            for mention in document.concepts { Self.count(&conceptFrequency[mention.concept, default: (0, -1)], in: index) }
+        // Document frequencies, counted in chunks of documents on all cores and added up (integers: the
+        // same counts however the documents are split).
+        let chunks = ParallelChunks.map(count: documents.count, minimumChunk: 4_096) { range in
+            [Self.documentFrequencies(of: documents[range])]
+        }
+        var termFrequency: [String: Int] = [:], conceptFrequency: [Int: Int] = [:]
+        for (terms, concepts) in chunks {
+            termFrequency.merge(terms, uniquingKeysWith: +)
+            conceptFrequency.merge(concepts, uniquingKeysWith: +)
         }
         let n = Float(documents.count)
         // Sorted for determinism: concepts first (by index), then terms (by stem).
@@ -57,14 +59,14 @@ public struct TermWeighting: Sendable {
         var weights: [Float] = []
         var termIndex: [String: Int32] = [:]
         var conceptIndex: [Int: Int32] = [:]
-        for (concept, df) in conceptFrequency.mapValues(\.count).sorted(by: { $0.key < $1.key }) where df >= minimumDocumentFrequency {
+        for (concept, df) in conceptFrequency.sorted(by: { $0.key < $1.key }) where df >= minimumDocumentFrequency {
             conceptIndex[concept] = Int32(weights.count)
             terms.append(nil)
             concepts.append(concept)
             weights.append(((1 + n) / (1 + Float(df))).logarithm + 1)
             weights[weights.count - 1] *= conceptBoost
         }
-        for (term, df) in termFrequency.mapValues(\.count).sorted(by: { $0.key < $1.key }) where df >= minimumDocumentFrequency {
+        for (term, df) in termFrequency.sorted(by: { $0.key < $1.key }) where df >= minimumDocumentFrequency {
             termIndex[term] = Int32(weights.count)
             terms.append(term)
             concepts.append(nil)
@@ -75,6 +77,21 @@ public struct TermWeighting: Sendable {
         self.weights = weights
         self.termIndex = termIndex
         self.conceptIndex = conceptIndex
+    }
+
+    /// The document frequencies of terms and concepts in some documents, with one hash lookup per
+    /// occurrence: each entry remembers the last document that counted it, so a word repeated in a
+    /// document counts once.
+    ///
+    /// - Complexity: O(total terms and concept mentions).
+    private static func documentFrequencies(of documents: ArraySlice<AnalyzedText>) -> (terms: [String: Int], concepts: [Int: Int]) {
+        var termFrequency: [String: (count: Int, lastDocument: Int)] = [:]
+        var conceptFrequency: [Int: (count: Int, lastDocument: Int)] = [:]
+        for (index, document) in zip(documents.indices, documents) {
+            for term in document.terms { count(&termFrequency[term, default: (0, -1)], in: index) }
+            for mention in document.concepts { count(&conceptFrequency[mention.concept, default: (0, -1)], in: index) }
+        }
+        return (termFrequency.mapValues(\.count), conceptFrequency.mapValues(\.count))
     }
 
     /// Counts a document for a feature's document frequency, once however often the feature occurs in it.

@@ -36,4 +36,30 @@ struct TermWeightingTests {
             #expect(abs(norm - 1) < 1e-5)
         }
     }
+
+    /// A corpus large enough to be counted in chunks on several cores: the
+    /// features and weights are those of document frequencies counted naively.
+    @Test func documentFrequenciesOfALargeCorpusAreCountedExactly() {
+        var random = SystemRandomNumberGenerator()
+        let corpus = (0..<20_000).map { _ in
+            document((0..<Int.random(in: 0...6, using: &random)).map { _ in "w\(Int.random(in: 0..<3_000, using: &random))" },
+                     concepts: (0..<Int.random(in: 0...2, using: &random)).map { _ in Int.random(in: 0..<400, using: &random) })
+        }
+        var termFrequency: [String: Int] = [:], conceptFrequency: [Int: Int] = [:]
+        for document in corpus {
+            for term in Set(document.terms) { termFrequency[term, default: 0] += 1 }
+            for concept in Set(document.concepts.map(\.concept)) { conceptFrequency[concept, default: 0] += 1 }
+        }
+        let weighting = TermWeighting(fittingOn: corpus, conceptBoost: 2, minimumDocumentFrequency: 2)
+        let concepts = conceptFrequency.filter { $0.value >= 2 }.keys.sorted()
+        let terms = termFrequency.filter { $0.value >= 2 }.keys.sorted()
+        let noConcepts: [Int?] = terms.map { _ in nil }, noTerms: [String?] = concepts.map { _ in nil }
+        #expect(weighting.featureConcepts == concepts.map { Optional($0) } + noConcepts)
+        #expect(weighting.featureTerms == noTerms + terms.map { Optional($0) })
+        let n = Float(corpus.count)
+        func idf(_ df: Int) -> Float { Float(log(Double((1 + n) / (1 + Float(df))))) + 1 }  // as TermWeighting computes it
+        let conceptWeights: [Float] = concepts.map { idf(conceptFrequency[$0] ?? 0) * 2 }
+        let termWeights: [Float] = terms.map { idf(termFrequency[$0] ?? 0) }
+        #expect(weighting.weights == conceptWeights + termWeights)
+    }
 }
