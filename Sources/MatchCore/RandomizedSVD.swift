@@ -155,10 +155,7 @@ public struct RandomizedSVD: Sendable, Hashable {
         let l = min(r + oversampling, m, n)
         let transpose = matrix.transposed()
         var workspace = Orthonormalizer(columns: l)
-        var z = [Float](unsafeUninitializedCapacity: n * l) { buffer, initialized in
-            Self.fillStandardNormal(buffer, seed: seed)
-            initialized = n * l
-        }
+        var z = testMatrix(columns: n, l: l)
         var y = [Float](repeating: 0, count: m * l)
         // Z ← Aᵀ · (A · Z): the product of Aᵀ·A with Z, both sparse products on all cores.
         func applyGram() {
@@ -202,6 +199,15 @@ public struct RandomizedSVD: Sendable, Hashable {
         return RightSingularFactors(singularValues: eigen.s.prefix(r).map { $0.squareRoot() }, vectors: v)
     }
 
+    /// Ω, the `columns × l` Gaussian test matrix drawn from ``seed`` (row-major):
+    /// the same for ``decompose(_:)`` and ``rightFactors(of:)``.
+    private func testMatrix(columns n: Int, l: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: n * l) { buffer, initialized in
+            Self.fillStandardNormal(buffer, seed: seed)
+            initialized = n * l
+        }
+    }
+
     private func decomposeWithStableThreads(_ matrix: CSRMatrix, left: Bool) throws -> TruncatedSVD {
         precondition(matrix.values.allSatisfy(\.isFinite), "RandomizedSVD needs finite matrix values")
         let m = matrix.rows, n = matrix.columns
@@ -215,11 +221,8 @@ public struct RandomizedSVD: Sendable, Hashable {
         let transpose = matrix.transposed()
         var workspace = Orthonormalizer(columns: l)
 
-        // Ω (columns × l), then Y = A·Ω (rows × l).
-        var z = [Float](unsafeUninitializedCapacity: n * l) { buffer, initialized in
-            Self.fillStandardNormal(buffer, seed: seed)
-            initialized = n * l
-        }
+        // Ω, then Y = A·Ω (rows × l).
+        var z = testMatrix(columns: n, l: l)
         var y = [Float](unsafeUninitializedCapacity: m * l) { buffer, initialized in
             z.withUnsafeBufferPointer { matrix.multiply(dense: $0.baseAddress, width: l, into: buffer.baseAddress) }
             initialized = m * l

@@ -167,7 +167,8 @@ public struct ScoringModel: Sendable {
         ].filter { $0.scale > 0 && $0.matrix.columns > 0 && $0.matrix.rows > 0 }
         let width = max(1, parts.reduce(0) { $0 + $1.matrix.columns })
         guard !parts.isEmpty else { return Matrix(rows: indices.count, columns: width) }
-        let block = Self.rows(count: indices.count, width: width) { row, out in
+        // The parts fill every element of a row: no zero fill first.
+        let block = Self.rows(count: indices.count, width: width, zeroFilled: false) { row, out in
             var base = 0
             for part in parts {
                 part.matrix.withUnsafeBufferPointer { elements in
@@ -182,21 +183,24 @@ public struct ScoringModel: Sendable {
         return Matrix(rows: indices.count, columns: width, elements: block)
     }
 
-    /// A `count × width` row-major block, zero-filled, each row then filled by
+    /// A `count × width` row-major block, zero-filled (unless `fill` writes
+    /// every element of its row: `zeroFilled` false), each row then filled by
     /// `fill(row, start of the row)`, in fixed chunks of rows on all cores:
     /// the element values do not depend on the chunks. The blocks of a
     /// programme's side are tens of megabytes of fresh memory, whose first
     /// touch alone kept one core busy.
     ///
     /// - Complexity: O(count · width) plus what `fill` costs.
-    private static func rows(count: Int, width: Int, _ fill: @Sendable (Int, UnsafeMutablePointer<Float>) -> Void) -> [Float] {
+    private static func rows(
+        count: Int, width: Int, zeroFilled: Bool = true, _ fill: @Sendable (Int, UnsafeMutablePointer<Float>) -> Void
+    ) -> [Float] {
         [Float](unsafeUninitializedCapacity: count * width) { buffer, initialized in
             if let base = buffer.baseAddress {
                 nonisolated(unsafe) let start = base
                 ParallelChunks.forEach(count: count, minimumChunk: 512) { range in
                     for row in range {
                         let out = start + row * width
-                        out.initialize(repeating: 0, count: width)
+                        if zeroFilled { out.initialize(repeating: 0, count: width) }
                         fill(row, out)
                     }
                 }
