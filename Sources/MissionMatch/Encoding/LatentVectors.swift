@@ -72,6 +72,10 @@ struct LexicalStage {
     var lexicalOffers: Matrix
     var lexicalNeeds: Matrix
     var profileDimensions: Int
+    /// The stems of the corpus' texts (offers, then needs), numbered as the weightings were fitted.
+    var corpusTerms: TermIDs
+    /// The stems of the participants' texts (offers, then needs), numbered the same way.
+    var terms: TermIDs
 
     /// The shapes of the fitted matrices, in the order offers, needs, profiles, featureVectors.
     var latentShapes: [(name: String, rows: Int, columns: Int)] {

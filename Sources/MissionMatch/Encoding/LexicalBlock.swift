@@ -37,8 +37,30 @@ public struct LexicalBlock: Sendable {
     ///   - limit: The most columns to keep.
     /// - Complexity: O(total terms + F log F) for F features.
     public init(offers: [AnalyzedText], needs: [AnalyzedText], weighting: TermWeighting, limit: Int) {
-        let offerCount = Self.documentFrequencies(offers, weighting)
-        let needCount = Self.documentFrequencies(needs, weighting)
+        self.init(offerCount: Self.documentFrequencies(offers.count, weighting) { Self.features(of: offers[$0], weighting) },
+                  needCount: Self.documentFrequencies(needs.count, weighting) { Self.features(of: needs[$0], weighting) },
+                  weighting: weighting, limit: limit)
+    }
+
+    /// ``init(offers:needs:weighting:limit:)`` on a corpus whose texts are
+    /// numbered by `terms` (the ids `weighting` was fitted with): the offer
+    /// documents `0 ..< offers`, then the need documents.
+    ///
+    /// - Complexity: O(total terms + F log F) for F features, without hashing the terms.
+    init(corpus documents: [AnalyzedText], terms: TermIDs, offers: Int, weighting: TermWeighting, limit: Int) {
+        precondition(terms.count == documents.count && (0...documents.count).contains(offers), "one numbered text per document")
+        self.init(
+            offerCount: Self.documentFrequencies(offers, weighting) {
+                Self.features(of: documents[$0], termIDs: terms.terms(of: $0), weighting)
+            },
+            needCount: Self.documentFrequencies(documents.count - offers, weighting) {
+                Self.features(of: documents[offers + $0], termIDs: terms.terms(of: offers + $0), weighting)
+            },
+            weighting: weighting, limit: limit)
+    }
+
+    /// Keeps the features that link offers to needs or offers to offers, at most `limit` of them.
+    private init(offerCount: [Int], needCount: [Int], weighting: TermWeighting, limit: Int) {
         var chosen: [(feature: Int, linked: Double)] = []
         for feature in 0..<weighting.featureCount {
             if let term = weighting.featureTerms[feature], term.hasPrefix(ProfileAnalysis.sectorTermPrefix) { continue }
@@ -69,18 +91,18 @@ public struct LexicalBlock: Sendable {
         return result
     }
 
-    /// Per feature, how many of the documents hold it. Each document's
-    /// distinct features are found on all cores; the counts are integers, so
-    /// the result does not depend on how the work was split.
+    /// Per feature, how many of `count` documents hold it, given each
+    /// document's distinct features. Documents are read on all cores; the
+    /// counts are integers, so the result does not depend on how the work was split.
     ///
     /// - Complexity: O(total terms).
-    private static func documentFrequencies(_ documents: [AnalyzedText], _ weighting: TermWeighting) -> [Int] {
-        let distinct = ParallelChunks.map(count: documents.count, minimumChunk: 512) { range in
-            range.map { features(of: documents[$0], weighting) }
-        }
-        var count = [Int](repeating: 0, count: weighting.featureCount)
-        for features in distinct { for feature in features { count[Int(feature)] += 1 } }
-        return count
+    private static func documentFrequencies(
+        _ count: Int, _ weighting: TermWeighting, features: @Sendable (Int) -> [Int32]
+    ) -> [Int] {
+        let distinct = ParallelChunks.map(count: count, minimumChunk: 512) { range in range.map(features) }
+        var frequency = [Int](repeating: 0, count: weighting.featureCount)
+        for features in distinct { for feature in features { frequency[Int(feature)] += 1 } }
+        return frequency
     }
 
     /// The distinct features of a document, ascending.
@@ -88,7 +110,20 @@ public struct LexicalBlock: Sendable {
         var result: [Int32] = []
         result.reserveCapacity(document.terms.count + document.concepts.count)
         for term in document.terms { if let f = weighting.feature(term: term) { result.append(Int32(f)) } }
-        for mention in document.concepts { if let f = weighting.feature(concept: mention.concept) { result.append(Int32(f)) } }
+        return distinct(&result, concepts: document.concepts, weighting)
+    }
+
+    /// ``features(of:_:)`` of a document whose terms are given as ids of the ``TermIDs`` `weighting` was fitted with.
+    private static func features(of document: AnalyzedText, termIDs: ArraySlice<Int32>, _ weighting: TermWeighting) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(termIDs.count + document.concepts.count)
+        for id in termIDs { if let f = weighting.feature(termID: id) { result.append(Int32(f)) } }
+        return distinct(&result, concepts: document.concepts, weighting)
+    }
+
+    /// The term features found, with the concepts' added, ascending and each once.
+    private static func distinct(_ result: inout [Int32], concepts: [ConceptMention], _ weighting: TermWeighting) -> [Int32] {
+        for mention in concepts { if let f = weighting.feature(concept: mention.concept) { result.append(Int32(f)) } }
         result.sort()
         var kept = 0
         for value in result where kept == 0 || result[kept - 1] != value {
@@ -114,23 +149,37 @@ public struct LexicalBlock: Sendable {
     ///   all zero when no feature is kept, so that shapes stay valid).
     /// - Complexity: O(total terms + documents · features).
     public func vectors(of documents: [AnalyzedText], weighting: TermWeighting) -> Matrix {
+        rows(documents.count) { weighting.vector(of: documents[$0]) }
+    }
+
+    /// ``vectors(of:weighting:)`` of the documents `range` of a corpus numbered
+    /// by `terms` (the ids `weighting` was fitted with), without hashing the terms.
+    func vectors(of documents: [AnalyzedText], terms: TermIDs, range: Range<Int>, weighting: TermWeighting) -> Matrix {
+        precondition(terms.count == documents.count, "one numbered text per document")
+        return rows(range.count) {
+            weighting.vector(of: documents[range.lowerBound + $0], termIDs: terms.terms(of: range.lowerBound + $0))
+        }
+    }
+
+    /// `count` dense rows, row *i* filled from `vector(i)`'s entries on the kept features.
+    private func rows(_ count: Int, vector: @Sendable (Int) -> [(column: Int, value: Float)]) -> Matrix {
         let width = max(1, features.count)
-        let count = documents.count * width
+        let elements = count * width
         // Each chunk zeroes and fills its own rows (a programme's block is tens of megabytes).
-        let elements = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let values = [Float](unsafeUninitializedCapacity: elements) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress
-            ParallelChunks.forEach(count: documents.count, minimumChunk: 512) { range in
+            ParallelChunks.forEach(count: count, minimumChunk: 512) { range in
                 guard let base, !range.isEmpty else { return }
                 (base + range.lowerBound * width).initialize(repeating: 0, count: range.count * width)
                 for row in range {
-                    for entry in weighting.vector(of: documents[row]) {
+                    for entry in vector(row) {
                         guard let column = column(of: entry.column) else { continue }
                         base[row * width + column] = entry.value
                     }
                 }
             }
-            initialized = count
+            initialized = elements
         }
-        return Matrix(rows: documents.count, columns: width, elements: elements)
+        return Matrix(rows: count, columns: width, elements: values)
     }
 }

@@ -76,7 +76,7 @@ public struct ParticipantEncoder: Sendable {
         let (encoded, keys) = try ParallelChunks.both({ [self] in
             try encode(stage, corpusIsSelf: corpusIsSelf)
         }, {
-            ExplanationKeys(analyses: stage.analyses, weighting: stage.weighting, lexical: stage.lexicalWeighting)
+            ExplanationKeys(analyses: stage.analyses, weighting: stage.weighting, lexical: stage.lexicalWeighting, terms: stage.terms)
         })
         var encoding = encoded
         encoding.explanationKeys = keys
@@ -86,7 +86,7 @@ public struct ParticipantEncoder: Sendable {
     /// The LSA fit of a lexical stage and the whole encoding.
     private func encode(_ stage: LexicalStage, corpusIsSelf: Bool) throws -> ParticipantEncoding {
         let analyses = stage.analyses
-        let fitted = stage.weighting.matrix(of: stage.corpusDocuments)
+        let fitted = stage.weighting.matrix(of: stage.corpusDocuments, termIDs: stage.corpusTerms)
         let n = analyses.count
         guard stage.rank > 0 else {
             // Nothing links any two texts: one zero dimension keeps the shapes valid.
@@ -102,7 +102,7 @@ public struct ParticipantEncoder: Sendable {
         ).rightFactors(of: fitted)
         let basis = svd.vectors  // features × r
         let documents = corpusIsSelf
-            ? fitted : stage.weighting.matrix(of: analyses.map(\.offers) + analyses.map(\.needs))
+            ? fitted : stage.weighting.matrix(of: analyses.map(\.offers) + analyses.map(\.needs), termIDs: stage.terms)
         // The 2n documents are the n offers, then the n needs: each half projected into its own matrix.
         var offers = documents.multiplied(by: basis, rows: 0..<n)
         var needs = documents.multiplied(by: basis, rows: n..<(2 * n))
@@ -133,21 +133,45 @@ public struct ParticipantEncoder: Sendable {
     func lexicalStage(analyses: [ProfileAnalysis], corpus fittedCorpus: [ProfileAnalysis]? = nil) -> LexicalStage {
         let corpus = fittedCorpus ?? analyses
         let corpusDocuments = corpus.map(\.offers) + corpus.map(\.needs)
+        // Every stem numbered once (the corpus' texts, then the participants' own when they are
+        // others): the passes below index arrays by id instead of hashing each stem again.
+        let ownDocuments = fittedCorpus == nil ? [] : analyses.map(\.offers) + analyses.map(\.needs)
+        let numbered = TermIDs(corpusDocuments + ownDocuments)
+        let terms = Terms(all: numbered, corpusDocuments: corpusDocuments.count)
         let options = options
         // The LSA weighting and the exact-evidence block are independent fits: one on a thread of its
         // own, the other here (each is the same plain arithmetic whichever thread runs it).
         let (weighting, exact) = ParallelChunks.both({
-            TermWeighting(fittingOn: corpusDocuments, conceptBoost: options.conceptBoost)
+            TermWeighting(fittingOn: corpusDocuments, terms: terms.corpus, conceptBoost: options.conceptBoost)
         }, {
-            Self.exactEvidence(analyses: analyses, corpusDocuments: corpusDocuments, corpusCount: corpus.count,
-                               corpusIsAnalyses: fittedCorpus == nil, options: options)
+            Self.exactEvidence(analyses: analyses, corpusDocuments: corpusDocuments, terms: terms,
+                               ownDocuments: ownDocuments, options: options)
         })
         let (lexical, lexicalWeighting, lexicalOffers, lexicalNeeds) = exact
         let rank = options.effectiveRank(documents: corpusDocuments.count, features: weighting.featureCount)
         return LexicalStage(
             analyses: analyses, corpusDocuments: corpusDocuments, weighting: weighting, rank: rank,
             lexical: lexical, lexicalWeighting: lexicalWeighting, lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds,
-            profileDimensions: min(options.profileDimensions, rank))
+            profileDimensions: min(options.profileDimensions, rank), corpusTerms: terms.corpus, terms: terms.participants)
+    }
+
+    /// The numbered stems of a lexical stage: the corpus' texts (offers, then
+    /// needs) and the participants' (the corpus' own, or the texts after them).
+    struct Terms: Sendable {
+        /// Every text numbered: the corpus', then the participants' when they are not the corpus.
+        let all: TermIDs
+        /// The corpus' texts, numbered.
+        let corpus: TermIDs
+        /// Where the participants' texts start in ``all`` (offers, then needs).
+        let participantsStart: Int
+        /// The participants' texts (offers, then needs), numbered as ``corpus``.
+        var participants: TermIDs { all.suffix(from: participantsStart) }
+
+        init(all: TermIDs, corpusDocuments: Int) {
+            self.all = all
+            self.corpus = all.count == corpusDocuments ? all : all.prefix(corpusDocuments)
+            self.participantsStart = all.count == corpusDocuments ? 0 : corpusDocuments
+        }
     }
 
     /// The exact-evidence block (``LexicalBlock``) fitted on the corpus
@@ -155,30 +179,23 @@ public struct ParticipantEncoder: Sendable {
     ///
     /// - Complexity: O(total text length + F log F).
     private static func exactEvidence(
-        analyses: [ProfileAnalysis], corpusDocuments: [AnalyzedText], corpusCount: Int, corpusIsAnalyses: Bool,
+        analyses: [ProfileAnalysis], corpusDocuments: [AnalyzedText], terms: Terms, ownDocuments: [AnalyzedText],
         options: EncoderOptions
     ) -> (block: LexicalBlock, weighting: TermWeighting, offers: Matrix, needs: Matrix) {
-        // This job is the longer of the two lexicalStage runs at once: its per-document steps use every core.
-        let plainCorpus = ParallelChunks.map(count: corpusDocuments.count, minimumChunk: 512) { range in
-            range.map { LexicalBlock.plain(corpusDocuments[$0]) }
-        }
+        // The texts without sector pseudo-terms (LexicalBlock.plain): the same ids without the pseudo-terms'.
+        let plain = terms.all.filtered(keeping: terms.all.vocabulary.map { !$0.hasPrefix(ProfileAnalysis.sectorTermPrefix) })
+        let plainCorpus = terms.corpus.count == plain.count ? plain : plain.prefix(corpusDocuments.count)
         let weighting = TermWeighting(
-            fittingOn: plainCorpus, conceptBoost: options.lexicalConceptBoost, minimumDocumentFrequency: 1)
-        let block = LexicalBlock(
-            offers: Array(plainCorpus[0..<corpusCount]), needs: Array(plainCorpus[corpusCount...]),
-            weighting: weighting, limit: options.lexicalDimensions)
-        // The participants' own texts: the corpus' when it is theirs, else stripped here.
-        let plainOffers: [AnalyzedText], plainNeeds: [AnalyzedText]
-        if corpusIsAnalyses {
-            (plainOffers, plainNeeds) = (Array(plainCorpus[0..<corpusCount]), Array(plainCorpus[corpusCount...]))
-        } else {
-            let plainTexts = ParallelChunks.map(count: analyses.count, minimumChunk: 512) { range in
-                range.map { (LexicalBlock.plain(analyses[$0].offers), LexicalBlock.plain(analyses[$0].needs)) }
-            }
-            (plainOffers, plainNeeds) = (plainTexts.map(\.0), plainTexts.map(\.1))
-        }
-        let offers = block.vectors(of: plainOffers, weighting: weighting)
-        let needs = block.vectors(of: plainNeeds, weighting: weighting)
+            fittingOn: corpusDocuments, terms: plainCorpus, conceptBoost: options.lexicalConceptBoost,
+            minimumDocumentFrequency: 1)
+        let corpusCount = corpusDocuments.count / 2
+        let block = LexicalBlock(corpus: corpusDocuments, terms: plainCorpus, offers: corpusCount, weighting: weighting,
+                                 limit: options.lexicalDimensions)
+        // The participants' own texts: the corpus' when it is theirs, else the ones numbered after it.
+        let n = analyses.count
+        let (documents, start) = ownDocuments.isEmpty ? (corpusDocuments, 0) : (corpusDocuments + ownDocuments, corpusDocuments.count)
+        let offers = block.vectors(of: documents, terms: plain, range: start..<(start + n), weighting: weighting)
+        let needs = block.vectors(of: documents, terms: plain, range: (start + n)..<(start + 2 * n), weighting: weighting)
         return (block, weighting, offers, needs)
     }
 

@@ -28,6 +28,9 @@ public struct TermWeighting: Sendable {
     public let weights: [Float]
     private let termIndex: [String: Int32]
     private let conceptIndex: [Int: Int32]
+    /// The feature of each stem of the ``TermIDs`` the weighting was fitted
+    /// with, by id (−1: not kept), for ``vector(of:termIDs:)``.
+    private let featureOfTerm: [Int32]
 
     /// The number of features kept.
     public var featureCount: Int { weights.count }
@@ -40,58 +43,84 @@ public struct TermWeighting: Sendable {
     ///   - minimumDocumentFrequency: The fewest documents a kept feature is in.
     /// - Complexity: O(total terms) with hashing.
     public init(fittingOn documents: [AnalyzedText], conceptBoost: Float = 2, minimumDocumentFrequency: Int = 2) {
+        self.init(fittingOn: documents, terms: TermIDs(documents), conceptBoost: conceptBoost,
+                  minimumDocumentFrequency: minimumDocumentFrequency)
+    }
+
+    /// Fits the vocabulary and the idf on documents whose terms are numbered
+    /// by `terms` (text *i*'s ids are the terms of `documents[i]`, or a subset
+    /// of them): the same weighting as ``init(fittingOn:conceptBoost:minimumDocumentFrequency:)``
+    /// on those terms, counted by id.
+    ///
+    /// - Complexity: O(total terms + V log V) for V distinct stems, without hashing the occurrences.
+    init(fittingOn documents: [AnalyzedText], terms: TermIDs, conceptBoost: Float = 2, minimumDocumentFrequency: Int = 2) {
+        precondition(terms.count == documents.count, "one numbered text per document")
         self.conceptBoost = conceptBoost
         self.minimumDocumentFrequency = minimumDocumentFrequency
         // Document frequencies, counted in chunks of documents on all cores and added up (integers: the
         // same counts however the documents are split).
         let chunks = ParallelChunks.map(count: documents.count, minimumChunk: 4_096) { range in
-            [Self.documentFrequencies(of: documents[range])]
+            [Self.documentFrequencies(of: range, documents, terms)]
         }
-        var termFrequency: [String: Int] = [:], conceptFrequency: [Int: Int] = [:]
-        for (terms, concepts) in chunks {
-            termFrequency.merge(terms, uniquingKeysWith: +)
-            conceptFrequency.merge(concepts, uniquingKeysWith: +)
+        var termFrequency = [Int](repeating: 0, count: terms.vocabulary.count)
+        var conceptFrequency: [Int: Int] = [:]
+        for (termCounts, conceptCounts) in chunks {
+            for (id, count) in termCounts.enumerated() { termFrequency[id] += Int(count) }
+            conceptFrequency.merge(conceptCounts, uniquingKeysWith: +)
         }
         let n = Float(documents.count)
         // Sorted for determinism: concepts first (by index), then terms (by stem).
-        var terms: [String?] = []
-        var concepts: [Int?] = []
+        var featureTerms: [String?] = []
+        var featureConcepts: [Int?] = []
         var weights: [Float] = []
-        var termIndex: [String: Int32] = [:]
         var conceptIndex: [Int: Int32] = [:]
         for (concept, df) in conceptFrequency.sorted(by: { $0.key < $1.key }) where df >= minimumDocumentFrequency {
             conceptIndex[concept] = Int32(weights.count)
-            terms.append(nil)
-            concepts.append(concept)
+            featureTerms.append(nil)
+            featureConcepts.append(concept)
             weights.append(((1 + n) / (1 + Float(df))).logarithm + 1)
             weights[weights.count - 1] *= conceptBoost
         }
-        for (term, df) in termFrequency.sorted(by: { $0.key < $1.key }) where df >= minimumDocumentFrequency {
-            termIndex[term] = Int32(weights.count)
-            terms.append(term)
-            concepts.append(nil)
-            weights.append(((1 + n) / (1 + Float(df))).logarithm + 1)
+        let keptTerms = termFrequency.indices
+            .filter { termFrequency[$0] > 0 && termFrequency[$0] >= minimumDocumentFrequency }
+            .sorted { terms.vocabulary[$0] < terms.vocabulary[$1] }
+        var termIndex: [String: Int32] = [:]
+        termIndex.reserveCapacity(keptTerms.count)
+        var featureOfTerm = [Int32](repeating: -1, count: terms.vocabulary.count)
+        for id in keptTerms {
+            termIndex[terms.vocabulary[id]] = Int32(weights.count)
+            featureOfTerm[id] = Int32(weights.count)
+            featureTerms.append(terms.vocabulary[id])
+            featureConcepts.append(nil)
+            weights.append(((1 + n) / (1 + Float(termFrequency[id]))).logarithm + 1)
         }
-        self.featureTerms = terms
-        self.featureConcepts = concepts
+        self.featureTerms = featureTerms
+        self.featureConcepts = featureConcepts
         self.weights = weights
         self.termIndex = termIndex
         self.conceptIndex = conceptIndex
+        self.featureOfTerm = featureOfTerm
     }
 
-    /// The document frequencies of terms and concepts in some documents, with one hash lookup per
-    /// occurrence: each entry remembers the last document that counted it, so a word repeated in a
-    /// document counts once.
+    /// The document frequencies of term ids (by array index) and concepts in
+    /// some documents: each entry remembers the last document that counted
+    /// it, so a word repeated in a document counts once.
     ///
-    /// - Complexity: O(total terms and concept mentions).
-    private static func documentFrequencies(of documents: ArraySlice<AnalyzedText>) -> (terms: [String: Int], concepts: [Int: Int]) {
-        var termFrequency: [String: (count: Int, lastDocument: Int)] = [:]
+    /// - Complexity: O(total terms and concept mentions + V) for V distinct stems.
+    private static func documentFrequencies(
+        of range: Range<Int>, _ documents: [AnalyzedText], _ terms: TermIDs
+    ) -> (terms: [Int32], concepts: [Int: Int]) {
+        var termCount = [Int32](repeating: 0, count: terms.vocabulary.count)
+        var termLast = [Int](repeating: -1, count: terms.vocabulary.count)
         var conceptFrequency: [Int: (count: Int, lastDocument: Int)] = [:]
-        for (index, document) in zip(documents.indices, documents) {
-            for term in document.terms { count(&termFrequency[term, default: (0, -1)], in: index) }
-            for mention in document.concepts { count(&conceptFrequency[mention.concept, default: (0, -1)], in: index) }
+        for index in range {
+            for id in terms.terms(of: index) where termLast[Int(id)] != index {
+                termLast[Int(id)] = index
+                termCount[Int(id)] += 1
+            }
+            for mention in documents[index].concepts { count(&conceptFrequency[mention.concept, default: (0, -1)], in: index) }
         }
-        return (termFrequency.mapValues(\.count), conceptFrequency.mapValues(\.count))
+        return (termCount, conceptFrequency.mapValues(\.count))
     }
 
     /// Counts a document for a feature's document frequency, once however often the feature occurs in it.
@@ -114,7 +143,27 @@ public struct TermWeighting: Sendable {
         var features: [Int32] = []
         features.reserveCapacity(document.terms.count + document.concepts.count)
         for term in document.terms { if let f = termIndex[term] { features.append(f) } }
-        for mention in document.concepts { if let f = conceptIndex[mention.concept] { features.append(f) } }
+        return weighted(&features, concepts: document.concepts)
+    }
+
+    /// ``vector(of:)`` of a document whose terms are given as ids of the
+    /// ``TermIDs`` this weighting was fitted with (all of its terms, or the subset it was fitted on).
+    func vector(of document: AnalyzedText, termIDs: ArraySlice<Int32>) -> [(column: Int, value: Float)] {
+        var features: [Int32] = []
+        features.reserveCapacity(termIDs.count + document.concepts.count)
+        for id in termIDs where featureOfTerm[Int(id)] >= 0 { features.append(featureOfTerm[Int(id)]) }
+        return weighted(&features, concepts: document.concepts)
+    }
+
+    /// The feature of a stem id of the ``TermIDs`` this weighting was fitted with, if kept.
+    func feature(termID id: Int32) -> Int? {
+        let feature = featureOfTerm[Int(id)]
+        return feature >= 0 ? Int(feature) : nil
+    }
+
+    /// The vector of a document's term features (any order, repeats counted) and its concepts.
+    private func weighted(_ features: inout [Int32], concepts: [ConceptMention]) -> [(column: Int, value: Float)] {
+        for mention in concepts { if let f = conceptIndex[mention.concept] { features.append(f) } }
         guard !features.isEmpty else { return [] }
         features.sort()
         var entries: [(column: Int, value: Float)] = []
@@ -140,6 +189,15 @@ public struct TermWeighting: Sendable {
     public func matrix(of documents: [AnalyzedText]) -> CSRMatrix {
         let rows = ParallelChunks.map(count: documents.count, minimumChunk: 512) { range in
             range.map { vector(of: documents[$0]) }
+        }
+        return CSRMatrix(columns: featureCount, rowEntries: rows)
+    }
+
+    /// ``matrix(of:)`` of documents numbered by the ``TermIDs`` this weighting was fitted with.
+    func matrix(of documents: [AnalyzedText], termIDs: TermIDs) -> CSRMatrix {
+        precondition(termIDs.count == documents.count, "one numbered text per document")
+        let rows = ParallelChunks.map(count: documents.count, minimumChunk: 512) { range in
+            range.map { vector(of: documents[$0], termIDs: termIDs.terms(of: $0)) }
         }
         return CSRMatrix(columns: featureCount, rowEntries: rows)
     }

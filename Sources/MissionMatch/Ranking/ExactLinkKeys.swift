@@ -49,6 +49,12 @@ package struct ExactLinkKeys: Sendable, Equatable {
                     return (concepts, specific, terms)
                 }
             }
+        (conceptStart, specificStart, termStart, concepts, specific, self.terms) = Self.flattened(keys)
+    }
+
+    /// Each text's keys one after another, with where each text's entries start.
+    private static func flattened(_ keys: [(concepts: [Int], specific: [Int], terms: [Int])])
+        -> (conceptStart: [Int], specificStart: [Int], termStart: [Int], concepts: [Int], specific: [Int], terms: [Int]) {
         var conceptStart = [0], specificStart = [0], termStart = [0]
         var concepts: [Int] = [], specific: [Int] = [], terms: [Int] = []
         for key in keys {
@@ -59,8 +65,50 @@ package struct ExactLinkKeys: Sendable, Equatable {
             specificStart.append(specific.count)
             termStart.append(terms.count)
         }
-        (self.conceptStart, self.specificStart, self.termStart) = (conceptStart, specificStart, termStart)
-        (self.concepts, self.specific, self.terms) = (concepts, specific, terms)
+        return (conceptStart, specificStart, termStart, concepts, specific, terms)
+    }
+
+    /// ``init(offers:needs:)`` for documents whose texts' stems are numbered
+    /// by `terms` (the offers, then the needs, aligned with each text's
+    /// terms): the same keys, numbered the same way, without hashing a stem.
+    ///
+    /// - Complexity: O(total terms), the texts split over the cores.
+    init(offers: [ExplanationKeys.Document], needs: [ExplanationKeys.Document], terms: TermIDs) {
+        precondition(offers.count == needs.count && terms.count == 2 * offers.count, "one numbered offer and need text per participant")
+        count = offers.count
+        // Specific stems numbered in the order init(offers:needs:) numbers them.
+        var link = [Int](repeating: -1, count: terms.vocabulary.count)
+        var specificCount = 0
+        for (start, documents) in [(0, offers), (offers.count, needs)] {
+            for (index, document) in documents.enumerated() {
+                let ids = terms.terms(of: start + index)
+                for word in document.specific where link[Int(ids[ids.startIndex + word.position])] < 0 {
+                    link[Int(ids[ids.startIndex + word.position])] = specificCount
+                    specificCount += 1
+                }
+            }
+        }
+        let table = link
+        let texts = 2 * offers.count
+        let keys: [(concepts: [Int], specific: [Int], terms: [Int])] =
+            ParallelChunks.map(count: texts, minimumChunk: 1_024) { range in
+                range.map { text in
+                    let document = text < offers.count ? offers[text] : needs[text - offers.count]
+                    let ids = terms.terms(of: text)
+                    let concepts = Set(document.concepts.map { $0.feature }).sorted()
+                    let specific = document.specific.map { table[Int(ids[ids.startIndex + $0.position])] }
+                    var kept = ids.compactMap { table[Int($0)] >= 0 ? table[Int($0)] : nil }
+                    kept.sort()
+                    var distinct = 0
+                    for value in kept where distinct == 0 || kept[distinct - 1] != value {
+                        kept[distinct] = value
+                        distinct += 1
+                    }
+                    kept.removeLast(kept.count - distinct)
+                    return (concepts, specific, kept)
+                }
+            }
+        (conceptStart, specificStart, termStart, concepts, specific, self.terms) = Self.flattened(keys)
     }
 
     /// Whether participant `a`'s offers (`offering`) or needs are exactly

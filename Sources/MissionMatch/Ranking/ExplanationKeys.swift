@@ -102,11 +102,37 @@ package struct ExplanationKeys: Sendable, Equatable {
         let threshold = Self.specificWeight(participants: analyses.count)
         let keys = ParallelChunks.map(count: analyses.count, minimumChunk: 512) { range in
             range.map { index in
-                (Self.document(analyses[index].offers, weighting, lexical, threshold),
-                 Self.document(analyses[index].needs, weighting, lexical, threshold))
+                (Self.document(analyses[index].offers, weighting, lexical, threshold) { term, _ in lexical.feature(term: term) },
+                 Self.document(analyses[index].needs, weighting, lexical, threshold) { term, _ in lexical.feature(term: term) })
             }
         }
         self.init(offers: keys.map(\.0), needs: keys.map(\.1))
+    }
+
+    /// ``init(analyses:weighting:lexical:)`` for texts whose stems are
+    /// numbered by `terms` (the participants' offers, then their needs, as
+    /// the weightings were fitted): the same keys, without hashing each stem.
+    ///
+    /// - Complexity: O(total terms), split over the cores.
+    init(analyses: [ProfileAnalysis], weighting: TermWeighting, lexical: TermWeighting, terms: TermIDs) {
+        precondition(terms.count == 2 * analyses.count, "one numbered text per offer and need text")
+        let threshold = Self.specificWeight(participants: analyses.count)
+        let n = analyses.count
+        let keys = ParallelChunks.map(count: n, minimumChunk: 512) { range in
+            range.map { index in
+                let offerIDs = terms.terms(of: index), needIDs = terms.terms(of: n + index)
+                return (Self.document(analyses[index].offers, weighting, lexical, threshold) {
+                            lexical.feature(termID: offerIDs[offerIDs.startIndex + $1])
+                        },
+                        Self.document(analyses[index].needs, weighting, lexical, threshold) {
+                            lexical.feature(termID: needIDs[needIDs.startIndex + $1])
+                        })
+            }
+        }
+        let offers = keys.map(\.0), needs = keys.map(\.1)
+        self.offers = offers
+        self.needs = needs
+        self.links = ExactLinkKeys(offers: offers, needs: needs, terms: terms)
     }
 
     /// The weight (idf) a shared word needs to be named: one found in at most
@@ -116,15 +142,19 @@ package struct ExplanationKeys: Sendable, Equatable {
         return Float(log(Double((1 + documents) / (1 + max(2, 0.05 * documents))))) + 1
     }
 
+    /// One text's keys; `lexicalFeature` gives the exact-evidence feature of the term at a position
+    /// (`(term, position)`), if kept.
     private static func document(
-        _ text: AnalyzedText, _ weighting: TermWeighting, _ lexical: TermWeighting, _ threshold: Float
+        _ text: AnalyzedText, _ weighting: TermWeighting, _ lexical: TermWeighting, _ threshold: Float,
+        lexicalFeature: (String, Int) -> Int?
     ) -> Document {
         var specific: [Word] = []
-        var used = Set<String>()
+        var used: [Int] = []  // the specific words' features: one per stem (a kept stem has one feature)
         for (position, (term, surface)) in zip(text.terms, text.termSurfaces).enumerated()
         where hasThreeCharacters(term) && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix) {
-            guard let feature = lexical.feature(term: term), lexical.weights[feature] >= threshold,
-                  used.insert(term).inserted else { continue }
+            guard let feature = lexicalFeature(term, position), lexical.weights[feature] >= threshold,
+                  !used.contains(feature) else { continue }
+            used.append(feature)
             specific.append(Word(position: position, stem: term, surface: surface, weight: lexical.weights[feature]))
         }
         var concepts: [Concept] = []
