@@ -55,16 +55,28 @@ package struct ExplanationKeys: Sendable, Equatable {
     package struct Document: Sendable, Equatable {
         /// Concepts, rarest first (ties: lower feature first), each once.
         package var concepts: [Concept]
-        /// The text's term stems, for finding shared words.
-        package var terms: Set<String>
+        /// The text's term stems, each once, for finding shared words (in no
+        /// particular order: documents are equal when they hold the same stems).
+        package var terms: [String]
         /// The text's specific words, in text order, each stem once.
         package var specific: [Word]
 
         /// A text's keys.
         package init(concepts: [Concept], terms: Set<String>, specific: [Word]) {
+            self.init(concepts: concepts, distinctTerms: Array(terms), specific: specific)
+        }
+
+        /// A text's keys, its stems given each once.
+        init(concepts: [Concept], distinctTerms terms: [String], specific: [Word]) {
             self.concepts = concepts
             self.terms = terms
             self.specific = specific
+        }
+
+        /// Equal concepts and specific words, and the same stems in any order.
+        package static func == (lhs: Document, rhs: Document) -> Bool {
+            lhs.concepts == rhs.concepts && lhs.specific == rhs.specific
+                && lhs.terms.count == rhs.terms.count && Set(lhs.terms) == Set(rhs.terms)
         }
     }
 
@@ -100,34 +112,47 @@ package struct ExplanationKeys: Sendable, Equatable {
     /// - Complexity: O(total terms), split over the cores.
     init(analyses: [ProfileAnalysis], weighting: TermWeighting, lexical: TermWeighting) {
         let threshold = Self.specificWeight(participants: analyses.count)
-        let keys = ParallelChunks.map(count: analyses.count, minimumChunk: 512) { range in
-            range.map { index in
-                (Self.document(analyses[index].offers, weighting, lexical, threshold) { term, _ in lexical.feature(term: term) },
-                 Self.document(analyses[index].needs, weighting, lexical, threshold) { term, _ in lexical.feature(term: term) })
+        @Sendable func keys(_ text: AnalyzedText) -> Document {
+            Self.document(text, weighting, lexical, threshold, distinctTerms: Array(Set(text.terms))) { position in
+                let term = text.terms[position]
+                return Self.canBeSpecific(term) ? lexical.feature(term: term) : nil
             }
+        }
+        let keys = ParallelChunks.map(count: analyses.count, minimumChunk: 512) { range in
+            range.map { (keys(analyses[$0].offers), keys(analyses[$0].needs)) }
         }
         self.init(offers: keys.map(\.0), needs: keys.map(\.1))
     }
 
     /// ``init(analyses:weighting:lexical:)`` for texts whose stems are
     /// numbered by `terms` (the participants' offers, then their needs, as
-    /// the weightings were fitted): the same keys, without hashing each stem.
+    /// the weightings were fitted): the same keys, without hashing a stem.
     ///
-    /// - Complexity: O(total terms), split over the cores.
+    /// - Complexity: O(total terms + V) for V distinct stems, split over the cores.
     init(analyses: [ProfileAnalysis], weighting: TermWeighting, lexical: TermWeighting, terms: TermIDs) {
         precondition(terms.count == 2 * analyses.count, "one numbered text per offer and need text")
         let threshold = Self.specificWeight(participants: analyses.count)
         let n = analyses.count
+        // Whether each stem may be a specific word, decided once per stem instead of once per occurrence.
+        let candidate = ParallelChunks.map(count: terms.vocabulary.count, minimumChunk: 4_096) { range in
+            range.map { Self.canBeSpecific(terms.vocabulary[$0]) }
+        }
         let keys = ParallelChunks.map(count: n, minimumChunk: 512) { range in
-            range.map { index in
-                let offerIDs = terms.terms(of: index), needIDs = terms.terms(of: n + index)
-                return (Self.document(analyses[index].offers, weighting, lexical, threshold) {
-                            lexical.feature(termID: offerIDs[offerIDs.startIndex + $1])
-                        },
-                        Self.document(analyses[index].needs, weighting, lexical, threshold) {
-                            lexical.feature(termID: needIDs[needIDs.startIndex + $1])
-                        })
+            var seen = [Int](repeating: -1, count: terms.vocabulary.count)  // the last text that listed each stem
+            func keys(_ text: AnalyzedText, _ number: Int) -> Document {
+                let ids = terms.terms(of: number)
+                var distinct: [String] = []
+                distinct.reserveCapacity(ids.count)
+                for id in ids where seen[Int(id)] != number {
+                    seen[Int(id)] = number
+                    distinct.append(terms.vocabulary[Int(id)])
+                }
+                return Self.document(text, weighting, lexical, threshold, distinctTerms: distinct) { position in
+                    let id = ids[ids.startIndex + position]
+                    return candidate[Int(id)] ? lexical.feature(termID: id) : nil
+                }
             }
+            return range.map { (keys(analyses[$0].offers, $0), keys(analyses[$0].needs, n + $0)) }
         }
         let offers = keys.map(\.0), needs = keys.map(\.1)
         self.offers = offers
@@ -142,20 +167,20 @@ package struct ExplanationKeys: Sendable, Equatable {
         return Float(log(Double((1 + documents) / (1 + max(2, 0.05 * documents))))) + 1
     }
 
-    /// One text's keys; `lexicalFeature` gives the exact-evidence feature of the term at a position
-    /// (`(term, position)`), if kept.
+    /// One text's keys. `specificFeature` gives the exact-evidence feature of
+    /// the term at a position when it may be a specific word (``canBeSpecific(_:)``) and is kept.
     private static func document(
         _ text: AnalyzedText, _ weighting: TermWeighting, _ lexical: TermWeighting, _ threshold: Float,
-        lexicalFeature: (String, Int) -> Int?
+        distinctTerms: [String], specificFeature: (Int) -> Int?
     ) -> Document {
         var specific: [Word] = []
         var used: [Int] = []  // the specific words' features: one per stem (a kept stem has one feature)
-        for (position, (term, surface)) in zip(text.terms, text.termSurfaces).enumerated()
-        where hasThreeCharacters(term) && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix) {
-            guard let feature = lexicalFeature(term, position), lexical.weights[feature] >= threshold,
+        for position in text.terms.indices {
+            guard let feature = specificFeature(position), lexical.weights[feature] >= threshold,
                   !used.contains(feature) else { continue }
             used.append(feature)
-            specific.append(Word(position: position, stem: term, surface: surface, weight: lexical.weights[feature]))
+            specific.append(Word(position: position, stem: text.terms[position], surface: text.termSurfaces[position],
+                                 weight: lexical.weights[feature]))
         }
         var concepts: [Concept] = []
         var seen = Set<Int>()
@@ -164,7 +189,12 @@ package struct ExplanationKeys: Sendable, Equatable {
             concepts.append(Concept(feature: feature, weight: weighting.weights[feature], surface: mention.surface))
         }
         concepts.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.feature < $1.feature }
-        return Document(concepts: concepts, terms: Set(text.terms), specific: specific)
+        return Document(concepts: concepts, distinctTerms: distinctTerms, specific: specific)
+    }
+
+    /// Whether a stem may be named as a specific word: three characters or more, not a sector pseudo-term.
+    private static func canBeSpecific(_ term: String) -> Bool {
+        hasThreeCharacters(term) && !term.hasPrefix(ProfileAnalysis.sectorTermPrefix)
     }
 
     /// `term.count >= 3` without counting the characters of every term: an

@@ -6,7 +6,7 @@ import Foundation
 /// ``Diagnostic`` in the file's own terms (line, character, column name).
 final class CSVTable {
     /// A data row, with its cells addressed by schema column.
-    struct Row {
+    struct Row: Sendable {
         /// The record's cells, made into strings on demand.
         let raw: RawCSVRecord
         /// For each schema column, the index of its field (shared with the table).

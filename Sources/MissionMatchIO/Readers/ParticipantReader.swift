@@ -157,11 +157,14 @@ public struct ParticipantReader: Sendable {
         let allowsSemicolon = table.delimiter != UInt8(ascii: ";")
         var participants: [Participant] = []
         var rows = 0
-        table.forEachRow { row in
+        // The table's records are scanned on a thread of their own while this one validates them, in
+        // file order (the table is not touched here until the scan has ended).
+        let scanned = ScannedTable(table)
+        ReadAhead.pipe(produce: { emit in scanned.table.forEachRow(emit) }, consume: { (row: CSVTable.Row) in
             rows += 1
             let record = CSVParticipantRecord(row: row, allowsSemicolonLists: allowsSemicolon)
             if let participant = validator.participant(from: record) { participants.append(participant) }
-        }
+        })
         diagnostics.append(contentsOf: table.located(table.diagnostics))
         diagnostics.append(contentsOf: table.located(validator.diagnostics))
         var notes: [String] = []
@@ -177,4 +180,11 @@ public struct ParticipantReader: Sendable {
         imported.notes = notes
         return imported
     }
+}
+
+/// A table handed to the thread that scans it (``ReadAhead``): only that
+/// thread uses it until the scan has ended.
+private struct ScannedTable: @unchecked Sendable {
+    let table: CSVTable
+    init(_ table: CSVTable) { self.table = table }
 }
