@@ -87,6 +87,12 @@ package struct ConceptMatcher: Sendable {
     /// Whether a stem occurs in some concept's label or synonyms.
     package func isConceptStem(_ stem: String) -> Bool { stemsOfTerms.contains(stem) }
 
+    /// The trie node a concept's first word leads to, for a token's matching
+    /// key (−1: no concept starts with it). ``TextAnalyzer`` remembers it per
+    /// word, so that ``mentions(in:stems:firstSteps:)`` hashes a text's keys
+    /// only past a word that starts some concept.
+    package func firstStep(_ stem: String) -> Int32 { nodes[0].children[stem] ?? -1 }
+
     /// The concepts mentioned in a text, left to right, without overlaps.
     ///
     /// - Parameters:
@@ -96,22 +102,31 @@ package struct ConceptMatcher: Sendable {
     /// - Returns: The mentions, with the words as written.
     /// - Complexity: O(*n* × *m*) for *n* tokens and the longest term of *m* words.
     package func mentions(in tokens: [Token], stems: [String]) -> [ConceptMention] {
-        precondition(tokens.count == stems.count, "one stem per token")
+        mentions(in: tokens, stems: stems, firstSteps: stems.map(firstStep))
+    }
+
+    /// ``mentions(in:stems:)`` with each token's ``firstStep(_:)`` given.
+    ///
+    /// - Complexity: O(*n* × *m*), with a hash only for the words after one that starts a concept.
+    package func mentions(in tokens: [Token], stems: [String], firstSteps: [Int32]) -> [ConceptMention] {
+        precondition(tokens.count == stems.count && stems.count == firstSteps.count, "one stem per token")
         var mentions: [ConceptMention] = []
         var start = 0
         while start < tokens.count {
-            var node = 0
             var best: (end: Int, concept: Int)?
+            var next = firstSteps[start]
             var position = start
-            while position < tokens.count, let child = nodes[node].children[stems[position]] {
-                node = Int(child)
+            while next >= 0 {
+                let node = Int(next)
                 position += 1
-                let entry = nodes[node]
+                let concept = nodes[node].concept
                 // A lone stop word is never a concept ("who can help" is not "cans").
-                let loneStopWord = position == start + 1 && StopWords.contains(tokens[start].folded)
-                if entry.concept >= 0, tokens[start].uppercaseCount >= entry.requiredUppercase, !loneStopWord {
-                    best = (position, Int(entry.concept))
+                if concept >= 0, tokens[start].uppercaseCount >= nodes[node].requiredUppercase,
+                   !(position == start + 1 && StopWords.contains(tokens[start].folded)) {
+                    best = (position, Int(concept))
                 }
+                guard position < tokens.count, let child = nodes[node].children[stems[position]] else { break }
+                next = child
             }
             if let best {
                 let first = tokens[start].surface, last = tokens[best.end - 1].surface

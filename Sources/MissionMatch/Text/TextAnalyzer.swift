@@ -29,6 +29,8 @@ public struct TextAnalyzer: Sendable {
         var stem: String
         var matchKey: String
         var isStopWord: Bool
+        /// ``ConceptMatcher/firstStep(_:)`` of ``matchKey``.
+        var firstStep: Int32
     }
 
     /// The thesaurus whose concepts are found.
@@ -63,20 +65,22 @@ public struct TextAnalyzer: Sendable {
     /// - Returns: Its terms and concepts.
     public func analyze(_ text: String, cache: inout Cache) -> AnalyzedText {
         let tokens = Tokenizer.tokens(in: text)
-        var matchKeys: [String] = []
+        var matchKeys: [String] = [], firstSteps: [Int32] = []
         matchKeys.reserveCapacity(tokens.count)
+        firstSteps.reserveCapacity(tokens.count)
         var result = AnalyzedText()
         result.terms.reserveCapacity(tokens.count)
         result.termSurfaces.reserveCapacity(tokens.count)
         for token in tokens {
             let key = wordKey(token.folded, cache: &cache)
             matchKeys.append(key.matchKey)
+            firstSteps.append(key.firstStep)
             if !key.isStopWord {
                 result.terms.append(key.stem)
                 result.termSurfaces.append(String(token.surface))
             }
         }
-        result.concepts = matcher.mentions(in: tokens, stems: matchKeys)
+        result.concepts = matcher.mentions(in: tokens, stems: matchKeys, firstSteps: firstSteps)
         return result
     }
 
@@ -107,7 +111,7 @@ public struct TextAnalyzer: Sendable {
         if !isStopWord, !matcher.isConceptStem(stem), let corrected = matcher.typos.correction(for: folded) {
             matchKey = LightStemmer.stem(corrected)
         }
-        let key = WordKey(stem: stem, matchKey: matchKey, isStopWord: isStopWord)
+        let key = WordKey(stem: stem, matchKey: matchKey, isStopWord: isStopWord, firstStep: matcher.firstStep(matchKey))
         cache.keys[folded] = key
         return key
     }
