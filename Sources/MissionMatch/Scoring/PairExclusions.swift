@@ -42,10 +42,14 @@ package struct PairExclusions: Sendable {
         }
         // By index: a closure over the elements (`participants.map { $0.country }`) copies every field of each
         // one. Organisations are keyed as `MeetingHistory.organisation(_:)` keys them, from the name alone.
-        self.cluster = ids(participants.indices.map { participants[$0].cluster.map { LookupKey.words($0) } })
+        // The keys are folded text: worked out on all cores, then numbered in participant order.
+        let keys = ParallelChunks.map(count: participants.count, minimumChunk: 1_024) { range in
+            range.map { (cluster: participants[$0].cluster.map { LookupKey.words($0) }, organisation: LookupKey.words(participants[$0].name)) }
+        }
+        self.cluster = ids(keys.map(\.cluster))
         self.country = ids(participants.indices.map { participants[$0].country })
         var organisations: [String: Int32] = [:]
-        self.organisation = ids(participants.indices.map { LookupKey.words(participants[$0].name) }, table: &organisations)
+        self.organisation = ids(keys.map(\.organisation), table: &organisations)
         var metBefore: Set<UInt64> = []
         if rules.excludeMetBefore {
             for (first, second) in history.metOrganisations {
@@ -68,9 +72,11 @@ package struct PairExclusions: Sendable {
             return mask
         }
         self.rules = rules
-        let index = Dictionary(participants.indices.map { (participants[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         var blocked: Set<UInt64> = []
-        for request in requests where request.priority == .block {
+        let blocks = requests.filter { $0.priority == .block }
+        let index = blocks.isEmpty
+            ? [:] : Dictionary(participants.indices.map { (participants[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        for request in blocks {
             guard let a = index[request.from], let b = index[request.to] else { continue }
             blocked.insert(PairMask.key(a, b))
             blocked.insert(PairMask.key(b, a))
