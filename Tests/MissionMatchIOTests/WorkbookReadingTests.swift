@@ -11,6 +11,7 @@ struct WorkbookReadingTests {
 
     private func reference() throws -> ReferenceData { try ReferenceDataLoader.load(from: Self.data).value }
 
+    /// A file `name` in a folder of its own; the caller removes the folder.
     private func temporary(_ name: String) -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mm-xlsx-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -19,6 +20,7 @@ struct WorkbookReadingTests {
 
     private func readError(_ book: TestWorkbook, limits: ImportLimits = .default, columns: TableMapping? = nil) throws -> [String] {
         let url = temporary("participants.xlsx")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         try book.write(to: url)
         let reader = ParticipantReader(referenceData: try reference(), limits: limits, columns: columns)
         do {
@@ -39,6 +41,7 @@ struct WorkbookReadingTests {
                               ("C", .text("FR")), ("G", .text("glass jars"))]))
         book.rows.append((9, [("A", .raw("<c r=\"A9\" s=\"0\"/>"))]))  // an empty styled trailing row
         let url = temporary("p.xlsx")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         try book.write(to: url)
         let read = try ParticipantReader(referenceData: try reference()).read(contentsOf: url, displayName: "p.xlsx")
         #expect(read.value.map(\.id) == ["cz-01", "fr-02"])
@@ -94,6 +97,7 @@ struct WorkbookReadingTests {
         var book = TestWorkbook.table(["from", "to", "priority", "note"], [])
         book.rows.append((2, [("A", .text("a")), ("B", .text("b")), ("C", .text("must")), ("D", .date(43_550))]))
         let url = temporary("r.xlsx")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         try book.write(to: url)
         var a = Participant(id: "a", name: "A", country: "CZ"); a.offers = "x"
         var b = Participant(id: "b", name: "B", country: "FR"); b.offers = "y"
@@ -121,6 +125,7 @@ struct WorkbookReadingTests {
         book.rawSheetXML = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>99</v></c></row></sheetData></worksheet>"
         #expect(try readError(book).contains { $0.hasPrefix("participants.xlsx:Sheet1!A1: the cell refers to shared string '99'") })
         let url = temporary("not.xlsx")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         try Data("id,name\n".utf8).write(to: url)
         #expect(throws: ImportError.self) { try ParticipantReader(referenceData: try reference()).read(contentsOf: url) }
     }
@@ -137,6 +142,7 @@ struct WorkbookReadingTests {
             FieldMapping(field: "offers", columns: ["Offer"]), FieldMapping(field: "needs", columns: ["Request"]),
             FieldMapping(field: "sectors", columns: ["Areas"], separator: ";")], sourceFile: "map.yaml")
         let url = temporary("g.xlsx")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         try TestWorkbook.table(header, rows).write(to: url)
         let read = try ParticipantReader(referenceData: try reference(), columns: mapping).read(contentsOf: url, displayName: "g.xlsx")
         #expect(read.value.map(\.id) == ["o-1", "o-2"])

@@ -51,7 +51,9 @@ import Testing
         #expect(third.entry(for: "c")?.vector == [9, 9])
         #expect(third.entry(for: "d")?.clauses == ["d"])
         // Built at once, the same four entries give the same bytes.
-        var direct = EmbeddingCache(folder: try Self.folder(), fingerprint: "m", dimension: 2)
+        let other = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: other) }
+        var direct = EmbeddingCache(folder: other, fingerprint: "m", dimension: 2)
         for text in ["d", "c", "b", "a"] { direct.insert(try #require(third.entry(for: text)), for: text) }
         #expect(direct.encode() == third.encode())
     }

@@ -69,8 +69,8 @@ struct LexicalStage {
     var rank: Int
     var lexical: LexicalBlock
     var lexicalWeighting: TermWeighting
-    var lexicalOffers: Matrix
-    var lexicalNeeds: Matrix
+    var lexicalOffers: CSRMatrix
+    var lexicalNeeds: CSRMatrix
     var profileDimensions: Int
     /// The stems of the corpus' texts (offers, then needs), numbered as the weightings were fitted.
     var corpusTerms: TermIDs
@@ -88,7 +88,7 @@ struct LexicalStage {
         ParticipantEncoding(
             offers: latent.offers, needs: latent.needs, profiles: latent.profiles, analyses: analyses, weighting: weighting,
             featureVectors: latent.featureVectors, lexical: lexical, lexicalWeighting: lexicalWeighting,
-            lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds)
+            lexicalOfferRows: lexicalOffers, lexicalNeedRows: lexicalNeeds)
     }
 }
 
@@ -140,13 +140,13 @@ extension ParticipantEncoding {
     ///   - lexicalNeeds: The needs' exact-evidence rows.
     ///   - semantic: The sentence-encoder vectors, if any.
     package static func scoringOnly(
-        latent: LatentVectors, lexicalOffers: Matrix, lexicalNeeds: Matrix, semantic: SemanticVectors?
+        latent: LatentVectors, lexicalOffers: CSRMatrix, lexicalNeeds: CSRMatrix, semantic: SemanticVectors?
     ) -> ParticipantEncoding {
         let none = TermWeighting(fittingOn: [], conceptBoost: 1)
         return ParticipantEncoding(
             offers: latent.offers, needs: latent.needs, profiles: latent.profiles, analyses: [], weighting: none,
             featureVectors: Matrix(rows: 0, columns: latent.offers.columns),
             lexical: LexicalBlock(offers: [], needs: [], weighting: none, limit: 0), lexicalWeighting: none,
-            lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds, semantic: semantic)
+            lexicalOfferRows: lexicalOffers, lexicalNeedRows: lexicalNeeds, semantic: semantic)
     }
 }

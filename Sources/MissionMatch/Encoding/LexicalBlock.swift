@@ -149,37 +149,42 @@ public struct LexicalBlock: Sendable {
     ///   all zero when no feature is kept, so that shapes stay valid).
     /// - Complexity: O(total terms + documents · features).
     public func vectors(of documents: [AnalyzedText], weighting: TermWeighting) -> Matrix {
-        rows(documents.count) { weighting.vector(of: documents[$0]) }
-    }
-
-    /// ``vectors(of:weighting:)`` of the documents `range` of a corpus numbered
-    /// by `terms` (the ids `weighting` was fitted with), without hashing the terms.
-    func vectors(of documents: [AnalyzedText], terms: TermIDs, range: Range<Int>, weighting: TermWeighting) -> Matrix {
-        precondition(terms.count == documents.count, "one numbered text per document")
-        return rows(range.count) {
-            weighting.vector(of: documents[range.lowerBound + $0], termIDs: terms.terms(of: range.lowerBound + $0))
-        }
-    }
-
-    /// `count` dense rows, row *i* filled from `vector(i)`'s entries on the kept features.
-    private func rows(_ count: Int, vector: @Sendable (Int) -> [(column: Int, value: Float)]) -> Matrix {
         let width = max(1, features.count)
-        let elements = count * width
+        let count = documents.count * width
         // Each chunk zeroes and fills its own rows (a programme's block is tens of megabytes).
-        let values = [Float](unsafeUninitializedCapacity: elements) { buffer, initialized in
+        let elements = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let base = buffer.baseAddress
-            ParallelChunks.forEach(count: count, minimumChunk: 512) { range in
+            ParallelChunks.forEach(count: documents.count, minimumChunk: 512) { range in
                 guard let base, !range.isEmpty else { return }
                 (base + range.lowerBound * width).initialize(repeating: 0, count: range.count * width)
                 for row in range {
-                    for entry in vector(row) {
+                    for entry in weighting.vector(of: documents[row]) {
                         guard let column = column(of: entry.column) else { continue }
                         base[row * width + column] = entry.value
                     }
                 }
             }
-            initialized = elements
+            initialized = count
         }
-        return Matrix(rows: count, columns: width, elements: values)
+        return Matrix(rows: documents.count, columns: width, elements: elements)
+    }
+
+    /// ``vectors(of:weighting:)`` of the documents `range` of a corpus numbered
+    /// by `terms` (the ids `weighting` was fitted with), as sparse rows: the
+    /// same non-zero values, without building the dense matrix or hashing the terms.
+    ///
+    /// - Complexity: O(total terms of those documents).
+    func sparseVectors(of documents: [AnalyzedText], terms: TermIDs, range: Range<Int>, weighting: TermWeighting) -> CSRMatrix {
+        precondition(terms.count == documents.count, "one numbered text per document")
+        let rows = ParallelChunks.map(count: range.count, minimumChunk: 512) { chunk in
+            chunk.map { row -> [(column: Int, value: Float)] in
+                let index = range.lowerBound + row
+                return weighting.vector(of: documents[index], termIDs: terms.terms(of: index)).compactMap { entry in
+                    guard let column = column(of: entry.column), entry.value != 0 else { return nil }
+                    return (column, entry.value)
+                }
+            }
+        }
+        return CSRMatrix(columns: max(1, features.count), rowEntries: rows)
     }
 }

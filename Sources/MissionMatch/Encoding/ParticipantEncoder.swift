@@ -181,7 +181,7 @@ public struct ParticipantEncoder: Sendable {
     private static func exactEvidence(
         analyses: [ProfileAnalysis], corpusDocuments: [AnalyzedText], terms: Terms, ownDocuments: [AnalyzedText],
         options: EncoderOptions
-    ) -> (block: LexicalBlock, weighting: TermWeighting, offers: Matrix, needs: Matrix) {
+    ) -> (block: LexicalBlock, weighting: TermWeighting, offers: CSRMatrix, needs: CSRMatrix) {
         // The texts without sector pseudo-terms (LexicalBlock.plain): the same ids without the pseudo-terms'.
         let plain = terms.all.filtered(keeping: terms.all.vocabulary.map { !$0.hasPrefix(ProfileAnalysis.sectorTermPrefix) })
         let plainCorpus = terms.corpus.count == plain.count ? plain : plain.prefix(corpusDocuments.count)
@@ -194,8 +194,8 @@ public struct ParticipantEncoder: Sendable {
         // The participants' own texts: the corpus' when it is theirs, else the ones numbered after it.
         let n = analyses.count
         let (documents, start) = ownDocuments.isEmpty ? (corpusDocuments, 0) : (corpusDocuments + ownDocuments, corpusDocuments.count)
-        let offers = block.vectors(of: documents, terms: plain, range: start..<(start + n), weighting: weighting)
-        let needs = block.vectors(of: documents, terms: plain, range: (start + n)..<(start + 2 * n), weighting: weighting)
+        let offers = block.sparseVectors(of: documents, terms: plain, range: start..<(start + n), weighting: weighting)
+        let needs = block.sparseVectors(of: documents, terms: plain, range: (start + n)..<(start + 2 * n), weighting: weighting)
         return (block, weighting, offers, needs)
     }
 

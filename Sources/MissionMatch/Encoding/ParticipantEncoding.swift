@@ -29,9 +29,27 @@ public struct ParticipantEncoding: Sendable {
     public var lexicalWeighting: TermWeighting
     /// TF-IDF rows of the offers over ``lexical``'s features (`participants × d`, norm ≤ 1):
     /// a dot product with ``lexicalNeeds`` is the exact TF-IDF cosine.
-    public var lexicalOffers: Matrix
-    /// TF-IDF rows of the needs over ``lexical``'s features (`participants × d`, norm ≤ 1).
-    public var lexicalNeeds: Matrix
+    ///
+    /// The dense form of ``lexicalOfferRows``, built on each read (a few
+    /// features of hundreds are non-zero in a row, so the encoding keeps them sparse).
+    ///
+    /// - Complexity: O(participants × d) to read or write.
+    public var lexicalOffers: Matrix {
+        get { Matrix(lexicalOfferRows) }
+        set { lexicalOfferRows = CSRMatrix(newValue) }
+    }
+    /// TF-IDF rows of the needs over ``lexical``'s features (`participants × d`, norm ≤ 1):
+    /// the dense form of ``lexicalNeedRows``.
+    ///
+    /// - Complexity: O(participants × d) to read or write.
+    public var lexicalNeeds: Matrix {
+        get { Matrix(lexicalNeedRows) }
+        set { lexicalNeedRows = CSRMatrix(newValue) }
+    }
+    /// ``lexicalOffers`` as sparse rows: what the encoder computes and the scoring model multiplies.
+    package var lexicalOfferRows: CSRMatrix
+    /// ``lexicalNeeds`` as sparse rows.
+    package var lexicalNeedRows: CSRMatrix
 
     /// Sentence-encoder vectors of the offers and needs, when the mission has
     /// an encoder or a vectors file (``SemanticVectors``); `nil` means lexical only.

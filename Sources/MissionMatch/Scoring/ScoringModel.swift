@@ -92,7 +92,7 @@ public struct ScoringModel: Sendable {
         (self.facts, (self.lexicalOfferRows, self.lexicalNeedRows)) = ParallelChunks.both({
             ProfileFacts(participants: participants, reference: reference)
         }, {
-            (CSRMatrix(encoding.lexicalOffers), CSRMatrix(encoding.lexicalNeeds))
+            (encoding.lexicalOfferRows, encoding.lexicalNeedRows)
         })
         self.latentShare = Float(min(1, max(0, weights.latentShare)))
         self.semanticShare = encoding.semantic == nil ? 0 : Float(min(1, max(0, weights.semanticShare)))

@@ -60,8 +60,8 @@ public struct EncodingFile: Sendable, Equatable {
         self.participantsDigest = Self.participantsDigest(participants)
         self.options = options
         self.latent = encoding.latent
-        self.lexicalOffers = CSRMatrix(encoding.lexicalOffers)
-        self.lexicalNeeds = CSRMatrix(encoding.lexicalNeeds)
+        self.lexicalOffers = encoding.lexicalOfferRows
+        self.lexicalNeeds = encoding.lexicalNeedRows
         self.semantic = encoding.semantic
         self.explanation = ExplanationSection(encoding.explanationKeys ?? ExplanationKeys(encoding: encoding))
     }
@@ -183,7 +183,7 @@ public struct EncodingFile: Sendable, Equatable {
     /// - Throws: ``ImportError`` when the file was written for other participants or options.
     func scoringEncoding(digest: UInt64, options current: EncoderOptions, name: String) throws(ImportError) -> ParticipantEncoding {
         try check(digest: digest, options: current, name: name)
-        return .scoringOnly(latent: latent, lexicalOffers: Matrix(lexicalOffers), lexicalNeeds: Matrix(lexicalNeeds), semantic: semantic)
+        return .scoringOnly(latent: latent, lexicalOffers: lexicalOffers, lexicalNeeds: lexicalNeeds, semantic: semantic)
     }
 
     private func check(digest: UInt64, options current: EncoderOptions, name: String) throws(ImportError) {

@@ -89,8 +89,9 @@ struct TermIDsTests {
                                        weighting: byName, limit: 600)
         let blockByNumber = LexicalBlock(corpus: texts, terms: plain, offers: half, weighting: byNumber, limit: 600)
         #expect(blockByName.features == blockByNumber.features && blockByName.features.count == 600)
-        #expect(blockByName.vectors(of: Array(plainTexts[half...]), weighting: byName)
-                == blockByNumber.vectors(of: texts, terms: plain, range: half..<texts.count, weighting: byNumber))
+        let dense = blockByName.vectors(of: Array(plainTexts[half...]), weighting: byName)
+        let sparse = blockByNumber.sparseVectors(of: texts, terms: plain, range: half..<texts.count, weighting: byNumber)
+        #expect(sparse == CSRMatrix(dense) && Matrix(sparse) == dense)
     }
 
     /// The encoder's keys of the reasons and its exact-link keys, computed by
@@ -115,7 +116,8 @@ struct TermIDsTests {
     }
 
     /// Participants encoded with a model fitted on a larger corpus: their
-    /// exact-evidence rows are the string-keyed block's rows of their texts.
+    /// exact-evidence rows are the string-keyed block's rows of their texts,
+    /// stored sparse with the same non-zero values.
     @Test func participantsEncodedOnAnotherCorpusGetTheStringKeyedRows() throws {
         let corpus = KernelAgreementTests.randomMarket(seed: 8, consortium: 600, counterparts: 900)
         let participants = Array(corpus[100..<400]) + KernelAgreementTests.randomMarket(seed: 9, consortium: 50, counterparts: 50)
@@ -130,8 +132,10 @@ struct TermIDsTests {
         let block = LexicalBlock(offers: Array(plainCorpus[..<corpus.count]), needs: Array(plainCorpus[corpus.count...]),
                                  weighting: weighting, limit: encoder.options.lexicalDimensions)
         #expect(encoding.lexical.features == block.features)
-        #expect(encoding.lexicalOffers == block.vectors(of: own.map { LexicalBlock.plain($0.offers) }, weighting: weighting))
-        #expect(encoding.lexicalNeeds == block.vectors(of: own.map { LexicalBlock.plain($0.needs) }, weighting: weighting))
+        let offers = block.vectors(of: own.map { LexicalBlock.plain($0.offers) }, weighting: weighting)
+        let needs = block.vectors(of: own.map { LexicalBlock.plain($0.needs) }, weighting: weighting)
+        #expect(encoding.lexicalOffers == offers && encoding.lexicalNeeds == needs)
+        #expect(encoding.lexicalOfferRows == CSRMatrix(offers) && encoding.lexicalNeedRows == CSRMatrix(needs))
         let lsa = TermWeighting(fittingOn: analyzed.map(\.offers) + analyzed.map(\.needs), conceptBoost: encoder.options.conceptBoost)
         #expect(encoding.weighting.featureTerms == lsa.featureTerms && encoding.weighting.weights == lsa.weights)
     }

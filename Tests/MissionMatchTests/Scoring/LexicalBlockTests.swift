@@ -20,14 +20,15 @@ struct LexicalBlockTests {
         let weighting = encoding.lexicalWeighting
         let offers = encoding.analyses.map { weighting.vector(of: LexicalBlock.plain($0.offers)) }
         let needs = encoding.analyses.map { weighting.vector(of: LexicalBlock.plain($0.needs)) }
+        let offerRows = encoding.lexicalOffers, needRows = encoding.lexicalNeeds  // dense, built once
         for a in participants.indices {
             for b in participants.indices {
                 var dot: Float = 0
-                for (u, v) in zip(encoding.lexicalOffers.row(a), encoding.lexicalNeeds.row(b)) { dot += u * v }
+                for (u, v) in zip(offerRows.row(a), needRows.row(b)) { dot += u * v }
                 #expect(abs(dot - Self.cosine(offers[a], needs[b])) < 1e-5)
                 guard a != b else { continue }   // a text's words found in no other offer are not kept
                 var competition: Float = 0
-                for (u, v) in zip(encoding.lexicalOffers.row(a), encoding.lexicalOffers.row(b)) { competition += u * v }
+                for (u, v) in zip(offerRows.row(a), offerRows.row(b)) { competition += u * v }
                 #expect(abs(competition - Self.cosine(offers[a], offers[b])) < 1e-5)
             }
         }
@@ -62,10 +63,11 @@ struct LexicalBlockTests {
         #expect(linked.count >= 20)
         #expect(limited.features == linked.prefix(linked.count / 2).map(\.feature).sorted())
         var random = SeededRandomNumberGenerator(seed: 5)
+        let offerRows = encoding.lexicalOffers, needRows = encoding.lexicalNeeds  // dense, built once
         for _ in 0..<2_000 {
             let a = Int.random(in: participants.indices, using: &random), b = Int.random(in: participants.indices, using: &random)
             var dot: Float = 0
-            for (u, v) in zip(encoding.lexicalOffers.row(a), encoding.lexicalNeeds.row(b)) { dot += u * v }
+            for (u, v) in zip(offerRows.row(a), needRows.row(b)) { dot += u * v }
             let kept = Set(encoding.lexical.features)
             let exact = Self.cosine(offers[a].filter { kept.contains($0.column) }, needs[b].filter { kept.contains($0.column) })
             #expect(abs(dot - exact) < 1e-5)

@@ -55,14 +55,14 @@ struct SemanticScoringTests {
             let ranking = try engine.rank(mission: F.mission(pairing: .open, topK: 5), participants: participants, semantic: semantic)
             let model = ranking.model
             var compared = 0
+            let offerRows = model.encoding.lexicalOffers, needRows = model.encoding.lexicalNeeds  // dense, built once
             for a in participants.indices {
                 for b in participants.indices where a != b {
                     let whole = model.components(a, b).complementarity
                     #expect(model.complementarity(a, b).bitPattern == whole.bitPattern, "\(a), \(b)")
                     // The sparse exact-evidence rows give the dense rows' cosines, to the bit.
-                    let e = model.encoding
-                    #expect(model.competition(a, b).bitPattern == e.lexicalOffers.dotRow(a, with: e.lexicalOffers, row: b).bitPattern)
-                    #expect(model.cosines(a, b).lexicalOfferToNeed.bitPattern == e.lexicalOffers.dotRow(a, with: e.lexicalNeeds, row: b).bitPattern)
+                    #expect(model.competition(a, b).bitPattern == offerRows.dotRow(a, with: offerRows, row: b).bitPattern)
+                    #expect(model.cosines(a, b).lexicalOfferToNeed.bitPattern == offerRows.dotRow(a, with: needRows, row: b).bitPattern)
                     compared += whole > 0 ? 1 : 0
                 }
             }
