@@ -30,7 +30,7 @@ public struct ParticipantEncoding: Sendable {
     /// TF-IDF rows of the offers over ``lexical``'s features (`participants × d`, norm ≤ 1):
     /// a dot product with ``lexicalNeeds`` is the exact TF-IDF cosine.
     ///
-    /// The dense form of ``lexicalOfferRows``, built on each read (a few
+    /// The dense form of the sparse rows the encoding keeps, built on each read (a few
     /// features of hundreds are non-zero in a row, so the encoding keeps them sparse).
     ///
     /// - Complexity: O(participants × d) to read or write.
@@ -39,7 +39,7 @@ public struct ParticipantEncoding: Sendable {
         set { lexicalOfferRows = CSRMatrix(newValue) }
     }
     /// TF-IDF rows of the needs over ``lexical``'s features (`participants × d`, norm ≤ 1):
-    /// the dense form of ``lexicalNeedRows``.
+    /// the dense form of the sparse rows the encoding keeps, built on each read.
     ///
     /// - Complexity: O(participants × d) to read or write.
     public var lexicalNeeds: Matrix {
