@@ -124,13 +124,7 @@ public struct LexicalBlock: Sendable {
     /// The term features found, with the concepts' added, ascending and each once.
     private static func distinct(_ result: inout [Int32], concepts: [ConceptMention], _ weighting: TermWeighting) -> [Int32] {
         for mention in concepts { if let f = weighting.feature(concept: mention.concept) { result.append(Int32(f)) } }
-        result.sort()
-        var kept = 0
-        for value in result where kept == 0 || result[kept - 1] != value {
-            result[kept] = value
-            kept += 1
-        }
-        result.removeLast(result.count - kept)
+        result.sortAndRemoveDuplicates()
         return result
     }
 

@@ -98,13 +98,7 @@ package struct ExactLinkKeys: Sendable, Equatable {
                     let concepts = Set(document.concepts.map { $0.feature }).sorted()
                     let specific = document.specific.map { table[Int(ids[ids.startIndex + $0.position])] }
                     var kept = ids.compactMap { table[Int($0)] >= 0 ? table[Int($0)] : nil }
-                    kept.sort()
-                    var distinct = 0
-                    for value in kept where distinct == 0 || kept[distinct - 1] != value {
-                        kept[distinct] = value
-                        distinct += 1
-                    }
-                    kept.removeLast(kept.count - distinct)
+                    kept.sortAndRemoveDuplicates()
                     return (concepts, specific, kept)
                 }
             }

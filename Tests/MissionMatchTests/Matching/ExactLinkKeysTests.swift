@@ -14,19 +14,27 @@ struct ExactLinkKeysTests {
         return sharesConcept || from.specific.filter { to.terms.contains($0.stem) }.count >= 2
     }
 
-    @Test(arguments: [UInt64(3), 4])
-    func everyPairAgreesWithTheRule(seed: UInt64) throws {
-        // The random market's texts are thesaurus phrases; rare made-up words (each in about 2 % of
-        // the texts) add links by specific words alone.
-        var random = SeededRandomNumberGenerator(seed: seed)
+    /// 1,200 participants of the random market, whose texts are thesaurus
+    /// phrases, with rare made-up words (each in about 2 % of the texts) that
+    /// add links by specific words alone.
+    static func marketWithMadeUpWords(seed: UInt64, random: inout SeededRandomNumberGenerator) -> [Participant] {
         let syllables = ["ka", "vor", "lin", "tre", "mu", "zen", "pal", "dor", "qui", "sef", "brun", "ost"]
         let vocabulary = (0..<150).map { _ in (0..<3).map { _ in syllables.randomElement(using: &random)! }.joined() }
         var participants = KernelAgreementTests.randomMarket(seed: seed, consortium: 700, counterparts: 500)
-        for index in participants.indices {
-            let words = { (0..<Int.random(in: 0...6, using: &random)).map { _ in vocabulary.randomElement(using: &random)! } }
-            participants[index].offers += " " + words().joined(separator: " ")
-            participants[index].needs += " " + words().joined(separator: " ")
+        func words() -> String {
+            (0..<Int.random(in: 0...6, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ")
         }
+        for index in participants.indices {
+            participants[index].offers += " " + words()
+            participants[index].needs += " " + words()
+        }
+        return participants
+    }
+
+    @Test(arguments: [UInt64(3), 4])
+    func everyPairAgreesWithTheRule(seed: UInt64) throws {
+        var random = SeededRandomNumberGenerator(seed: seed)
+        let participants = Self.marketWithMadeUpWords(seed: seed, random: &random)
         let encoding = try ParticipantEncoder(thesaurus: F.reference.thesaurus).encode(participants)
         let keys = ExplanationKeys(encoding: encoding)
         let linkKeys = ExactLinkKeys(offers: keys.offers, needs: keys.needs)

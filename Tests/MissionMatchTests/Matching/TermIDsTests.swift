@@ -99,14 +99,7 @@ struct TermIDsTests {
     @Test(arguments: [UInt64(5), 6])
     func encoderKeysEqualTheStringKeyedKeys(seed: UInt64) throws {
         var random = SeededRandomNumberGenerator(seed: seed)
-        let syllables = ["ka", "vor", "lin", "tre", "mu", "zen", "pal", "dor", "qui", "sef", "brun", "ost"]
-        let vocabulary = (0..<150).map { _ in (0..<3).map { _ in syllables.randomElement(using: &random)! }.joined() }
-        var participants = KernelAgreementTests.randomMarket(seed: seed, consortium: 700, counterparts: 500)
-        for index in participants.indices {
-            let words = { (0..<Int.random(in: 0...6, using: &random)).map { _ in vocabulary.randomElement(using: &random)! } }
-            participants[index].offers += " " + words().joined(separator: " ")
-            participants[index].needs += " " + words().joined(separator: " ")
-        }
+        let participants = ExactLinkKeysTests.marketWithMadeUpWords(seed: seed, random: &random)
         let encoding = try ParticipantEncoder(thesaurus: F.reference.thesaurus).encode(participants, explaining: true)
         let numbered = try #require(encoding.explanationKeys)
         let byName = ExplanationKeys(encoding: encoding)
