@@ -24,6 +24,10 @@ package struct ExactLinkKeys: Sendable, Equatable {
     private let terms: [Int]
     /// The number of participants, n.
     private let count: Int
+    /// Per text, 128 bits: bit `id % 128` set for each of ``terms``' ids. A
+    /// specific word whose bit is clear in a text is not among its terms, so
+    /// most words are ruled out without a search.
+    private let termBits: [SIMD2<UInt64>]
 
     /// The keys of every participant's offers and needs.
     ///
@@ -50,6 +54,14 @@ package struct ExactLinkKeys: Sendable, Equatable {
                 }
             }
         (conceptStart, specificStart, termStart, concepts, specific, self.terms) = Self.flattened(keys)
+        termBits = Self.bits(keys.map(\.terms))
+    }
+
+    /// Per text, the bits of its term ids (``termBits``).
+    private static func bits(_ terms: [[Int]]) -> [SIMD2<UInt64>] {
+        terms.map { ids in
+            ids.reduce(into: SIMD2<UInt64>(0, 0)) { bits, id in bits[(id >> 6) & 1] |= 1 << UInt64(id & 63) }
+        }
     }
 
     /// Each text's keys one after another, with where each text's entries start.
@@ -103,6 +115,7 @@ package struct ExactLinkKeys: Sendable, Equatable {
                 }
             }
         (conceptStart, specificStart, termStart, concepts, specific, self.terms) = Self.flattened(keys)
+        termBits = Self.bits(keys.map(\.terms))
     }
 
     /// Whether participant `a`'s offers (`offering`) or needs are exactly
@@ -128,7 +141,9 @@ package struct ExactLinkKeys: Sendable, Equatable {
         let low = termStart[to], high = termStart[to + 1]
         guard high - low >= 2 else { return false }
         var shared = 0
-        for index in specificStart[from]..<specificStart[from + 1] where holds(specific[index], low, high) {
+        for index in specificStart[from]..<specificStart[from + 1] {
+            let id = specific[index]
+            guard mayHold(to, id), holds(id, low, high) else { continue }
             shared += 1
             if shared == 2 { return true }
         }
@@ -142,7 +157,14 @@ package struct ExactLinkKeys: Sendable, Equatable {
     ///
     /// - Complexity: O(log t) for t kept terms of `to`.
     func isTerm(specificWord index: Int, of from: Int, in to: Int) -> Bool {
-        holds(specific[specificStart[from] + index], termStart[to], termStart[to + 1])
+        let id = specific[specificStart[from] + index]
+        return mayHold(to, id) && holds(id, termStart[to], termStart[to + 1])
+    }
+
+    /// Whether text `text`'s bits (``termBits``) leave room for term `id`: false means it is not among its terms.
+    @inline(__always)
+    private func mayHold(_ text: Int, _ id: Int) -> Bool {
+        termBits[text][(id >> 6) & 1] & (1 << UInt64(id & 63)) != 0
     }
 
     /// The number of a participant's offer text (`offering`) or need text in ``isTerm(specificWord:of:in:)``.

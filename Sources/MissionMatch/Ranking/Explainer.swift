@@ -42,6 +42,9 @@ package struct Explainer: Sendable {
     /// Display names of the mission's countries and sectors, by their index in the model's facts.
     private let countryNames: [String]
     private let sectorNames: [String]
+    /// The model's sector, country and target facts, held here so that each reason reads them in
+    /// place (a local copy of the struct retained and released its eight arrays for every reason).
+    private let facts: ProfileFacts
 
     /// Prepares the keywords of every participant: the encoding's
     /// `ParticipantEncoding/explanationKeys` when it carries them (a merged
@@ -61,6 +64,7 @@ package struct Explainer: Sendable {
         self.wishes = wishes
         self.countryNames = model.facts.countryCodes.map { reference.countries.country(code: $0)?.shortName ?? $0 }
         self.sectorNames = model.facts.sectorCodes.map { Self.sectorName($0, reference) }
+        self.facts = model.facts
         let keys = model.encoding.explanationKeys ?? ExplanationKeys(encoding: model.encoding)
         self.offers = keys.offers
         self.needs = keys.needs
@@ -277,7 +281,6 @@ package struct Explainer: Sendable {
     }
 
     private func appendValueChain(_ a: Int, _ b: Int, to text: inout String) {
-        let facts = model.facts
         var best: (Int, Int, Float)?
         for x in facts.sectors[a] {
             for y in facts.sectors[b] {
@@ -302,7 +305,6 @@ package struct Explainer: Sendable {
     }
 
     private func appendMarkets(_ a: Int, _ b: Int, to text: inout String) {
-        let facts = model.facts
         let aTargetsB = facts.hasExplicitTargets[a] && facts.targets[a][facts.country[b]]
         let bTargetsA = facts.hasExplicitTargets[b] && facts.targets[b][facts.country[a]]
         guard aTargetsB || bTargetsA else { return }
