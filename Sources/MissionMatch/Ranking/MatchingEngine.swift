@@ -123,12 +123,22 @@ public struct MatchingEngine: Sendable {
         // the weakest linked one shown joins them (LinkTiers; docs/MatchQuality.md).
         let tiers: [(links: [Bool], byFit: [Bool])] = ParallelChunks.map(count: participants.count, minimumChunk: 128) { range in
             range.map { owner in
+                // Loops, not closures over `named` and `model`: a closure captures those structs by value,
+                // and copying them (all their arrays retained) for each of 23,100 lists showed in the samples.
                 let pool = finalLists[owner]
-                var linked = pool.map { named.hasExactLink(owner, $0.partner) }
-                if LinkTiers.exactEvidenceIsScarce(linked: linked.lazy.filter { $0 }.count, k: k) {
-                    linked = zip(pool, linked).map { candidate, isExact in isExact || named.hasMeaningLink(owner, candidate.partner) }
+                var linked: [Bool] = [], fits: [Double] = []
+                linked.reserveCapacity(pool.count)
+                fits.reserveCapacity(pool.count)
+                for candidate in pool {
+                    linked.append(named.hasExactLink(owner, candidate.partner))
+                    fits.append(model.complementarity(of: candidate))
                 }
-                let byFit = LinkTiers.joiningByFit(pool: pool, linked: linked, k: k) { model.complementarity(of: pool[$0]) }
+                if LinkTiers.exactEvidenceIsScarce(linked: linked.lazy.filter { $0 }.count, k: k) {
+                    for position in pool.indices where !linked[position] {
+                        linked[position] = named.hasMeaningLink(owner, pool[position].partner)
+                    }
+                }
+                let byFit = LinkTiers.joiningByFit(pool: pool, linked: linked, k: k) { fits[$0] }
                 return (zip(linked, byFit).map { $0 || $1 }, byFit)
             }
         }
