@@ -135,9 +135,9 @@ public struct ParticipantEncoder: Sendable {
         let corpusDocuments = corpus.map(\.offers) + corpus.map(\.needs)
         // Every stem numbered once (the corpus' texts, then the participants' own when they are
         // others): the passes below index arrays by id instead of hashing each stem again.
-        let ownDocuments = fittedCorpus == nil ? [] : analyses.map(\.offers) + analyses.map(\.needs)
-        let numbered = TermIDs(corpusDocuments + ownDocuments)
-        let terms = Terms(all: numbered, corpusDocuments: corpusDocuments.count)
+        let documents = fittedCorpus == nil ? corpusDocuments : corpusDocuments + analyses.map(\.offers) + analyses.map(\.needs)
+        let numbered = TermIDs(documents)
+        let terms = Terms(all: numbered, corpusDocuments: corpusDocuments.count, corpusIsParticipants: fittedCorpus == nil)
         let options = options
         // The LSA weighting and the exact-evidence block are independent fits: one on a thread of its
         // own, the other here (each is the same plain arithmetic whichever thread runs it).
@@ -145,7 +145,7 @@ public struct ParticipantEncoder: Sendable {
             TermWeighting(fittingOn: corpusDocuments, terms: terms.corpus, conceptBoost: options.conceptBoost)
         }, {
             Self.exactEvidence(analyses: analyses, corpusDocuments: corpusDocuments, terms: terms,
-                               ownDocuments: ownDocuments, options: options)
+                               documents: documents, options: options)
         })
         let (lexical, lexicalWeighting, lexicalOffers, lexicalNeeds) = exact
         let rank = options.effectiveRank(documents: corpusDocuments.count, features: weighting.featureCount)
@@ -164,13 +164,18 @@ public struct ParticipantEncoder: Sendable {
         let corpus: TermIDs
         /// Where the participants' texts start in ``all`` (offers, then needs).
         let participantsStart: Int
+        /// Whether the corpus' texts are the participants' own.
+        let corpusIsParticipants: Bool
         /// The participants' texts (offers, then needs), numbered as ``corpus``.
         var participants: TermIDs { all.suffix(from: participantsStart) }
 
-        init(all: TermIDs, corpusDocuments: Int) {
+        /// - Parameter corpusIsParticipants: Whether the corpus' texts are the participants' own
+        ///   (else theirs follow, even when there are none).
+        init(all: TermIDs, corpusDocuments: Int, corpusIsParticipants: Bool) {
             self.all = all
-            self.corpus = all.count == corpusDocuments ? all : all.prefix(corpusDocuments)
-            self.participantsStart = all.count == corpusDocuments ? 0 : corpusDocuments
+            self.corpus = corpusIsParticipants ? all : all.prefix(corpusDocuments)
+            self.participantsStart = corpusIsParticipants ? 0 : corpusDocuments
+            self.corpusIsParticipants = corpusIsParticipants
         }
     }
 
@@ -179,12 +184,12 @@ public struct ParticipantEncoder: Sendable {
     ///
     /// - Complexity: O(total text length + F log F).
     private static func exactEvidence(
-        analyses: [ProfileAnalysis], corpusDocuments: [AnalyzedText], terms: Terms, ownDocuments: [AnalyzedText],
+        analyses: [ProfileAnalysis], corpusDocuments: [AnalyzedText], terms: Terms, documents: [AnalyzedText],
         options: EncoderOptions
     ) -> (block: LexicalBlock, weighting: TermWeighting, offers: CSRMatrix, needs: CSRMatrix) {
         // The texts without sector pseudo-terms (LexicalBlock.plain): the same ids without the pseudo-terms'.
         let plain = terms.all.filtered(keeping: terms.all.vocabulary.map { !$0.hasPrefix(ProfileAnalysis.sectorTermPrefix) })
-        let plainCorpus = terms.corpus.count == plain.count ? plain : plain.prefix(corpusDocuments.count)
+        let plainCorpus = terms.corpusIsParticipants ? plain : plain.prefix(corpusDocuments.count)
         let weighting = TermWeighting(
             fittingOn: corpusDocuments, terms: plainCorpus, conceptBoost: options.lexicalConceptBoost,
             minimumDocumentFrequency: 1)
@@ -193,7 +198,7 @@ public struct ParticipantEncoder: Sendable {
                                  limit: options.lexicalDimensions)
         // The participants' own texts: the corpus' when it is theirs, else the ones numbered after it.
         let n = analyses.count
-        let (documents, start) = ownDocuments.isEmpty ? (corpusDocuments, 0) : (corpusDocuments + ownDocuments, corpusDocuments.count)
+        let start = terms.participantsStart
         let offers = block.sparseVectors(of: documents, terms: plain, range: start..<(start + n), weighting: weighting)
         let needs = block.sparseVectors(of: documents, terms: plain, range: (start + n)..<(start + 2 * n), weighting: weighting)
         return (block, weighting, offers, needs)

@@ -34,7 +34,6 @@ package struct ExactLinkKeys: Sendable, Equatable {
     /// - Complexity: O(total terms), hashing each stem once; the texts are split over the cores.
     init(offers: [ExplanationKeys.Document], needs: [ExplanationKeys.Document]) {
         precondition(offers.count == needs.count, "one offer and one need text per participant")
-        count = offers.count
         var ids: [String: Int] = [:]
         for documents in [offers, needs] {
             for document in documents {
@@ -42,15 +41,25 @@ package struct ExactLinkKeys: Sendable, Equatable {
             }
         }
         let table = ids
-        let texts = 2 * offers.count
+        self.init(offers: offers, needs: needs) { document, _ in
+            (document.specific.compactMap { table[$0.stem] }, document.terms.compactMap { table[$0] }.sorted())
+        }
+    }
+
+    /// The keys of every text, the offers then the needs, on all cores: each
+    /// text's concepts, and its specific word and term ids as `ids` gives
+    /// them for a document and its text number (terms ascending, each once).
+    private init(
+        offers: [ExplanationKeys.Document], needs: [ExplanationKeys.Document],
+        ids: @Sendable (ExplanationKeys.Document, Int) -> (specific: [Int], terms: [Int])
+    ) {
+        count = offers.count
         let keys: [(concepts: [Int], specific: [Int], terms: [Int])] =
-            ParallelChunks.map(count: texts, minimumChunk: 1_024) { range in
+            ParallelChunks.map(count: 2 * offers.count, minimumChunk: 1_024) { range in
                 range.map { text in
                     let document = text < offers.count ? offers[text] : needs[text - offers.count]
-                    let concepts = Set(document.concepts.map { $0.feature }).sorted()
-                    let specific = document.specific.compactMap { table[$0.stem] }
-                    let terms = document.terms.compactMap { table[$0] }.sorted()
-                    return (concepts, specific, terms)
+                    let (specific, terms) = ids(document, text)
+                    return (Set(document.concepts.map { $0.feature }).sorted(), specific, terms)
                 }
             }
         (conceptStart, specificStart, termStart, concepts, specific, self.terms) = Self.flattened(keys)
@@ -87,7 +96,6 @@ package struct ExactLinkKeys: Sendable, Equatable {
     /// - Complexity: O(total terms), the texts split over the cores.
     init(offers: [ExplanationKeys.Document], needs: [ExplanationKeys.Document], terms: TermIDs) {
         precondition(offers.count == needs.count && terms.count == 2 * offers.count, "one numbered offer and need text per participant")
-        count = offers.count
         // Specific stems numbered in the order init(offers:needs:) numbers them.
         var link = [Int](repeating: -1, count: terms.vocabulary.count)
         var specificCount = 0
@@ -101,21 +109,12 @@ package struct ExactLinkKeys: Sendable, Equatable {
             }
         }
         let table = link
-        let texts = 2 * offers.count
-        let keys: [(concepts: [Int], specific: [Int], terms: [Int])] =
-            ParallelChunks.map(count: texts, minimumChunk: 1_024) { range in
-                range.map { text in
-                    let document = text < offers.count ? offers[text] : needs[text - offers.count]
-                    let ids = terms.terms(of: text)
-                    let concepts = Set(document.concepts.map { $0.feature }).sorted()
-                    let specific = document.specific.map { table[Int(ids[ids.startIndex + $0.position])] }
-                    var kept = ids.compactMap { table[Int($0)] >= 0 ? table[Int($0)] : nil }
-                    kept.sortAndRemoveDuplicates()
-                    return (concepts, specific, kept)
-                }
-            }
-        (conceptStart, specificStart, termStart, concepts, specific, self.terms) = Self.flattened(keys)
-        termBits = Self.bits(keys.map(\.terms))
+        self.init(offers: offers, needs: needs) { document, text in
+            let ids = terms.terms(of: text)
+            var kept = ids.compactMap { table[Int($0)] >= 0 ? table[Int($0)] : nil }
+            kept.sortAndRemoveDuplicates()
+            return (document.specific.map { table[Int(ids[ids.startIndex + $0.position])] }, kept)
+        }
     }
 
     /// Whether participant `a`'s offers (`offering`) or needs are exactly

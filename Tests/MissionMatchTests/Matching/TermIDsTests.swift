@@ -131,5 +131,10 @@ struct TermIDsTests {
         #expect(encoding.lexicalOfferRows == CSRMatrix(offers) && encoding.lexicalNeedRows == CSRMatrix(needs))
         let lsa = TermWeighting(fittingOn: analyzed.map(\.offers) + analyzed.map(\.needs), conceptBoost: encoder.options.conceptBoost)
         #expect(encoding.weighting.featureTerms == lsa.featureTerms && encoding.weighting.weights == lsa.weights)
+
+        // No participants at all, on the same corpus: an empty encoding with the corpus' model.
+        let none = try encoder.encode([], fittingOn: corpus)
+        #expect(none.lexicalOffers.rows == 0 && none.offers.rows == 0)
+        #expect(none.lexical.features == block.features)
     }
 }
