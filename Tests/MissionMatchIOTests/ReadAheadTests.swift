@@ -1,4 +1,5 @@
 import Foundation
+import MissionMatch
 @testable import MissionMatchIO
 import Synchronization
 import Testing
@@ -42,5 +43,56 @@ struct ReadAheadTests {
         }, consume: { seen += $0 })
         #expect(seen == 45)
         #expect(log.lines.count == 11 && log.lines.last == "end")
+    }
+}
+
+/// The participants reader gives the same participants and the same
+/// diagnostics whether a file's records are scanned on a thread of their own
+/// (``ReadAhead``, files of 1 MiB and more) or in line (smaller files).
+struct ParticipantReadAheadTests {
+    /// The fixture participants repeated `copies` times with fresh ids, and
+    /// every 97th row broken (an unknown country, an unreadable availability).
+    private func market(copies: Int) throws -> Data {
+        let text = try String(contentsOf: Fixtures.url("participants/shanghai-mini.csv"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        var rows = [lines[0]]
+        for copy in 0..<copies {
+            for (index, line) in lines.dropFirst().enumerated() {
+                var row = "c\(copy)-" + line
+                if rows.count % 97 == 0 { row = row.replacingOccurrences(of: ",CN,", with: ",Atlantis,") }
+                if rows.count % 97 == 48 { row = row.replacingOccurrences(of: ",en|", with: ",en|,2019-13-45 25:00,") }
+                rows.append(index == 0 && copy == 0 ? line : row)
+            }
+        }
+        return Data(rows.joined(separator: "\n").utf8)
+    }
+
+    private func read(_ data: Data, readAheadBytes: Int) -> (participants: [Participant], diagnostics: [String]) {
+        var reader = ParticipantReader(referenceData: Fixtures.reference, mission: Fixtures.mission)
+        reader.readAheadBytes = readAheadBytes
+        do {
+            let imported = try reader.readCSV(data, displayName: "participants.csv")
+            return (imported.value, imported.diagnostics.warningLines)
+        } catch {
+            return ([], error.diagnostics.errorLines + error.diagnostics.warningLines)
+        }
+    }
+
+    @Test func bothWaysOfReadingAgreeOnAGoodFile() throws {
+        let text = try String(contentsOf: Fixtures.url("participants/shanghai-mini.csv"), encoding: .utf8)
+        let data = Data(text.utf8)
+        let inline = read(data, readAheadBytes: Int.max), ahead = read(data, readAheadBytes: 0)
+        #expect(inline.participants.count == 6)
+        #expect(ahead.participants == inline.participants)
+        #expect(ahead.diagnostics == inline.diagnostics)
+    }
+
+    @Test func bothWaysOfReadingReportTheSameErrorsOnABadFile() throws {
+        let data = try market(copies: 400)  // 2,400 rows, about half a megabyte
+        let inline = read(data, readAheadBytes: Int.max), ahead = read(data, readAheadBytes: 0)
+        #expect(!inline.diagnostics.isEmpty)
+        #expect(inline.diagnostics.contains { $0.contains("Atlantis") })
+        #expect(ahead.diagnostics == inline.diagnostics)
+        #expect(ahead.participants == inline.participants)
     }
 }

@@ -73,6 +73,8 @@ final class CSVTable {
     private(set) var sourceHeader: [String] = []
     /// Rows read and records made of them when rows are grouped (`nil` without grouping).
     var grouping: (rows: Int, records: Int, field: String)?
+    /// The size of the file or text read, in bytes (0 when unknown).
+    private(set) var sourceBytes = 0
 
     /// The delimiter the file uses (`,` for a workbook, whose list cells may use `;`).
     var delimiter: UInt8 {
@@ -98,12 +100,16 @@ final class CSVTable {
             return nil
         }
         if options.acceptsWorkbooks && TableSource.isWorkbook(url) {
-            return openWorkbook(url, name: name, schema: schema, limits: limits, options: options, diagnostics: &diagnostics)
+            let table = openWorkbook(url, name: name, schema: schema, limits: limits, options: options, diagnostics: &diagnostics)
+            table?.sourceBytes = size
+            return table
         }
         do {
             let reader = try CSVReader(contentsOf: url, options: readerOptions(limits))
-            return CSVTable(source: .csv(reader), name: name, schema: schema, limits: limits, options: options,
-                            diagnostics: &diagnostics)
+            let table = CSVTable(source: .csv(reader), name: name, schema: schema, limits: limits, options: options,
+                                 diagnostics: &diagnostics)
+            table?.sourceBytes = size
+            return table
         } catch {
             diagnostics.append(InputFile.unreadable(name, error))
             return nil
@@ -125,8 +131,10 @@ final class CSVTable {
             return nil
         }
         let reader = CSVReader(data: data, options: readerOptions(limits))
-        return CSVTable(source: .csv(reader), name: name, schema: schema, limits: limits, options: options,
-                        diagnostics: &diagnostics)
+        let table = CSVTable(source: .csv(reader), name: name, schema: schema, limits: limits, options: options,
+                             diagnostics: &diagnostics)
+        table?.sourceBytes = data.count
+        return table
     }
 
     private static func readerOptions(_ limits: ImportLimits) -> CSVReader.Options {

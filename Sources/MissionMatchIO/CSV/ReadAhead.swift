@@ -6,6 +6,12 @@ import Foundation
 /// two cores instead of one after the other. At most `depth` batches wait
 /// at any time, so memory stays bounded as in a plain streaming read.
 enum ReadAhead {
+    /// The smallest input worth a thread of its own: 1 MiB (about 1,000
+    /// participants). Below it the records are scanned in line: starting a
+    /// thread cost more than the overlap saves, and a mission's file of a
+    /// hundred participants reads in a few milliseconds either way.
+    static let minimumBytes = 1 << 20
+
     /// Runs `produce` on a thread of its own and hands every item it emits to
     /// `consume` on the calling thread, in emission order, in batches of
     /// `batchSize`; returns when both are done. Everything `produce` wrote

@@ -30,6 +30,10 @@ public struct ParticipantReader: Sendable {
     /// How the file's columns become the format's fields, and whether rows are
     /// grouped (FileFormats.md, "Column mapping"); `nil` reads the format's own columns.
     public var columns: TableMapping?
+    /// Files of at least this many bytes are scanned on a thread of their own
+    /// while the records are validated (``ReadAhead``); tests lower it to
+    /// compare both ways of reading.
+    var readAheadBytes = ReadAhead.minimumBytes
 
     /// Creates a reader.
     ///
@@ -157,14 +161,19 @@ public struct ParticipantReader: Sendable {
         let allowsSemicolon = table.delimiter != UInt8(ascii: ";")
         var participants: [Participant] = []
         var rows = 0
-        // The table's records are scanned on a thread of their own while this one validates them, in
-        // file order (the table is not touched here until the scan has ended).
-        let scanned = ScannedTable(table)
-        ReadAhead.pipe(produce: { emit in scanned.table.forEachRow(emit) }, consume: { (row: CSVTable.Row) in
+        func validate(_ row: CSVTable.Row) {
             rows += 1
             let record = CSVParticipantRecord(row: row, allowsSemicolonLists: allowsSemicolon)
             if let participant = validator.participant(from: record) { participants.append(participant) }
-        })
+        }
+        if table.sourceBytes >= readAheadBytes {
+            // The table's records are scanned on a thread of their own while this one validates them, in
+            // file order (the table is not touched here until the scan has ended).
+            let scanned = ScannedTable(table)
+            ReadAhead.pipe(produce: { emit in scanned.table.forEachRow(emit) }, consume: validate)
+        } else {
+            table.forEachRow(validate)
+        }
         diagnostics.append(contentsOf: table.located(table.diagnostics))
         diagnostics.append(contentsOf: table.located(validator.diagnostics))
         var notes: [String] = []
