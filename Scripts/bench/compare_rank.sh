@@ -20,7 +20,7 @@ python3 -c "import sklearn" 2>/dev/null || pip install --quiet scikit-learn
 if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
   ct=$(.build/release/missionmatch doctor --coretype); [ -n "$ct" ] && export OPENBLAS_CORETYPE=$ct
 fi
-swift build -c release --product missionmatch >/dev/null
+swift build -c release --static-swift-stdlib --product missionmatch >/dev/null
 bin=.build/release/missionmatch
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT

@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 consortium=${1:-3100}
 counterparts=${2:-20000}
-swift build -c release --product missionmatch >/dev/null
+swift build -c release --static-swift-stdlib --product missionmatch >/dev/null
 bin=.build/release/missionmatch
 if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
   ct=$("$bin" doctor --coretype); [ -n "$ct" ] && export OPENBLAS_CORETYPE=$ct

@@ -15,7 +15,7 @@ CONSORTIUM=${1:-3100}
 COUNTERPARTS=${2:-20000}
 COUNTS=${3:-"1 2 7"}
 MM=${MISSIONMATCH:-.build/release/missionmatch}
-[ -x "$MM" ] || swift build -c release --product missionmatch
+[ -x "$MM" ] || swift build -c release --static-swift-stdlib --product missionmatch
 export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-$("$MM" doctor --coretype)}
 WORK=${WORK:-/tmp/missionmatch-shard-bench-$CONSORTIUM-$COUNTERPARTS}
 mkdir -p "$WORK"
