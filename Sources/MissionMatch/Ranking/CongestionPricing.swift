@@ -75,34 +75,46 @@ enum CongestionPricing {
         for _ in 0..<20 {
             // A list keeps its draw when no price move can change it (ListDraw.keeps), or when its candidates'
             // prices stayed within the slack of its draw (ListDraw.holds); both are exact.
-            let current = price, moved = changed, previous = drawn, before = earlier, slackNow = withSlack
+            let current = price, moved = changed, before = earlier, slackNow = withSlack
             let rounding = draw.rounding(largestScore: largestScore, largestPrice: price.reduce(0) { max($0, abs($1)) })
-            drawn = ParallelChunks.map(count: owners.count, minimumChunk: 256) { range in
-                range.map { position in
-                    let owner = owners[position]
-                    let pool = lists[owner]
-                    var repeated = false
-                    if !previous.isEmpty {
-                        let last = previous[position]
-                        if ListDraw.keeps(last.partners, of: pool, moved: moved, from: before, to: current)
-                            || ListDraw.holds(slack: last.slack, centres: last.centres, of: pool, at: current, rounding: rounding) {
-                            return Draw(partners: last.partners, centres: last.centres, slack: last.slack, repeated: true)
+            // A fresh draw of the list at `position` at the current prices.
+            let drawAgain = { @Sendable (position: Int) -> Draw in
+                let owner = owners[position]
+                let pool = lists[owner]
+                var next: Draw
+                if slackNow {
+                    let members = draw.membersWithSlack(of: pool, linked: linked[owner], cosines: cosines[owner], price: current)
+                    next = Draw(partners: members.positions, centres: pool.map { current[$0.partner] }, slack: members.slack, repeated: false)
+                } else {
+                    let members = draw.members(of: pool, linked: linked[owner], cosines: cosines[owner], price: current)
+                    next = Draw(partners: members.positions, centres: [], slack: [], repeated: false)
+                }
+                // Positions to partners in place: one array per draw, not two (lists are drawn up to 20 times).
+                for index in next.partners.indices { next.partners[index] = pool[next.partners[index]].partner }
+                return next
+            }
+            if drawn.isEmpty {
+                drawn = ParallelChunks.map(count: owners.count, minimumChunk: 256) { range in range.map(drawAgain) }
+            } else {
+                // The draws are updated in place, each chunk its own positions: a list that keeps its draw
+                // costs no copy of its arrays (20,000 lists, up to 20 rounds).
+                drawn.withUnsafeMutableBufferPointer { buffer in
+                    nonisolated(unsafe) let draws = buffer
+                    ParallelChunks.forEach(count: owners.count, minimumChunk: 256) { range in
+                        for position in range {
+                            let pool = lists[owners[position]]
+                            if ListDraw.keeps(draws[position].partners, of: pool, moved: moved, from: before, to: current)
+                                || ListDraw.holds(slack: draws[position].slack, centres: draws[position].centres, of: pool,
+                                                  at: current, rounding: rounding) {
+                                draws[position].repeated = true
+                                continue
+                            }
+                            var next = drawAgain(position)
+                            let last = draws[position].partners  // k entries: no set needed
+                            next.repeated = next.partners.count == last.count && next.partners.allSatisfy(last.contains)
+                            draws[position] = next
                         }
-                        repeated = true
                     }
-                    var next: Draw
-                    if slackNow {
-                        let members = draw.membersWithSlack(of: pool, linked: linked[owner], cosines: cosines[owner], price: current)
-                        next = Draw(partners: members.positions, centres: pool.map { current[$0.partner] }, slack: members.slack, repeated: false)
-                    } else {
-                        let members = draw.members(of: pool, linked: linked[owner], cosines: cosines[owner], price: current)
-                        next = Draw(partners: members.positions, centres: [], slack: [], repeated: false)
-                    }
-                    // Positions to partners in place: one array per draw, not two (lists are drawn up to 20 times).
-                    for index in next.partners.indices { next.partners[index] = pool[next.partners[index]].partner }
-                    let before = previous.isEmpty ? [] : previous[position].partners  // k entries: no set needed
-                    next.repeated = repeated && next.partners.count == before.count && next.partners.allSatisfy(before.contains)
-                    return next
                 }
             }
             // Slack costs a third more per draw and pays once draws repeat: from the round after a quarter
