@@ -82,8 +82,10 @@ package struct Explainer: Sendable {
         // One string, clause after clause (231,000 reasons for a programme: no string per clause).
         var text = ""
         text.reserveCapacity(160)
-        appendLink(offers[a], needs[b], a, b, offering: true, to: &text)
-        appendLink(needs[a], offers[b], a, b, offering: false, to: &text)
+        // The keys are read in place (the arrays and an index): a copy of a text's keys retained and
+        // released its three arrays, four texts for every reason.
+        appendLink(offers, needs, a, b, offering: true, to: &text)
+        appendLink(needs, offers, a, b, offering: false, to: &text)
         let linked = !text.isEmpty
         if !linked { text += closeFits.contains(PairMask.key(a, b)) ? Self.fitWithoutTerm : "no offer↔need link found" }
         let label = text.utf8.count
@@ -122,19 +124,22 @@ package struct Explainer: Sendable {
 
     /// One direction's clause, appended: a shared concept, else shared phrases. LSA neighbours are never
     /// named: in a small mission's low-rank space unrelated concepts of one field lie close.
-    private func appendLink(_ from: DocumentKeys, _ to: DocumentKeys, _ a: Int, _ b: Int, offering: Bool, to text: inout String) {
+    /// (`from[a]` is a's offers or needs, `to[b]` b's needs or offers.)
+    private func appendLink(_ from: [DocumentKeys], _ to: [DocumentKeys], _ a: Int, _ b: Int, offering: Bool,
+                            to text: inout String) {
         let (left, right) = offering ? ("offers ", " ↔ needs ") : ("needs ", " ↔ offers ")
-        for concept in from.concepts {
-            if let match = to.concepts.first(where: { $0.feature == concept.feature }) {
+        for x in from[a].concepts.indices {
+            let feature = from[a].concepts[x].feature
+            for y in to[b].concepts.indices where to[b].concepts[y].feature == feature {
                 Self.startClause(&text)
-                text += left; text += concept.surface; text += right; text += match.surface  // rarest first
+                text += left; text += from[a].concepts[x].surface; text += right; text += to[b].concepts[y].surface  // rarest first
                 return
             }
         }
-        if let runs = sharedRuns(from, linkKeys.text(of: a, offering: offering), linkKeys.text(of: b, offering: !offering)) {
+        if let runs = sharedRuns(from, a, linkKeys.text(of: a, offering: offering), linkKeys.text(of: b, offering: !offering)) {
             Self.startClause(&text)
             text += offering ? "offers what they need: " : "needs what they offer: "
-            Self.appendPhrases(runs, of: from, to: &text)
+            Self.appendPhrases(runs, of: from, a, to: &text)
             return
         }
         if model.linkedByMeaning(a, b, offering: offering) {
@@ -204,12 +209,12 @@ package struct Explainer: Sendable {
     }
 
     /// The runs' words, a space between words and `, ` between runs.
-    private static func appendPhrases(_ runs: [PhraseRun], of from: DocumentKeys, to text: inout String) {
+    private static func appendPhrases(_ runs: [PhraseRun], of texts: [DocumentKeys], _ text: Int, to out: inout String) {
         for (index, run) in runs.enumerated() {
-            if index > 0 { text += ", " }
+            if index > 0 { out += ", " }
             for position in run.start..<(run.start + run.count) {
-                if position > run.start { text += " " }
-                text += from.specific[position].surface
+                if position > run.start { out += " " }
+                out += texts[text].specific[position].surface
             }
         }
     }
@@ -223,28 +228,30 @@ package struct Explainer: Sendable {
     }
 
     /// The words two texts share, as runs of consecutive words of the first
-    /// text: the runs the reasons name (``appendPhrases(_:of:to:)``), in text order, without building
+    /// text: the runs the reasons name (``appendPhrases(_:of:_:to:)``), in text order, without building
     /// any text (the ranking asks whether they exist for every candidate):
     /// the best two by weight (by TF-IDF), or `nil` unless one has two words or there are two.
     ///
     /// - Parameters:
-    ///   - from: The first text's keys.
+    ///   - texts: The offers' or the needs' keys; the first text is `texts[participant]`.
+    ///   - participant: Whose text it is.
     ///   - fromText: Its number in ``linkKeys`` (``ExactLinkKeys/text(of:offering:)``).
     ///   - toText: The other text's number there.
     /// - Complexity: O(s · log t) for s specific words of the first text and t kept terms of the other.
-    private func sharedRuns(_ from: DocumentKeys, _ fromText: Int, _ toText: Int) -> [PhraseRun]? {
+    private func sharedRuns(_ texts: [DocumentKeys], _ participant: Int, _ fromText: Int, _ toText: Int) -> [PhraseRun]? {
         var runs: [PhraseRun] = []
         var last = -2
-        for (index, word) in from.specific.enumerated()
+        for index in texts[participant].specific.indices
         where linkKeys.isTerm(specificWord: index, of: fromText, in: toText) {
+            let position = texts[participant].specific[index].position, weight = texts[participant].specific[index].weight
             // Specific words are in text order, one per position: consecutive positions are consecutive entries.
-            if word.position == last + 1, !runs.isEmpty {
+            if position == last + 1, !runs.isEmpty {
                 runs[runs.count - 1].count += 1
-                runs[runs.count - 1].weight += word.weight
+                runs[runs.count - 1].weight += weight
             } else {
-                runs.append(PhraseRun(start: index, count: 1, weight: word.weight))
+                runs.append(PhraseRun(start: index, count: 1, weight: weight))
             }
-            last = word.position
+            last = position
         }
         let best = runs.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.start < $1.start }.prefix(2)
         guard best.contains(where: { $0.count >= 2 }) || best.count >= 2 else { return nil }
@@ -261,9 +268,9 @@ package struct Explainer: Sendable {
             return
         }
         let (offerA, offerB) = (linkKeys.text(of: a, offering: true), linkKeys.text(of: b, offering: true))
-        if let runs = sharedRuns(offers[a], offerA, offerB) {
+        if let runs = sharedRuns(offers, a, offerA, offerB) {
             text += "competitors: both offer "
-            Self.appendPhrases(runs, of: offers[a], to: &text)
+            Self.appendPhrases(runs, of: offers, a, to: &text)
             return
         }
         text += "competitors: their offers are alike"
