@@ -26,8 +26,31 @@ import Testing
         #expect(ClauseSplitter.clauses(of: short) == [short])
     }
 
+    /// A comma inside brackets is no cut, and a piece of one or two words joins its neighbour:
+    /// quoted alone ("electronics).", "LSR,") it would say nothing.
+    @Test func bracketsAndShortPiecesStayWithTheirClause() {
+        let text = "Low-temperature plasma sterilisation units, and validated sterilisation as a service, "
+            + "for heat-sensitive single-use devices (polymers, electronics)."
+        #expect(ClauseSplitter.clauses(of: text) == [
+            "Low-temperature plasma sterilisation units,", "and validated sterilisation as a service,",
+            "for heat-sensitive single-use devices (polymers, electronics).",
+        ])
+        let list = "Micro-moulding of parts down to 0.01 g, catheter hubs and connectors, pad printing, ultrasonic welding."
+        #expect(ClauseSplitter.clauses(of: list) == [
+            "Micro-moulding of parts down to 0.01 g,", "catheter hubs and connectors, pad printing, ultrasonic welding.",
+        ])
+        let first = "LSR, 2K moulding of inhaler housings and luer parts, validation included for every new tool"
+        #expect(ClauseSplitter.clauses(of: first) == [
+            "LSR, 2K moulding of inhaler housings and luer parts,", "validation included for every new tool",
+        ])
+        // An unbalanced closing bracket does not keep the rest of the sentence whole.
+        let unbalanced = "Trays :) for meat and poultry packers in France, lidding films for ready meals, and cups for dairy"
+        #expect(ClauseSplitter.clauses(of: unbalanced).count == 3)
+    }
+
     /// Joined with blanks, the clauses hold every non-blank character of the text, in order.
-    @Test(arguments: ["A. B, c; d! e? f\ng", "x" + String(repeating: " word,", count: 40), "Ünïcödé façade. 東京 製造。 ok"])
+    @Test(arguments: ["A. B, c; d! e? f\ng", "x" + String(repeating: " word,", count: 40), "Ünïcödé façade. 東京 製造。 ok",
+                      "(a, b, c, d, e, f, g, h, i, j, k, l, m", "one two three, " + String(repeating: "(x, y) z, ", count: 9)])
     func nothingIsLost(text: String) {
         let joined = ClauseSplitter.clauses(of: text).joined(separator: " ")
         #expect(joined.unicodeScalars.filter { !$0.properties.isWhitespace }.map(String.init).joined()

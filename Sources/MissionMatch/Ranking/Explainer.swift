@@ -173,8 +173,17 @@ package struct Explainer: Sendable {
         return best.map { ($0.0, $0.1) }
     }
 
-    /// A clause as quoted in a reason: at most 12 words, an ellipsis when cut.
+    /// A clause as quoted in a reason: its words parted by single spaces, at
+    /// most 12 and an ellipsis when cut, without the comma or semicolon that
+    /// ended it in its sentence.
     static func quoted(_ clause: String) -> String {
+        let words = wordsCutAtTwelve(clause)
+        guard let last = words.utf8.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ";") else { return words }
+        return String(words.dropLast())
+    }
+
+    /// The clause's words parted by single spaces: at most 12, an ellipsis when cut.
+    private static func wordsCutAtTwelve(_ clause: String) -> String {
         if isQuotedAsIs(clause) { return clause }
         if clause.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: a Character is one byte, and the blanks are 9–13 and 32 (CR LF, one Character, splits alike).

@@ -1,5 +1,8 @@
 /// Cuts a profile text into the clauses a reason can quote: sentences, and
-/// long sentences at their commas and semicolons.
+/// long sentences at their commas and semicolons — never inside brackets
+/// ("devices (polymers, electronics)" stays whole), and never leaving a piece
+/// of fewer than ``shortestPieceWords`` words ("LSR," joins the clause before
+/// it), since such a piece quoted alone says nothing.
 ///
 /// Cuts fall only after punctuation followed by a blank (or at a line end),
 /// so that a WordPiece tokenizer, which splits on blanks and punctuation
@@ -17,7 +20,9 @@ package enum ClauseSplitter {
     /// The version of these rules, kept with cached clauses (``EmbeddingCache``):
     /// raise it whenever a text would be cut differently, so that no cache
     /// hands out clauses a fresh run would not cut.
-    package static let rulesVersion = 1
+    package static let rulesVersion = 2
+    /// A piece of a long sentence with fewer words than this joins its neighbour (3).
+    package static let shortestPieceWords = 3
 
     /// The clauses of a text, in order, trimmed, none empty; their
     /// concatenation with single blanks holds every word of the text.
@@ -48,21 +53,42 @@ package enum ClauseSplitter {
         current = ""
     }
 
-    /// A sentence of more than ``longSentenceWords`` words cut after `,` / `;` followed by a blank.
+    /// A sentence of more than ``longSentenceWords`` words cut after `,` / `;`
+    /// followed by a blank, outside brackets; a piece shorter than
+    /// ``shortestPieceWords`` joins the piece before it (the first, the one after it).
     private static func splitLong(_ sentence: String) -> [String] {
-        guard sentence.split(whereSeparator: { $0.isWhitespace }).count > longSentenceWords else { return [sentence] }
+        guard wordCount(sentence) > longSentenceWords else { return [sentence] }
         var parts: [String] = []
         var current = ""
+        var depth = 0  // open brackets: ( [ {
         let scalars = Array(sentence.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             current.unicodeScalars.append(scalar)
+            if "([{".unicodeScalars.contains(scalar) { depth += 1 }
+            if ")]}".unicodeScalars.contains(scalar) { depth = max(0, depth - 1) }
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            if ",;".unicodeScalars.contains(scalar), next?.properties.isWhitespace == true {
+            if depth == 0, ",;".unicodeScalars.contains(scalar), next?.properties.isWhitespace == true {
                 flush(&current, into: &parts)
             }
         }
         flush(&current, into: &parts)
-        return parts
+        var pieces: [String] = []
+        for part in parts {
+            if let last = pieces.indices.last, wordCount(part) < shortestPieceWords {
+                pieces[last] += " " + part
+            } else {
+                pieces.append(part)
+            }
+        }
+        if pieces.count > 1, wordCount(pieces[0]) < shortestPieceWords {
+            pieces[1] = pieces[0] + " " + pieces[1]
+            pieces.removeFirst()
+        }
+        return pieces
+    }
+
+    private static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0.isWhitespace }).count
     }
 }
 
