@@ -1,3 +1,4 @@
+import MatchCore
 import Testing
 @testable import SentenceEncoder
 
@@ -46,6 +47,35 @@ import Testing
         // An unbalanced closing bracket does not keep the rest of the sentence whole.
         let unbalanced = "Trays :) for meat and poultry packers in France, lidding films for ready meals, and cups for dairy"
         #expect(ClauseSplitter.clauses(of: unbalanced).count == 3)
+    }
+
+    /// On random sentences of words, brackets, commas and semicolons: nothing is lost, a
+    /// sentence of at most 12 words stays whole, every piece of a longer one has at least three
+    /// words (or is the whole sentence), and no piece ends inside a bracket its sentence opened.
+    @Test func randomSentencesAreCutOnlyWhereTheRulesSay() {
+        var generator = SeededRandomNumberGenerator(seed: 2026)
+        let tokens = ["moulding", "PP", "trays,", "films;", "(PET,", "PE)", "[grades,", "A]", "{x,", "y}", "for", "the", "food",
+                      "contact,", "and", ",", ";", ")", "(", "Tier-1", "0.5", "mm,", "e-mail", "ISO 13485,"]
+        for _ in 0..<3_000 {
+            let sentence = (0..<Int.random(in: 1...30, using: &generator)).map { _ in tokens.randomElement(using: &generator) ?? "" }
+                .joined(separator: " ")
+            let clauses = ClauseSplitter.clauses(of: sentence)
+            let words = { (text: String) in text.split(whereSeparator: { $0.isWhitespace }).count }
+            #expect(clauses.joined(separator: " ").split(whereSeparator: { $0.isWhitespace })
+                    == sentence.split(whereSeparator: { $0.isWhitespace }), "\(sentence)")
+            if words(sentence) <= ClauseSplitter.longSentenceWords { #expect(clauses.count <= 1, "\(sentence)") }
+            if clauses.count > 1 {
+                #expect(clauses.allSatisfy { words($0) >= ClauseSplitter.shortestPieceWords }, "\(sentence)")
+            }
+            var depth = 0
+            for clause in clauses.dropLast() {
+                for scalar in clause.unicodeScalars {
+                    if "([{".unicodeScalars.contains(scalar) { depth += 1 }
+                    if ")]}".unicodeScalars.contains(scalar) { depth = max(0, depth - 1) }
+                }
+                #expect(depth == 0, "cut inside brackets: \(clauses)")
+            }
+        }
     }
 
     /// Joined with blanks, the clauses hold every non-blank character of the text, in order.
