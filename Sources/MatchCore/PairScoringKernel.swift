@@ -28,7 +28,9 @@ import Synchronization
 /// Each worker thread owns its row lists and its BLAS calls run
 /// single-threaded, so both cores work without oversubscription; the row
 /// lists are merged at the end (with per-worker tiles a column tile is
-/// scanned by one worker, so the column lists are shared). Results do not depend on the number of workers, on scheduling
+/// scanned by one worker, so the column lists are shared, and each worker
+/// raises its row thresholds to the other workers' full lists of the same
+/// rows). Results do not depend on the number of workers, on scheduling
 /// or on the instruction set.
 ///
 /// ```swift
@@ -135,6 +137,13 @@ public struct PairScoringKernel: Sendable {
             ? SortedTopKTable(rows: plan.columnCount, capacity: k) : nil
         let states = (0..<workers).map { _ in
             WorkerState(plan: plan, k: k, sharedColumnLists: sharedColumnLists)
+        }
+        // Per-worker tiles split each row's columns between the workers: each tells the others
+        // how high its lists of a row already are. (Shared tiles give each row to one worker.)
+        if threading == .perWorkerTiles, states.count > 1 {
+            for (index, state) in states.enumerated() {
+                state.peerRowThresholds = states.indices.filter { $0 != index }.map { states[$0].publishedRowThreshold }
+            }
         }
         let context = ScanContext(mean: mean, weight: reciprocityWeight, mask: mask, open: plan.isOpen,
                                   flagger: rowFlagger)

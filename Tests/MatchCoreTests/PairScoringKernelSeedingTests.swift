@@ -104,6 +104,35 @@ struct PairScoringKernelSeedingTests {
         }
     }
 
+    /// Per-worker tiles split each row's columns between the workers, which
+    /// raise their row thresholds to one another's as the scan goes: whatever
+    /// the timing, the merged lists are the exact ones (ties, masks, 2 and 3
+    /// workers, many narrow column tiles so that the workers meet every row
+    /// again and again; several runs, since which bounds a worker sees first
+    /// depends on the threads).
+    @Test("lists are exact when workers share their row thresholds", arguments: ReciprocalMean.allCases)
+    func sharedRowThresholds(mean: ReciprocalMean) {
+        var random = SeededRandom(seed: 9_001 + UInt64(mean.rawValue + 1))
+        let a = dyadicSide(&random, count: 96, d: 3, f: 2)
+        let b = dyadicSide(&random, count: 640, d: 3, f: 2)
+        for k in [1, 6] {
+            for (name, mask, allowed) in Self.masks(a: a, b: b, mean: mean, k: k) {
+                let expected = Self.exactLists(a: a, b: b, mean: mean, k: k, open: false, allowed: allowed)
+                for workers in [2, 3] {
+                    for run in 0..<3 {
+                        let kernel = PairScoringKernel(k: k, mean: mean, reciprocityWeight: 1, rowTile: 32, columnTile: 16,
+                                                       workers: workers, threading: .perWorkerTiles)
+                        let ranking = kernel.rank(.bipartite(a: a, b: b), mask: mask)
+                        #expect(firstDifference(ranking.forA, expected.forA) == nil,
+                                "k \(k), mask \(name), \(workers) workers, run \(run): lists of A")
+                        #expect(firstDifference(ranking.forB, expected.forB) == nil,
+                                "k \(k), mask \(name), \(workers) workers, run \(run): lists of B")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("open lists are exact with seeded thresholds", arguments: ReciprocalMean.allCases)
     func openSeeding(mean: ReciprocalMean) {
         var random = SeededRandom(seed: 777 + UInt64(mean.rawValue + 1))

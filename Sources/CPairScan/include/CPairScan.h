@@ -70,6 +70,23 @@ static inline void mm_prefetch_for_write(const void *p, long length) {
     for (; line < end; line += 64) __builtin_prefetch(line, 1, 3);
 }
 
+/// Raises each of `count` thresholds to the value another thread publishes for
+/// it, where that is higher: thresholds[i] = max(thresholds[i], published[i]),
+/// each published value read once, atomically (relaxed: any value it ever held
+/// is a valid bound, so no ordering is needed). NaN is never published.
+static inline void mm_raise_to_published(float *thresholds, const float *published, long count) {
+    for (long i = 0; i < count; i++) {
+        float value;
+        __atomic_load(published + i, &value, __ATOMIC_RELAXED);
+        if (value > thresholds[i]) thresholds[i] = value;
+    }
+}
+
+/// Publishes `value` at `slot` for other threads (a relaxed atomic store).
+static inline void mm_publish(float *slot, float value) {
+    __atomic_store(slot, &value, __ATOMIC_RELAXED);
+}
+
 #ifdef __cplusplus
 }
 #endif

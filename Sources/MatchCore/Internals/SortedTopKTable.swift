@@ -19,8 +19,9 @@ final class SortedTopKTable: @unchecked Sendable {
     private let components: UnsafeMutablePointer<SIMD4<Float>>
     private let counts: UnsafeMutablePointer<Int32>
     /// The entry threshold the kernel's scan applies to each row: never below
-    /// ``threshold(row:)``, above it while a seeded threshold holds. Starts
-    /// at `-infinity` (`+infinity` when the capacity is 0).
+    /// ``threshold(row:)``, above it while a seeded threshold holds or another
+    /// worker's list of the row is higher. Starts at `-infinity` (`+infinity`
+    /// when the capacity is 0).
     let scanThresholds: UnsafeMutablePointer<Float>
 
     /// Creates empty lists for `rows` rows of at most `capacity` entries.

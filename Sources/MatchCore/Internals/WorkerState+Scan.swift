@@ -1,3 +1,5 @@
+import CPairScan
+
 // The combine-and-select pass over one tile: the only per-pair work besides
 // the GEMMs, so it is written for the common case — a pair that enters no
 // top-k list — to cost a few vector instructions. That pass is C
@@ -24,6 +26,12 @@ extension WorkerState {
         let seeded = seedColumns && !context.open
             && self.seedColumns(tile, tileRow: tileRow, rows: rows, columnStart: c0, columnCount: n,
                                 hasLinear: hasLinear, context: context)
+        // What the other workers' lists of these rows already hold: a pair below it cannot make a
+        // row's top k (read once per tile, so the workers' threshold lines cross cores rarely).
+        for peer in peerRowThresholds {
+            mm_raise_to_published(self.rowThreshold + rows.lowerBound, peer + rows.lowerBound, rows.count)
+        }
+        let publishes = !peerRowThresholds.isEmpty
         for i in rows {
             let offset = (i - tileRow) * tile.stride
             let start = context.open ? max(0, i + 1 - c0) : 0  // open: each unordered pair once, j > i
@@ -63,6 +71,10 @@ extension WorkerState {
                 rowThreshold = rowLists.threshold(row: i)
             }
             self.rowThreshold[i] = rowThreshold
+            if publishes {
+                let full = rowLists.threshold(row: i)
+                if full > -.infinity { mm_publish(publishedRowThreshold + i, full) }
+            }
         }
         if seeded {
             verifyColumnSeeds(tile, tileRow: tileRow, rows: rows, columnStart: c0, columnCount: n,

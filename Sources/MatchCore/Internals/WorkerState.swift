@@ -44,6 +44,19 @@ final class WorkerState: @unchecked Sendable {
     /// The scan thresholds of `rowLists` / `columnLists` (their `scanThresholds`).
     let rowThreshold: UnsafeMutablePointer<Float>
     let columnThreshold: UnsafeMutablePointer<Float>
+    /// What this worker tells the others about its row lists: per row, the
+    /// score of the worst entry once the list is full (`-infinity` before).
+    /// Another worker's list of the same row holds other partners, so a pair
+    /// scoring below it cannot be among the row's best k: that worker's scan
+    /// may skip it. Written and read with relaxed atomics (`mm_publish`,
+    /// `mm_raise_to_published`), so the workers need no lock; every value it
+    /// ever holds is a valid bound, and the lists' union still holds every
+    /// pair of the row's top k, so the merged result does not depend on timing.
+    let publishedRowThreshold: UnsafeMutablePointer<Float>
+    /// The other workers' ``publishedRowThreshold`` (per-worker tiles only,
+    /// where each worker's row lists see only its own columns). Set before
+    /// the scan starts and only read during it.
+    var peerRowThresholds: [UnsafeMutablePointer<Float>] = []
 
     /// - Parameter sharedColumnLists: The column lists to use instead of
     ///   this worker's own (bipartite pairing, when every column tile is
@@ -67,6 +80,8 @@ final class WorkerState: @unchecked Sendable {
             : sharedColumnLists ?? SortedTopKTable(rows: plan.columnCount, capacity: k)
         rowThreshold = rowLists.scanThresholds
         columnThreshold = columnLists.scanThresholds
+        publishedRowThreshold = .allocate(capacity: max(plan.rowCount, 1))
+        publishedRowThreshold.initialize(repeating: -.infinity, count: max(plan.rowCount, 1))
     }
 
     deinit {
@@ -75,5 +90,6 @@ final class WorkerState: @unchecked Sendable {
         groupMaxima.deallocate()
         seedScratch.deallocate()
         columnSeeds.deallocate()
+        publishedRowThreshold.deallocate()
     }
 }
