@@ -90,18 +90,7 @@ struct PairScoringKernelSeedingTests {
         var random = SeededRandom(seed: 4242 + UInt64(mean.rawValue + 1))
         let a = dyadicSide(&random, count: 180, d: 3, f: 2)
         let b = dyadicSide(&random, count: 150, d: 3, f: 2)
-        for k in [1, 5] {
-            for (name, mask, allowed) in Self.masks(a: a, b: b, mean: mean, k: k) {
-                let expected = Self.exactLists(a: a, b: b, mean: mean, k: k, open: false, allowed: allowed)
-                for workers in [1, 2] {
-                    let kernel = PairScoringKernel(k: k, mean: mean, reciprocityWeight: 1, rowTile: 40, columnTile: 48,
-                                                   workers: workers, threading: .perWorkerTiles)
-                    let ranking = kernel.rank(.bipartite(a: a, b: b), mask: mask)
-                    #expect(firstDifference(ranking.forA, expected.forA) == nil, "k \(k), mask \(name), \(workers) workers: lists of A")
-                    #expect(firstDifference(ranking.forB, expected.forB) == nil, "k \(k), mask \(name), \(workers) workers: lists of B")
-                }
-            }
-        }
+        Self.expectExactBipartiteLists(a: a, b: b, mean: mean, ks: [1, 5], rowTile: 40, columnTile: 48, workers: [1, 2])
     }
 
     /// Per-worker tiles split each row's columns between the workers, which
@@ -115,18 +104,28 @@ struct PairScoringKernelSeedingTests {
         var random = SeededRandom(seed: 9_001 + UInt64(mean.rawValue + 1))
         let a = dyadicSide(&random, count: 96, d: 3, f: 2)
         let b = dyadicSide(&random, count: 640, d: 3, f: 2)
-        for k in [1, 6] {
-            for (name, mask, allowed) in Self.masks(a: a, b: b, mean: mean, k: k) {
-                let expected = Self.exactLists(a: a, b: b, mean: mean, k: k, open: false, allowed: allowed)
-                for workers in [2, 3] {
-                    for run in 0..<3 {
-                        let kernel = PairScoringKernel(k: k, mean: mean, reciprocityWeight: 1, rowTile: 32, columnTile: 16,
-                                                       workers: workers, threading: .perWorkerTiles)
+        Self.expectExactBipartiteLists(a: a, b: b, mean: mean, ks: [1, 6], rowTile: 32, columnTile: 16, workers: [2, 3], runs: 3)
+    }
+
+    /// Ranks `a` × `b` with per-worker tiles under every mask of ``masks(a:b:mean:k:)``, for each `k`
+    /// and worker count, `runs` times each, and expects the exact lists of both sides.
+    static func expectExactBipartiteLists(
+        a: ScoringSide, b: ScoringSide, mean: ReciprocalMean, ks: [Int], rowTile: Int, columnTile: Int, workers: [Int],
+        runs: Int = 1, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        for k in ks {
+            for (name, mask, allowed) in masks(a: a, b: b, mean: mean, k: k) {
+                let expected = exactLists(a: a, b: b, mean: mean, k: k, open: false, allowed: allowed)
+                for count in workers {
+                    for run in 0..<runs {
+                        let kernel = PairScoringKernel(k: k, mean: mean, reciprocityWeight: 1, rowTile: rowTile,
+                                                       columnTile: columnTile, workers: count, threading: .perWorkerTiles)
                         let ranking = kernel.rank(.bipartite(a: a, b: b), mask: mask)
-                        #expect(firstDifference(ranking.forA, expected.forA) == nil,
-                                "k \(k), mask \(name), \(workers) workers, run \(run): lists of A")
-                        #expect(firstDifference(ranking.forB, expected.forB) == nil,
-                                "k \(k), mask \(name), \(workers) workers, run \(run): lists of B")
+                        let label = "k \(k), mask \(name), \(count) workers, run \(run)"
+                        #expect(firstDifference(ranking.forA, expected.forA) == nil, "\(label): lists of A",
+                                sourceLocation: sourceLocation)
+                        #expect(firstDifference(ranking.forB, expected.forB) == nil, "\(label): lists of B",
+                                sourceLocation: sourceLocation)
                     }
                 }
             }
