@@ -53,6 +53,7 @@ struct ShardFilesTests {
         #expect(explaining.semantic == fitted.semantic)
         #expect(explaining.lexicalOffers == fitted.lexicalOffers && explaining.lexicalNeeds == fitted.lexicalNeeds)
         #expect(ExplanationKeys(encoding: fitted).offers.contains { !$0.concepts.isEmpty && !$0.specific.isEmpty })
+        #expect(ExplanationKeys(encoding: fitted).offers.contains { $0.specific.contains { $0.before != nil && $0.after != nil } })
     }
 
     @Test("Damaged explanation keys are refused naming the byte, never a crash")
@@ -152,14 +153,15 @@ struct ShardFilesTests {
             return sealed
         }
         var future = Data(data.dropLast(8))
-        future[8] = 4
-        #expect { try EncodingFile.read(resealed(future), name: "e") } throws: { "\($0)".contains("format version 4") }
-        // Versions 1 (without the explanation keys) and 2 (the participants digest of the whole CSV text) are refused with what to do.
-        for version: UInt8 in [1, 2] {
+        future[8] = 5
+        #expect { try EncodingFile.read(resealed(future), name: "e") } throws: { "\($0)".contains("format version 5") }
+        // Versions 1 (without the explanation keys), 2 (the participants digest of the whole CSV text) and 3
+        // (no terms beside the specific words) are refused with what to do.
+        for version: UInt8 in [1, 2, 3] {
             var older = Data(data.dropLast(8))
             older[8] = version
             #expect { try EncodingFile.read(resealed(older), name: "e") } throws: {
-                "\($0)".contains("e: byte 8: a missionmatch encoding of format version \(version); this missionmatch reads version 3")
+                "\($0)".contains("e: byte 8: a missionmatch encoding of format version \(version); this missionmatch reads version 4")
                     && "\($0)".contains("write it again")
             }
         }

@@ -29,6 +29,7 @@ public struct ProfileAnalysis: Sendable, Equatable {
         var result = text
         for mention in text.concepts {
             let sector = thesaurus.concepts[mention.concept].sector
+            if !result.terms.isEmpty { result.phraseStarts.append(result.terms.count) }  // a phrase of its own
             result.terms.append(sectorTermPrefix + sector)
             result.termSurfaces.append(sector)
         }

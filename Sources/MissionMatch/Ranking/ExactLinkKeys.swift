@@ -7,9 +7,11 @@
 /// concept, or when two specific words of `from` are terms of `to` — exactly
 /// when the reasons name a concept or shared phrases for that direction
 /// (consecutive shared words make a phrase of two, others two runs; see
-/// ``Explainer``). Stems are numbered once: every specific word of any text
+/// ``Explainer``). Stems are numbered once: every specific word of any text,
+/// and every term beside one in its phrase (``ExplanationKeys/Word/before``,
+/// ``ExplanationKeys/Word/after``: what the reasons add to a quoted phrase),
 /// gets an id, and a text's terms are kept as the ids of those among them
-/// that are some text's specific word (no other term can match one).
+/// that have one (no other term can match one).
 package struct ExactLinkKeys: Sendable, Equatable {
     /// Per text (offers `0..<n`, then needs `n..<2n`), where its entries start in
     /// each flat array; entry `2n` is the end.
@@ -20,6 +22,9 @@ package struct ExactLinkKeys: Sendable, Equatable {
     /// `ExplanationKeys.Document.specific`, in its order (every specific stem
     /// has an id), so ``isTerm(specificWord:of:in:)`` can address them by place.
     private let specific: [Int]
+    /// Two per entry of ``specific``: the ids of the terms before and after
+    /// the word in its phrase, −1 for none.
+    private let neighbours: [Int]
     /// The ids of the texts' terms that are some text's specific word, ascending.
     private let terms: [Int]
     /// The number of participants, n.
@@ -35,35 +40,54 @@ package struct ExactLinkKeys: Sendable, Equatable {
     init(offers: [ExplanationKeys.Document], needs: [ExplanationKeys.Document]) {
         precondition(offers.count == needs.count, "one offer and one need text per participant")
         var ids: [String: Int] = [:]
+        func number(_ stem: String?) {
+            if let stem, ids[stem] == nil { ids[stem] = ids.count }
+        }
         for documents in [offers, needs] {
             for document in documents {
-                for word in document.specific where ids[word.stem] == nil { ids[word.stem] = ids.count }
+                for word in document.specific {
+                    number(word.stem)
+                    number(word.before?.stem)
+                    number(word.after?.stem)
+                }
             }
         }
         let table = ids
         self.init(offers: offers, needs: needs) { document, _ in
-            (document.specific.compactMap { table[$0.stem] }, document.terms.compactMap { table[$0] }.sorted())
+            var neighbours: [Int] = []
+            neighbours.reserveCapacity(2 * document.specific.count)
+            for word in document.specific {
+                neighbours.append(word.before.flatMap { table[$0.stem] } ?? -1)
+                neighbours.append(word.after.flatMap { table[$0.stem] } ?? -1)
+            }
+            return (document.specific.compactMap { table[$0.stem] }, neighbours, document.terms.compactMap { table[$0] }.sorted())
         }
     }
 
     /// The keys of every text, the offers then the needs, on all cores: each
-    /// text's concepts, and its specific word and term ids as `ids` gives
-    /// them for a document and its text number (terms ascending, each once).
+    /// text's concepts, and its specific word, neighbour and term ids as `ids`
+    /// gives them for a document and its text number (two neighbours per
+    /// specific word, −1 for none; terms ascending, each once).
     private init(
         offers: [ExplanationKeys.Document], needs: [ExplanationKeys.Document],
-        ids: @Sendable (ExplanationKeys.Document, Int) -> (specific: [Int], terms: [Int])
+        ids: @Sendable (ExplanationKeys.Document, Int) -> (specific: [Int], neighbours: [Int], terms: [Int])
     ) {
         count = offers.count
-        let keys: [(concepts: [Int], specific: [Int], terms: [Int])] =
-            ParallelChunks.map(count: 2 * offers.count, minimumChunk: 1_024) { range in
-                range.map { text in
-                    let document = text < offers.count ? offers[text] : needs[text - offers.count]
-                    let (specific, terms) = ids(document, text)
-                    return (Set(document.concepts.map { $0.feature }).sorted(), specific, terms)
-                }
+        let keys: [Keys] = ParallelChunks.map(count: 2 * offers.count, minimumChunk: 1_024) { range in
+            range.map { text in
+                let document = text < offers.count ? offers[text] : needs[text - offers.count]
+                let (specific, neighbours, terms) = ids(document, text)
+                return Keys(concepts: Set(document.concepts.map { $0.feature }).sorted(), specific: specific,
+                            neighbours: neighbours, terms: terms)
             }
-        (conceptStart, specificStart, termStart, concepts, specific, self.terms) = Self.flattened(keys)
+        }
+        (conceptStart, specificStart, termStart, concepts, specific, neighbours, self.terms) = Self.flattened(keys)
         termBits = Self.bits(keys.map(\.terms))
+    }
+
+    /// One text's keys before they are flattened.
+    private struct Keys: Sendable {
+        var concepts: [Int], specific: [Int], neighbours: [Int], terms: [Int]
     }
 
     /// Per text, the bits of its term ids (``termBits``).
@@ -74,19 +98,21 @@ package struct ExactLinkKeys: Sendable, Equatable {
     }
 
     /// Each text's keys one after another, with where each text's entries start.
-    private static func flattened(_ keys: [(concepts: [Int], specific: [Int], terms: [Int])])
-        -> (conceptStart: [Int], specificStart: [Int], termStart: [Int], concepts: [Int], specific: [Int], terms: [Int]) {
+    private static func flattened(_ keys: [Keys]) -> (
+        conceptStart: [Int], specificStart: [Int], termStart: [Int], concepts: [Int], specific: [Int], neighbours: [Int], terms: [Int]
+    ) {
         var conceptStart = [0], specificStart = [0], termStart = [0]
-        var concepts: [Int] = [], specific: [Int] = [], terms: [Int] = []
+        var concepts: [Int] = [], specific: [Int] = [], neighbours: [Int] = [], terms: [Int] = []
         for key in keys {
             concepts += key.concepts
             specific += key.specific
+            neighbours += key.neighbours
             terms += key.terms
             conceptStart.append(concepts.count)
             specificStart.append(specific.count)
             termStart.append(terms.count)
         }
-        return (conceptStart, specificStart, termStart, concepts, specific, terms)
+        return (conceptStart, specificStart, termStart, concepts, specific, neighbours, terms)
     }
 
     /// ``init(offers:needs:)`` for documents whose texts' stems are numbered
@@ -96,24 +122,36 @@ package struct ExactLinkKeys: Sendable, Equatable {
     /// - Complexity: O(total terms), the texts split over the cores.
     init(offers: [ExplanationKeys.Document], needs: [ExplanationKeys.Document], terms: TermIDs) {
         precondition(offers.count == needs.count && terms.count == 2 * offers.count, "one numbered offer and need text per participant")
-        // Specific stems numbered in the order init(offers:needs:) numbers them.
+        // Specific stems and their neighbours numbered in the order init(offers:needs:) numbers them.
         var link = [Int](repeating: -1, count: terms.vocabulary.count)
-        var specificCount = 0
+        var numbered = 0
         for (start, documents) in [(0, offers), (offers.count, needs)] {
             for (index, document) in documents.enumerated() {
                 let ids = terms.terms(of: start + index)
-                for word in document.specific where link[Int(ids[ids.startIndex + word.position])] < 0 {
-                    link[Int(ids[ids.startIndex + word.position])] = specificCount
-                    specificCount += 1
+                func number(_ position: Int) {
+                    let id = Int(ids[ids.startIndex + position])
+                    if link[id] < 0 { link[id] = numbered; numbered += 1 }
+                }
+                for word in document.specific {
+                    number(word.position)
+                    if word.before != nil { number(word.position - 1) }
+                    if word.after != nil { number(word.position + 1) }
                 }
             }
         }
         let table = link
         self.init(offers: offers, needs: needs) { document, text in
             let ids = terms.terms(of: text)
+            func id(_ position: Int) -> Int { table[Int(ids[ids.startIndex + position])] }
             var kept = ids.compactMap { table[Int($0)] >= 0 ? table[Int($0)] : nil }
             kept.sortAndRemoveDuplicates()
-            return (document.specific.map { table[Int(ids[ids.startIndex + $0.position])] }, kept)
+            var neighbours: [Int] = []
+            neighbours.reserveCapacity(2 * document.specific.count)
+            for word in document.specific {
+                neighbours.append(word.before == nil ? -1 : id(word.position - 1))
+                neighbours.append(word.after == nil ? -1 : id(word.position + 1))
+            }
+            return (document.specific.map { id($0.position) }, neighbours, kept)
         }
     }
 
@@ -158,6 +196,17 @@ package struct ExactLinkKeys: Sendable, Equatable {
     func isTerm(specificWord index: Int, of from: Int, in to: Int) -> Bool {
         let id = specific[specificStart[from] + index]
         return mayHold(to, id) && holds(id, termStart[to], termStart[to + 1])
+    }
+
+    /// Whether the term before (`after` false) or after specific word `index`
+    /// of text `from` in its phrase (``ExplanationKeys/Word/before``,
+    /// ``ExplanationKeys/Word/after``) is a term of text `to`: whether a
+    /// reason may add it to the word's quoted phrase. False when there is none.
+    ///
+    /// - Complexity: O(log t) for t kept terms of `to`.
+    func isTerm(neighbourAfter after: Bool, ofSpecificWord index: Int, of from: Int, in to: Int) -> Bool {
+        let id = neighbours[2 * (specificStart[from] + index) + (after ? 1 : 0)]
+        return id >= 0 && mayHold(to, id) && holds(id, termStart[to], termStart[to + 1])
     }
 
     /// Whether text `text`'s bits (``termBits``) leave room for term `id`: false means it is not among its terms.

@@ -9,7 +9,10 @@ import MatchCore
 /// Each direction names what carries it, exact evidence first: a thesaurus
 /// concept both texts mention (the rarest, by idf), else words both texts
 /// use, quoted as phrases of the first text (at least a two-word phrase or two
-/// specific words: a single shared word is no reason). Concepts that are only
+/// specific words: a single shared word is no reason). A quoted phrase stays
+/// within one sentence, list item or tag, and takes in the shared words
+/// around its specific ones ("Greater Toronto Area", "smart cards"; see
+/// `sharedRuns`). Concepts that are only
 /// close in the LSA space are never named (in a small mission's low-rank space
 /// unrelated concepts of one field lie close). Then the
 /// value chain of their sectors, the markets they target, a `wish` request,
@@ -217,29 +220,53 @@ package struct Explainer: Sendable {
         } ?? false
     }
 
-    /// The runs' words, a space between words and `, ` between runs.
+    /// The runs' words, a space between words and `, ` between runs: each
+    /// run's specific words, the shared term that bridges two of them, and the
+    /// shared terms beside it in its phrase ("Greater Toronto Area").
     private static func appendPhrases(_ runs: [PhraseRun], of texts: [DocumentKeys], _ text: Int, to out: inout String) {
         for (index, run) in runs.enumerated() {
             if index > 0 { out += ", " }
-            for position in run.start..<(run.start + run.count) {
-                if position > run.start { out += " " }
-                out += texts[text].specific[position].surface
+            let words = texts[text].specific
+            if run.extendsBefore, let before = words[run.start].before { out += before.surface; out += " " }
+            for entry in run.start..<(run.start + run.count) {
+                if entry > run.start {
+                    out += " "
+                    if words[entry].position == words[entry - 1].position + 2, let gap = words[entry].before {
+                        out += gap.surface; out += " "
+                    }
+                }
+                out += words[entry].surface
             }
+            if run.extendsAfter, let after = words[run.start + run.count - 1].after { out += " "; out += after.surface }
         }
     }
 
-    /// A run of consecutive specific words of one text that the other text also uses.
+    /// A run of specific words of one text that the other text also uses, in
+    /// one phrase of the first: consecutive, or with one shared term between them.
     private struct PhraseRun {
         /// Index of its first word in the text's ``ExplanationKeys/Document/specific``.
         var start: Int
+        /// Its specific words.
         var count: Int
+        /// The sum of their weights.
         var weight: Float
+        /// Whether the term before its first word in the phrase is shared too (quoted with it).
+        var extendsBefore = false
+        /// Whether the term after its last word in the phrase is shared too.
+        var extendsAfter = false
     }
 
-    /// The words two texts share, as runs of consecutive words of the first
-    /// text: the runs the reasons name (``appendPhrases(_:of:_:to:)``), in text order, without building
-    /// any text (the ranking asks whether they exist for every candidate):
-    /// the best two by weight (by TF-IDF), or `nil` unless one has two words or there are two.
+    /// The words two texts share, as runs of the first text's words in one
+    /// phrase: the runs the reasons name (``appendPhrases(_:of:_:to:)``), in
+    /// text order: the best two by weight (by TF-IDF), each with the shared
+    /// terms beside it, or `nil` unless two specific words are shared (exactly
+    /// when ``ExactLinkKeys`` finds shared words).
+    ///
+    /// Specific words at consecutive positions of one phrase join a run, and so
+    /// do two with one term between them that the other text uses ("Greater
+    /// Toronto Area" with the specific words "Greater" and "Area"); a run never
+    /// crosses the end of a sentence, a list item or a tag
+    /// (`AnalyzedText/phraseStarts`).
     ///
     /// - Parameters:
     ///   - texts: The offers' or the needs' keys; the first text is `texts[participant]`.
@@ -248,23 +275,72 @@ package struct Explainer: Sendable {
     ///   - toText: The other text's number there.
     /// - Complexity: O(s · log t) for s specific words of the first text and t kept terms of the other.
     private func sharedRuns(_ texts: [DocumentKeys], _ participant: Int, _ fromText: Int, _ toText: Int) -> [PhraseRun]? {
+        let words = texts[participant].specific
         var runs: [PhraseRun] = []
-        var last = -2
-        for index in texts[participant].specific.indices
-        where linkKeys.isTerm(specificWord: index, of: fromText, in: toText) {
-            let position = texts[participant].specific[index].position, weight = texts[participant].specific[index].weight
+        var shared = 0
+        var last = -1  // the index of the last shared specific word
+        for index in words.indices where linkKeys.isTerm(specificWord: index, of: fromText, in: toText) {
+            shared += 1
+            let word = words[index]
             // Specific words are in text order, one per position: consecutive positions are consecutive entries.
-            if position == last + 1, !runs.isEmpty {
+            let joins = last >= 0 && last == index - 1 && word.before != nil
+                && (word.position == words[last].position + 1
+                    || (word.position == words[last].position + 2 && words[last].after != nil
+                        && linkKeys.isTerm(neighbourAfter: false, ofSpecificWord: index, of: fromText, in: toText)))
+            if joins {
                 runs[runs.count - 1].count += 1
-                runs[runs.count - 1].weight += weight
+                runs[runs.count - 1].weight += word.weight
             } else {
-                runs.append(PhraseRun(start: index, count: 1, weight: weight))
+                runs.append(PhraseRun(start: index, count: 1, weight: word.weight))
             }
-            last = position
+            last = index
         }
-        let best = runs.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.start < $1.start }.prefix(2)
-        guard best.contains(where: { $0.count >= 2 }) || best.count >= 2 else { return nil }
-        return best.sorted { $0.start < $1.start }
+        guard shared >= 2 else { return nil }
+        for position in runs.indices {
+            let run = runs[position]
+            runs[position].extendsBefore = linkKeys.isTerm(neighbourAfter: false, ofSpecificWord: run.start, of: fromText, in: toText)
+            runs[position].extendsAfter = linkKeys.isTerm(neighbourAfter: true, ofSpecificWord: run.start + run.count - 1,
+                                                          of: fromText, in: toText)
+        }
+        Self.mergeRepeatedWords(&runs, words)
+        var best = Array(runs.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.start < $1.start }.prefix(2))
+        best.sort { $0.start < $1.start }
+        Self.dropRepeatedNeighbours(&best, words)
+        return best
+    }
+
+    /// A run of one word that another run quotes as its neighbour (a stem the
+    /// text writes twice) is quoted there only: "plasma surface", not
+    /// "plasma, plasma surface". Its weight goes to that run; `runs` keeps its order.
+    private static func mergeRepeatedWords(_ runs: inout [PhraseRun], _ words: [ExplanationKeys.Word]) {
+        var merged = [Bool](repeating: false, count: runs.count)
+        for single in runs.indices where runs[single].count == 1 {
+            let stem = words[runs[single].start].stem
+            for other in runs.indices where other != single && !merged[other] {
+                let run = runs[other]
+                guard (run.extendsBefore && words[run.start].before?.stem == stem)
+                        || (run.extendsAfter && words[run.start + run.count - 1].after?.stem == stem) else { continue }
+                merged[single] = true
+                runs[other].weight += runs[single].weight
+                break
+            }
+        }
+        runs = runs.indices.filter { !merged[$0] }.map { runs[$0] }
+    }
+
+    /// Leaves out a neighbour that repeats a word the quote already holds
+    /// ("tracking cold chain", not "tracking cold chain tracking").
+    private static func dropRepeatedNeighbours(_ runs: inout [PhraseRun], _ words: [ExplanationKeys.Word]) {
+        var quoted = runs.flatMap { run in words[run.start..<(run.start + run.count)].map(\.stem) }
+        for position in runs.indices {
+            let run = runs[position]
+            if run.extendsBefore, let before = words[run.start].before {
+                if quoted.contains(before.stem) { runs[position].extendsBefore = false } else { quoted.append(before.stem) }
+            }
+            if run.extendsAfter, let after = words[run.start + run.count - 1].after {
+                if quoted.contains(after.stem) { runs[position].extendsAfter = false } else { quoted.append(after.stem) }
+            }
+        }
     }
 
     /// `competitors: both offer …` when the two offers are alike (exact cosine ≥ ``competitorCosine``), appended.

@@ -31,7 +31,7 @@ package struct ExplanationKeys: Sendable, Equatable {
     }
 
     /// A specific word of a text (rare enough to name, see `specificWeight(participants:)`),
-    /// where it stands and what it weighs.
+    /// where it stands, what it weighs, and the terms beside it in its phrase.
     package struct Word: Sendable, Equatable {
         /// Its position among the text's terms.
         package var position: Int
@@ -41,13 +41,37 @@ package struct ExplanationKeys: Sendable, Equatable {
         package var surface: String
         /// Its idf weight in the exact-evidence weighting.
         package var weight: Float
+        /// The term just before it in the same phrase (`nil` when it begins a
+        /// phrase, `AnalyzedText/phraseStarts`): a reason quoting the word adds
+        /// it when the other text uses it too.
+        package var before: Neighbour?
+        /// The term just after it in the same phrase (`nil` when the phrase ends with it).
+        package var after: Neighbour?
 
         /// A word.
-        package init(position: Int, stem: String, surface: String, weight: Float) {
+        package init(position: Int, stem: String, surface: String, weight: Float, before: Neighbour? = nil, after: Neighbour? = nil) {
             self.position = position
             self.stem = stem
             self.surface = surface
             self.weight = weight
+            self.before = before
+            self.after = after
+        }
+    }
+
+    /// A term beside a specific word in its phrase (``Word/before``, ``Word/after``),
+    /// common or rare: "Toronto" in "Greater Toronto Area", whose specific words are
+    /// "Greater" and "Area".
+    package struct Neighbour: Sendable, Equatable {
+        /// Its stem.
+        package var stem: String
+        /// The term as written.
+        package var surface: String
+
+        /// A neighbour.
+        package init(stem: String, surface: String) {
+            self.stem = stem
+            self.surface = surface
         }
     }
 
@@ -175,12 +199,24 @@ package struct ExplanationKeys: Sendable, Equatable {
     ) -> Document {
         var specific: [Word] = []
         var used: [Int] = []  // the specific words' features: one per stem (a kept stem has one feature)
+        var nextStart = 0  // the first of text.phraseStarts not below the position
+        func startsPhrase(_ position: Int) -> Bool {
+            while nextStart < text.phraseStarts.count, text.phraseStarts[nextStart] < position { nextStart += 1 }
+            return position == 0 || (nextStart < text.phraseStarts.count && text.phraseStarts[nextStart] == position)
+        }
+        func neighbour(_ position: Int) -> Neighbour? {
+            let stem = text.terms[position]
+            return stem.hasPrefix(ProfileAnalysis.sectorTermPrefix) ? nil : Neighbour(stem: stem, surface: text.termSurfaces[position])
+        }
         for position in text.terms.indices {
             guard let feature = specificFeature(position), lexical.weights[feature] >= threshold,
                   !used.contains(feature) else { continue }
             used.append(feature)
+            // Positions rise through the loop, so the phrase starts are walked once.
+            let before = startsPhrase(position) ? nil : neighbour(position - 1)
+            let after = position + 1 < text.terms.count && !startsPhrase(position + 1) ? neighbour(position + 1) : nil
             specific.append(Word(position: position, stem: text.terms[position], surface: text.termSurfaces[position],
-                                 weight: lexical.weights[feature]))
+                                 weight: lexical.weights[feature], before: before, after: after))
         }
         var concepts: [Concept] = []
         var seen = Set<Int>()

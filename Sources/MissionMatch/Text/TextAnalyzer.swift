@@ -71,11 +71,15 @@ public struct TextAnalyzer: Sendable {
         var result = AnalyzedText()
         result.terms.reserveCapacity(tokens.count)
         result.termSurfaces.reserveCapacity(tokens.count)
+        var pendingBreak = false  // a phrase break since the last term (stop words are not terms)
         for token in tokens {
             let key = wordKey(token.folded, cache: &cache)
             matchKeys.append(key.matchKey)
             firstSteps.append(key.firstStep)
+            pendingBreak = pendingBreak || token.startsPhrase
             if !key.isStopWord {
+                if pendingBreak, !result.terms.isEmpty { result.phraseStarts.append(result.terms.count) }
+                pendingBreak = false
                 result.terms.append(key.stem)
                 result.termSurfaces.append(String(token.surface))
             }

@@ -6,6 +6,10 @@ package struct Token: Sendable, Hashable {
     package var surface: Substring
     /// How many uppercase letters the word has as written (acronyms such as `PE` need them).
     package var uppercaseCount: Int
+    /// Whether punctuation that ends a phrase stands between this word and
+    /// the one before (``Tokenizer``): a sentence or list mark, a bracket, a
+    /// slash or a line break. Always `false` for a text's first word.
+    package var startsPhrase: Bool
 
     /// Creates a token.
     ///
@@ -13,9 +17,11 @@ package struct Token: Sendable, Hashable {
     ///   - folded: The folded form.
     ///   - surface: The form as written.
     ///   - uppercaseCount: Uppercase letters in `surface`.
-    package init(folded: String, surface: Substring, uppercaseCount: Int) {
+    ///   - startsPhrase: Whether a phrase break precedes it.
+    package init(folded: String, surface: Substring, uppercaseCount: Int, startsPhrase: Bool = false) {
         self.folded = folded
         self.surface = surface
         self.uppercaseCount = uppercaseCount
+        self.startsPhrase = startsPhrase
     }
 }

@@ -6,6 +6,14 @@
 /// `https://…`, `www.…`) are skipped whole, so contact data never becomes a
 /// matching term. Single letters are dropped.
 ///
+/// Each token also says whether it starts a phrase (``Token/startsPhrase``):
+/// whether a mark that ends a phrase stands between it and the word before —
+/// `.` `,` `;` `:` `!` `?`, brackets, `|`, `/`, `\`, a line break, a
+/// skipped address, and outside ASCII the other punctuation (`•`, `…`, `。`,
+/// `、`) and the en and em dashes, but not hyphens or quotes. A `.` or `,`
+/// between two digits (`4.0`, `1,500`) is part of a number, not a break.
+/// Shared-phrase reasons never join words across a break.
+///
 /// ```swift
 /// Tokenizer.tokens(in: "Compostable PLA-films, see www.x.example").map(\.folded)
 /// // ["compostable", "pla", "films", "see"]
@@ -30,11 +38,13 @@ package enum Tokenizer {
         tokens.reserveCapacity(bytes.count / 6)
         let count = bytes.count
         var position = 0
+        var pendingBreak = false  // a phrase break met since the last word
         while position < count {
             // Skip blanks, then find the end of this white-space separated chunk.
             while position < count {
                 let (scalar, length) = decode(bytes, at: position)
                 guard Blanks.isBlank(scalar) else { break }
+                if isLineBreak(scalar) { pendingBreak = true }
                 position += length
             }
             let chunkStart = position
@@ -52,18 +62,24 @@ package enum Tokenizer {
                 }
             }
             if !looksLikeAddress { looksLikeAddress = startsWithWebAddress(bytes, chunkStart, position) }
-            if !looksLikeAddress { appendWords(text, bytes, chunkStart, position, to: &tokens) }
+            if looksLikeAddress {
+                pendingBreak = true
+            } else {
+                appendWords(text, bytes, chunkStart, position, to: &tokens, pendingBreak: &pendingBreak)
+            }
         }
         return tokens
     }
 
     private static func appendWords(
-        _ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, to tokens: inout [Token]
+        _ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, to tokens: inout [Token],
+        pendingBreak: inout Bool
     ) {
         var position = start
         while position < end {
             var (scalar, length) = decode(bytes, at: position)
             while position < end, !isWordScalar(scalar) {
+                if !pendingBreak, breaksPhrase(scalar, bytes, at: position) { pendingBreak = true }
                 position += length
                 if position < end { (scalar, length) = decode(bytes, at: position) }
             }
@@ -98,7 +114,41 @@ package enum Tokenizer {
             } else {
                 folded = TextFolding.fold(surface)
             }
-            tokens.append(Token(folded: folded, surface: surface, uppercaseCount: uppercase))
+            tokens.append(Token(folded: folded, surface: surface, uppercaseCount: uppercase,
+                                startsPhrase: pendingBreak && !tokens.isEmpty))
+            pendingBreak = false
+        }
+    }
+
+    /// Whether a separator scalar ends a phrase (see the type's documentation).
+    private static func breaksPhrase(_ scalar: Unicode.Scalar, _ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            switch UInt8(value) {
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                // Between two digits it is a decimal or thousands mark.
+                let before = position > 0 ? bytes[position - 1] : 0, after = position + 1 < bytes.count ? bytes[position + 1] : 0
+                return !((0x30...0x39).contains(before) && (0x30...0x39).contains(after))
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "/"),
+                 UInt8(ascii: "\\"):
+                return true
+            default:
+                return false
+            }
+        }
+        switch scalar.properties.generalCategory {
+        case .otherPunctuation, .openPunctuation, .closePunctuation: return true
+        case .dashPunctuation: return value == 0x2013 || value == 0x2014  // en and em dashes, not hyphens
+        default: return isLineBreak(scalar)
+        }
+    }
+
+    /// A line or paragraph break (which ``Blanks`` counts as blank).
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
         }
     }
 

@@ -24,9 +24,10 @@ import MissionMatch
 public struct EncodingFile: Sendable, Equatable {
     /// The file's magic bytes.
     public static let magic = "MMENCODE"
-    /// The format version this library writes and reads (3: the participants
-    /// digest of the CSV's cells; versions 1 and 2 are refused, write them again).
-    public static let version: UInt32 = 3
+    /// The format version this library writes and reads (4: the explanation
+    /// keys carry the terms beside each specific word; versions 1–3 are
+    /// refused, write them again).
+    public static let version: UInt32 = 4
 
     /// The mission the encoding was fitted for (for messages).
     public var missionID: String

@@ -11,7 +11,9 @@ import MissionMatch
 /// concept (`uint32` feature, `float32` weight, `uint32` string); a `uint32`
 /// count of term stems and that many distinct `uint32` strings; a `uint32`
 /// count of specific words and per word (`uint32` position, `uint32` stem
-/// string, `uint32` surface string, `float32` weight).
+/// string, `uint32` surface string, `float32` weight, then the stem and surface
+/// strings of the term before it in its phrase and of the term after it, each
+/// pair `0xFFFFFFFF` twice when there is none).
 ///
 /// Kept as bytes (what a shard digests) and decoded only where reasons are
 /// written (``keys(participants:features:file:)``).
@@ -67,6 +69,15 @@ struct ExplanationSection: Sendable, Equatable {
                     words.append(index(word.stem))
                     words.append(index(word.surface))
                     words.append(word.weight.bitPattern)
+                    for neighbour in [word.before, word.after] {
+                        if let neighbour {
+                            words.append(index(neighbour.stem))
+                            words.append(index(neighbour.surface))
+                        } else {
+                            words.append(Self.none)
+                            words.append(Self.none)
+                        }
+                    }
                 }
             }
         }
@@ -83,6 +94,9 @@ struct ExplanationSection: Sendable, Equatable {
         self.fileOffset = 0
     }
 
+    /// The string index that stands for no neighbour.
+    static let none = UInt32.max
+
     /// The keys of `participants` participants.
     ///
     /// - Parameters:
@@ -90,8 +104,9 @@ struct ExplanationSection: Sendable, Equatable {
     ///   - features: *F*, the TF-IDF features (every concept's feature is below).
     ///   - file: The file's name, for messages.
     /// - Throws: ``ImportError`` naming the file and the byte: a string that is not
-    ///   UTF-8, a count past the end, a string index out of the table, a stem twice
-    ///   in a text, a feature out of range, a weight that is not finite, bytes left over.
+    ///   UTF-8, a count past the end, a string index out of the table, a neighbour
+    ///   with a stem and no surface or the reverse, a stem twice in a text, a feature
+    ///   out of range, a weight that is not finite, bytes left over.
     /// - Complexity: O(size of the section), with hashing (each text's stems become a set).
     func keys(participants: Int, features: Int, file: String) throws(ImportError) -> ExplanationKeys {
         var cursor = Cursor(bytes: bytes, base: fileOffset, file: file)
@@ -127,12 +142,23 @@ struct ExplanationSection: Sendable, Equatable {
                 let at = cursor.position
                 guard terms.insert(try string(at)).inserted else { throw cursor.failure(at: at, "explanation keys: a stem twice in one text") }
             }
+            func neighbour() throws(ImportError) -> ExplanationKeys.Neighbour? {
+                let at = cursor.position
+                let stem = try cursor.word(), surface = try cursor.word()
+                if stem == Self.none && surface == Self.none { return nil }
+                guard stem < table.count, surface < table.count else {
+                    throw cursor.failure(at: at, "explanation keys: neighbour strings \(stem) and \(surface) of a table of \(table.count) (\(Self.none) twice is no neighbour)")
+                }
+                return .init(stem: table[Int(stem)], surface: table[Int(surface)])
+            }
             var specific: [ExplanationKeys.Word] = []
-            for _ in 0..<(try cursor.count(wordsEach: 4)) {
+            for _ in 0..<(try cursor.count(wordsEach: 8)) {
                 let at = cursor.position
                 let position = Int(try cursor.word())
                 let stem = try string(at + 4), surface = try string(at + 8)
-                specific.append(.init(position: position, stem: stem, surface: surface, weight: try weight(at + 12)))
+                let weight = try weight(at + 12)
+                let before = try neighbour(), after = try neighbour()
+                specific.append(.init(position: position, stem: stem, surface: surface, weight: weight, before: before, after: after))
             }
             return .init(concepts: concepts, terms: terms, specific: specific)
         }

@@ -38,13 +38,23 @@ struct ExactLinkKeysTests {
         let encoding = try ParticipantEncoder(thesaurus: F.reference.thesaurus).encode(participants)
         let keys = ExplanationKeys(encoding: encoding)
         let linkKeys = ExactLinkKeys(offers: keys.offers, needs: keys.needs)
-        var linked = 0, byWords = 0, checked = 0
+        var linked = 0, byWords = 0, checked = 0, neighbours = 0
         for _ in 0..<60_000 {
             let a = Int.random(in: participants.indices, using: &random), b = Int.random(in: participants.indices, using: &random)
             for offering in [true, false] {
                 let (from, to) = offering ? (keys.offers[a], keys.needs[b]) : (keys.needs[a], keys.offers[b])
                 let expected = Self.naiveLinked(from, to)
                 #expect(linkKeys.linked(a, b, offering: offering) == expected, "\(a) \(b) offering \(offering)")
+                // The terms beside each specific word, as the reasons test them.
+                let fromText = linkKeys.text(of: a, offering: offering), toText = linkKeys.text(of: b, offering: !offering)
+                for (index, word) in from.specific.enumerated() {
+                    for after in [false, true] {
+                        let neighbour = after ? word.after : word.before
+                        let naive = neighbour.map { to.terms.contains($0.stem) } ?? false
+                        #expect(linkKeys.isTerm(neighbourAfter: after, ofSpecificWord: index, of: fromText, in: toText) == naive)
+                        if naive { neighbours += 1 }
+                    }
+                }
                 checked += 1
                 if expected { linked += 1 }
                 if expected, !from.concepts.contains(where: { c in to.concepts.contains { $0.feature == c.feature } }) { byWords += 1 }
@@ -53,6 +63,7 @@ struct ExactLinkKeysTests {
         // Both kinds of link, and pairs without one, were among those checked.
         #expect(linked > 100 && checked - linked > 100)
         #expect(byWords > 10)
+        #expect(neighbours > 100)
     }
 
     /// A text with no concept, no specific word or no term links nothing.

@@ -54,6 +54,35 @@ struct ReasonsTests {
         #expect(reasons.hasPrefix("no offer↔need link found"))
     }
 
+    /// Shared words are quoted as the phrase the text writes: a common word between two
+    /// specific ones bridges them ("Greater Toronto Area", where "Toronto" is in most texts),
+    /// a shared word beside a run joins it, a word the text repeats is quoted once, and no
+    /// phrase runs across the end of a sentence.
+    @Test func sharedPhrasesAreQuotedWholeWithinASentence() throws {
+        let participants = [
+            F.participant("granola", offers: "Organic granola and muesli bars, infant nutrition. Ingredient blends for bakeries.",
+                          needs: "A distribution partner active in the Greater Toronto Area."),
+            F.participant("grocer", side: "counterpart", country: "CA",
+                          offers: "Organic grocery stores across the Greater Toronto Area.",
+                          needs: "Nutrition ingredient suppliers and organic muesli bars."),
+            F.participant("plasma", offers: "Cold plasma for seeds. We also run plasma surface cleaning lines.",
+                          needs: "Toronto partners."),
+            F.participant("coater", side: "counterpart", country: "CA", offers: "Toronto office.",
+                          needs: "Plasma surface cleaning for medical tubes."),
+            F.participant("hotel", side: "counterpart", country: "CA", offers: "Rooms in Toronto.", needs: "Toronto guests."),
+        ]
+        let ranking = try MatchingEngine(reference: F.reference).rank(mission: F.mission(topK: 3), participants: participants)
+        func reasons(_ owner: Int, _ partner: String) throws -> String {
+            try #require(ranking.recommendations[owner].first { $0.partner == partner }).reasons
+        }
+        let granola = try reasons(0, "grocer")
+        #expect(granola.contains("needs what they offer: Greater Toronto Area"), "\(granola)")
+        #expect(granola.contains("offers what they need: muesli bars, nutrition"), "\(granola)")  // not "nutrition Ingredient"
+        #expect(!granola.contains("nutrition Ingredient"))
+        let plasma = try reasons(2, "coater")
+        #expect(plasma.contains("offers what they need: plasma surface cleaning"), "\(plasma)")  // "plasma" once
+    }
+
     @Test func partnersListedInPlaceOfHigherScoresSayWhy() {
         // Plain list 1, 2, 3; partner 2 is priced by congestion control, so 4 took its place.
         let priced = MatchingEngine.entries([1, 3, 4], plain: [1, 2, 3], prices: [0, 0, 0.3, 0, 0])

@@ -35,6 +35,22 @@ struct TokenizerTests {
     @Test func foldsCompatibilityForms() {
         #expect(Tokenizer.tokens(in: "ﬁlm ＰＬＡ Ökologische").map(\.folded) == ["film", "pla", "okologische"])
     }
+
+    /// Sentence and list marks, brackets, slashes, line breaks, skipped addresses and non-ASCII
+    /// punctuation end a phrase; hyphens, quotes, `&` and a decimal point do not.
+    @Test func marksWhereAPhraseStarts() {
+        let text = "Barrier-coated PE/PP trays, \"mono\" films. Industry 4.0 solutions (EU) – R&D\nwork; see www.x.example then • bio 1,500 t"
+        let tokens = Tokenizer.tokens(in: text)
+        let starts = tokens.filter(\.startsPhrase).map { String($0.surface) }
+        #expect(tokens.map { String($0.surface) } == [
+            "Barrier", "coated", "PE", "PP", "trays", "mono", "films", "Industry", "solutions", "EU", "work", "see", "then", "bio", "500",
+        ])
+        #expect(starts == ["PP", "mono", "Industry", "EU", "work", "see", "then", "bio"])
+        #expect(tokens.first?.startsPhrase == false)
+        // Every phrase start follows one of the marks: dropping them all leaves one phrase.
+        #expect(!Tokenizer.tokens(in: "Barrier-coated PE PP trays \"mono\" films R&D work").contains { $0.startsPhrase })
+        #expect(Tokenizer.tokens(in: "Konserven。Fisch、Dosen…Öl").filter(\.startsPhrase).map(\.folded) == ["fisch", "dosen", "ol"])
+    }
 }
 
 struct LightStemmerTests {
@@ -137,6 +153,21 @@ struct TextAnalyzerTests {
         #expect(conceptIDs(analysis) == ["pla-film", "distribution-partner"])
         #expect(analysis.concepts.map(\.surface) == ["pla-film", "Importer"])
         #expect(analysis.terms == ["pla", "film", "importer", "cold", "chain"])
+        #expect(analysis.phraseStarts == [2, 3])  // each tag is a phrase
+    }
+
+    /// A phrase break before a stop word starts the phrase at the next term; the tags
+    /// after a text, and the sector pseudo-terms after them, start phrases of their own.
+    @Test func phrasesStartAfterBreaksAcrossStopWords() {
+        var cache = TextAnalyzer.Cache()
+        var analysis = analyzer.analyze("Compostable films. And also trays for the cold chain", cache: &cache)
+        #expect(analysis.terms == ["compostable", "film", "tray", "cold", "chain"])
+        #expect(analysis.phraseStarts == [2])
+        analysis.append(analyzer.analyze(tags: ["pla-film", "beverage cans"], cache: &cache))
+        #expect(analysis.phraseStarts == [2, 5, 7])
+        let profile = ProfileAnalysis.analyze([MatchingFixtures.participant("p", offers: "PLA films. Cans", needs: "")], with: analyzer)
+        #expect(profile[0].offers.terms.count == 5 && profile[0].offers.phraseStarts == [2, 3, 4])  // "cans", then two sector terms
+        #expect(profile[0].needs.phraseStarts.isEmpty)
     }
 
     /// A term the tokenizer reduces to one common word (it drops single letters and signs) is not
