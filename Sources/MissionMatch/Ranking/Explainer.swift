@@ -10,7 +10,7 @@ import MatchCore
 /// concept both texts mention (the rarest, by idf), else words both texts
 /// use, quoted as phrases of the first text (at least a two-word phrase or two
 /// specific words: a single shared word is no reason). A quoted phrase stays
-/// within one sentence, list item or tag, and takes in the shared words
+/// within one sentence, list item (a comma, "and", "or") or tag, and takes in the shared words
 /// around its specific ones ("Greater Toronto Area", "smart cards"; see
 /// `sharedRuns`). Concepts that are only
 /// close in the LSA space are never named (in a small mission's low-rank space

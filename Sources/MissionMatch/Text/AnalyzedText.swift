@@ -8,7 +8,7 @@ public struct AnalyzedText: Sendable, Equatable {
     public var concepts: [ConceptMention]
     /// The positions in ``terms``, ascending, of the terms that begin a new
     /// phrase: after sentence or list punctuation, a bracket or a line break
-    /// (see `Tokenizer`), or in the next of several texts ``append(_:)`` joined
+    /// (see `Tokenizer`), after "and", "or" or "nor" (``TextAnalyzer``), or in the next of several texts ``append(_:)`` joined
     /// (each tag is one). Position 0 is never listed; positions outside
     /// ``terms`` are ignored. Reasons quote shared phrases within one phrase only.
     public var phraseStarts: [Int]

@@ -12,7 +12,9 @@
 /// `LightStemmer`; a long word whose stem is unknown to the thesaurus is
 /// corrected by one edit when a thesaurus word is that close
 /// (`TypoCorrector`); `ConceptMatcher` finds concepts, longest match
-/// first; stop words (`StopWords`) are dropped from the terms.
+/// first; stop words (`StopWords`) are dropped from the terms. Where a
+/// phrase starts is kept for the reasons' quotes (`AnalyzedText/phraseStarts`):
+/// after the tokenizer's phrase breaks and after "and", "or" and "nor".
 ///
 /// The analyzer is immutable and `Sendable`; a ``Cache`` per thread remembers
 /// stems and corrections of words already seen.
@@ -76,7 +78,8 @@ public struct TextAnalyzer: Sendable {
             let key = wordKey(token.folded, cache: &cache)
             matchKeys.append(key.matchKey)
             firstSteps.append(key.firstStep)
-            pendingBreak = pendingBreak || token.startsPhrase
+            // "and", "or" and "nor" part the items of a list as a comma does.
+            pendingBreak = pendingBreak || token.startsPhrase || Self.isConjunction(token.folded)
             if !key.isStopWord {
                 if pendingBreak, !result.terms.isEmpty { result.phraseStarts.append(result.terms.count) }
                 pendingBreak = false
@@ -105,6 +108,11 @@ public struct TextAnalyzer: Sendable {
             result.append(analysis)
         }
         return result
+    }
+
+    /// Whether a folded word is a conjunction that parts a list ("and", "or", "nor").
+    private static func isConjunction(_ folded: String) -> Bool {
+        folded == "and" || folded == "or" || folded == "nor"
     }
 
     private func wordKey(_ folded: String, cache: inout Cache) -> WordKey {

@@ -160,9 +160,11 @@ struct TextAnalyzerTests {
     /// after a text, and the sector pseudo-terms after them, start phrases of their own.
     @Test func phrasesStartAfterBreaksAcrossStopWords() {
         var cache = TextAnalyzer.Cache()
-        var analysis = analyzer.analyze("Compostable films. And also trays for the cold chain", cache: &cache)
+        var analysis = analyzer.analyze("Compostable films. Also trays for the cold chain", cache: &cache)
         #expect(analysis.terms == ["compostable", "film", "tray", "cold", "chain"])
         #expect(analysis.phraseStarts == [2])
+        // A list's conjunctions part its items as commas do.
+        #expect(analyzer.analyze("Suppliers and research institutes or universities", cache: &cache).phraseStarts == [1, 3])
         analysis.append(analyzer.analyze(tags: ["pla-film", "beverage cans"], cache: &cache))
         #expect(analysis.phraseStarts == [2, 5, 7])
         let profile = ProfileAnalysis.analyze([MatchingFixtures.participant("p", offers: "PLA films. Cans", needs: "")], with: analyzer)
