@@ -207,19 +207,59 @@ struct TextAnalyzerTests {
 /// The byte-level tokenizer against a plain scalar-by-scalar reference.
 struct TokenizerReferenceTests {
     /// The tokenizer's rules written the obvious way, on Unicode scalars.
-    private func naiveTokens(_ text: String) -> [(folded: String, surface: String, uppercase: Int)] {
-        var result: [(String, String, Int)] = []
-        for chunk in text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }) {
-            let chunkText = String(String.UnicodeScalarView(chunk))
-            let lower = chunkText.lowercased()
-            if chunkText.contains("@") || lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
+    private func naiveTokens(_ text: String) -> [(folded: String, surface: String, uppercase: Int, startsPhrase: Bool)] {
+        var result: [(String, String, Int, Bool)] = []
+        let scalars = Array(text.unicodeScalars)
+        let isWord: (Unicode.Scalar) -> Bool = { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        let isDigit: (Int) -> Bool = { $0 >= 0 && $0 < scalars.count && ("0"..."9").contains(scalars[$0]) }
+        let lineBreaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+        func breaks(_ at: Int) -> Bool {
+            let scalar = scalars[at]
+            if lineBreaks.contains(scalar.value) { return true }
+            if scalar == "." || scalar == "," { return !(isDigit(at - 1) && isDigit(at + 1)) }
+            if scalar.isASCII { return ";:!?()[]{}|/\\".unicodeScalars.contains(scalar) }
+            switch scalar.properties.generalCategory {
+            case .otherPunctuation, .openPunctuation, .closePunctuation: return true
+            case .dashPunctuation: return scalar.value == 0x2013 || scalar.value == 0x2014
+            default: return false
+            }
+        }
+        var pending = false
+        var at = 0
+        while at < scalars.count {
+            if scalars[at].properties.isWhitespace {
+                if breaks(at) { pending = true }
+                at += 1
                 continue
             }
-            let isWord: (Unicode.Scalar) -> Bool = { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            for word in chunk.split(whereSeparator: { !isWord($0) }) where word.count >= 2 {
-                let surface = String(String.UnicodeScalarView(word))
-                result.append((TextFolding.fold(surface), surface, word.filter { $0.properties.isUppercase }.count))
+            var end = at
+            while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+            let chunk = String(String.UnicodeScalarView(scalars[at..<end]))
+            let lower = chunk.lowercased()
+            if chunk.contains("@") || lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
+                pending = true
+                at = end
+                continue
             }
+            var position = at
+            while position < end {
+                guard isWord(scalars[position]) else {
+                    if breaks(position) { pending = true }
+                    position += 1
+                    continue
+                }
+                var wordEnd = position
+                while wordEnd < end, isWord(scalars[wordEnd]) { wordEnd += 1 }
+                if wordEnd - position >= 2 {
+                    let word = scalars[position..<wordEnd]
+                    let surface = String(String.UnicodeScalarView(word))
+                    result.append((TextFolding.fold(surface), surface, word.filter { $0.properties.isUppercase }.count,
+                                   pending && !result.isEmpty))
+                    pending = false
+                }
+                position = wordEnd
+            }
+            at = end
         }
         return result
     }
@@ -227,16 +267,21 @@ struct TokenizerReferenceTests {
     @Test func agreesWithTheReferenceOnRandomText() {
         var generator = SeededRandomNumberGenerator(seed: 5)
         let pieces = ["a", "B", "z", "Q", "7", "é", "É", "ß", "中", "ı", " ", " ", "\u{00A0}", "\u{3000}", "\n", "-", ",",
-                      "@", "www.", "WWW.", "http://", "HTTPS://", "ﬁ", "Ö", "😀", "\t", ".", "x"]
-        for _ in 0..<2000 {
+                      "@", "www.", "WWW.", "http://", "HTTPS://", "ﬁ", "Ö", "😀", "\t", ".", "x",
+                      "(", ";", "/", "|", "…", "–", "\u{2010}", "\"", "’", "。", "\r\n", "\u{2028}", "&"]
+        var phraseStarts = 0
+        for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let got = Tokenizer.tokens(in: text)
             let want = naiveTokens(text)
             #expect(got.count == want.count, "\(text.debugDescription)")
             for (token, expected) in zip(got, want) {
                 #expect(token.folded == expected.folded && String(token.surface) == expected.surface
-                        && token.uppercaseCount == expected.uppercase, "\(text.debugDescription)")
+                        && token.uppercaseCount == expected.uppercase && token.startsPhrase == expected.startsPhrase,
+                        "\(text.debugDescription)")
+                if token.startsPhrase { phraseStarts += 1 }
             }
         }
+        #expect(phraseStarts > 500)
     }
 }
