@@ -38,7 +38,7 @@ struct BundledRankingTests {
         #expect(partners(ranking, "tor-eu-010", top: 1) == ["tor-ca-028"])
         let vacucoat = try #require(ranking.recommendations[ranking.participants.firstIndex { $0.id == "tor-eu-010" }!].first)
         #expect(vacucoat.reasons.contains("offers glass-like barrier coating ↔ needs transparent barrier layers"))
-        #expect(vacucoat.reasons.contains("needs flexibles ↔ offers flexible-packaging"))
+        #expect(vacucoat.reasons.contains("needs flexibles ↔ offers Flexible packaging"))  // the tag flexible-packaging, read as its label
         // And the other way: Ridgeview's list has Vacucoat near the top.
         #expect(partners(ranking, "tor-ca-028", top: 3).contains("tor-eu-010"))
     }

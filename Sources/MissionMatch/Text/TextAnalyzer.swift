@@ -92,7 +92,9 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// Analyses keywords (tags): a tag naming a concept (by id, label or
-    /// synonym) is that concept; any other tag is analysed as text.
+    /// synonym) is that concept — written as it is, or as the concept's label
+    /// when it is the concept's id (`rd-partner` is `R&D partner`); any other
+    /// tag is analysed as text.
     ///
     /// - Parameters:
     ///   - tags: The keywords.
@@ -103,7 +105,10 @@ public struct TextAnalyzer: Sendable {
         for tag in tags {
             var analysis = analyze(tag, cache: &cache)
             if let index = thesaurus.index(matching: tag) {
-                analysis.concepts = [ConceptMention(concept: index, surface: tag, tokens: 0..<0)]
+                // A tag written as the concept's id (`rd-partner`) reads as its label (`R&D partner`) in reasons.
+                let concept = thesaurus.concepts[index]
+                let surface = tag.lowercased() == concept.id ? concept.label : tag
+                analysis.concepts = [ConceptMention(concept: index, surface: surface, tokens: 0..<0)]
             }
             result.append(analysis)
         }
