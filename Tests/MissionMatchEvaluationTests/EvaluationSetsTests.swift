@@ -51,9 +51,12 @@ struct EvaluationSetsTests {
     @Test func handJudgedAdvancedManufacturing() throws {
         let m = try Self.judgedSet("hand-advanced")
         let engine = try #require(m["engine"]), earlier = try #require(m["earlier"])
-        #expect(engine.ndcgAt10 >= earlier.ndcgAt10 + 0.012)             // 0.801 against 0.782 (0.794 before LinkTiers)
-        #expect(try #require(engine.badAboveWeakestGold) <= 0.40)        // 0.37 against 0.44
-        #expect(try #require(earlier.badAboveWeakestGold) >= 0.42)
+        #expect(engine.ndcgAt10 >= earlier.ndcgAt10 + 0.012)             // 0.801 against 0.728 (0.794 before LinkTiers)
+        // 0.26 against 0.41 (0.35 against 0.46 while real words such as "sellers" were corrected to
+        // thesaurus words, docs/MatchQuality.md).
+        let bad = try #require(engine.badAboveWeakestGold)
+        #expect(bad <= 0.30)
+        #expect(try #require(earlier.badAboveWeakestGold) >= bad + 0.10)
     }
 
     /// The third hand-judged set, written after the engine by an author who never saw it
@@ -71,17 +74,19 @@ struct EvaluationSetsTests {
 
     /// The fourth hand-judged set (Tests/EvaluationSets/hand-washington/BRIEF.md), written on
     /// 2026-12-05 by an author briefed with the domain only and never used to choose anything:
-    /// lexical-only the engine is above both plain baselines and the earlier weights (0.831 against
-    /// 0.823 for plain TF-IDF, 0.784 for the LSA pipeline, 0.788 for the earlier weights).
+    /// lexical-only the engine is level with plain TF-IDF and above the LSA pipeline and the earlier
+    /// weights (0.821 against 0.823, 0.784 and 0.786). It was 0.831 while "patients" was corrected to
+    /// "patents" and named IP protection in every health firm's text, a false concept that happened to
+    /// link the set's many health firms; with the sentence encoder it is 0.862 (0.846 before).
     @Test func handJudgedWashington() throws {
         let m = try Self.judgedSet("hand-washington")
         let engine = try #require(m["engine"]), earlier = try #require(m["earlier"])
         let lsa = try #require(m["TF-IDF + LSA reciprocal cosine"]), plain = try #require(m["plain TF-IDF cosine"])
-        #expect(engine.ndcgAt10 >= plain.ndcgAt10)                        // 0.831 against 0.823
+        #expect(engine.ndcgAt10 >= plain.ndcgAt10 - 0.005)                // 0.821 against 0.823
         #expect(engine.ndcgAt10 >= lsa.ndcgAt10 + 0.03)                   // against 0.784
-        #expect(engine.ndcgAt10 >= earlier.ndcgAt10 + 0.03)               // against 0.788
-        #expect(engine.recallAt5 >= 0.72)                                 // 0.738
-        #expect(try #require(engine.badAboveWeakestGold) <= 0.52)         // 0.49
+        #expect(engine.ndcgAt10 >= earlier.ndcgAt10 + 0.03)               // against 0.786
+        #expect(engine.recallAt5 >= 0.71)                                 // 0.721
+        #expect(try #require(engine.badAboveWeakestGold) <= 0.47)         // 0.45 (0.49 before)
     }
 
     /// The fifth hand-judged set (Tests/EvaluationSets/hand-matchmaking/BRIEF.md), written on

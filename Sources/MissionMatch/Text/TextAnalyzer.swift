@@ -11,7 +11,8 @@
 /// addresses); each word is folded (NFKC, case, diacritics) and stemmed by
 /// `LightStemmer`; a long word whose stem is unknown to the thesaurus is
 /// corrected by one edit when a thesaurus word is that close
-/// (`TypoCorrector`); `ConceptMatcher` finds concepts, longest match
+/// (`TypoCorrector`) — a common English word (`KnownWords`) only to
+/// another form of itself; `ConceptMatcher` finds concepts, longest match
 /// first; stop words (`StopWords`) are dropped from the terms. Where a
 /// phrase starts is kept for the reasons' quotes (`AnalyzedText/phraseStarts`):
 /// after the tokenizer's phrase breaks and after "and", "or" and "nor".
@@ -125,7 +126,8 @@ public struct TextAnalyzer: Sendable {
         let stem = LightStemmer.stem(folded)
         let isStopWord = StopWords.contains(folded) || folded.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         var matchKey = stem
-        if !isStopWord, !matcher.isConceptStem(stem), let corrected = matcher.typos.correction(for: folded) {
+        if !isStopWord, !matcher.isConceptStem(stem), let corrected = matcher.typos.correction(for: folded),
+           !KnownWords.contains(folded) || KnownWords.isFormOf(folded, corrected) {
             matchKey = LightStemmer.stem(corrected)
         }
         let key = WordKey(stem: stem, matchKey: matchKey, isStopWord: isStopWord, firstStep: matcher.firstStep(matchKey))

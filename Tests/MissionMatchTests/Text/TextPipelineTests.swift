@@ -53,6 +53,44 @@ struct TokenizerTests {
     }
 }
 
+/// Real words one edit from a thesaurus word are not typos of it.
+struct KnownWordsTests {
+    @Test func commonWordsAndTheirPluralsAreKnownMisspellingsAreNot() {
+        for word in ["patient", "patients", "sellers", "dealers", "greater", "powder", "county", "boxes"] {
+            #expect(KnownWords.contains(word), "\(word)")
+        }
+        for word in ["compostible", "biodegradeable", "supppliers", "warheouse", "conservas", "zzzzzs"] {
+            #expect(!KnownWords.contains(word), "\(word)")
+        }
+    }
+
+    @Test(arguments: [
+        ("deliver", "delivery", true), ("improve", "improved", true), ("manufactures", "manufacturer", true),
+        ("distributes", "distributed", true), ("center", "centre", true), ("organization", "organisation", true),
+        ("patient", "patent", false), ("sellers", "sealers", false), ("angeles", "angels", false),
+        ("covers", "covert", false), ("greater", "treater", false), ("qualify", "quality", false),
+    ])
+    func formsOfAWordAreTellApartFromOtherWords(word: String, correction: String, isForm: Bool) {
+        #expect(KnownWords.isFormOf(word, correction) == isForm)
+    }
+
+    /// With the thesaurus' "patents", every text about patients named IP protection; a known
+    /// word is still corrected to another form of itself, and a misspelling as before.
+    @Test func theAnalyzerCorrectsTyposAndFormsNotOtherWords() {
+        let thesaurus = Thesaurus([
+            Concept(id: "ip-protection", label: "IP protection", sector: "business-services", synonyms: ["patents"]),
+            Concept(id: "contract-manufacturing", label: "Contract manufacturer", sector: "business-services", synonyms: []),
+            Concept(id: "data-centres", label: "Data centre", sector: "software", synonyms: []),
+            Concept(id: "compostable-packaging", label: "Compostable packaging", sector: "packaging", synonyms: []),
+        ])
+        let analyzer = TextAnalyzer(thesaurus: thesaurus)
+        let analysis = analyzer.analyze("Remote monitoring for patients. Contract manufacture; a data center; compostible packaging.")
+        #expect(analysis.concepts.map { thesaurus.concepts[$0.concept].id }
+                == ["contract-manufacturing", "data-centres", "compostable-packaging"])
+        #expect(analyzer.analyze("Patents and patent filing").concepts.count == 2)
+    }
+}
+
 struct LightStemmerTests {
     @Test(arguments: [
         ("films", "film"), ("coatings", "coat"), ("coated", "coat"), ("coating", "coat"),
