@@ -70,7 +70,7 @@ struct KnownWordsTests {
         ("patient", "patent", false), ("sellers", "sealers", false), ("angeles", "angels", false),
         ("covers", "covert", false), ("greater", "treater", false), ("qualify", "quality", false),
     ])
-    func formsOfAWordAreTellApartFromOtherWords(word: String, correction: String, isForm: Bool) {
+    func formsOfAWordAreToldApartFromOtherWords(word: String, correction: String, isForm: Bool) {
         #expect(KnownWords.isFormOf(word, correction) == isForm)
     }
 
