@@ -161,7 +161,28 @@ package struct Explainer: Sendable {
         guard let from, let to, let (x, y) = Self.closestClauses(from, to) else {
             return offering ? "offers what they need (similar meaning)" : "needs what they offer (similar meaning)"
         }
-        return "\(left) \"\(Self.quoted(from.texts[x]))\" ↔ \(right) \"\(Self.quoted(to.texts[y]))\" (similar meaning)"
+        let thesaurus = reference.thesaurus
+        return "\(left) \"\(Self.quoted(Self.withLabels(from.texts[x], thesaurus)))\" ↔ "
+            + "\(right) \"\(Self.quoted(Self.withLabels(to.texts[y], thesaurus)))\" (similar meaning)"
+    }
+
+    /// A clause whose comma-parted pieces that are a concept's id with a
+    /// hyphen (tags as written: `mechanical-recycling, Waste sorting`) read as
+    /// the concept's label (`Mechanical recycling, Waste sorting`); the clause
+    /// itself, as the encoder embedded it, is not changed.
+    ///
+    /// - Complexity: O(length) plus a thesaurus lookup per hyphenated piece.
+    static func withLabels(_ clause: String, _ thesaurus: Thesaurus) -> String {
+        guard clause.utf8.contains(UInt8(ascii: "-")) else { return clause }
+        var changed = false
+        let pieces = clause.split(separator: ",", omittingEmptySubsequences: false).map { piece -> String in
+            let word = piece.trimmingCharacters(in: .whitespaces)
+            guard word.utf8.contains(UInt8(ascii: "-")), let concept = thesaurus.concept(matching: word),
+                  concept.id == word.lowercased() else { return String(piece) }
+            changed = true
+            return piece.replacingOccurrences(of: word, with: concept.label)
+        }
+        return changed ? pieces.joined(separator: ",") : clause
     }
 
     /// The pair of clauses with the highest cosine (first in text order on ties).

@@ -157,6 +157,18 @@ struct SemanticScoringTests {
         #expect(buyer.reasons.hasPrefix("no offer↔need link found"))
     }
 
+    /// Tags quoted in a clause read as their concepts' labels when written as the ids.
+    @Test func clausesQuoteTagsByTheirConceptsLabels() {
+        let thesaurus = Thesaurus([
+            Concept(id: "mechanical-recycling", label: "Mechanical recycling", sector: "waste", synonyms: []),
+            Concept(id: "rd-partner", label: "R&D partner", sector: "research", synonyms: []),
+        ])
+        #expect(Explainer.withLabels("mechanical-recycling, Chemical recycling, rd-partner", thesaurus)
+                == "Mechanical recycling, Chemical recycling, R&D partner")
+        #expect(Explainer.withLabels("Mechanical-recycling lines, eu-projects.", thesaurus) == "Mechanical-recycling lines, eu-projects.")
+        #expect(Explainer.withLabels("Tinned sardines, olive oil", thesaurus) == "Tinned sardines, olive oil")
+    }
+
     /// A link by meaning alone fills a list only where exact evidence is scarce: with half a list
     /// of partners that share words with the SME in its pool, the list is drawn from them, even when
     /// a partner linked only by meaning scores higher; with fewer, that partner competes on its score.
