@@ -4,7 +4,7 @@
 #   make test       install what is missing (and the sentence encoder, once), build, run every test
 #   make bench      the full benchmarks (Benchmarks/, package-benchmark)
 #   make bench-ci   the short benchmark run CI does after the tests
-#   make fuzz       every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 60)
+#   make fuzz       every reader, and the ranking of fuzzed texts, under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 60)
 #   make docs       DocC for every library target (swift-docc-plugin); any warning fails
 #   make example    build and run the example client package (Examples/EventBackend)
 
@@ -91,7 +91,7 @@ bench-ci: deps
 # MISSIONMATCH_FUZZ_TARGET; a finding (crash, sanitizer report, > 20 s on one
 # input, > 2 GB) stops the run and leaves the input in Fuzz/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = participants-csv participants-json mission-yaml mission-json requests pair-scores agenda-json vectors recommendations ground-truth outcomes
+FUZZ_TARGETS = participants-csv participants-json mission-yaml mission-json requests pair-scores agenda-json vectors recommendations ground-truth outcomes ranking
 # Swift code gets libFuzzer's coverage only with -sanitize-coverage spelled out:
 # `--sanitize=fuzzer` alone instruments the C targets (libyaml) and leaves the
 # readers blind (0 new corpus units in 27 million runs, measured).

@@ -16,3 +16,4 @@ target=vectors; seed "$target" Seeds/vectors.csv
 target=recommendations; seed "$target" Seeds/recommendations.csv
 target=ground-truth; seed "$target" ../Tests/EvaluationSets/*/truth.csv
 target=outcomes; seed "$target" Seeds/outcomes.csv ../Data/outcomes/*.csv
+target=ranking; seed "$target" Seeds/texts.txt

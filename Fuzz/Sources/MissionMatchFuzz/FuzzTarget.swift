@@ -2,9 +2,10 @@ import Foundation
 import MissionMatch
 import MissionMatchIO
 
-/// The readers under test, one per input format. Each reads the fuzzer's
-/// bytes; an ``ImportError`` is the expected answer to a bad file, anything
-/// else (a trap, an overflow, a sanitizer report, a hang) is a finding.
+/// The readers under test, one per input format, and the ranking of texts
+/// the fuzzer writes. Each reads the fuzzer's bytes; an ``ImportError`` is
+/// the expected answer to a bad file, anything else (a trap, an overflow, a
+/// sanitizer report, a hang) is a finding.
 enum FuzzTarget: String, CaseIterable {
     case participantsCSV = "participants-csv"
     case participantsJSON = "participants-json"
@@ -17,6 +18,8 @@ enum FuzzTarget: String, CaseIterable {
     case recommendations
     case groundTruth = "ground-truth"
     case outcomes
+    /// Not a reader: the text pipeline, the scoring and the reasons on texts the fuzzer writes.
+    case ranking
 
     /// The target named by `MISSIONMATCH_FUZZ_TARGET` (default `participants-csv`).
     static let selected: FuzzTarget = {
@@ -57,7 +60,28 @@ enum FuzzTarget: String, CaseIterable {
         case .outcomes:
             _ = try? OutcomesReader(mission: context.mission, participants: context.participants, agenda: context.agenda)
                 .readCSV(data, displayName: "outcomes.csv")
+        case .ranking:
+            _ = try? MatchingEngine(reference: context.reference)
+                .rank(mission: context.mission, participants: Self.participants(withTexts: data, context.participants))
         }
+    }
+
+    /// The fixture participants with their first offers, needs and tags replaced by the
+    /// input's lines, taken in turn (a line's `|` parts the tags): the tokenizer, the phrase
+    /// marks, the typo corrector, the explanation keys and the reasons see any text.
+    static func participants(withTexts data: Data, _ participants: [Participant]) -> [Participant] {
+        var result = participants
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.prefix(4 * result.count).enumerated() {
+            let participant = index / 4
+            switch index % 4 {
+            case 0: result[participant].offers = String(line)
+            case 1: result[participant].needs = String(line)
+            case 2: result[participant].offerTags = line.split(separator: "|").map(String.init)
+            default: result[participant].needTags = line.split(separator: "|").map(String.init)
+            }
+        }
+        return result
     }
 }
 
