@@ -6,7 +6,10 @@
 /// are too close to each other for one edit to mean a typo. Lookups use a
 /// deletion index (each word with one letter removed), so a query costs
 /// O(*L*) hash lookups for a word of length *L*. When several words are one
-/// edit away, the first in vocabulary order wins.
+/// edit away, the first in vocabulary order wins. The edit never touches the
+/// first letter: a writer rarely gets it wrong, and a word that differs there
+/// is usually another word (`edtech` is not `medtech`, `methylene` not
+/// `ethylene`, `escale` not `scale`).
 ///
 /// Words longer than ``maximumLength`` (``FormatLimits/maxCorrectedWordLength``,
 /// 64 letters) or more than one letter longer than the longest vocabulary word
@@ -73,7 +76,8 @@ package struct TypoCorrector: Sendable {
         guard wordIndex[bytes] == nil else { return nil }
         var best: Int32?
         func consider(_ id: Int32) {
-            if best.map({ id < $0 }) ?? true, Self.isOneEditApart(bytes, words[Int(id)]) { best = id }
+            let candidate = words[Int(id)]
+            if best.map({ id < $0 }) ?? true, candidate.first == bytes.first, Self.isOneEditApart(bytes, candidate) { best = id }
         }
         // A letter missing from `word`: `word` is a deletion of a vocabulary word.
         for id in deletions[bytes] ?? [] { consider(id) }

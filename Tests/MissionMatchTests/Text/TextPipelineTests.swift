@@ -118,6 +118,17 @@ struct TypoCorrectorTests {
         #expect(corrector.correction(for: typo) == word)
     }
 
+    /// An edit of the first letter makes another word, not a typo.
+    @Test func neverChangesTheFirstLetter() {
+        let corrector = TypoCorrector(vocabulary: ["medtech", "ethylene", "compostable", "scaled"])
+        #expect(corrector.correction(for: "edtech") == nil)        // a letter missing in front
+        #expect(corrector.correction(for: "methylene") == nil)     // a letter too many in front
+        #expect(corrector.correction(for: "xompostable") == nil)   // a wrong first letter
+        #expect(corrector.correction(for: "ocmpostable") == nil)   // the first two swapped
+        #expect(corrector.correction(for: "compostible") == "compostable")
+        #expect(corrector.correction(for: "scalded") == "scaled")
+    }
+
     @Test func leavesShortKnownAndFarWordsAlone() {
         #expect(corrector.correction(for: "cidar") == nil)          // shorter than six letters
         #expect(corrector.correction(for: "compostable") == nil)    // already right
