@@ -177,10 +177,11 @@ package struct Explainer: Sendable {
         var changed = false
         let pieces = clause.split(separator: ",", omittingEmptySubsequences: false).map { piece -> String in
             let word = piece.trimmingCharacters(in: .whitespaces)
-            guard word.utf8.contains(UInt8(ascii: "-")), let concept = thesaurus.concept(matching: word),
-                  concept.id == word.lowercased() else { return String(piece) }
+            guard word.utf8.contains(UInt8(ascii: "-")), let index = thesaurus.index(matching: word) else { return String(piece) }
+            let name = thesaurus.quotedName(of: word, naming: index)
+            guard name != word else { return String(piece) }
             changed = true
-            return piece.replacingOccurrences(of: word, with: concept.label)
+            return piece.replacingOccurrences(of: word, with: name)
         }
         return changed ? pieces.joined(separator: ",") : clause
     }

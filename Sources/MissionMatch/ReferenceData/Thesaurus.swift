@@ -55,6 +55,18 @@ public struct Thesaurus: Sendable, Equatable {
         indexByKey[LookupKey.words(text)]
     }
 
+    /// How reasons quote a keyword that names concept `index`: by the
+    /// concept's label when the keyword is written as its id (`rd-partner`,
+    /// any case, reads `R&D partner`), else as written.
+    ///
+    /// - Parameters:
+    ///   - keyword: The keyword as written.
+    ///   - index: The concept it names (``index(matching:)``).
+    /// - Returns: The label or the keyword.
+    package func quotedName(of keyword: String, naming index: Int) -> String {
+        concepts[index].id == keyword.lowercased() ? concepts[index].label : keyword
+    }
+
     /// The concept a keyword names, by id, label or synonym.
     ///
     /// - Parameter text: A keyword as written, e.g. `Compostable biopolymer film`.

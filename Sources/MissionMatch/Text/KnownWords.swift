@@ -39,10 +39,11 @@ enum KnownWords {
         } else if ["d", "s", "r", "y"].contains(endA), ["d", "s", "r", "y"].contains(endB) {
             return true
         }
-        guard a.count == b.count else { return false }
-        if a.count >= 2, a.suffix(2) == Array("er".utf8), b.suffix(2) == Array("re".utf8), a.dropLast(2) == b.dropLast(2) { return true }
-        let differences = a.indices.filter { a[$0] != b[$0] }
-        return differences.count == 1 && Set([a[differences[0]], b[differences[0]]]) == Set([UInt8(ascii: "z"), UInt8(ascii: "s")])
+        guard a.count == b.count, common < a.count else { return false }
+        if word.hasSuffix("er"), correction == word.dropLast(2) + "re" { return true }
+        // One letter differs, z in one and s in the other.
+        let (x, y) = (a[common], b[common]), (z, s) = (UInt8(ascii: "z"), UInt8(ascii: "s"))
+        return ((x, y) == (z, s) || (x, y) == (s, z)) && a[(common + 1)...] == b[(common + 1)...]
     }
 
     /// Whether a folded (lowercase) word is a known word or the plural of one.

@@ -106,10 +106,7 @@ public struct TextAnalyzer: Sendable {
         for tag in tags {
             var analysis = analyze(tag, cache: &cache)
             if let index = thesaurus.index(matching: tag) {
-                // A tag written as the concept's id (`rd-partner`) reads as its label (`R&D partner`) in reasons.
-                let concept = thesaurus.concepts[index]
-                let surface = tag.lowercased() == concept.id ? concept.label : tag
-                analysis.concepts = [ConceptMention(concept: index, surface: surface, tokens: 0..<0)]
+                analysis.concepts = [ConceptMention(concept: index, surface: thesaurus.quotedName(of: tag, naming: index), tokens: 0..<0)]
             }
             result.append(analysis)
         }
